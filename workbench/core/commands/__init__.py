@@ -1,0 +1,70 @@
+"""Every edit of a project, as a command that a `Document` executes and can undo."""
+
+from workbench.core.commands.base import Batch, Command
+from workbench.core.commands.entities import (
+    AddEntity,
+    MergeCompanies,
+    MoveEntity,
+    RemoveEntity,
+    UpdateEntity,
+)
+from workbench.core.commands.spread import ScaleHistoryToTotal, SpreadTotal, distribute
+from workbench.core.commands.structure import (
+    AddDimension,
+    AddMember,
+    AddScenario,
+    MoveDimension,
+    MoveMember,
+    RemoveDimension,
+    RemoveMember,
+    RemoveScenario,
+    RenameDimension,
+    RenameMember,
+    RenameScenario,
+    SetMetadata,
+    SetMode,
+    SetYearRange,
+)
+from workbench.core.commands.values import (
+    BackSolveCagr,
+    SetGrowth,
+    SetHistory,
+    SetHistorySource,
+    SetHold,
+    SetNote,
+    SetPin,
+)
+
+__all__ = [
+    "AddDimension",
+    "AddEntity",
+    "AddMember",
+    "AddScenario",
+    "BackSolveCagr",
+    "Batch",
+    "Command",
+    "MergeCompanies",
+    "MoveDimension",
+    "MoveEntity",
+    "MoveMember",
+    "RemoveDimension",
+    "RemoveEntity",
+    "RemoveMember",
+    "RemoveScenario",
+    "RenameDimension",
+    "RenameMember",
+    "RenameScenario",
+    "ScaleHistoryToTotal",
+    "SetGrowth",
+    "SetHistory",
+    "SetHistorySource",
+    "SetHold",
+    "SetMetadata",
+    "SetMode",
+    "SetNote",
+    "SetPin",
+    "SetYearRange",
+    "SpreadTotal",
+    "UpdateEntity",
+    "distribute",
+]

@@ -1,0 +1,105 @@
+"""Spreading a total to its segments and scaling a dimension's history to the total.
+
+Both rest on one rule, `distribute`: held segments keep their values and the others share
+what is left in proportion to their current values, evenly when those are all zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from workbench.core.commands.base import Command, finite, forecast_year, history_year
+from workbench.core.engine import compute_scenario
+from workbench.core.errors import ModelError
+from workbench.core.project import TOTAL, Project
+from workbench.core.transaction import Transaction
+
+
+def distribute(current: dict[str, float], held: set[str], target: float, what: str) -> dict[str, float]:
+    """New values for `current` that add up to `target`, leaving `held` keys unchanged."""
+    free = [k for k in current if k not in held]
+    remaining = target - sum(v for k, v in current.items() if k in held)
+    if not free:
+        if abs(remaining) > 1e-12 * max(1.0, abs(target)):
+            raise ModelError(f"Every segment of {what} is held, so its total cannot change.")
+        return dict(current)
+    if remaining < 0 <= target:
+        raise ModelError(f"The held segments of {what} already add up to more than {target:g}.")
+    free_sum = sum(current[k] for k in free)
+    out = dict(current)
+    for k in free:
+        out[k] = current[k] * (remaining / free_sum) if free_sum else remaining / len(free)
+    return out
+
+
+class SpreadTotal(Command):
+    """Type a total and spread the change to segments (DESIGN.md §2 "spread").
+
+    History years: the total's input is set and every listed dimension's segments are
+    spread to it. Forecast years: top-down pins the total (reconciliation spreads it);
+    bottom-up pins the primary dimension's segments so that their sum is the target.
+    """
+
+    def __init__(
+        self,
+        year: int,
+        target: float,
+        scenario_id: str | None = None,
+        dimension_ids: Iterable[str] | None = None,
+    ) -> None:
+        self.year, self.target, self.scenario_id = year, target, scenario_id
+        self.dimension_ids = None if dimension_ids is None else list(dimension_ids)
+        self.text = "Spread total"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        target = finite(self.target, f"The {self.year} total")
+        if self.year <= p.metadata.base_year:
+            history_year(p, self.year, "Spread total")
+            tx.set("history", (TOTAL, self.year), target)
+            dims = self.dimension_ids or [d.id for d in p.dimensions]
+            for dim_id in dims:
+                _spread_history(tx, dim_id, self.year, target)
+            return
+        forecast_year(p, self.year, "Spread total")
+        if self.scenario_id is None:
+            raise ModelError(f"Spreading a {self.year} forecast total needs a scenario.")
+        p.scenario(self.scenario_id)
+        if p.mode == "top_down":
+            tx.set("pins", (self.scenario_id, TOTAL, self.year), target)
+            return
+        result = compute_scenario(p, self.scenario_id)
+        dim = p.dimension(p.primary_dimension)
+        current = {m: result.projected_value(m, self.year) for m in dim.member_ids()}
+        held = {m for m in current if (m, self.year) in p.holds}
+        for member_id, value in distribute(current, held, target, f"{dim.name} in {self.year}").items():
+            if member_id not in held:
+                tx.set("pins", (self.scenario_id, member_id, self.year), value)
+
+
+def _spread_history(tx: Transaction, dimension_id: str, year: int, target: float) -> None:
+    p = tx.project
+    dim = p.dimension(dimension_id)
+    current = {m: p.history.get((m, year), 0.0) for m in dim.member_ids()}
+    held = {m for m in current if (m, year) in p.holds}
+    for member_id, value in distribute(current, held, target, f"{dim.name} in {year}").items():
+        if member_id not in held:
+            tx.set("history", (member_id, year), value)
+
+
+class ScaleHistoryToTotal(Command):
+    """Make a dimension's history add up to the total's history, year by year (holds kept)."""
+
+    def __init__(self, dimension_id: str, years: Iterable[int] | None = None) -> None:
+        self.dimension_id = dimension_id
+        self.years = None if years is None else list(years)
+        self.text = "Scale history to total"
+
+    def run(self, tx: Transaction) -> None:
+        p: Project = tx.project
+        p.dimension(self.dimension_id)
+        for year in self.years or list(p.metadata.history_years):
+            history_year(p, year, "Scale history to total")
+            total = p.history.get((TOTAL, year))
+            if total is not None:
+                _spread_history(tx, self.dimension_id, year, total)

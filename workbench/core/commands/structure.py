@@ -1,0 +1,302 @@
+"""Edits of the market's structure: segments, dimensions, scenarios, years, mode, metadata.
+
+Removing a thing removes everything that hangs on it (history, assumptions, pins, holds,
+references from companies, factors, trends and assessments) in the same transaction, so
+undo brings all of it back and nothing is left pointing at an id that no longer exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from workbench.core.commands.base import Command, name
+from workbench.core.errors import ModelError
+from workbench.core.project import MODES, Dimension, Member, Metadata, Scenario, new_id
+from workbench.core.transaction import Transaction
+
+
+def _put_dimension(tx: Transaction, dim: Dimension) -> None:
+    tx.replace("dimensions", [dim if d.id == dim.id else d for d in tx.project.dimensions])
+
+
+def _moved(items: list, index: int, item) -> list:
+    rest = [x for x in items if x is not item]
+    index = max(0, min(index, len(rest)))
+    return [*rest[:index], item, *rest[index:]]
+
+
+def _check_unique_name(names: list[str], new: str, what: str) -> None:
+    if new.casefold() in (n.casefold() for n in names):
+        raise ModelError(f"{what} {new!r} already exists.")
+
+
+class AddMember(Command):
+    def __init__(self, dimension_id: str, member_name: str, index: int | None = None, member_id: str | None = None):
+        self.dimension_id, self.member_name, self.index, self.member_id = dimension_id, member_name, index, member_id
+        self.text = "Add segment"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        dim = p.dimension(self.dimension_id)
+        label = name(self.member_name, "A segment's name")
+        _check_unique_name([m.name for m in dim.members], label, f"Segment of {dim.name}")
+        member_id = self.member_id or new_id(p, "seg")
+        if member_id in p.all_ids():
+            raise ModelError(f"The id {member_id!r} is already in use.")
+        members = list(dim.members)
+        members.insert(len(members) if self.index is None else self.index, Member(member_id, label))
+        _put_dimension(tx, replace(dim, members=tuple(members)))
+
+
+class RenameMember(Command):
+    def __init__(self, member_id: str, new_name: str) -> None:
+        self.member_id, self.new_name = member_id, new_name
+        self.text = "Rename segment"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        dim = p.dimension_of(self.member_id)
+        label = name(self.new_name, "A segment's name")
+        _check_unique_name([m.name for m in dim.members if m.id != self.member_id], label, f"Segment of {dim.name}")
+        members = tuple(Member(m.id, label) if m.id == self.member_id else m for m in dim.members)
+        _put_dimension(tx, replace(dim, members=members))
+
+
+class MoveMember(Command):
+    def __init__(self, member_id: str, index: int) -> None:
+        self.member_id, self.index = member_id, index
+        self.text = "Move segment"
+
+    def run(self, tx: Transaction) -> None:
+        dim = tx.project.dimension_of(self.member_id)
+        member = tx.project.member(self.member_id)
+        _put_dimension(tx, replace(dim, members=tuple(_moved(list(dim.members), self.index, member))))
+
+
+class RemoveMember(Command):
+    def __init__(self, member_id: str) -> None:
+        self.member_id = member_id
+        self.text = "Remove segment"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        dim = p.dimension_of(self.member_id)
+        if p.mode == "bottom_up" and p.primary_dimension == dim.id and len(dim.members) == 1:
+            raise ModelError(f"{dim.name} is the primary dimension and needs at least one segment.")
+        _put_dimension(tx, replace(dim, members=tuple(m for m in dim.members if m.id != self.member_id)))
+        drop_series(tx, {self.member_id})
+
+
+def drop_series(tx: Transaction, series: set[str]) -> None:
+    """Remove every number and reference that belongs to the given series ids."""
+    p = tx.project
+    for field in ("history", "history_sources"):
+        for key in [k for k in getattr(p, field) if k[0] in series]:
+            tx.delete(field, key)
+    for key in [k for k in p.holds if k[0] in series]:
+        tx.delete("holds", key)
+    for key in [k for k in p.notes if k[1] in series]:
+        tx.delete("notes", key)
+    for field in ("growth", "pins"):
+        for key in [k for k in getattr(p, field) if k[1] in series]:
+            tx.delete(field, key)
+    for field in ("companies", "factors", "trends"):
+        items = getattr(p, field)
+        updated = [
+            replace(e, segments=tuple(s for s in e.segments if s not in series))
+            if any(s in series for s in e.segments) else e
+            for e in items
+        ]
+        tx.replace(field, updated)
+    tx.replace("assessments", [
+        replace(a, cells={k: v for k, v in a.cells.items() if k[1] not in series})
+        for a in p.assessments
+    ])
+
+
+class AddDimension(Command):
+    def __init__(self, dimension_name: str, member_names: list[str] = (), index: int | None = None):
+        self.dimension_name, self.member_names, self.index = dimension_name, list(member_names), index
+        self.text = "Add dimension"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        label = name(self.dimension_name, "A dimension's name")
+        _check_unique_name([d.name for d in p.dimensions], label, "Dimension")
+        dim = Dimension(new_id(p, "dim"), label)
+        dims = list(p.dimensions)
+        dims.insert(len(dims) if self.index is None else self.index, dim)
+        tx.replace("dimensions", dims)
+        for member_name in self.member_names:
+            AddMember(dim.id, member_name).run(tx)
+
+
+class RenameDimension(Command):
+    def __init__(self, dimension_id: str, new_name: str) -> None:
+        self.dimension_id, self.new_name = dimension_id, new_name
+        self.text = "Rename dimension"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        dim = p.dimension(self.dimension_id)
+        label = name(self.new_name, "A dimension's name")
+        _check_unique_name([d.name for d in p.dimensions if d.id != dim.id], label, "Dimension")
+        _put_dimension(tx, replace(dim, name=label))
+
+
+class MoveDimension(Command):
+    def __init__(self, dimension_id: str, index: int) -> None:
+        self.dimension_id, self.index = dimension_id, index
+        self.text = "Move dimension"
+
+    def run(self, tx: Transaction) -> None:
+        dim = tx.project.dimension(self.dimension_id)
+        tx.replace("dimensions", _moved(list(tx.project.dimensions), self.index, dim))
+
+
+class RemoveDimension(Command):
+    def __init__(self, dimension_id: str) -> None:
+        self.dimension_id = dimension_id
+        self.text = "Remove dimension"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        dim = p.dimension(self.dimension_id)
+        if p.mode == "bottom_up" and p.primary_dimension == dim.id:
+            raise ModelError(f"{dim.name} is the primary dimension; switch to top-down mode first.")
+        tx.replace("dimensions", [d for d in p.dimensions if d.id != dim.id])
+        drop_series(tx, set(dim.member_ids()))
+        tx.replace("assessments", [a for a in p.assessments if a.dimension_id != dim.id])
+
+
+class AddScenario(Command):
+    """Add a scenario, copying another's assumptions and pins when `copy_from` is given."""
+
+    def __init__(self, scenario_name: str, copy_from: str | None = None, scenario_id: str | None = None):
+        self.scenario_name, self.copy_from, self.scenario_id = scenario_name, copy_from, scenario_id
+        self.text = "Add scenario"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        label = name(self.scenario_name, "A scenario's name")
+        _check_unique_name([s.name for s in p.scenarios], label, "Scenario")
+        scenario_id = self.scenario_id or new_id(p, "scn")
+        if scenario_id in p.all_ids():
+            raise ModelError(f"The id {scenario_id!r} is already in use.")
+        if self.copy_from is not None:
+            p.scenario(self.copy_from)
+            for (scn, series), growth in list(p.growth.items()):
+                if scn == self.copy_from:
+                    tx.set("growth", (scenario_id, series), growth)
+            for field in ("pins", "notes"):
+                for (scn, series, year), value in list(getattr(p, field).items()):
+                    if scn == self.copy_from:
+                        tx.set(field, (scenario_id, series, year), value)
+        tx.replace("scenarios", [*p.scenarios, Scenario(scenario_id, label)])
+
+
+class RenameScenario(Command):
+    def __init__(self, scenario_id: str, new_name: str) -> None:
+        self.scenario_id, self.new_name = scenario_id, new_name
+        self.text = "Rename scenario"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        p.scenario(self.scenario_id)
+        label = name(self.new_name, "A scenario's name")
+        _check_unique_name([s.name for s in p.scenarios if s.id != self.scenario_id], label, "Scenario")
+        tx.replace("scenarios", [Scenario(s.id, label) if s.id == self.scenario_id else s for s in p.scenarios])
+
+
+class RemoveScenario(Command):
+    def __init__(self, scenario_id: str) -> None:
+        self.scenario_id = scenario_id
+        self.text = "Remove scenario"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        scenario = p.scenario(self.scenario_id)
+        if len(p.scenarios) == 1:
+            raise ModelError(f"{scenario.name} is the only scenario; a project needs at least one.")
+        tx.replace("scenarios", [s for s in p.scenarios if s.id != self.scenario_id])
+        for field in ("growth", "pins", "notes"):
+            for key in [k for k in getattr(p, field) if k[0] == self.scenario_id]:
+                tx.delete(field, key)
+
+
+class SetYearRange(Command):
+    """Change first, base and last year; numbers outside their new range are dropped."""
+
+    def __init__(self, first_year: int, base_year: int, last_year: int) -> None:
+        self.years = (first_year, base_year, last_year)
+        self.text = "Change years"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        first, base, last = self.years
+        if not all(isinstance(y, int) and 1900 <= y <= 2200 for y in self.years):
+            raise ModelError(f"Years must be whole years from 1900 to 2200; got {first}, {base}, {last}.")
+        meta = replace(p.metadata, first_year=first, base_year=base, last_year=last)
+        for field in ("history", "history_sources"):
+            for key in [k for k in getattr(p, field) if not first <= k[1] <= base]:
+                tx.delete(field, key)
+        for key in [k for k in p.pins if not base < k[2] <= last]:
+            tx.delete("pins", key)
+        for key in [k for k in p.holds if not first <= k[1] <= last]:
+            tx.delete("holds", key)
+        for key in [k for k in p.notes if not (base < k[2] <= last if k[0] else first <= k[2] <= base)]:
+            tx.delete("notes", key)
+        for key, g in list(p.growth.items()):
+            kept = replace(
+                g,
+                rates={y: v for y, v in g.rates.items() if base < y <= last},
+                values={y: v for y, v in g.values.items() if base < y <= last},
+            )
+            tx.set("growth", key, kept)
+        tx.replace("metadata", meta)
+
+
+class SetMetadata(Command):
+    """Title, unit, currency note and description (years have their own command)."""
+
+    def __init__(self, **changes: str) -> None:
+        allowed = {"title", "unit", "currency_note", "description"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ModelError(f"Unknown project detail {sorted(unknown)[0]!r}.")
+        self.changes = changes
+        self.text = "Edit project details"
+
+    def run(self, tx: Transaction) -> None:
+        if "title" in self.changes:
+            name(self.changes["title"], "The project's title")
+        for key, value in self.changes.items():
+            if not isinstance(value, str):
+                raise ModelError(f"The project's {key.replace('_', ' ')} must be text.")
+        meta: Metadata = replace(tx.project.metadata, **self.changes)
+        tx.replace("metadata", meta)
+
+
+class SetMode(Command):
+    """Top-down (the total has its own growth) or bottom-up from a primary dimension."""
+
+    def __init__(self, mode: str, primary_dimension: str | None = None) -> None:
+        self.mode, self.primary_dimension = mode, primary_dimension
+        self.text = "Change forecast mode"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        if self.mode not in MODES:
+            raise ModelError(f"The mode must be one of {', '.join(MODES)}; got {self.mode!r}.")
+        primary = self.primary_dimension
+        if self.mode == "bottom_up":
+            if primary is None:
+                raise ModelError("Bottom-up mode needs a primary dimension.")
+            if not p.dimension(primary).members:
+                raise ModelError(f"The primary dimension {p.dimension(primary).name} has no segments.")
+            for key in [k for k in p.pins if k[1] == "total"]:
+                tx.delete("pins", key)
+        elif primary is not None:
+            p.dimension(primary)
+        tx.replace("mode", self.mode)
+        tx.replace("primary_dimension", primary)

@@ -1,0 +1,207 @@
+"""Edits of numbers: history, growth assumptions, pins, holds, cell sources, back-solving."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from workbench.core.commands.base import (
+    Command,
+    finite,
+    forecast_year,
+    growth_rate,
+    history_year,
+    where,
+)
+from workbench.core.errors import ModelError
+from workbench.core.project import TOTAL, Growth, Project
+from workbench.core.transaction import Transaction
+
+
+class SetHistory(Command):
+    """Type a history value; None clears the cell (and its source)."""
+
+    def __init__(self, series_id: str, year: int, value: float | None) -> None:
+        self.series_id, self.year, self.value = series_id, year, value
+        self.text = "Set history value"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        p.check_series(self.series_id)
+        history_year(p, self.year, f"History of {p.series_name(self.series_id)}")
+        key = (self.series_id, self.year)
+        if self.value is None:
+            tx.delete("history", key)
+            tx.delete("history_sources", key)
+        else:
+            tx.set("history", key, finite(self.value, f"History of {where(p, None, *key)}"))
+
+
+class SetHistorySource(Command):
+    """Cite a source for a history cell; None removes the citation."""
+
+    def __init__(self, series_id: str, year: int, source_id: str | None) -> None:
+        self.series_id, self.year, self.source_id = series_id, year, source_id
+        self.text = "Set source"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        p.check_series(self.series_id)
+        history_year(p, self.year, f"Source of {p.series_name(self.series_id)}")
+        key = (self.series_id, self.year)
+        if self.source_id is None:
+            tx.delete("history_sources", key)
+        else:
+            p.entity("sources", self.source_id)
+            tx.set("history_sources", key, self.source_id)
+
+
+class SetGrowth(Command):
+    """Set a series' growth method and parameters in one scenario."""
+
+    def __init__(self, scenario_id: str, series_id: str, growth: Growth) -> None:
+        self.scenario_id, self.series_id, self.growth = scenario_id, series_id, growth
+        self.text = "Set growth"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        p.scenario(self.scenario_id)
+        p.check_series(self.series_id)
+        check_growth(p, self.scenario_id, self.series_id, self.growth)
+        tx.set("growth", (self.scenario_id, self.series_id), self.growth)
+
+
+def check_growth(p: Project, scenario_id: str, series_id: str, g: Growth) -> None:
+    """Every parameter of `g` in range, named by cell when it is not."""
+    at = where(p, scenario_id, series_id)
+    growth_rate(g.rate, f"The CAGR of {at}")
+    for year, rate in g.rates.items():
+        forecast_year(p, year, f"Growth by year of {at}")
+        growth_rate(rate, f"The {year} growth of {at}")
+    for year, value in g.values.items():
+        forecast_year(p, year, f"Manual values of {at}")
+        finite(value, f"The {year} value of {at}")
+    if g.method == "s_curve":
+        if g.k is None or g.r is None:
+            raise ModelError(f"The S-curve of {at} needs both a saturation level K and a rate r.")
+        k = finite(g.k, f"The saturation level K of {at}")
+        finite(g.r, f"The S-curve rate r of {at}")
+        v0 = p.history.get((series_id, p.metadata.base_year))
+        if v0 is None:
+            raise ModelError(
+                f"The S-curve of {at} needs a {p.metadata.base_year} (base-year) value first."
+            )
+        if k <= v0:
+            raise ModelError(
+                f"The saturation level K of {at} must exceed its base-year value {v0:g}; got {k:g}."
+            )
+
+
+class SetPin(Command):
+    """Type a forecast value that overrides the method for that year; None unpins."""
+
+    def __init__(self, scenario_id: str, series_id: str, year: int, value: float | None) -> None:
+        self.scenario_id, self.series_id, self.year, self.value = scenario_id, series_id, year, value
+        self.text = "Pin value" if value is not None else "Unpin value"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        p.scenario(self.scenario_id)
+        p.check_series(self.series_id)
+        at = where(p, self.scenario_id, self.series_id, self.year)
+        forecast_year(p, self.year, f"Pin of {at}")
+        key = (self.scenario_id, self.series_id, self.year)
+        if self.value is None:
+            tx.delete("pins", key)
+            return
+        if self.series_id == TOTAL and p.mode == "bottom_up":
+            raise ModelError(
+                f"In bottom-up mode the total is the sum of its segments and cannot be pinned ({at})."
+            )
+        tx.set("pins", key, finite(self.value, f"The pinned value of {at}"))
+
+
+class SetHold(Command):
+    """Hold a cell so that spreading and scaling leave it as it is (all scenarios)."""
+
+    def __init__(self, series_id: str, year: int, held: bool) -> None:
+        self.series_id, self.year, self.held = series_id, year, held
+        self.text = "Hold value" if held else "Release value"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        p.check_series(self.series_id)
+        if self.series_id == TOTAL:
+            raise ModelError("The total cannot be held; hold its segments instead.")
+        if self.year not in p.metadata.years:
+            raise ModelError(f"Hold of {p.series_name(self.series_id)}: {self.year} is outside the project's years.")
+        if self.held:
+            tx.set("holds", (self.series_id, self.year), True)
+        else:
+            tx.delete("holds", (self.series_id, self.year))
+
+
+class BackSolveCagr(Command):
+    """Set a `cagr` series' rate so that its projection lands on `target` in the last year.
+
+    The chain starts at the last pinned forecast year before the last year, or at the base
+    year, exactly as the engine continues from pins.
+    """
+
+    def __init__(self, scenario_id: str, series_id: str, target: float) -> None:
+        self.scenario_id, self.series_id, self.target = scenario_id, series_id, target
+        self.text = "Back-solve CAGR"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        p.scenario(self.scenario_id)
+        p.check_series(self.series_id)
+        at = where(p, self.scenario_id, self.series_id)
+        growth = p.growth_of(self.scenario_id, self.series_id)
+        if growth.method != "cagr":
+            raise ModelError(f"Back-solving needs a CAGR series; {at} uses {growth.method}.")
+        target = finite(self.target, f"The target of {at}")
+        last = p.metadata.last_year
+        if (self.scenario_id, self.series_id, last) in p.pins:
+            raise ModelError(f"{at} is pinned in {last}; unpin it to back-solve its CAGR.")
+        start, value = _chain_start(p, self.scenario_id, self.series_id)
+        if value is None or value <= 0 or target <= 0:
+            raise ModelError(
+                f"Back-solving {at} needs a positive {start} value and a positive target."
+            )
+        rate = (target / value) ** (1.0 / (last - start)) - 1.0
+        tx.set("growth", (self.scenario_id, self.series_id), replace(growth, rate=rate))
+
+
+def _chain_start(p: Project, scenario_id: str, series_id: str) -> tuple[int, float | None]:
+    last = p.metadata.last_year
+    pinned = [y for (s, x, y) in p.pins if s == scenario_id and x == series_id and y < last]
+    if pinned:
+        year = max(pinned)
+        return year, p.pins[(scenario_id, series_id, year)]
+    base = p.metadata.base_year
+    return base, p.history.get((series_id, base))
+
+
+class SetNote(Command):
+    """Write the analyst's note on a cell; scenario "" for a history cell; "" removes it."""
+
+    def __init__(self, scenario_id: str, series_id: str, year: int, text: str) -> None:
+        self.key = (scenario_id, series_id, year)
+        self.note = text
+        self.text = "Edit note"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        scenario_id, series_id, year = self.key
+        p.check_series(series_id)
+        if scenario_id:
+            p.scenario(scenario_id)
+            forecast_year(p, year, f"Note on {where(p, scenario_id, series_id)}")
+        else:
+            history_year(p, year, f"Note on {p.series_name(series_id)}")
+        if not isinstance(self.note, str):
+            raise ModelError(f"A note must be text; got {self.note!r}.")
+        if self.note.strip():
+            tx.set("notes", self.key, self.note)
+        else:
+            tx.delete("notes", self.key)

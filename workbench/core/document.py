@@ -1,0 +1,156 @@
+"""The live document: a project, its undo history, its cached forecasts, its listeners.
+
+Every layer above works through a `Document`: the GUI executes commands and listens for
+changes, the store asks what changed since the last save, the excel import applies one
+batch. Forecasts are cached per scenario and dropped only for the scenarios an edit
+touched, which is what keeps an edit on a large project within a few milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import count
+from typing import Any
+
+import numpy as np
+
+from workbench.core.commands.base import Command
+from workbench.core.engine import ScenarioResult, compute_scenario, history_matrix
+from workbench.core.project import Project
+from workbench.core.transaction import WHOLE, Change, Transaction
+
+Listener = Callable[[Change], None]
+_state_ids = count(1)
+
+
+class Document:
+    def __init__(self, project: Project, undo_limit: int = 1000) -> None:
+        self.project = project
+        self.undo_limit = undo_limit
+        self._undo: list[tuple[str, Transaction, int]] = []
+        self._redo: list[tuple[str, Transaction, int]] = []
+        self._listeners: list[Listener] = []
+        self._history: np.ndarray | None = None
+        self._results: dict[str, ScenarioResult] = {}
+        self._saved_state = 0
+        self._dirty: dict[str, Any] = {}
+
+    # -- editing --------------------------------------------------------------------------
+
+    def execute(self, command: Command) -> Change | None:
+        """Apply `command` as one undoable step; on any error nothing has changed.
+
+        Returns None when the command changed nothing (no undo step is made).
+        """
+        tx = Transaction(self.project)
+        try:
+            command.run(tx)
+        except BaseException:
+            tx.undo()
+            raise
+        if not tx:
+            return None
+        self._undo.append((command.text, tx, next(_state_ids)))
+        del self._undo[: max(0, len(self._undo) - self.undo_limit)]
+        self._redo.clear()
+        return self._changed(tx.change(command.text))
+
+    def undo(self) -> Change | None:
+        if not self._undo:
+            return None
+        entry = self._undo.pop()
+        entry[1].undo()
+        self._redo.append(entry)
+        return self._changed(entry[1].change(f"Undo {entry[0]}"))
+
+    def redo(self) -> Change | None:
+        if not self._redo:
+            return None
+        entry = self._redo.pop()
+        entry[1].redo()
+        self._undo.append(entry)
+        return self._changed(entry[1].change(f"Redo {entry[0]}"))
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    @property
+    def undo_text(self) -> str:
+        return self._undo[-1][0] if self._undo else ""
+
+    @property
+    def redo_text(self) -> str:
+        return self._redo[-1][0] if self._redo else ""
+
+    # -- listening ------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(change)` after every edit, undo and redo; returns an unsubscribe."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _changed(self, change: Change) -> Change:
+        self._invalidate(change)
+        for field, keys in change.keys.items():
+            known = self._dirty.get(field)
+            if keys is WHOLE or known is WHOLE:
+                self._dirty[field] = WHOLE
+            else:
+                self._dirty[field] = (known or frozenset()) | keys
+        for listener in list(self._listeners):
+            listener(change)
+        return change
+
+    # -- forecasts ------------------------------------------------------------------------
+
+    def result(self, scenario_id: str) -> ScenarioResult:
+        """The scenario's forecast, computed on first use after an edit that affects it."""
+        cached = self._results.get(scenario_id)
+        if cached is not None:
+            return cached
+        self.project.scenario(scenario_id)
+        if self._history is None:
+            self._history = history_matrix(self.project)
+        result = compute_scenario(self.project, scenario_id, self._history)
+        self._results[scenario_id] = result
+        return result
+
+    def results(self) -> dict[str, ScenarioResult]:
+        return {s.id: self.result(s.id) for s in self.project.scenarios}
+
+    def _invalidate(self, change: Change) -> None:
+        if change.scenarios is None or change.touches("scenarios"):
+            self._history = None
+            self._results.clear()
+        else:
+            for scenario_id in change.scenarios:
+                self._results.pop(scenario_id, None)
+
+    # -- saving ---------------------------------------------------------------------------
+
+    @property
+    def state(self) -> int:
+        """An id of the current state: equal ids mean equal projects."""
+        return self._undo[-1][2] if self._undo else 0
+
+    @property
+    def is_modified(self) -> bool:
+        return self.state != self._saved_state
+
+    def dirty(self) -> dict[str, Any]:
+        """Changed keys per field since the last `mark_saved` (or WHOLE), for the store."""
+        return dict(self._dirty)
+
+    def mark_saved(self) -> None:
+        self._saved_state = self.state
+        self._dirty = {}
+
+    def mark_unsaved(self) -> None:
+        """For a document that has no file yet (a new project, a recovered one)."""
+        self._saved_state = -1
+

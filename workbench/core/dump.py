@@ -1,0 +1,124 @@
+"""The canonical dump: the whole project, inputs and computed values, as stable JSON.
+
+Same project, same bytes: this is what round-trip laws compare (file save/open, workbook
+export/import) and what analysts diff. Order follows the model (dimension, member and
+scenario order; years ascending), floats are written with Python's shortest exact repr,
+and every series has its growth written out even where the default applies.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from workbench.core.document import Document
+from workbench.core.project import ENTITY_COLLECTIONS, Project
+
+DUMP_FORMAT = "market-workbench-dump"
+DUMP_VERSION = 1
+
+
+def _number(value: float) -> float | None:
+    return None if value is None or not math.isfinite(value) else float(value)
+
+
+def _entity(entity) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(entity):
+        value = getattr(entity, f.name)
+        if f.name == "cells":
+            value = [
+                {"criterion": c, "member": m, "score": r.score, "note": r.note}
+                for (c, m), r in sorted(value.items())
+            ]
+        elif isinstance(value, dict):
+            value = {str(k): _number(v) for k, v in sorted(value.items())}
+        elif isinstance(value, tuple):
+            value = [_entity(v) if is_dataclass(v) else v for v in value]
+        out[f.name] = value
+    return out
+
+
+def _by_series_year(project: Project, mapping: dict, convert=lambda v: v) -> dict:
+    out: dict[str, dict[str, Any]] = {}
+    for series_id in project.series_ids():
+        years = {
+            str(year): convert(mapping[(series_id, year)])
+            for year in project.metadata.years
+            if (series_id, year) in mapping
+        }
+        if years:
+            out[series_id] = years
+    return out
+
+
+def _by_scenario(project: Project, mapping: dict, convert=lambda v: v) -> dict:
+    out: dict[str, dict] = {}
+    for scenario in [None, *project.scenarios]:
+        scenario_id = "" if scenario is None else scenario.id
+        sub = {(s, y): v for (scn, s, y), v in mapping.items() if scn == scenario_id}
+        nested = _by_series_year(project, sub, convert)
+        if nested:
+            out[scenario_id] = nested
+    return out
+
+
+def _growth(project: Project, scenario_id: str, series_id: str) -> dict[str, Any]:
+    g = project.growth_of(scenario_id, series_id)
+    return {
+        "method": g.method,
+        "rate": g.rate,
+        "rates": {str(y): r for y, r in sorted(g.rates.items())},
+        "k": g.k,
+        "r": g.r,
+        "values": {str(y): v for y, v in sorted(g.values.items())},
+    }
+
+
+def dump(document: Document) -> dict[str, Any]:
+    """The canonical dump as plain data (see `dump_json` for the bytes)."""
+    p = document.project
+    out: dict[str, Any] = {
+        "format": DUMP_FORMAT,
+        "version": DUMP_VERSION,
+        "metadata": {f.name: getattr(p.metadata, f.name) for f in fields(p.metadata)},
+        "mode": p.mode,
+        "primary_dimension": p.primary_dimension,
+        "dimensions": [_entity(d) for d in p.dimensions],
+        "scenarios": [_entity(s) for s in p.scenarios],
+        "history": _by_series_year(p, p.history, _number),
+        "history_sources": _by_series_year(p, p.history_sources),
+        "holds": [[s, y] for s, y in sorted(p.holds, key=_hold_order(p))],
+        "notes": _by_scenario(p, p.notes),
+        "assumptions": {
+            s.id: {series: _growth(p, s.id, series) for series in p.series_ids()}
+            for s in p.scenarios
+        },
+        "pins": _by_scenario(p, p.pins, _number),
+    }
+    for collection in ENTITY_COLLECTIONS:
+        out[collection] = [_entity(e) for e in getattr(p, collection)]
+    out["forecast"] = _forecast(document)
+    return out
+
+
+def _hold_order(project: Project):
+    order = {s: i for i, s in enumerate(project.series_ids())}
+    return lambda key: (order.get(key[0], len(order)), key[1])
+
+
+def _forecast(document: Document) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for scenario_id, result in document.results().items():
+        out[scenario_id] = {
+            "values": {s: [_number(v) for v in result.values[i]] for i, s in enumerate(result.series)},
+            "gaps": {d: [_number(v) for v in gap] for d, gap in result.gaps.items()},
+        }
+    return out
+
+
+def dump_json(document: Document) -> str:
+    """Canonical JSON text: same project, same bytes."""
+    return json.dumps(dump(document), ensure_ascii=False, indent=1, allow_nan=False) + "\n"

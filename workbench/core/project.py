@@ -1,0 +1,232 @@
+"""The project: one market model as plain data.
+
+Everything an analyst types lives here and nothing that can be computed does: forecasts,
+shares and insights come from the engine. Leaf values are immutable (frozen dataclasses,
+numbers, strings, tuples) so that an edit replaces them and undo can hand the old object
+back; the containers (dicts, lists) are changed only through `Transaction` by commands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from workbench.core.entities import (
+    Assessment,
+    Company,
+    Development,
+    Factor,
+    Force,
+    KeyQuestion,
+    Source,
+    Trend,
+)
+from workbench.core.errors import ModelError
+
+TOTAL = "total"
+"""Series id of the whole market (members have their own ids)."""
+
+METHODS = ("cagr", "growth_by_year", "s_curve", "manual")
+MODES = ("top_down", "bottom_up")
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the model is about and the years it covers."""
+
+    title: str
+    first_year: int
+    base_year: int
+    last_year: int
+    unit: str = "USD billions"
+    currency_note: str = ""
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.first_year <= self.base_year < self.last_year:
+            raise ModelError(
+                f"Years must satisfy first ≤ base < last; got {self.first_year}, "
+                f"{self.base_year}, {self.last_year}."
+            )
+        if self.last_year - self.first_year > 200:
+            raise ModelError("A project may span at most 200 years.")
+
+    @property
+    def years(self) -> range:
+        return range(self.first_year, self.last_year + 1)
+
+    @property
+    def history_years(self) -> range:
+        return range(self.first_year, self.base_year + 1)
+
+    @property
+    def forecast_years(self) -> range:
+        return range(self.base_year + 1, self.last_year + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One segment of a dimension; the id stays when the name changes."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    """A way to cut the market; its members partition the whole market."""
+
+    id: str
+    name: str
+    members: tuple[Member, ...] = ()
+
+    def member_ids(self) -> tuple[str, ...]:
+        return tuple(m.id for m in self.members)
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Growth:
+    """A series' forecast assumption in one scenario (DESIGN.md §3).
+
+    Only the parameters of `method` matter; the others are kept so that switching the
+    method back and forth does not lose what the analyst typed.
+    """
+
+    method: str = "cagr"
+    rate: float = 0.0
+    rates: dict[int, float] = field(default_factory=dict)
+    k: float | None = None
+    r: float | None = None
+    values: dict[int, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.method not in METHODS:
+            raise ModelError(
+                f"Unknown growth method {self.method!r}; use one of {', '.join(METHODS)}."
+            )
+
+
+DEFAULT_GROWTH = Growth()
+
+# Collections of qualitative entities, by project attribute, with their entity type.
+ENTITY_COLLECTIONS: dict[str, type] = {
+    "sources": Source,
+    "companies": Company,
+    "developments": Development,
+    "factors": Factor,
+    "trends": Trend,
+    "forces": Force,
+    "assessments": Assessment,
+    "key_questions": KeyQuestion,
+}
+
+
+@dataclass
+class Project:
+    """One market model.
+
+    Keys: history and its sources by (series, year); growth by (scenario, series); pins by
+    (scenario, series, year); holds by (series, year); the analyst's cell notes by
+    (scenario, series, year) with scenario "" for history cells. A series is `TOTAL` or a
+    member id.
+    """
+
+    metadata: Metadata
+    dimensions: list[Dimension] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)
+    history: dict[tuple[str, int], float] = field(default_factory=dict)
+    history_sources: dict[tuple[str, int], str] = field(default_factory=dict)
+    growth: dict[tuple[str, str], Growth] = field(default_factory=dict)
+    pins: dict[tuple[str, str, int], float] = field(default_factory=dict)
+    holds: set[tuple[str, int]] = field(default_factory=set)
+    notes: dict[tuple[str, str, int], str] = field(default_factory=dict)
+    mode: str = "top_down"
+    primary_dimension: str | None = None
+    sources: list[Source] = field(default_factory=list)
+    companies: list[Company] = field(default_factory=list)
+    developments: list[Development] = field(default_factory=list)
+    factors: list[Factor] = field(default_factory=list)
+    trends: list[Trend] = field(default_factory=list)
+    forces: list[Force] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
+    key_questions: list[KeyQuestion] = field(default_factory=list)
+
+    # -- look-ups -------------------------------------------------------------------------
+
+    def series_ids(self) -> list[str]:
+        """The total first, then every member in dimension and member order."""
+        return [TOTAL] + [m.id for d in self.dimensions for m in d.members]
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        for d in self.dimensions:
+            if d.id == dimension_id:
+                return d
+        raise ModelError(f"There is no dimension with id {dimension_id!r}.")
+
+    def dimension_of(self, member_id: str) -> Dimension:
+        for d in self.dimensions:
+            if any(m.id == member_id for m in d.members):
+                return d
+        raise ModelError(f"There is no segment with id {member_id!r}.")
+
+    def member(self, member_id: str) -> Member:
+        for d in self.dimensions:
+            for m in d.members:
+                if m.id == member_id:
+                    return m
+        raise ModelError(f"There is no segment with id {member_id!r}.")
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        for s in self.scenarios:
+            if s.id == scenario_id:
+                return s
+        raise ModelError(f"There is no scenario with id {scenario_id!r}.")
+
+    def series_name(self, series_id: str) -> str:
+        return "Total market" if series_id == TOTAL else self.member(series_id).name
+
+    def check_series(self, series_id: str) -> None:
+        if series_id != TOTAL:
+            self.member(series_id)
+
+    def growth_of(self, scenario_id: str, series_id: str) -> Growth:
+        return self.growth.get((scenario_id, series_id), DEFAULT_GROWTH)
+
+    def entity(self, collection: str, entity_id: str):
+        for e in getattr(self, collection):
+            if e.id == entity_id:
+                return e
+        noun = ENTITY_COLLECTIONS[collection].__name__.lower()
+        raise ModelError(f"There is no {noun} with id {entity_id!r}.")
+
+    def all_ids(self) -> set[str]:
+        """Every id in use, so that new ids never collide with old ones."""
+        ids = {TOTAL}
+        ids.update(d.id for d in self.dimensions)
+        ids.update(m.id for d in self.dimensions for m in d.members)
+        ids.update(s.id for s in self.scenarios)
+        for name in ENTITY_COLLECTIONS:
+            ids.update(e.id for e in getattr(self, name))
+        return ids
+
+    def copy(self) -> Project:
+        """A copy whose containers are independent (leaf values are immutable)."""
+        kwargs = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            kwargs[f.name] = value.copy() if isinstance(value, dict | list | set) else value
+        return Project(**kwargs)
+
+
+def new_id(project: Project, prefix: str) -> str:
+    """A fresh id `prefix-N` unused anywhere in the project."""
+    used = project.all_ids()
+    n = 1
+    while f"{prefix}-{n}" in used:
+        n += 1
+    return f"{prefix}-{n}"

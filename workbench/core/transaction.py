@@ -1,0 +1,137 @@
+"""A transaction: the only way commands change a project, and the reason undo is exact.
+
+It writes through to the project and logs each (field, key, old, new). Undo replays the
+log backwards with the old values, redo forwards with the new ones, so no command needs
+its own inverse. A command that fails half-way is rolled back from the same log, so a
+failed edit never leaves a half-applied change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.core.project import Project
+
+MISSING: Any = object()
+"""Old or new value of a key that was absent."""
+
+WHOLE: Any = object()
+"""Key of an entry that replaced a whole project attribute (lists, metadata, mode)."""
+
+FORECAST_FIELDS = frozenset({"metadata", "dimensions", "history", "mode", "primary_dimension"})
+"""Fields whose change affects every scenario's forecast."""
+
+SCENARIO_KEYED_FIELDS = frozenset({"growth", "pins"})
+"""Fields keyed by (scenario, ...): a change affects that scenario's forecast only."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit, an undo or a redo changed, for listeners to refresh only that.
+
+    `keys[field]` holds the changed keys of a keyed field, or `WHOLE`. `scenarios` is the
+    set of scenario ids whose forecast changed; None means all of them.
+    """
+
+    text: str
+    keys: dict[str, Any]
+    scenarios: frozenset[str] | None
+
+    @property
+    def fields(self) -> frozenset[str]:
+        return frozenset(self.keys)
+
+    def touches(self, *fields: str) -> bool:
+        return any(f in self.keys for f in fields)
+
+
+class Transaction:
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._log: list[tuple[str, Any, Any, Any]] = []
+
+    def __bool__(self) -> bool:
+        return bool(self._log)
+
+    # -- writing --------------------------------------------------------------------------
+
+    def set(self, field: str, key: Any, value: Any) -> None:
+        """Set `project.<field>[key] = value` (a dict), or add `key` to a set field."""
+        container = getattr(self.project, field)
+        if isinstance(container, set):
+            if key not in container:
+                container.add(key)
+                self._log.append((field, key, MISSING, True))
+            return
+        old = container.get(key, MISSING)
+        if old is not MISSING and _same(old, value):
+            return
+        container[key] = value
+        self._log.append((field, key, old, value))
+
+    def delete(self, field: str, key: Any) -> None:
+        container = getattr(self.project, field)
+        if key not in container:
+            return
+        if isinstance(container, set):
+            container.discard(key)
+            self._log.append((field, key, True, MISSING))
+        else:
+            self._log.append((field, key, container.pop(key), MISSING))
+
+    def replace(self, field: str, value: Any) -> None:
+        """Replace a whole attribute; lists must be new objects, never mutated in place."""
+        old = getattr(self.project, field)
+        if old is value or _same(old, value):
+            return
+        setattr(self.project, field, value)
+        self._log.append((field, WHOLE, old, value))
+
+    # -- replaying ------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        for field, key, old, _new in reversed(self._log):
+            self._put(field, key, old)
+
+    def redo(self) -> None:
+        for field, key, _old, new in self._log:
+            self._put(field, key, new)
+
+    def _put(self, field: str, key: Any, value: Any) -> None:
+        if key is WHOLE:
+            setattr(self.project, field, value)
+            return
+        container = getattr(self.project, field)
+        if value is MISSING:
+            if isinstance(container, set):
+                container.discard(key)
+            else:
+                container.pop(key, None)
+        elif isinstance(container, set):
+            container.add(key)
+        else:
+            container[key] = value
+
+    def change(self, text: str) -> Change:
+        keys: dict[str, Any] = {}
+        scenarios: set[str] | None = set()
+        for field, key, _old, _new in self._log:
+            if key is WHOLE or keys.get(field) is WHOLE:
+                keys[field] = WHOLE
+            else:
+                keys.setdefault(field, set()).add(key)
+            if field in FORECAST_FIELDS:
+                scenarios = None
+            elif field in SCENARIO_KEYED_FIELDS and scenarios is not None:
+                scenarios.add(key[0])
+        frozen = {f: (k if k is WHOLE else frozenset(k)) for f, k in keys.items()}
+        return Change(text, frozen, None if scenarios is None else frozenset(scenarios))
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal for the log's purpose: NaN never occurs (commands refuse non-finite numbers)."""
+    try:
+        return type(a) is type(b) and bool(a == b)
+    except (TypeError, ValueError):
+        return False
