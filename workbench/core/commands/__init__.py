@@ -33,6 +33,7 @@ from workbench.core.commands.values import (
     SetHold,
     SetNote,
     SetPin,
+    ShiftGrowth,
 )
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "SetNote",
     "SetPin",
     "SetYearRange",
+    "ShiftGrowth",
     "SpreadTotal",
     "UpdateEntity",
     "distribute",

@@ -205,3 +205,30 @@ class SetNote(Command):
             tx.set("notes", self.key, self.note)
         else:
             tx.delete("notes", self.key)
+
+
+class ShiftGrowth(Command):
+    """Add `points` (0.01 = one point) to every growth rate of a scenario.
+
+    CAGRs and growth-by-year rates move; S-curves and manual series have no rate and stay.
+    """
+
+    def __init__(self, scenario_id: str, points: float) -> None:
+        self.scenario_id, self.points = scenario_id, points
+        self.text = "Shift growth rates"
+
+    def run(self, tx: Transaction) -> None:
+        p = tx.project
+        scenario = p.scenario(self.scenario_id)
+        points = finite(self.points, f"The shift of {scenario.name}")
+        for series_id in p.series_ids():
+            g = p.growth_of(self.scenario_id, series_id)
+            if g.method not in ("cagr", "growth_by_year"):
+                continue
+            shifted = replace(
+                g,
+                rate=g.rate + points if g.method == "cagr" else g.rate,
+                rates={y: r + points for y, r in g.rates.items()} if g.method == "growth_by_year" else g.rates,
+            )
+            check_growth(p, self.scenario_id, series_id, shifted)
+            tx.set("growth", (self.scenario_id, series_id), shifted)
