@@ -9,10 +9,12 @@ reproduce these steps cell by cell, so any change here is a change to the contra
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 
-from workbench.core.project import TOTAL, Project
+from workbench.core.project import DEFAULT_GROWTH, TOTAL, Growth, Project
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,15 +59,22 @@ def history_matrix(project: Project) -> np.ndarray:
     """History inputs as a (series × years) matrix; blanks and forecast years are NaN.
 
     It is shared by every scenario, so the document computes it once per history edit.
+    The cells are gathered with C-level iterators (`map`, `np.fromiter`) because a large
+    project has over a hundred thousand of them.
     """
     meta = project.metadata
     series = project.series_ids()
     row = {s: i for i, s in enumerate(series)}
     out = np.full((len(series), meta.last_year - meta.first_year + 1), np.nan)
-    for (series_id, year), value in project.history.items():
-        i = row.get(series_id)
-        if i is not None and meta.first_year <= year <= meta.base_year:
-            out[i, year - meta.first_year] = value
+    n = len(project.history)
+    if not n:
+        return out
+    keys = project.history
+    rows = np.fromiter(map(row.get, map(itemgetter(0), keys), repeat(-1)), np.intp, n)
+    cols = np.fromiter(map(itemgetter(1), keys), np.intp, n) - meta.first_year
+    values = np.fromiter(project.history.values(), float, n)
+    keep = (rows >= 0) & (cols >= 0) & (cols <= meta.base_year - meta.first_year)
+    out[rows[keep], cols[keep]] = values[keep]
     return out
 
 
@@ -84,73 +93,84 @@ def compute_scenario(
     )
 
 
-def _pins_of(project: Project, scenario_id: str, row: dict[str, int]) -> dict[int, dict[int, float]]:
-    pins: dict[int, dict[int, float]] = {}
+_METHOD_CODES = {"cagr": 0, "growth_by_year": 1, "s_curve": 2, "manual": 3}
+
+
+def _pins_of(project: Project, scenario_id: str, row: dict[str, int], years: range):
+    """The scenario's pins as a (series × forecast years) mask and matrix of values."""
+    mask = np.zeros((len(row), len(years)), dtype=bool)
+    values = np.zeros(mask.shape)
     for (scn, series_id, year), value in project.pins.items():
-        if scn == scenario_id and series_id in row:
-            pins.setdefault(row[series_id], {})[year] = value
-    return pins
+        i = row.get(series_id)
+        if scn == scenario_id and i is not None and year in years:
+            mask[i, year - years.start] = True
+            values[i, year - years.start] = value
+    return mask, values
 
 
 def _project_all(project, scenario_id, series, row, hist) -> np.ndarray:
-    """Each series from its own method, history and pins; no reconciliation yet."""
+    """Each series from its own method, history and pins; no reconciliation yet.
+
+    The only per-series Python work is looking up each series' `Growth`; everything that
+    follows runs on whole groups of series (one group per method) in numpy.
+    """
     meta = project.metadata
     out = hist.copy()
-    years = np.arange(meta.base_year + 1, meta.last_year + 1)
-    fcols = years - meta.first_year
+    years = meta.forecast_years
+    fcols = slice(years.start - meta.first_year, years.stop - meta.first_year)
     base_col = meta.base_year - meta.first_year
-    pins = _pins_of(project, scenario_id, row)
-    by_method: dict[str, list[int]] = {"cagr": [], "growth_by_year": [], "s_curve": [], "manual": []}
-    growths = [project.growth_of(scenario_id, s) for s in series]
-    for i, g in enumerate(growths):
-        by_method[g.method].append(i)
+    pinned, pin_values = _pins_of(project, scenario_id, row, years)
+    get = project.growth.get
+    growths = [get((scenario_id, s), DEFAULT_GROWTH) for s in series]
+    codes = np.fromiter((_METHOD_CODES[g.method] for g in growths), np.int8, len(growths))
 
-    chained = by_method["cagr"] + by_method["growth_by_year"]
-    if chained:
-        factors = np.empty((len(chained), len(years)))
-        for k, i in enumerate(chained):
-            g = growths[i]
-            if g.method == "cagr":
-                factors[k] = 1.0 + g.rate
-            else:
-                factors[k] = [1.0 + g.rates.get(int(y), 0.0) for y in years]
-        _chain(out, np.asarray(chained), factors, meta.first_year, fcols, base_col, pins)
+    chained = np.flatnonzero(codes <= 1)
+    if len(chained):
+        factors = _chain_factors([growths[i] for i in chained.tolist()], years)
+        _chain(out, chained, factors, base_col, fcols, pinned[chained], pin_values[chained])
 
-    curve = by_method["s_curve"]
-    if curve:
-        idx = np.asarray(curve)
-        k = np.array([np.nan if growths[i].k is None else growths[i].k for i in curve])[:, None]
-        r = np.array([np.nan if growths[i].r is None else growths[i].r for i in curve])[:, None]
-        v0 = out[idx, base_col][:, None]
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            out[np.ix_(idx, fcols)] = k / (1.0 + ((k - v0) / v0) * np.exp(-r * (years - meta.base_year)))
+    curve = np.flatnonzero(codes == 2)
+    if len(curve):
+        _s_curve(out, curve, [growths[i] for i in curve.tolist()], meta, base_col, fcols)
 
-    for i in by_method["manual"]:
+    for i in np.flatnonzero(codes == 3).tolist():
         values = growths[i].values
-        out[i, fcols] = [values.get(int(y), np.nan) for y in years]
+        out[i, fcols] = [values.get(y, np.nan) for y in years]
 
-    for i in curve + by_method["manual"]:
-        for year, value in pins.get(i, {}).items():
-            if meta.base_year < year <= meta.last_year:
-                out[i, year - meta.first_year] = value
+    unchained = codes >= 2
+    window = out[:, fcols]
+    window[unchained] = np.where(pinned[unchained], pin_values[unchained], window[unchained])
     return out
 
 
-def _chain(out, idx, factors, first_year, fcols, base_col, pins) -> None:
+def _chain_factors(growths: list[Growth], years: range) -> np.ndarray:
+    """(1 + g) per chained series and forecast year: a CAGR's row is one repeated rate."""
+    rates = np.fromiter((g.rate for g in growths), float, len(growths))
+    factors = np.repeat((1.0 + rates)[:, None], len(years), axis=1)
+    for k, g in enumerate(growths):
+        if g.method == "growth_by_year":
+            factors[k] = [1.0 + g.rates.get(y, 0.0) for y in years]
+    return factors
+
+
+def _s_curve(out, idx, growths, meta, base_col, fcols) -> None:
+    """v[y] = K / (1 + ((K - v0) / v0) * exp(-r (y - base))), in closed form."""
+    k = np.array([np.nan if g.k is None else g.k for g in growths])[:, None]
+    r = np.array([np.nan if g.r is None else g.r for g in growths])[:, None]
+    v0 = out[idx, base_col][:, None]
+    steps = np.arange(1, meta.last_year - meta.base_year + 1)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        out[idx, fcols] = k / (1.0 + ((k - v0) / v0) * np.exp(-r * steps))
+
+
+def _chain(out, idx, factors, base_col, fcols, pinned, pin_values) -> None:
     """v[y] = v[y-1] * factor, except that a pin replaces v[y] and the chain goes on from it."""
-    pinned = np.zeros(factors.shape, dtype=bool)
-    pin_values = np.zeros(factors.shape)
-    for k, i in enumerate(idx):
-        for year, value in pins.get(int(i), {}).items():
-            j = year - first_year - fcols[0]
-            if 0 <= j < len(fcols):
-                pinned[k, j] = True
-                pin_values[k, j] = value
+    block = np.empty(factors.shape)
     prev = out[idx, base_col]
-    for j, col in enumerate(fcols):
-        step = np.where(pinned[:, j], pin_values[:, j], prev * factors[:, j])
-        out[idx, col] = step
-        prev = step
+    for j in range(factors.shape[1]):
+        prev = np.where(pinned[:, j], pin_values[:, j], prev * factors[:, j])
+        block[:, j] = prev
+    out[idx, fcols] = block
 
 
 def _reconcile(project: Project, row: dict[str, int], projected: np.ndarray):
