@@ -1,0 +1,148 @@
+"""Core benchmark: full recompute, one growth edit until current, memory of a large project.
+
+Run `python tests/benchmarks/bench_core.py [--runs N] [--json PATH]`. Each figure is the
+median of N runs. Every run of this script also times a baseline (summing a float array
+of the large project's size in pure Python) so that figures from different machines can be
+compared as ratios to a number measured in the same run. Targets (DESIGN issue 2, on the
+reference 2-core machine): sample edit ≤ 1 ms, large edit ≤ 10 ms, large full recompute
+≤ 50 ms, large project in memory ≤ 150 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import replace
+
+from workbench.core.commands import SetGrowth
+from workbench.core.document import Document
+from workbench.core.engine import compute_scenario, history_matrix
+from workbench.core.project import TOTAL, Project
+from workbench.core.synthetic import synthetic_project
+
+TARGETS_MS = {
+    "sample.edit_ms": 1.0,
+    "large.edit_ms": 10.0,
+    "large.full_recompute_ms": 50.0,
+}
+TARGET_MEMORY_MB = 150.0
+
+
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000.0
+
+
+def full_recompute(project: Project) -> None:
+    """Every scenario from nothing: what a structural edit or opening a file costs."""
+    history = history_matrix(project)
+    for scenario in project.scenarios:
+        compute_scenario(project, scenario.id, history)
+
+
+def edit_cycle(document: Document) -> Callable[[], object]:
+    """One growth-rate edit of a segment, then the forecast of the scenario it touches.
+
+    Each call nudges the rate so that every run is a real change (a no-op edit would be
+    refused by the transaction and cost nothing).
+    """
+    project = document.project
+    scenario_id = project.scenarios[0].id
+    series_id = next(s for s in project.series_ids() if s != TOTAL
+                     and project.growth_of(scenario_id, s).method == "cagr")
+    growth = project.growth_of(scenario_id, series_id)
+    document.results()
+    step = iter(range(1, 10**9))
+
+    def run() -> object:
+        changed = replace(growth, rate=growth.rate + 1e-4 * next(step))
+        document.execute(SetGrowth(scenario_id, series_id, changed))
+        return document.result(scenario_id)
+
+    return run
+
+
+def project_memory_mb() -> tuple[float, float]:
+    """Peak traced allocation and growth of the peak RSS while building the large project
+    and its forecasts. Measured first, before anything else has raised the RSS peak."""
+    gc.collect()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    document = Document(synthetic_project())
+    document.results()
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    del document
+    return peak / 2**20, (rss_after - rss_before) / 2**10
+
+
+def baseline_ms(runs: int) -> float:
+    values = [float(i) for i in range(200_000)]
+    return median_ms(lambda: sum(values), runs)
+
+
+def sample_document() -> Document | None:
+    """The built-in sample, when the sample module is there (it lands separately)."""
+    try:
+        from workbench.core.sample import sample_document as build
+    except ImportError:
+        return None
+    return build()
+
+
+def measure(runs: int) -> dict[str, float]:
+    traced, rss = project_memory_mb()
+    figures: dict[str, float] = {"large.memory_mb": traced, "large.rss_delta_mb": rss}
+    figures["baseline_ms"] = baseline_ms(runs)
+    large = synthetic_project()
+    figures["large.full_recompute_ms"] = median_ms(lambda: full_recompute(large), runs)
+    figures["large.edit_ms"] = median_ms(edit_cycle(Document(large)), runs)
+    sample = sample_document()
+    if sample is not None:
+        project = sample.project
+        figures["sample.full_recompute_ms"] = median_ms(lambda: full_recompute(project), runs)
+        figures["sample.edit_ms"] = median_ms(edit_cycle(sample), runs)
+    for key in list(figures):
+        if key.endswith("_ms") and key != "baseline_ms":
+            figures[key.replace("_ms", "_vs_baseline")] = figures[key] / figures["baseline_ms"]
+    return figures
+
+
+def report(figures: dict[str, float]) -> list[str]:
+    """One line per figure; the ones with a target say whether they meet it."""
+    lines = []
+    for key, value in figures.items():
+        target = TARGETS_MS.get(key, TARGET_MEMORY_MB if key == "large.memory_mb" else None)
+        verdict = "" if target is None else f"  (target ≤ {target:g}: "
+        verdict += "" if target is None else ("ok)" if value <= target else "MISSED)")
+        lines.append(f"{key:34} {value:10.3f}{verdict}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21, help="runs per figure (median)")
+    parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    figures = measure(args.runs)
+    print("\n".join(report(figures)))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump({"benchmark": "core", "runs": args.runs, "figures": figures}, out, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
