@@ -1,0 +1,53 @@
+"""The layers of DESIGN.md §4 hold: the core, store and excel never pull in Qt or plotting.
+
+Imports are checked in a fresh interpreter, because this test process has usually
+imported PySide6 already for the GUI tests; the static contract is import-linter's.
+"""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+GUI_MODULES = ("PySide6", "pyqtgraph", "shiboken6")
+
+
+def loaded_after(*packages: str) -> set[str]:
+    """Top-level module names in `sys.modules` after importing `packages` afresh."""
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {list(packages)!r}: importlib.import_module(name)\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return set(json.loads(done.stdout))
+
+
+def test_core_alone_is_pure():
+    loaded = loaded_after("workbench.core", "workbench.core.commands", "workbench.core.dump")
+    assert "workbench" in loaded and "numpy" in loaded
+    assert loaded.isdisjoint({*GUI_MODULES, "sqlite3", "openpyxl", "xlsxwriter"})
+
+
+def test_core_store_and_excel_pull_in_no_gui():
+    loaded = loaded_after("workbench.core", "workbench.store", "workbench.excel")
+    assert loaded.isdisjoint(GUI_MODULES)
+
+
+def test_gui_does_pull_in_qt():
+    """The probe above can see Qt when it is there, so its silence means something."""
+    assert "PySide6" in loaded_after("workbench.gui.bridge")
+
+
+@pytest.mark.slow
+def test_import_linter_contracts_hold():
+    """`lint-imports`, run through this interpreter so that PATH does not matter."""
+    code = "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Contracts: 2 kept, 0 broken." in done.stdout
