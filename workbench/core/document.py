@@ -153,4 +153,3 @@ class Document:
     def mark_unsaved(self) -> None:
         """For a document that has no file yet (a new project, a recovered one)."""
         self._saved_state = -1
-

@@ -113,7 +113,9 @@ def _forecast(document: Document) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for scenario_id, result in document.results().items():
         out[scenario_id] = {
-            "values": {s: [_number(v) for v in result.values[i]] for i, s in enumerate(result.series)},
+            "values": {
+                s: [_number(v) for v in result.values[i]] for i, s in enumerate(result.series)
+            },
             "gaps": {d: [_number(v) for v in gap] for d, gap in result.gaps.items()},
         }
     return out

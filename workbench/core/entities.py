@@ -98,7 +98,9 @@ class Company:
     def __post_init__(self) -> None:
         check_name(self.name, "A company's name")
         if self.founded is not None and not 1600 <= self.founded <= 2200:
-            raise ModelError(f"The founding year of {self.name!r} must be a year; got {self.founded}.")
+            raise ModelError(
+                f"The founding year of {self.name!r} must be a year; got {self.founded}."
+            )
         for year, share in self.shares.items():
             if not (math.isfinite(share) and 0.0 <= share <= 1.0):
                 raise ModelError(
@@ -146,7 +148,9 @@ class Factor:
             raise ModelError(f"A factor is a driver or a challenge; got {self.kind!r}.")
         check_name(self.title, f"A {self.kind}'s title")
         for horizon in ("short", "medium", "long"):
-            check_rating(getattr(self, f"impact_{horizon}"), f"The {horizon}-term impact of {self.title!r}")
+            check_rating(
+                getattr(self, f"impact_{horizon}"), f"The {horizon}-term impact of {self.title!r}"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +215,9 @@ class Assessment:
         known = {c.id for c in self.criteria}
         for criterion_id, _member in self.cells:
             if criterion_id not in known:
-                raise ModelError(f"Assessment {self.name!r} rates an unknown criterion {criterion_id!r}.")
+                raise ModelError(
+                    f"Assessment {self.name!r} rates an unknown criterion {criterion_id!r}."
+                )
 
 
 @dataclass(frozen=True, slots=True)

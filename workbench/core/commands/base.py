@@ -79,7 +79,9 @@ def name(value: str, what: str) -> str:
     return value.strip()
 
 
-def where(project: Project, scenario_id: str | None, series_id: str, year: int | None = None) -> str:
+def where(
+    project: Project, scenario_id: str | None, series_id: str, year: int | None = None
+) -> str:
     """'TikTok, Base, 2027': the cell a message is about, in the analyst's words."""
     parts = [project.series_name(series_id)]
     if scenario_id is not None:

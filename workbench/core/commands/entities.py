@@ -53,7 +53,9 @@ def check_references(p: Project, entity) -> None:
         dim = p.dimension(entity.dimension_id)
         for _criterion, member in entity.cells:
             if member not in dim.member_ids():
-                raise ModelError(f"Assessment {entity.name!r} rates {member!r}, not a segment of {dim.name}.")
+                raise ModelError(
+                    f"Assessment {entity.name!r} rates {member!r}, not a segment of {dim.name}."
+                )
 
 
 def _check_type(collection: str, entity) -> None:
@@ -122,10 +124,14 @@ class RemoveEntity(Command):
         items = _collection(p, self.collection)
         p.entity(self.collection, self.entity_id)
         if self.collection == "forces":
-            raise ModelError("The five forces are always rated; edit a force instead of removing it.")
+            raise ModelError(
+                "The five forces are always rated; edit a force instead of removing it."
+            )
         tx.replace(self.collection, [e for e in items if e.id != self.entity_id])
         if self.collection == "companies":
-            tx.replace("developments", [d for d in p.developments if d.company_id != self.entity_id])
+            tx.replace(
+                "developments", [d for d in p.developments if d.company_id != self.entity_id]
+            )
         elif self.collection == "sources":
             _uncite(tx, self.entity_id)
 
@@ -134,16 +140,21 @@ def _uncite(tx: Transaction, source_id: str) -> None:
     p = tx.project
     for key in [k for k, v in p.history_sources.items() if v == source_id]:
         tx.delete("history_sources", key)
-    tx.replace("developments", [
-        replace(d, source_id=None) if d.source_id == source_id else d for d in p.developments
-    ])
+    tx.replace(
+        "developments",
+        [replace(d, source_id=None) if d.source_id == source_id else d for d in p.developments],
+    )
     for field in ("companies", "factors", "trends"):
         items: list[Company | Factor | Trend] = getattr(p, field)
-        tx.replace(field, [
-            replace(e, source_ids=tuple(s for s in e.source_ids if s != source_id))
-            if source_id in e.source_ids else e
-            for e in items
-        ])
+        tx.replace(
+            field,
+            [
+                replace(e, source_ids=tuple(s for s in e.source_ids if s != source_id))
+                if source_id in e.source_ids
+                else e
+                for e in items
+            ],
+        )
 
 
 class MergeCompanies(Command):
@@ -161,7 +172,15 @@ class MergeCompanies(Command):
             raise ModelError(f"{keep.name!r} cannot be merged with itself.")
         facts = {
             f: getattr(dup, f)
-            for f in ("headquarters", "founded", "listing", "website", "type", "description", "strategy")
+            for f in (
+                "headquarters",
+                "founded",
+                "listing",
+                "website",
+                "type",
+                "description",
+                "strategy",
+            )
             if getattr(keep, f) in ("", None)
         }
         merged = replace(
@@ -171,7 +190,13 @@ class MergeCompanies(Command):
             shares={**dup.shares, **keep.shares},
             source_ids=tuple(dict.fromkeys(keep.source_ids + dup.source_ids)),
         )
-        tx.replace("developments", [
-            replace(d, company_id=keep.id) if d.company_id == dup.id else d for d in p.developments
-        ])
-        tx.replace("companies", [merged if c.id == keep.id else c for c in p.companies if c.id != dup.id])
+        tx.replace(
+            "developments",
+            [
+                replace(d, company_id=keep.id) if d.company_id == dup.id else d
+                for d in p.developments
+            ],
+        )
+        tx.replace(
+            "companies", [merged if c.id == keep.id else c for c in p.companies if c.id != dup.id]
+        )

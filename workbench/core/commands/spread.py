@@ -15,7 +15,9 @@ from workbench.core.project import TOTAL, Project
 from workbench.core.transaction import Transaction
 
 
-def distribute(current: dict[str, float], held: set[str], target: float, what: str) -> dict[str, float]:
+def distribute(
+    current: dict[str, float], held: set[str], target: float, what: str
+) -> dict[str, float]:
     """New values for `current` that add up to `target`, leaving `held` keys unchanged."""
     free = [k for k in current if k not in held]
     remaining = target - sum(v for k, v in current.items() if k in held)
@@ -72,7 +74,9 @@ class SpreadTotal(Command):
         dim = p.dimension(p.primary_dimension)
         current = {m: result.projected_value(m, self.year) for m in dim.member_ids()}
         held = {m for m in current if (m, self.year) in p.holds}
-        for member_id, value in distribute(current, held, target, f"{dim.name} in {self.year}").items():
+        for member_id, value in distribute(
+            current, held, target, f"{dim.name} in {self.year}"
+        ).items():
             if member_id not in held:
                 tx.set("pins", (self.scenario_id, member_id, self.year), value)
 

@@ -31,8 +31,19 @@ def _check_unique_name(names: list[str], new: str, what: str) -> None:
 
 
 class AddMember(Command):
-    def __init__(self, dimension_id: str, member_name: str, index: int | None = None, member_id: str | None = None):
-        self.dimension_id, self.member_name, self.index, self.member_id = dimension_id, member_name, index, member_id
+    def __init__(
+        self,
+        dimension_id: str,
+        member_name: str,
+        index: int | None = None,
+        member_id: str | None = None,
+    ):
+        self.dimension_id, self.member_name, self.index, self.member_id = (
+            dimension_id,
+            member_name,
+            index,
+            member_id,
+        )
         self.text = "Add segment"
 
     def run(self, tx: Transaction) -> None:
@@ -57,7 +68,9 @@ class RenameMember(Command):
         p = tx.project
         dim = p.dimension_of(self.member_id)
         label = name(self.new_name, "A segment's name")
-        _check_unique_name([m.name for m in dim.members if m.id != self.member_id], label, f"Segment of {dim.name}")
+        _check_unique_name(
+            [m.name for m in dim.members if m.id != self.member_id], label, f"Segment of {dim.name}"
+        )
         members = tuple(Member(m.id, label) if m.id == self.member_id else m for m in dim.members)
         _put_dimension(tx, replace(dim, members=members))
 
@@ -70,7 +83,9 @@ class MoveMember(Command):
     def run(self, tx: Transaction) -> None:
         dim = tx.project.dimension_of(self.member_id)
         member = tx.project.member(self.member_id)
-        _put_dimension(tx, replace(dim, members=tuple(_moved(list(dim.members), self.index, member))))
+        _put_dimension(
+            tx, replace(dim, members=tuple(_moved(list(dim.members), self.index, member)))
+        )
 
 
 class RemoveMember(Command):
@@ -83,7 +98,9 @@ class RemoveMember(Command):
         dim = p.dimension_of(self.member_id)
         if p.mode == "bottom_up" and p.primary_dimension == dim.id and len(dim.members) == 1:
             raise ModelError(f"{dim.name} is the primary dimension and needs at least one segment.")
-        _put_dimension(tx, replace(dim, members=tuple(m for m in dim.members if m.id != self.member_id)))
+        _put_dimension(
+            tx, replace(dim, members=tuple(m for m in dim.members if m.id != self.member_id))
+        )
         drop_series(tx, {self.member_id})
 
 
@@ -104,19 +121,27 @@ def drop_series(tx: Transaction, series: set[str]) -> None:
         items = getattr(p, field)
         updated = [
             replace(e, segments=tuple(s for s in e.segments if s not in series))
-            if any(s in series for s in e.segments) else e
+            if any(s in series for s in e.segments)
+            else e
             for e in items
         ]
         tx.replace(field, updated)
-    tx.replace("assessments", [
-        replace(a, cells={k: v for k, v in a.cells.items() if k[1] not in series})
-        for a in p.assessments
-    ])
+    tx.replace(
+        "assessments",
+        [
+            replace(a, cells={k: v for k, v in a.cells.items() if k[1] not in series})
+            for a in p.assessments
+        ],
+    )
 
 
 class AddDimension(Command):
     def __init__(self, dimension_name: str, member_names: list[str] = (), index: int | None = None):
-        self.dimension_name, self.member_names, self.index = dimension_name, list(member_names), index
+        self.dimension_name, self.member_names, self.index = (
+            dimension_name,
+            list(member_names),
+            index,
+        )
         self.text = "Add dimension"
 
     def run(self, tx: Transaction) -> None:
@@ -172,7 +197,9 @@ class RemoveDimension(Command):
 class AddScenario(Command):
     """Add a scenario, copying another's assumptions and pins when `copy_from` is given."""
 
-    def __init__(self, scenario_name: str, copy_from: str | None = None, scenario_id: str | None = None):
+    def __init__(
+        self, scenario_name: str, copy_from: str | None = None, scenario_id: str | None = None
+    ):
         self.scenario_name, self.copy_from, self.scenario_id = scenario_name, copy_from, scenario_id
         self.text = "Add scenario"
 
@@ -204,8 +231,13 @@ class RenameScenario(Command):
         p = tx.project
         p.scenario(self.scenario_id)
         label = name(self.new_name, "A scenario's name")
-        _check_unique_name([s.name for s in p.scenarios if s.id != self.scenario_id], label, "Scenario")
-        tx.replace("scenarios", [Scenario(s.id, label) if s.id == self.scenario_id else s for s in p.scenarios])
+        _check_unique_name(
+            [s.name for s in p.scenarios if s.id != self.scenario_id], label, "Scenario"
+        )
+        tx.replace(
+            "scenarios",
+            [Scenario(s.id, label) if s.id == self.scenario_id else s for s in p.scenarios],
+        )
 
 
 class RemoveScenario(Command):
@@ -235,7 +267,9 @@ class SetYearRange(Command):
         p = tx.project
         first, base, last = self.years
         if not all(isinstance(y, int) and 1900 <= y <= 2200 for y in self.years):
-            raise ModelError(f"Years must be whole years from 1900 to 2200; got {first}, {base}, {last}.")
+            raise ModelError(
+                f"Years must be whole years from 1900 to 2200; got {first}, {base}, {last}."
+            )
         meta = replace(p.metadata, first_year=first, base_year=base, last_year=last)
         for field in ("history", "history_sources"):
             for key in [k for k in getattr(p, field) if not first <= k[1] <= base]:
@@ -244,7 +278,9 @@ class SetYearRange(Command):
             tx.delete("pins", key)
         for key in [k for k in p.holds if not first <= k[1] <= last]:
             tx.delete("holds", key)
-        for key in [k for k in p.notes if not (base < k[2] <= last if k[0] else first <= k[2] <= base)]:
+        for key in [
+            k for k in p.notes if not (base < k[2] <= last if k[0] else first <= k[2] <= base)
+        ]:
             tx.delete("notes", key)
         for key, g in list(p.growth.items()):
             kept = replace(
@@ -293,7 +329,9 @@ class SetMode(Command):
             if primary is None:
                 raise ModelError("Bottom-up mode needs a primary dimension.")
             if not p.dimension(primary).members:
-                raise ModelError(f"The primary dimension {p.dimension(primary).name} has no segments.")
+                raise ModelError(
+                    f"The primary dimension {p.dimension(primary).name} has no segments."
+                )
             for key in [k for k in p.pins if k[1] == "total"]:
                 tx.delete("pins", key)
         elif primary is not None:

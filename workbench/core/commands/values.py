@@ -100,7 +100,12 @@ class SetPin(Command):
     """Type a forecast value that overrides the method for that year; None unpins."""
 
     def __init__(self, scenario_id: str, series_id: str, year: int, value: float | None) -> None:
-        self.scenario_id, self.series_id, self.year, self.value = scenario_id, series_id, year, value
+        self.scenario_id, self.series_id, self.year, self.value = (
+            scenario_id,
+            series_id,
+            year,
+            value,
+        )
         self.text = "Pin value" if value is not None else "Unpin value"
 
     def run(self, tx: Transaction) -> None:
@@ -115,7 +120,8 @@ class SetPin(Command):
             return
         if self.series_id == TOTAL and p.mode == "bottom_up":
             raise ModelError(
-                f"In bottom-up mode the total is the sum of its segments and cannot be pinned ({at})."
+                "In bottom-up mode the total is the sum of its segments and cannot be "
+                f"pinned ({at})."
             )
         tx.set("pins", key, finite(self.value, f"The pinned value of {at}"))
 
@@ -133,7 +139,10 @@ class SetHold(Command):
         if self.series_id == TOTAL:
             raise ModelError("The total cannot be held; hold its segments instead.")
         if self.year not in p.metadata.years:
-            raise ModelError(f"Hold of {p.series_name(self.series_id)}: {self.year} is outside the project's years.")
+            raise ModelError(
+                f"Hold of {p.series_name(self.series_id)}: {self.year} is outside the "
+                "project's years."
+            )
         if self.held:
             tx.set("holds", (self.series_id, self.year), True)
         else:
@@ -228,7 +237,9 @@ class ShiftGrowth(Command):
             shifted = replace(
                 g,
                 rate=g.rate + points if g.method == "cagr" else g.rate,
-                rates={y: r + points for y, r in g.rates.items()} if g.method == "growth_by_year" else g.rates,
+                rates={y: r + points for y, r in g.rates.items()}
+                if g.method == "growth_by_year"
+                else g.rates,
             )
             check_growth(p, self.scenario_id, series_id, shifted)
             tx.set("growth", (self.scenario_id, series_id), shifted)
