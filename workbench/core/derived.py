@@ -1,0 +1,113 @@
+"""Derived figures (CAGR, year-on-year growth, shares) and how they are written.
+
+DESIGN.md §3 defines them once; the engine never stores them because they follow from
+the values. Tables, charts, insights, the command line and the workbook's cached values
+all call these functions, so a figure reads the same everywhere. Where a figure is not
+defined (a blank value, a start at or below zero, a zero total) the result is NaN, shown
+as a dash, never a made-up number.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+
+from workbench.core.engine import ScenarioResult
+from workbench.core.project import TOTAL
+
+DASH = "–"
+
+
+def growth_ratio(start, end, periods: int):
+    """(end/start)^(1/periods) - 1, element-wise; NaN where it is undefined.
+
+    Undefined: a blank, a start at or below zero, a negative end, or no periods.
+    """
+    start = np.asarray(start, dtype=float)
+    end = np.asarray(end, dtype=float)
+    if periods <= 0:
+        return np.full(np.broadcast(start, end).shape, np.nan)[()]
+    ok = (start > 0) & (end >= 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(ok, (end / np.where(ok, start, 1.0)) ** (1.0 / periods) - 1.0, np.nan)
+    return out[()]
+
+
+def cagr(values_by_year: Mapping[int, float], a: int, b: int) -> float:
+    """CAGR(a, b) = (v[b]/v[a])^(1/(b-a)) - 1 (DESIGN.md §3); NaN when undefined."""
+    start = values_by_year.get(a, math.nan)
+    end = values_by_year.get(b, math.nan)
+    return float(growth_ratio(start, end, b - a))
+
+
+def cagr_rows(result: ScenarioResult, a: int, b: int) -> np.ndarray:
+    """The CAGR(a, b) of every series of a scenario, in `result.series` order."""
+    return growth_ratio(result.values[:, result.col(a)], result.values[:, result.col(b)], b - a)
+
+
+def yoy(values_by_year: Mapping[int, float]) -> dict[int, float]:
+    """Growth over the previous year, for every year whose previous year has a value."""
+    return {
+        year: float(growth_ratio(values_by_year[year - 1], value, 1))
+        for year, value in sorted(values_by_year.items())
+        if year - 1 in values_by_year
+    }
+
+
+def yoy_rows(values: np.ndarray) -> np.ndarray:
+    """Year-on-year growth of a (series × years) matrix; the first column is NaN."""
+    out = np.full(values.shape, np.nan)
+    out[..., 1:] = growth_ratio(values[..., :-1], values[..., 1:], 1)
+    return out
+
+
+def shares(values: Mapping[str, float], total: float) -> dict[str, float]:
+    """Each value's share of `total`; NaN for all when the total is zero or blank."""
+    usable = math.isfinite(total) and total != 0
+    return {key: (value / total if usable else math.nan) for key, value in values.items()}
+
+
+def share_rows(result: ScenarioResult, series_ids: list[str] | tuple[str, ...]) -> np.ndarray:
+    """Shares of the total, per year, for `series_ids` (a segments × years matrix)."""
+    total = result.values[result.row[TOTAL]]
+    rows = result.values[[result.row[s] for s in series_ids]]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(total != 0, rows / np.where(total != 0, total, 1.0), np.nan)
+
+
+# -- writing figures ------------------------------------------------------------------------
+
+
+def format_number(value: float, digits: int = 4) -> str:
+    """A value with `digits` significant digits, thousands separated, no exponent."""
+    if value is None or not math.isfinite(value):
+        return DASH
+    if value == 0:
+        return "0"
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(value))))
+    text = f"{value:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def format_percent(value: float, decimals: int = 1) -> str:
+    """A ratio as a percentage: 0.2412 → "24.1 %"."""
+    if value is None or not math.isfinite(value):
+        return DASH
+    text = f"{value * 100:.{decimals}f}"
+    if float(text) == 0:
+        text = text.lstrip("-")
+    return f"{text} %"
+
+
+def format_points(value: float, decimals: int = 1) -> str:
+    """A change of shares in percentage points, signed: 0.031 → "+3.1 pp"."""
+    if value is None or not math.isfinite(value):
+        return DASH
+    text = f"{value * 100:+.{decimals}f}"
+    if float(text) == 0:
+        text = text.replace("-", "+")
+    return f"{text} pp"

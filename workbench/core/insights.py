@@ -1,0 +1,258 @@
+"""Insights: sentences and figures computed from the model, and live figures in answers.
+
+An analyst's answer to a key question ("Mini Program grows fastest, at {{cagr:mini:2024:2031}}
+a year") must not go stale when an assumption changes, so answers hold placeholders whose
+keys name a figure, and every figure is computed here from the scenario's forecast. A key
+is `kind:arguments`; the kinds are listed in `KINDS`. The same keys name the insights shown
+on the Overview page, so a figure the analyst sees there can be pasted into an answer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workbench.core.derived import (
+    DASH,
+    format_number,
+    format_percent,
+    format_points,
+    growth_ratio,
+)
+from workbench.core.document import Document
+from workbench.core.engine import ScenarioResult
+from workbench.core.errors import ModelError
+from workbench.core.project import TOTAL, Dimension, Project
+
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Insight:
+    """One figure: `text` is what a placeholder renders, `sentence` what a reader is told."""
+
+    key: str
+    value: float
+    text: str
+    sentence: str
+    series_id: str | None = None
+
+
+class _Context:
+    """One scenario's forecast and the project, with the look-ups every figure needs."""
+
+    def __init__(self, document: Document, scenario_id: str) -> None:
+        self.project: Project = document.project
+        self.result: ScenarioResult = document.result(scenario_id)
+        self.unit = self.project.metadata.unit
+
+    def year(self, text: str) -> int:
+        year = int(text)
+        if year not in self.project.metadata.years:
+            raise ModelError(f"{year} is outside the project's years.")
+        return year
+
+    def period(self, args: list[str]) -> tuple[int, int]:
+        """Years a, b from the arguments, or the default base year → last year."""
+        meta = self.project.metadata
+        if not args:
+            return meta.base_year, meta.last_year
+        if len(args) != 2:
+            raise ModelError("A period is two years.")
+        a, b = self.year(args[0]), self.year(args[1])
+        if not a < b:
+            raise ModelError(f"The period {a}–{b} must run forward.")
+        return a, b
+
+    def series(self, series_id: str) -> str:
+        self.project.check_series(series_id)
+        return series_id
+
+    def value(self, series_id: str, year: int) -> float:
+        return self.result.value(series_id, year)
+
+    def share(self, series_id: str, year: int) -> float:
+        total = self.value(TOTAL, year)
+        return self.value(series_id, year) / total if total else math.nan
+
+    def cagr(self, series_id: str, a: int, b: int) -> float:
+        return float(growth_ratio(self.value(series_id, a), self.value(series_id, b), b - a))
+
+    def cagrs(self, dim: Dimension, a: int, b: int) -> list[tuple[str, float]]:
+        """(member id, CAGR) of the members with a defined CAGR, fastest first, ties by order."""
+        pairs = [(m, self.cagr(m, a, b)) for m in dim.member_ids()]
+        return sorted((p for p in pairs if math.isfinite(p[1])), key=lambda p: -p[1])
+
+
+# -- the figures, one function per kind -----------------------------------------------------
+
+
+def _value(c: _Context, key: str, args: list[str]) -> Insight:
+    series_id, year = c.series(args[0]), c.year(args[1])
+    v = c.value(series_id, year)
+    name = c.project.series_name(series_id)
+    text = format_number(v)
+    return Insight(key, v, text, f"{name}: {text} {c.unit} in {year}", series_id)
+
+
+def _share(c: _Context, key: str, args: list[str]) -> Insight:
+    series_id, year = c.series(args[0]), c.year(args[1])
+    v = c.share(series_id, year)
+    name = c.project.series_name(series_id)
+    text = format_percent(v)
+    return Insight(key, v, text, f"{name} holds {text} of the market in {year}", series_id)
+
+
+def _cagr(c: _Context, key: str, args: list[str]) -> Insight:
+    series_id = c.series(args[0])
+    a, b = c.period(args[1:])
+    v = c.cagr(series_id, a, b)
+    name = c.project.series_name(series_id)
+    text = format_percent(v)
+    return Insight(key, v, text, f"{name} grows {text} a year (CAGR {a}–{b})", series_id)
+
+
+def _yoy(c: _Context, key: str, args: list[str]) -> Insight:
+    series_id, year = c.series(args[0]), c.year(args[1])
+    if year == c.project.metadata.first_year:
+        raise ModelError(f"{year} has no previous year.")
+    v = c.cagr(series_id, year - 1, year)
+    name = c.project.series_name(series_id)
+    text = format_percent(v)
+    return Insight(key, v, text, f"{name} grows {text} in {year}", series_id)
+
+
+def _extreme(c: _Context, key: str, args: list[str], fastest: bool) -> Insight:
+    dim = c.project.dimension(args[0])
+    a, b = c.period(args[1:])
+    ranked = c.cagrs(dim, a, b)
+    word = "fastest" if fastest else "slowest"
+    if not ranked:
+        return Insight(key, math.nan, DASH, f"No segment of {dim.name} has a CAGR for {a}–{b}")
+    member, v = ranked[0] if fastest else _last_of_ties(ranked)
+    name = c.project.series_name(member)
+    figure = f"{format_percent(v)} CAGR {a}–{b}"
+    return Insight(key, v, f"{name} ({figure})", f"{name} grows {word}: {figure}", member)
+
+
+def _last_of_ties(ranked: list[tuple[str, float]]) -> tuple[str, float]:
+    """The slowest member; among equals, the first in member order (as for the fastest)."""
+    lowest = ranked[-1][1]
+    return next(p for p in ranked if p[1] == lowest)
+
+
+def _largest(c: _Context, key: str, args: list[str]) -> Insight:
+    dim = c.project.dimension(args[0])
+    year = c.year(args[1]) if len(args) > 1 else c.project.metadata.base_year
+    values = [(m, c.value(m, year)) for m in dim.member_ids()]
+    values = [p for p in values if math.isfinite(p[1])]
+    if not values:
+        return Insight(key, math.nan, DASH, f"No segment of {dim.name} has a {year} value")
+    member, v = max(values, key=lambda p: p[1])
+    name = c.project.series_name(member)
+    share = format_percent(c.share(member, year))
+    sentence = (
+        f"{name} is the largest {dim.name} segment in {year}: "
+        f"{format_number(v)} {c.unit} ({share} of the market)"
+    )
+    return Insight(key, v, name, sentence, member)
+
+
+def _shift(c: _Context, key: str, args: list[str]) -> Insight:
+    series_id = c.series(args[0])
+    a, b = c.period(args[1:])
+    before, after = c.share(series_id, a), c.share(series_id, b)
+    v = after - before
+    name = c.project.series_name(series_id)
+    text = format_points(v)
+    sentence = (
+        f"{name}'s share moves from {format_percent(before)} in {a} to "
+        f"{format_percent(after)} in {b} ({text})"
+    )
+    return Insight(key, v, text, sentence, series_id)
+
+
+def _ranking(c: _Context, key: str, args: list[str]) -> Insight:
+    dim = c.project.dimension(args[0])
+    a, b = c.period(args[1:])
+    ranked = c.cagrs(dim, a, b)
+    names = [c.project.series_name(m) for m, _v in ranked]
+    listed = ", ".join(
+        f"{n} ({format_percent(v)})" for n, (_m, v) in zip(names, ranked, strict=True)
+    )
+    top = ranked[0][1] if ranked else math.nan
+    sentence = f"{dim.name} by CAGR {a}–{b}: {listed or DASH}"
+    return Insight(key, top, ", ".join(names) or DASH, sentence)
+
+
+KINDS: dict[str, tuple[Callable[..., Insight], range]] = {
+    "value": (_value, range(2, 3)),
+    "share": (_share, range(2, 3)),
+    "cagr": (_cagr, range(1, 4)),
+    "yoy": (_yoy, range(2, 3)),
+    "fastest": (lambda c, k, a: _extreme(c, k, a, True), range(1, 4)),
+    "slowest": (lambda c, k, a: _extreme(c, k, a, False), range(1, 4)),
+    "largest": (_largest, range(1, 3)),
+    "shift": (_shift, range(1, 4)),
+    "ranking": (_ranking, range(1, 4)),
+}
+"""Kind → (function, how many arguments it takes). Periods default to base → last year."""
+
+
+def figure(document: Document, scenario_id: str, key: str) -> Insight:
+    """The insight a key names, e.g. "cagr:total:2024:2031"; ModelError for a bad key."""
+    return _figure(_Context(document, scenario_id), key)
+
+
+def _figure(context: _Context, key: str) -> Insight:
+    kind, *args = key.split(":")
+    entry = KINDS.get(kind)
+    if entry is None or len(args) not in entry[1]:
+        raise ModelError(f"{key!r} is not a figure key.")
+    try:
+        return entry[0](context, key, args)
+    except ValueError as exc:  # ModelError, or a year that is not a number
+        raise ModelError(f"{key!r} is not a figure of this project: {exc}") from None
+
+
+def insights(
+    document: Document, scenario_id: str, start: int | None = None, end: int | None = None
+) -> list[Insight]:
+    """The headline insights of a scenario, per dimension: fastest, slowest, largest in the
+    start and end years, the CAGR ranking, and each segment's share shift (default period:
+    base year → last year)."""
+    c = _Context(document, scenario_id)
+    meta = c.project.metadata
+    a, b = start or meta.base_year, end or meta.last_year
+    c.period([str(a), str(b)])
+    period = "" if (a, b) == (meta.base_year, meta.last_year) else f":{a}:{b}"
+    keys = [f"cagr:{TOTAL}{period}"]
+    for dim in c.project.dimensions:
+        if not dim.members:
+            continue
+        keys += [f"fastest:{dim.id}{period}", f"slowest:{dim.id}{period}"]
+        keys += [f"largest:{dim.id}:{a}", f"largest:{dim.id}:{b}", f"ranking:{dim.id}{period}"]
+        keys += [f"shift:{m}{period}" for m in dim.member_ids()]
+    return [_figure(c, key) for key in keys]
+
+
+def placeholders(text: str) -> list[str]:
+    """The figure keys in `text`, in order of appearance, each once."""
+    return list(dict.fromkeys(PLACEHOLDER.findall(text)))
+
+
+def render_answer(text: str, document: Document, scenario_id: str) -> str:
+    """`text` with each `{{key}}` replaced by its live figure; a bad key stays visible."""
+    if "{{" not in text:
+        return text
+    context = _Context(document, scenario_id)
+
+    def replace(match: re.Match) -> str:
+        try:
+            return _figure(context, match.group(1)).text
+        except ModelError:
+            return f"[unknown figure: {match.group(1)}]"
+
+    return PLACEHOLDER.sub(replace, text)

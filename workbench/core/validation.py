@@ -1,0 +1,395 @@
+"""Validation: everything in a project that is wrong or incomplete, each with its cell.
+
+Commands refuse bad input, but a project can still be inconsistent as a whole (history
+typed segment by segment that does not add up, a segment added without a base-year value)
+or arrive from outside (a file, a workbook) with anything in it. `validate` reports it all
+without changing anything: errors mean a figure is wrong or cannot be computed, warnings
+mean something is incomplete. Each finding names its place so the GUI can go to the cell
+and `workbench check` can print it; the order is the model's order, errors first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from workbench.core.derived import format_number, format_percent
+from workbench.core.document import Document
+from workbench.core.project import TOTAL, Project
+
+REL_TOLERANCE = 1e-9
+"""History adds up when segments and total agree to this relative difference."""
+
+_NEEDS_BASE = ("cagr", "growth_by_year", "s_curve")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem; the location fields that do not apply are None."""
+
+    severity: str  # "error" | "warning"
+    code: str
+    message: str
+    scenario_id: str | None = None
+    series_id: str | None = None
+    year: int | None = None
+    dimension_id: str | None = None
+    entity_id: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+def validate(document: Document) -> list[Finding]:
+    """Every finding of the document's project, errors first, each group in model order."""
+    p = document.project
+    findings = [
+        *_unknown_keys(p),
+        *_years_out_of_range(p),
+        *_negative_inputs(p),
+        *_history_sums(p),
+        *_missing_history(p),
+        *_assumptions(p),
+    ]
+    if _can_compute(p):
+        explained = {(f.scenario_id, f.series_id) for f in findings if f.is_error}
+        for scenario in p.scenarios:
+            findings += _forecast(p, document, scenario.id, explained)
+    findings += _entity_references(p)
+    return sorted(findings, key=lambda f: not f.is_error)
+
+
+def _error(code: str, message: str, *where, **named) -> Finding:
+    return Finding("error", code, message, *where, **named)
+
+
+def _warning(code: str, message: str, *where, **named) -> Finding:
+    return Finding("warning", code, message, *where, **named)
+
+
+def errors(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.is_error]
+
+
+def _name(p: Project, series_id: str) -> str:
+    return p.series_name(series_id) if series_id in _series(p) else repr(series_id)
+
+
+def _series(p: Project) -> set[str]:
+    return set(p.series_ids())
+
+
+def _years(years: list[int]) -> str:
+    return ", ".join(str(y) for y in years)
+
+
+# -- references and ranges of the numbers ---------------------------------------------------
+
+
+def _unknown_keys(p: Project) -> Iterator[Finding]:
+    series, scenarios = _series(p), {s.id for s in p.scenarios}
+    sources = {s.id for s in p.sources}
+    keyed = [("history", k[0], None, k) for k in p.history]
+    keyed += [("growth assumption", k[1], k[0], k) for k in p.growth]
+    keyed += [("pin", k[1], k[0], k) for k in p.pins]
+    keyed += [("hold", k[0], None, k) for k in sorted(p.holds)]
+    keyed += [("note", k[1], k[0] or None, k) for k in p.notes]
+    for what, series_id, scenario_id, key in keyed:
+        if series_id not in series:
+            yield _error(
+                "unknown_series",
+                f"A {what} {key} names an unknown series {series_id!r}.",
+                scenario_id,
+                series_id,
+            )
+        elif scenario_id is not None and scenario_id not in scenarios:
+            yield _error(
+                "unknown_scenario",
+                f"A {what} of {_name(p, series_id)} names an unknown scenario {scenario_id!r}.",
+                scenario_id,
+                series_id,
+            )
+    for (series_id, year), source_id in p.history_sources.items():
+        if source_id not in sources:
+            yield _error(
+                "unknown_source",
+                f"The {year} history of {_name(p, series_id)} "
+                f"cites an unknown source {source_id!r}.",
+                None,
+                series_id,
+                year,
+            )
+    if p.mode == "bottom_up" and p.primary_dimension not in {d.id for d in p.dimensions}:
+        yield _error(
+            "unknown_dimension",
+            f"Bottom-up mode names an unknown primary dimension {p.primary_dimension!r}.",
+            dimension_id=p.primary_dimension,
+        )
+
+
+def _years_out_of_range(p: Project) -> Iterator[Finding]:
+    meta, series = p.metadata, _series(p)
+    history = range(meta.first_year, meta.base_year + 1)
+    forecast = range(meta.base_year + 1, meta.last_year + 1)
+    cells = [("history value", None, s, y, history) for s, y in p.history]
+    cells += [("source citation", None, s, y, history) for s, y in p.history_sources]
+    cells += [("pin", scn, s, y, forecast) for scn, s, y in p.pins]
+    cells += [("hold", None, s, y, meta.years) for s, y in sorted(p.holds)]
+    cells += [("note", scn or None, s, y, forecast if scn else history) for scn, s, y in p.notes]
+    for (scn, s), g in p.growth.items():
+        params = {"growth_by_year": g.rates, "manual": g.values}.get(g.method, {})
+        cells += [(f"{g.method.replace('_', ' ')} entry", scn, s, y, forecast) for y in params]
+    for what, scenario_id, series_id, year, allowed in cells:
+        if series_id in series and year not in allowed:
+            yield _error(
+                "year_out_of_range",
+                f"A {what} of {_name(p, series_id)} is for "
+                f"{year}, outside {allowed[0]}–{allowed[-1]}.",
+                scenario_id,
+                series_id,
+                year,
+            )
+
+
+def _negative_inputs(p: Project) -> Iterator[Finding]:
+    cells = [("history", None, s, y, v) for (s, y), v in p.history.items()]
+    cells += [("pinned value", scn, s, y, v) for (scn, s, y), v in p.pins.items()]
+    for (scn, s), g in p.growth.items():
+        if g.method == "manual":
+            cells += [("typed value", scn, s, y, v) for y, v in g.values.items()]
+    for what, scenario_id, series_id, year, value in cells:
+        if not math.isfinite(value):
+            yield _error(
+                "non_finite_input",
+                f"The {year} {what} of {_name(p, series_id)} is not a finite number.",
+                scenario_id,
+                series_id,
+                year,
+            )
+        elif value < 0:
+            yield _error(
+                "negative_value",
+                f"The {year} {what} of {_name(p, series_id)} is negative ({format_number(value)}).",
+                scenario_id,
+                series_id,
+                year,
+            )
+
+
+# -- history ------------------------------------------------------------------------------
+
+
+def _history_sums(p: Project) -> Iterator[Finding]:
+    """Per dimension and history year where the total and every segment have a value."""
+    for dim in p.dimensions:
+        if not dim.members:
+            continue
+        for year in p.metadata.history_years:
+            total = p.history.get((TOTAL, year))
+            parts = [p.history.get((m, year)) for m in dim.member_ids()]
+            if total is None or None in parts:
+                continue
+            amount = math.fsum(parts)
+            if not math.isclose(amount, total, rel_tol=REL_TOLERANCE, abs_tol=1e-12):
+                yield Finding(
+                    "error",
+                    "history_sum",
+                    f"The {year} history of {dim.name} adds up to {format_number(amount, 6)}, "
+                    f"not the total {format_number(total, 6)} (off by "
+                    f"{format_number(amount - total, 6)}).",
+                    year=year,
+                    dimension_id=dim.id,
+                )
+
+
+def _base_needed(p: Project, series_id: str) -> bool:
+    if series_id == TOTAL and p.mode == "bottom_up":
+        return False
+    return any(p.growth_of(s.id, series_id).method in _NEEDS_BASE for s in p.scenarios)
+
+
+def _missing_history(p: Project) -> Iterator[Finding]:
+    base = p.metadata.base_year
+    for series_id in p.series_ids():
+        name = p.series_name(series_id)
+        if (series_id, base) not in p.history and _base_needed(p, series_id):
+            yield _error(
+                "missing_base",
+                f"{name} has no {base} (base-year) value, so its forecast cannot start.",
+                None,
+                series_id,
+                base,
+            )
+        blank = [y for y in range(p.metadata.first_year, base) if (series_id, y) not in p.history]
+        if blank:
+            yield _warning(
+                "missing_history",
+                f"{name} has no history for {_years(blank)}.",
+                None,
+                series_id,
+                blank[0],
+            )
+
+
+# -- assumptions --------------------------------------------------------------------------
+
+
+def _assumptions(p: Project) -> Iterator[Finding]:
+    for scenario in p.scenarios:
+        for series_id in p.series_ids():
+            if series_id == TOTAL and p.mode == "bottom_up":
+                continue
+            yield from _growth_findings(p, scenario.id, series_id)
+
+
+def _growth_findings(p: Project, scenario_id: str, series_id: str) -> Iterator[Finding]:
+    g = p.growth_of(scenario_id, series_id)
+    at = f"{p.series_name(series_id)} in {p.scenario(scenario_id).name}"
+    forecast = list(p.metadata.forecast_years)
+    rates = {y: g.rate for y in forecast} if g.method == "cagr" else {}
+    if g.method == "growth_by_year":
+        rates = {y: g.rates[y] for y in forecast if y in g.rates}
+        missing = [y for y in forecast if y not in g.rates]
+        if missing:
+            yield _warning(
+                "missing_growth_rates",
+                f"The growth by year of {at} has no rate for {_years(missing)}; 0 % is used.",
+                scenario_id,
+                series_id,
+                missing[0],
+            )
+    low = [y for y, r in rates.items() if not r > -1.0]
+    if low:
+        yield _error(
+            "growth_too_low",
+            f"The growth of {at} in {low[0]} is "
+            f"{format_percent(rates[low[0]])}; it must be above -100 %.",
+            scenario_id,
+            series_id,
+            low[0],
+        )
+    if g.method == "s_curve":
+        yield from _s_curve(p, scenario_id, series_id, at)
+
+
+def _s_curve(p: Project, scenario_id: str, series_id: str, at: str) -> Iterator[Finding]:
+    g = p.growth_of(scenario_id, series_id)
+    v0 = p.history.get((series_id, p.metadata.base_year))
+    if g.k is None or g.r is None or not (math.isfinite(g.k) and math.isfinite(g.r)):
+        yield _error(
+            "s_curve_incomplete",
+            f"The S-curve of {at} needs a finite saturation level K and rate r.",
+            scenario_id,
+            series_id,
+        )
+    elif v0 is not None and not g.k > v0:
+        yield _error(
+            "s_curve_k",
+            f"The saturation level K = {format_number(g.k)} of "
+            f"{at} must exceed its {p.metadata.base_year} value {format_number(v0)}.",
+            scenario_id,
+            series_id,
+            p.metadata.base_year,
+        )
+
+
+# -- the forecast -------------------------------------------------------------------------
+
+
+def _can_compute(p: Project) -> bool:
+    return p.mode != "bottom_up" or p.primary_dimension in {d.id for d in p.dimensions}
+
+
+def _forecast(p: Project, document: Document, scenario_id: str, explained: set) -> list[Finding]:
+    """Blank or infinite projections not already explained, and impossible reconciliations."""
+    result = document.result(scenario_id)
+    meta = p.metadata
+    years = np.arange(meta.base_year + 1, meta.last_year + 1)
+    fcols = years - meta.first_year
+    name = p.scenario(scenario_id).name
+    out = []
+    for i, series_id in enumerate(result.series):
+        if series_id == TOTAL and p.mode == "bottom_up":
+            continue
+        if (scenario_id, series_id) in explained or (None, series_id) in explained:
+            continue
+        bad = years[~np.isfinite(result.projected[i, fcols])].tolist()
+        if bad:
+            out.append(
+                _error(
+                    "non_finite",
+                    f"The {name} forecast of "
+                    f"{p.series_name(series_id)} has no finite value for {_years(bad)}.",
+                    scenario_id,
+                    series_id,
+                    bad[0],
+                )
+            )
+    total = result.values[result.row[TOTAL], fcols]
+    primary = p.primary_dimension if p.mode == "bottom_up" else None
+    for dim in p.dimensions:
+        if dim.id == primary or not dim.members:
+            continue
+        sums = result.projected[[result.row[m] for m in dim.member_ids()]][:, fcols].sum(axis=0)
+        bad = years[(sums == 0) & np.isfinite(total) & (total != 0)].tolist()
+        if bad:
+            out.append(
+                _error(
+                    "reconcile_impossible",
+                    f"The {name} segments of "
+                    f"{dim.name} add up to 0 in {_years(bad)}, so they cannot be "
+                    f"reconciled to a non-zero total.",
+                    scenario_id,
+                    None,
+                    bad[0],
+                    dim.id,
+                )
+            )
+    return out
+
+
+# -- the qualitative side -----------------------------------------------------------------
+
+
+def _entity_references(p: Project) -> Iterator[Finding]:
+    members = {m.id for d in p.dimensions for m in d.members}
+    sources = {s.id for s in p.sources}
+    companies = {c.id for c in p.companies}
+    for collection in ("companies", "developments", "factors", "trends"):
+        for e in getattr(p, collection):
+            label = getattr(e, "name", None) or getattr(e, "title", None) or e.id
+            for segment in getattr(e, "segments", ()):
+                if segment not in members:
+                    yield _reference(e, f"{label!r} names an unknown segment {segment!r}.")
+            cited = [*getattr(e, "source_ids", ()), getattr(e, "source_id", None)]
+            for source_id in cited:
+                if source_id is not None and source_id not in sources:
+                    yield _reference(e, f"{label!r} cites an unknown source {source_id!r}.")
+            if collection == "developments" and e.company_id not in companies:
+                yield _reference(
+                    e, f"Development {e.id!r} belongs to an unknown company {e.company_id!r}."
+                )
+    yield from _assessment_references(p)
+
+
+def _assessment_references(p: Project) -> Iterator[Finding]:
+    dims = {d.id: d for d in p.dimensions}
+    for a in p.assessments:
+        dim = dims.get(a.dimension_id)
+        if dim is None:
+            yield _reference(
+                a, f"Assessment {a.name!r} is of an unknown dimension {a.dimension_id!r}."
+            )
+            continue
+        for member in sorted({m for _c, m in a.cells} - set(dim.member_ids())):
+            yield _reference(
+                a, f"Assessment {a.name!r} rates {member!r}, not a segment of {dim.name}."
+            )
+
+
+def _reference(entity, message: str) -> Finding:
+    return _warning("unknown_reference", message, entity_id=entity.id)
