@@ -1,0 +1,184 @@
+"""Open, Save and Save As of a `.mwp` project file.
+
+The core knows nothing about files, so the store remembers, per document, which file it
+was last opened from or saved to and what that file held (a weak map: a closed document
+takes its entry with it). Save onto that same, untouched file writes only what changed;
+every other save is a whole-file write through a temporary file and an atomic rename.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core.document import Document
+from workbench.core.errors import ModelError
+from workbench.core.project import ENTITY_COLLECTIONS, Project
+from workbench.store import schema
+from workbench.store.errors import StoreError
+from workbench.store.reader import read_project
+from workbench.store.sqlite_file import (
+    Fingerprint,
+    check_header,
+    connect,
+    fingerprint,
+    reason,
+    write_whole,
+)
+from workbench.store.writer import write_changes, write_project
+
+
+@dataclass
+class SavedFile:
+    """The file a document was last opened from or saved to, as it was left then."""
+
+    path: Path
+    fingerprint: Fingerprint | None
+    state: int
+    entities: dict[str, list]
+
+
+_saved: weakref.WeakKeyDictionary[Document, SavedFile] = weakref.WeakKeyDictionary()
+
+
+def saved_file(document: Document) -> SavedFile | None:
+    """Where `document` was last opened from or saved to (None for a new document)."""
+    return _saved.get(document)
+
+
+def forget(document: Document) -> None:
+    """Drop the bookkeeping: the next save of `document` writes a whole file."""
+    _saved.pop(document, None)
+
+
+# -- open ------------------------------------------------------------------------------------
+
+
+def open_project(path: str | os.PathLike) -> Document:
+    """The project in the file at `path`, as a saved document.
+
+    A file from an older schema is migrated forward in the same transaction that reads it;
+    any failure raises StoreError and leaves the file exactly as it was.
+    """
+    path = Path(path)
+    version = check_header(path)
+    mode = "rw" if os.access(path, os.W_OK) else "ro"
+    if version < schema.SCHEMA_VERSION and mode == "ro":
+        raise StoreError(f"{path} needs upgrading from file format {version} but is read-only.")
+    try:
+        connection = connect(path, mode)
+    except sqlite3.Error as exc:
+        raise _open_error(path, exc) from exc
+    try:
+        project = _read(connection, path, version)
+    finally:
+        connection.close()
+    document = Document(project)
+    document.mark_saved()
+    _remember(document, path)
+    return document
+
+
+def _read(connection: sqlite3.Connection, path: Path, version: int) -> Project:
+    """Read (and first migrate, when older) in one transaction; roll back on any failure."""
+    try:
+        connection.execute("BEGIN IMMEDIATE" if version < schema.SCHEMA_VERSION else "BEGIN")
+        if version < schema.SCHEMA_VERSION:
+            _migrate(connection, path, version)
+        if connection.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("its integrity check failed")
+        project = read_project(connection)
+        connection.execute("COMMIT")
+        return project
+    except BaseException as exc:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise _open_error(path, exc) from exc
+        if isinstance(exc, ModelError) and not isinstance(exc, StoreError):
+            raise StoreError(f"{path} is damaged and cannot be opened: {_clause(exc)}.") from exc
+        raise
+
+
+def _migrate(connection: sqlite3.Connection, path: Path, version: int) -> None:
+    try:
+        schema.migrate(connection, version)
+    except sqlite3.Error as exc:
+        raise StoreError(
+            f"{path} could not be upgraded from file format {version}: {reason(exc)}."
+        ) from exc
+
+
+def _open_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreError(f"{path} is being written by another program; try again in a moment.")
+    if isinstance(exc, sqlite3.OperationalError) and "readonly" in text.replace(" ", ""):
+        return StoreError(f"{path} needs repair after a crash, but it is read-only.")
+    return StoreError(f"{path} is damaged and cannot be opened ({reason(exc)}).")
+
+
+def _clause(exc: Exception) -> str:
+    text = str(exc).rstrip(".")
+    return text[:1].lower() + text[1:]
+
+
+# -- save ------------------------------------------------------------------------------------
+
+
+def save_project(document: Document, path: str | os.PathLike) -> None:
+    """Save `document` to `path`: only the changes when `path` is its own, untouched file."""
+    path = Path(path)
+    entry = _saved.get(document)
+    if entry is None or not _is_incremental(document, entry, path):
+        save_project_as(document, path)
+        return
+    try:
+        connection = connect(path, "rw")
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            write_changes(connection, document.project, document.dirty(), entry.entities)
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"Cannot save {path}: {reason(exc)}.") from exc
+    document.mark_saved()
+    _remember(document, path)
+
+
+def save_project_as(document: Document, path: str | os.PathLike) -> None:
+    """Write the whole project to `path` (atomically) and make it the document's file."""
+    path = Path(path)
+    write_whole(path, lambda connection: write_project(connection, document.project))
+    document.mark_saved()
+    _remember(document, path)
+
+
+def write_copy(document: Document, path: Path) -> None:
+    """A whole-file write that leaves the document's own file and saved state alone."""
+    write_whole(path, lambda connection: write_project(connection, document.project))
+
+
+def _is_incremental(document: Document, entry: SavedFile, path: Path) -> bool:
+    """True when the file at `path` holds exactly what `document` held at its last save.
+
+    Someone else marking the document saved (state moved on, nothing modified) or anyone
+    touching the file since (fingerprint changed) forces a whole-file write instead.
+    """
+    if entry.path != path.resolve() or entry.fingerprint != fingerprint(path):
+        return False
+    return document.is_modified or document.state == entry.state
+
+
+def _remember(document: Document, path: Path) -> None:
+    project = document.project
+    _saved[document] = SavedFile(
+        path.resolve(),
+        fingerprint(path),
+        document.state,
+        {collection: list(getattr(project, collection)) for collection in ENTITY_COLLECTIONS},
+    )

@@ -1,0 +1,160 @@
+"""Write a project's rows: all of them into a new file, or only what changed since a save.
+
+The incremental write is what keeps Save on a large project within a few milliseconds:
+the document reports the changed keys of every keyed field, and for the entity lists
+(replaced whole by every entity edit) the last saved list is compared with the current
+one entity by entity, so one edited development rewrites one row.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from workbench.core.project import Project
+from workbench.core.transaction import WHOLE
+from workbench.store.tables import (
+    ENTITY_TABLE,
+    ENTITY_TABLES,
+    GROWTH_CHILDREN,
+    GROWTH_COLUMNS,
+    KEYED_TABLES,
+    EntityTable,
+    KeyedTable,
+    entity_columns,
+    growth_rows,
+    insert_sql,
+)
+
+_STRUCTURE = {"metadata", "mode", "primary_dimension", "dimensions", "scenarios"}
+_KEYED = {spec.field: spec for spec in KEYED_TABLES}
+
+
+def write_project(connection: sqlite3.Connection, project: Project) -> None:
+    """Every row of `project`, into the empty tables of a new file."""
+    _write_structure(connection, project)
+    for spec in KEYED_TABLES:
+        _insert(connection, spec.table, spec.columns, spec.rows(getattr(project, spec.field)))
+    _insert_growth(connection, project.growth.items())
+    for spec in ENTITY_TABLES:
+        _insert_entities(connection, spec, list(enumerate(getattr(project, spec.collection))))
+
+
+def write_changes(
+    connection: sqlite3.Connection,
+    project: Project,
+    dirty: dict[str, Any],
+    saved_entities: dict[str, list],
+) -> None:
+    """The rows that changed since the file held `saved_entities` and the document was clean.
+
+    `dirty` is `Document.dirty()`: per field the changed keys, or WHOLE.
+    """
+    if _STRUCTURE & dirty.keys():
+        for table in ("metadata", "members", "dimensions", "scenarios"):
+            connection.execute(f"DELETE FROM {table}")
+        _write_structure(connection, project)
+    for field, keys in dirty.items():
+        if field in _KEYED:
+            _write_keyed(connection, _KEYED[field], getattr(project, field), keys)
+        elif field == "growth":
+            _write_growth(connection, project.growth, keys)
+        elif field in ENTITY_TABLE:
+            _write_entities(
+                connection, ENTITY_TABLE[field], saved_entities[field], getattr(project, field)
+            )
+
+
+# -- structure -------------------------------------------------------------------------------
+
+
+def _write_structure(connection: sqlite3.Connection, project: Project) -> None:
+    meta = project.metadata
+    connection.execute(
+        insert_sql("metadata", ("id", "title", "first_year", "base_year", "last_year", "unit",
+                                "currency_note", "description", "mode", "primary_dimension")),
+        (1, meta.title, meta.first_year, meta.base_year, meta.last_year, meta.unit,
+         meta.currency_note, meta.description, project.mode, project.primary_dimension),
+    )
+    _insert(connection, "dimensions", ("id", "position", "name"),
+            [(d.id, i, d.name) for i, d in enumerate(project.dimensions)])
+    _insert(connection, "members", ("id", "dimension_id", "position", "name"),
+            [(m.id, d.id, i, m.name) for d in project.dimensions for i, m in enumerate(d.members)])
+    _insert(connection, "scenarios", ("id", "position", "name"),
+            [(s.id, i, s.name) for i, s in enumerate(project.scenarios)])
+
+
+# -- keyed fields ----------------------------------------------------------------------------
+
+
+def _write_keyed(connection: sqlite3.Connection, spec: KeyedTable, container, keys) -> None:
+    if keys is WHOLE:
+        connection.execute(f"DELETE FROM {spec.table}")
+        _insert(connection, spec.table, spec.columns, spec.rows(container))
+        return
+    present = [spec.row(key, container) for key in keys if key in container]
+    gone = [key for key in keys if key not in container]
+    _delete(connection, spec.table, spec.keys, gone)
+    _insert(connection, spec.table, spec.columns, present, "INSERT OR REPLACE")
+
+
+def _write_growth(connection: sqlite3.Connection, growth: dict, keys) -> None:
+    """Growth rows are replaced whole: deleting one cascades to its per-year rows."""
+    if keys is WHOLE:
+        connection.execute("DELETE FROM growth")
+        _insert_growth(connection, growth.items())
+        return
+    _delete(connection, "growth", ("scenario", "series"), keys)
+    _insert_growth(connection, [(key, growth[key]) for key in keys if key in growth])
+
+
+def _insert_growth(connection: sqlite3.Connection, items: Iterable) -> None:
+    rows = growth_rows(items)
+    _insert(connection, "growth", GROWTH_COLUMNS, rows["growth"])
+    for table, column in GROWTH_CHILDREN.values():
+        _insert(connection, table, ("scenario", "series", "year", column), rows[table])
+
+
+# -- entities --------------------------------------------------------------------------------
+
+
+def _write_entities(
+    connection: sqlite3.Connection, spec: EntityTable, saved: list, current: list
+) -> None:
+    """Rewrite changed entities, renumber moved ones, delete removed ones."""
+    before = {e.id: (i, e) for i, e in enumerate(saved)}
+    changed: list[tuple[int, Any]] = []
+    moved: list[tuple[int, str]] = []
+    for i, entity in enumerate(current):
+        old = before.pop(entity.id, None)
+        if old is None or (old[1] is not entity and old[1] != entity):
+            changed.append((i, entity))
+        elif old[0] != i:
+            moved.append((i, entity.id))
+    gone = [(entity_id,) for entity_id in before]
+    _delete(connection, spec.table, ("id",), gone + [(e.id,) for _i, e in changed])
+    connection.executemany(f"UPDATE {spec.table} SET position = ? WHERE id = ?", moved)
+    _insert_entities(connection, spec, changed)
+
+
+def _insert_entities(connection: sqlite3.Connection, spec: EntityTable, items: list) -> None:
+    _insert(connection, spec.table, entity_columns(spec), [spec.row(i, e) for i, e in items])
+    child_rows = spec.child_rows(e for _i, e in items)
+    for child in spec.children:
+        _insert(connection, child.table, (child.parent, *child.columns), child_rows[child.table])
+
+
+# -- statements ------------------------------------------------------------------------------
+
+
+def _insert(connection, table: str, columns: tuple, rows: list, verb: str = "INSERT") -> None:
+    if rows:
+        connection.executemany(insert_sql(table, columns, verb), rows)
+
+
+def _delete(connection, table: str, keys: tuple[str, ...], rows: Iterable[tuple]) -> None:
+    rows = list(rows)
+    if rows:
+        where = " AND ".join(f"{k} = ?" for k in keys)
+        connection.executemany(f"DELETE FROM {table} WHERE {where}", rows)
