@@ -1,0 +1,238 @@
+"""The forecast chart: history solid, forecast dashed, the forecast years shaded.
+
+Every page that plots values by year (segments, the total across scenarios, company
+shares) uses this one widget, so the convention an analyst learns on one page holds on all
+of them. Redrawing after an edit reuses the plot items (`setData`) when the shape of the
+chart is unchanged, which keeps an edit-to-repaint on a large project fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph import exporters
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QTextDocument
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from workbench.gui.charts.readout import readout_html
+from workbench.gui.charts.series import ChartSeries, colour_of
+
+_AXIS = "#4A4A4A"
+_REGION = (46, 90, 135, 22)
+_MAX_TICKS = 16
+
+
+class _Curve:
+    """The plot items of one series: the history line, the forecast line, a stacked fill."""
+
+    def __init__(self, plot: pg.PlotItem, name: str, colour: str) -> None:
+        self.history = plot.plot(name=name, pen=pg.mkPen(colour, width=2), connect="finite")
+        dashed = pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine)
+        dashed.setDashPattern([3.0, 2.5])
+        self.forecast = plot.plot(pen=dashed, connect="finite")
+        self.edge: pg.PlotCurveItem | None = None
+        self.fill: pg.FillBetweenItem | None = None
+
+    def stack_on(self, plot: pg.PlotItem, below: pg.PlotCurveItem, colour: str) -> None:
+        """A band from `below` up to this series' full-range edge (never drawn itself)."""
+        self.edge = pg.PlotCurveItem()
+        brush = QColor(colour)
+        brush.setAlpha(110)
+        self.fill = pg.FillBetweenItem(below, self.edge, brush=pg.mkBrush(brush))
+        self.fill.setZValue(-5)
+        plot.addItem(self.fill)
+
+    def items(self) -> list:
+        return [self.history, self.forecast] + ([self.fill] if self.fill else [])
+
+
+class ForecastChart(QWidget):
+    """Lines (or a stacked area) by year with a hover read-out of year and values."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._years = np.array([], dtype=float)
+        self._base_year = 0
+        self._series: list[ChartSeries] = []
+        self._stacked = False
+        self._unit = ""
+        self._curves: list[_Curve] = []
+        self._zero = pg.PlotCurveItem()
+        self._build()
+
+    def _build(self) -> None:
+        self._readout = QLabel(" ")
+        self._readout.setTextFormat(Qt.TextFormat.RichText)
+        self._readout.setStyleSheet("color: #333; padding: 2px 6px;")
+        self._view = pg.PlotWidget(background="w")
+        self._view.setMinimumHeight(160)
+        plot = self._plot = self._view.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.showGrid(x=False, y=True, alpha=0.15)
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(_AXIS))
+            axis.setTextPen(pg.mkPen(_AXIS))
+            axis.enableAutoSIPrefix(False)
+        self._legend = plot.addLegend(
+            offset=(8, 8), labelTextColor=_AXIS, brush=(255, 255, 255, 210)
+        )
+        self._region = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(*_REGION))
+        for line in self._region.lines:
+            line.setPen(pg.mkPen(None))
+        self._region.setZValue(-10)
+        self._cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", width=1))
+        self._cursor.hide()
+        plot.addItem(self._cursor, ignoreBounds=True)
+        self._view.scene().sigMouseMoved.connect(self._hover)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._readout)
+        layout.addWidget(self._view, 1)
+
+    # -- public API -----------------------------------------------------------------------
+
+    def show_series(
+        self,
+        years: Sequence[int],
+        base_year: int,
+        series: list[ChartSeries],
+        stacked: bool = False,
+        unit: str = "",
+    ) -> None:
+        """Draw `series` over `years`; years after `base_year` are the forecast."""
+        years_arr = np.asarray(list(years), dtype=float)
+        reuse = (
+            stacked == self._stacked
+            and [s.name for s in series] == [s.name for s in self._series]
+            and [s.color for s in series] == [s.color for s in self._series]
+            and np.array_equal(years_arr, self._years)
+        )
+        self._years, self._base_year, self._stacked = years_arr, base_year, stacked
+        self._series, self._unit = list(series), unit
+        if not reuse:
+            self._rebuild()
+        self._update_data()
+        self._update_axes()
+
+    @property
+    def series(self) -> list[ChartSeries]:
+        """What the chart currently shows, in drawing order."""
+        return list(self._series)
+
+    @property
+    def stacked(self) -> bool:
+        return self._stacked
+
+    def plot_items(self) -> list[tuple[pg.PlotDataItem, pg.PlotDataItem]]:
+        """(history line, forecast line) per series, for inspection and styling tests."""
+        return [(c.history, c.forecast) for c in self._curves]
+
+    def readout_at(self, year: int) -> str:
+        """The hover read-out for `year` as plain text (what the label shows)."""
+        doc = QTextDocument()
+        doc.setHtml(self._readout_for(year))
+        return doc.toPlainText()
+
+    def export_png(self, path: str | Path, width: int = 1600) -> None:
+        """Write the chart as a PNG image `width` pixels wide."""
+        exporter = exporters.ImageExporter(self._plot)
+        exporter.parameters()["width"] = int(width)
+        exporter.export(str(path))
+
+    def export_svg(self, path: str | Path) -> None:
+        """Write the chart as an SVG drawing (vector; for reports).
+
+        Qt's own SVG generator renders the scene: pyqtgraph's SVGExporter cannot parse the
+        path syntax of current Qt releases.
+        """
+        rect = self._view.sceneRect()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(rect.size().toSize())
+        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        generator.setTitle(", ".join(s.name for s in self._series))
+        painter = QPainter(generator)
+        try:
+            self._view.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        finally:
+            painter.end()
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        for curve in self._curves:
+            for item in curve.items():
+                self._plot.removeItem(item)
+        self._legend.clear()
+        self._curves = []
+        if self._region.scene() is None:
+            self._plot.addItem(self._region, ignoreBounds=True)
+        for index, s in enumerate(self._series):
+            curve = _Curve(self._plot, s.name, colour_of(s, index))
+            if self._stacked:
+                curve.stack_on(self._plot, self._floor(), colour_of(s, index))
+            self._curves.append(curve)
+        self._legend.setColumnCount(2 if len(self._series) > 6 else 1)
+
+    def _floor(self) -> pg.PlotCurveItem:
+        """The line the next band sits on: the previous series' edge, or zero."""
+        return self._curves[-1].edge if self._curves else self._zero
+
+    def _update_data(self) -> None:
+        years = self._years
+        split = int(np.searchsorted(years, self._base_year, side="right"))
+        head = slice(0, split)
+        tail = slice(max(split - 1, 0), len(years))
+        running = np.zeros(len(years))
+        for curve, s in zip(self._curves, self._series, strict=True):
+            values = np.array([np.nan if v is None else v for v in s.values], dtype=float)
+            if self._stacked:
+                running = running + np.nan_to_num(values)
+                values = running.copy()
+            curve.history.setData(years[head], values[head])
+            curve.forecast.setData(years[tail], values[tail])
+            if curve.edge is not None:
+                curve.edge.setData(years, values)
+        if self._stacked:
+            self._zero.setData(years, np.zeros(len(years)))
+
+    def _update_axes(self) -> None:
+        years = self._years
+        if len(years):
+            self._region.setRegion((self._base_year, years[-1]))
+            self._region.setVisible(bool(self._base_year < years[-1]))
+            step = max(1, int(np.ceil(len(years) / _MAX_TICKS)))
+            ticks = [(y, str(int(y))) for y in years[::step]]
+            self._plot.getAxis("bottom").setTicks([ticks])
+            self._plot.setXRange(years[0] - 0.3, years[-1] + 0.3, padding=0)
+        self._plot.setLabel("left", self._unit)
+
+    # -- hover ----------------------------------------------------------------------------
+
+    def _hover(self, position: QPointF) -> None:
+        if not len(self._years) or not self._plot.sceneBoundingRect().contains(position):
+            self._cursor.hide()
+            return
+        x = self._plot.vb.mapSceneToView(position).x()
+        year = int(self._years[int(np.argmin(np.abs(self._years - x)))])
+        self._cursor.setPos(year)
+        self._cursor.show()
+        self._readout.setText(self._readout_for(year))
+
+    def _readout_for(self, year: int) -> str:
+        col = int(np.argmin(np.abs(self._years - year))) if len(self._years) else 0
+        values = [float(s.values[col]) if s.values[col] is not None else np.nan
+                  for s in self._series]
+        colours = [colour_of(s, i) for i, s in enumerate(self._series)]
+        names = [s.name for s in self._series]
+        return readout_html(year, year > self._base_year, names, values, colours, self._unit)
+
