@@ -10,6 +10,8 @@ It is data, so it is built with plain constructors from the tables below, not co
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from workbench.core import sample_text as text
 from workbench.core.document import Document
 from workbench.core.entities import (
@@ -101,29 +103,46 @@ PUBLISHED_SOURCES: dict[str, tuple[str, str, str]] = {
 }
 
 # -- history --------------------------------------------------------------------------------
-# The total = China + global ex-China (bn USD). Source per year: the published part(s),
-# with how the total was derived in the title; None = both parts are assumptions.
-# year: (China, global ex-China, (publisher, title of the derivation) or None)
-TOTAL_PARTS: dict[int, tuple[float, float, tuple[str, str] | None]] = {
-    2019: (0.06, 0.005, None),
-    2020: (0.14, 0.01, None),
-    2021: (CHINA_2021_USD, 0.04, (
-        "Media Partners Asia; analyst",
-        f"Global 2021 = China {CHINA_2021_USD} bn USD (Media Partners Asia) + global "
-        "ex-China 0.04 bn USD (analyst assumption)")),
-    2022: (usd(CHINA_2023_CNY / (1 + CHINA_2023_GROWTH)), 0.17, (
-        "iiMedia Research; analyst",
-        f"Global 2022 = China {CHINA_2023_CNY} bn CNY ÷ {1 + CHINA_2023_GROWTH} (the "
-        f"+267.65 % growth iiMedia reports for 2023) ÷ {CNY_PER_USD} CNY/USD + global "
-        "ex-China 0.17 bn USD (analyst assumption)")),
-    2023: (usd(CHINA_2023_CNY), 0.55, (
-        "iiMedia Research; analyst",
-        f"Global 2023 = China {CHINA_2023_CNY} bn CNY (iiMedia Research) ÷ {CNY_PER_USD} "
-        "CNY/USD + global ex-China 0.55 bn USD (analyst assumption)")),
-    2024: (usd(CHINA_2024_CNY), EX_CHINA_2024_USD, (
+
+
+class TotalYear(NamedTuple):
+    """One year of the total = China + the world outside China (bn USD).
+
+    `publisher` is who published the figures behind the year ("" when both parts are the
+    analyst's); `china_from` says how China's figure was found, and the year's source
+    title is written from these fields, so the derivation is stated where it is cited.
+    """
+
+    china: float
+    ex_china: float
+    publisher: str = ""
+    china_from: str = ""
+    ex_china_from: str = "analyst assumption"
+
+    def derivation(self, year: int) -> str:
+        return (f"Global {year} = {self.china_from} + global ex-China {self.ex_china:g} bn USD "
+                f"({self.ex_china_from})")
+
+
+TOTAL_BY_YEAR: dict[int, TotalYear] = {
+    2019: TotalYear(0.06, 0.005),
+    2020: TotalYear(0.14, 0.01),
+    2021: TotalYear(
+        CHINA_2021_USD, 0.04, "Media Partners Asia; analyst",
+        f"China {CHINA_2021_USD:g} bn USD (Media Partners Asia)"),
+    2022: TotalYear(
+        usd(CHINA_2023_CNY / (1 + CHINA_2023_GROWTH)), 0.17, "iiMedia Research; analyst",
+        f"China {CHINA_2023_CNY:g} bn CNY ÷ {1 + CHINA_2023_GROWTH:g} (the "
+        f"+{100 * CHINA_2023_GROWTH:.2f} % growth iiMedia Research reports for 2023) ÷ "
+        f"{CNY_PER_USD:g} CNY/USD"),
+    2023: TotalYear(
+        usd(CHINA_2023_CNY), 0.55, "iiMedia Research; analyst",
+        f"China {CHINA_2023_CNY:g} bn CNY (iiMedia Research) ÷ {CNY_PER_USD:g} CNY/USD"),
+    2024: TotalYear(
+        usd(CHINA_2024_CNY), EX_CHINA_2024_USD,
         "China Netcasting Services Association; Media Partners Asia",
-        f"Global 2024 = China {CHINA_2024_CNY} bn CNY (CNSA White Paper 2024) ÷ {CNY_PER_USD} "
-        f"CNY/USD + global ex-China {EX_CHINA_2024_USD} bn USD (Media Partners Asia)")),
+        f"China {CHINA_2024_CNY:g} bn CNY (CNSA White Paper 2024) ÷ {CNY_PER_USD:g} CNY/USD",
+        "Media Partners Asia"),
 }
 
 # Shares of the total by year (2019–2024); the last member of each is the remainder.
@@ -175,7 +194,8 @@ def s_curve(k: float, r: float) -> Growth:
 
 def base_total_cagr() -> float:
     """The Base CAGR that lands the total on the published 2030 outlook."""
-    total_2024 = sum(TOTAL_PARTS[BASE_YEAR][:2])
+    base = TOTAL_BY_YEAR[BASE_YEAR]
+    total_2024 = base.china + base.ex_china
     return (OUTLOOK_2030_USD / total_2024) ** (1 / (2030 - BASE_YEAR)) - 1
 
 
@@ -206,23 +226,26 @@ def _sources() -> list[Source]:
                       "without a published figure and forecast assumptions", assumption=True)]
     sources += [Source(i, *fields) for i, fields in PUBLISHED_SOURCES.items()]
     sources += [
-        Source(f"src-global-{year}", publisher, title, "")
-        for year, (_, _, derivation) in TOTAL_PARTS.items()
-        if derivation is not None
-        for publisher, title in [derivation]
+        Source(_total_source(year), parts.publisher, parts.derivation(year))
+        for year, parts in TOTAL_BY_YEAR.items()
+        if parts.publisher
     ]
     return sources
 
 
+def _total_source(year: int) -> str:
+    return f"src-global-{year}"
+
+
 def _total_history() -> dict[int, float]:
-    return {year: china + ex_china for year, (china, ex_china, _) in TOTAL_PARTS.items()}
+    return {year: parts.china + parts.ex_china for year, parts in TOTAL_BY_YEAR.items()}
 
 
 def _segment_history(total: dict[int, float]) -> dict[str, dict[int, float]]:
     """Every segment by year, the last one of each dimension as the remainder."""
     out: dict[str, dict[int, float]] = {}
     for i, year in enumerate(HISTORY_YEARS):
-        china = TOTAL_PARTS[year][0]
+        china = TOTAL_BY_YEAR[year].china
         values = {m: share[i] * total[year] for m, share in SHARES.items()}
         values |= {m: parts[i] for m, parts in EX_CHINA_REGIONS.items()}
         values["asia-pacific"] += china
@@ -237,9 +260,9 @@ def _segment_history(total: dict[int, float]) -> dict[str, dict[int, float]]:
 def _fill_history(project: Project) -> None:
     total = _total_history()
     for year, value in total.items():
-        derived = TOTAL_PARTS[year][2] is not None
+        published = bool(TOTAL_BY_YEAR[year].publisher)
         project.history[(TOTAL, year)] = value
-        project.history_sources[(TOTAL, year)] = f"src-global-{year}" if derived else ASSUMPTION
+        project.history_sources[(TOTAL, year)] = _total_source(year) if published else ASSUMPTION
     for member, values in _segment_history(total).items():
         for year, value in values.items():
             project.history[(member, year)] = value
