@@ -66,14 +66,15 @@ def _by_scenario(project: Project, mapping: dict, convert=lambda v: v) -> dict:
 
 
 def _growth(project: Project, scenario_id: str, series_id: str) -> dict[str, Any]:
+    """Numbers as floats, so that equal assumptions (a rate of 0 or 0.0) dump the same."""
     g = project.growth_of(scenario_id, series_id)
     return {
         "method": g.method,
-        "rate": g.rate,
-        "rates": {str(y): r for y, r in sorted(g.rates.items())},
-        "k": g.k,
-        "r": g.r,
-        "values": {str(y): v for y, v in sorted(g.values.items())},
+        "rate": _number(g.rate),
+        "rates": {str(y): _number(r) for y, r in sorted(g.rates.items())},
+        "k": _number(g.k),
+        "r": _number(g.r),
+        "values": {str(y): _number(v) for y, v in sorted(g.values.items())},
     }
 
 

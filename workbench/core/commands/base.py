@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 
 from workbench.core.errors import ModelError
-from workbench.core.project import Project
+from workbench.core.project import Project, new_id
 from workbench.core.transaction import Transaction
 
 
@@ -71,6 +71,30 @@ def forecast_year(project: Project, year: int, what: str) -> int:
             f"{what}: {year} is not a forecast year ({meta.base_year + 1}–{meta.last_year})."
         )
     return year
+
+
+def placed(items: list, item, index: int | None, what: str) -> list:
+    """A new list with `item` inserted at `index` (clamped; None is the end)."""
+    if index is None:
+        return [*items, item]
+    if isinstance(index, bool) or not isinstance(index, int):
+        raise ModelError(f"The position of {what} must be a whole number; got {index!r}.")
+    index = max(0, min(index, len(items)))
+    return [*items[:index], item, *items[index:]]
+
+
+def fresh_id(project: Project, wanted: str | None, prefix: str) -> str:
+    """`wanted` when it is a usable new id, a generated one when it is None."""
+    return new_id(project, prefix) if wanted is None else unused_id(project, wanted)
+
+
+def unused_id(project: Project, wanted: str) -> str:
+    """`wanted`, refused when it is not text or already names something in the project."""
+    if not isinstance(wanted, str) or not wanted.strip():
+        raise ModelError(f"An id must be non-empty text; got {wanted!r}.")
+    if wanted in project.all_ids():
+        raise ModelError(f"The id {wanted!r} is already in use.")
+    return wanted
 
 
 def name(value: str, what: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from workbench.core.commands.base import Command
+from workbench.core.commands.base import Command, placed, unused_id
 from workbench.core.entities import Assessment, Company, Development, Factor, Trend
 from workbench.core.errors import ModelError
 from workbench.core.project import ENTITY_COLLECTIONS, Project
@@ -75,12 +75,10 @@ class AddEntity(Command):
         _check_type(self.collection, self.entity)
         if self.collection == "forces" and any(f.id == self.entity.id for f in items):
             raise ModelError(f"The force {self.entity.name!r} is already rated; edit it instead.")
-        if self.entity.id in p.all_ids():
-            raise ModelError(f"The id {self.entity.id!r} is already in use.")
+        unused_id(p, self.entity.id)
         check_references(p, self.entity)
-        updated = list(items)
-        updated.insert(len(updated) if self.index is None else self.index, self.entity)
-        tx.replace(self.collection, updated)
+        noun = _NOUNS[self.collection]
+        tx.replace(self.collection, placed(list(items), self.entity, self.index, f"the {noun}"))
 
 
 class UpdateEntity(Command):
@@ -108,8 +106,8 @@ class MoveEntity(Command):
         items = _collection(tx.project, self.collection)
         entity = tx.project.entity(self.collection, self.entity_id)
         rest = [e for e in items if e is not entity]
-        index = max(0, min(self.index, len(rest)))
-        tx.replace(self.collection, [*rest[:index], entity, *rest[index:]])
+        noun = _NOUNS[self.collection]
+        tx.replace(self.collection, placed(rest, entity, self.index, f"the {noun}"))
 
 
 class RemoveEntity(Command):

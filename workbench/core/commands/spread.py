@@ -55,6 +55,8 @@ class SpreadTotal(Command):
 
     def run(self, tx: Transaction) -> None:
         p = tx.project
+        if not isinstance(self.year, int) or self.year not in p.metadata.years:
+            raise ModelError(f"Spread total: {self.year!r} is not one of the project's years.")
         target = finite(self.target, f"The {self.year} total")
         if self.year <= p.metadata.base_year:
             history_year(p, self.year, "Spread total")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from workbench.core.commands.base import Command, name
+from workbench.core.commands.base import Command, fresh_id, name, placed
 from workbench.core.errors import ModelError
 from workbench.core.project import MODES, Dimension, Member, Metadata, Scenario, new_id
 from workbench.core.transaction import Transaction
@@ -19,10 +19,8 @@ def _put_dimension(tx: Transaction, dim: Dimension) -> None:
     tx.replace("dimensions", [dim if d.id == dim.id else d for d in tx.project.dimensions])
 
 
-def _moved(items: list, index: int, item) -> list:
-    rest = [x for x in items if x is not item]
-    index = max(0, min(index, len(rest)))
-    return [*rest[:index], item, *rest[index:]]
+def _moved(items: list, index: int, item, what: str) -> list:
+    return placed([x for x in items if x is not item], item, index, what)
 
 
 def _check_unique_name(names: list[str], new: str, what: str) -> None:
@@ -51,11 +49,8 @@ class AddMember(Command):
         dim = p.dimension(self.dimension_id)
         label = name(self.member_name, "A segment's name")
         _check_unique_name([m.name for m in dim.members], label, f"Segment of {dim.name}")
-        member_id = self.member_id or new_id(p, "seg")
-        if member_id in p.all_ids():
-            raise ModelError(f"The id {member_id!r} is already in use.")
-        members = list(dim.members)
-        members.insert(len(members) if self.index is None else self.index, Member(member_id, label))
+        member_id = fresh_id(p, self.member_id, "seg")
+        members = placed(list(dim.members), Member(member_id, label), self.index, label)
         _put_dimension(tx, replace(dim, members=tuple(members)))
 
 
@@ -83,9 +78,8 @@ class MoveMember(Command):
     def run(self, tx: Transaction) -> None:
         dim = tx.project.dimension_of(self.member_id)
         member = tx.project.member(self.member_id)
-        _put_dimension(
-            tx, replace(dim, members=tuple(_moved(list(dim.members), self.index, member)))
-        )
+        members = _moved(list(dim.members), self.index, member, member.name)
+        _put_dimension(tx, replace(dim, members=tuple(members)))
 
 
 class RemoveMember(Command):
@@ -149,9 +143,7 @@ class AddDimension(Command):
         label = name(self.dimension_name, "A dimension's name")
         _check_unique_name([d.name for d in p.dimensions], label, "Dimension")
         dim = Dimension(new_id(p, "dim"), label)
-        dims = list(p.dimensions)
-        dims.insert(len(dims) if self.index is None else self.index, dim)
-        tx.replace("dimensions", dims)
+        tx.replace("dimensions", placed(list(p.dimensions), dim, self.index, label))
         for member_name in self.member_names:
             AddMember(dim.id, member_name).run(tx)
 
@@ -176,7 +168,7 @@ class MoveDimension(Command):
 
     def run(self, tx: Transaction) -> None:
         dim = tx.project.dimension(self.dimension_id)
-        tx.replace("dimensions", _moved(list(tx.project.dimensions), self.index, dim))
+        tx.replace("dimensions", _moved(list(tx.project.dimensions), self.index, dim, dim.name))
 
 
 class RemoveDimension(Command):
@@ -190,6 +182,8 @@ class RemoveDimension(Command):
         if p.mode == "bottom_up" and p.primary_dimension == dim.id:
             raise ModelError(f"{dim.name} is the primary dimension; switch to top-down mode first.")
         tx.replace("dimensions", [d for d in p.dimensions if d.id != dim.id])
+        if p.primary_dimension == dim.id:
+            tx.replace("primary_dimension", None)
         drop_series(tx, set(dim.member_ids()))
         tx.replace("assessments", [a for a in p.assessments if a.dimension_id != dim.id])
 
@@ -207,9 +201,7 @@ class AddScenario(Command):
         p = tx.project
         label = name(self.scenario_name, "A scenario's name")
         _check_unique_name([s.name for s in p.scenarios], label, "Scenario")
-        scenario_id = self.scenario_id or new_id(p, "scn")
-        if scenario_id in p.all_ids():
-            raise ModelError(f"The id {scenario_id!r} is already in use.")
+        scenario_id = fresh_id(p, self.scenario_id, "scn")
         if self.copy_from is not None:
             p.scenario(self.copy_from)
             for (scn, series), growth in list(p.growth.items()):

@@ -71,8 +71,19 @@ class SetGrowth(Command):
 
 
 def check_growth(p: Project, scenario_id: str, series_id: str, g: Growth) -> None:
-    """Every parameter of `g` in range, named by cell when it is not."""
+    """Every parameter of `g` in range, named by cell when it is not.
+
+    Parameters of the other methods are kept (see `Growth`) and so are checked too: a
+    non-finite K on a CAGR series would still end up in the file and the dump.
+    """
     at = where(p, scenario_id, series_id)
+    if not isinstance(g, Growth):
+        raise ModelError(f"The growth of {at} must be a growth assumption; got {g!r}.")
+    if not isinstance(g.rates, dict) or not isinstance(g.values, dict):
+        raise ModelError(f"The growth of {at} needs its rates and values by year.")
+    for label, value in (("saturation level K", g.k), ("S-curve rate r", g.r)):
+        if value is not None:
+            finite(value, f"The {label} of {at}")
     growth_rate(g.rate, f"The CAGR of {at}")
     for year, rate in g.rates.items():
         forecast_year(p, year, f"Growth by year of {at}")
@@ -168,6 +179,10 @@ class BackSolveCagr(Command):
         growth = p.growth_of(self.scenario_id, self.series_id)
         if growth.method != "cagr":
             raise ModelError(f"Back-solving needs a CAGR series; {at} uses {growth.method}.")
+        if self.series_id == TOTAL and p.mode == "bottom_up":
+            raise ModelError(
+                f"In bottom-up mode the total is the sum of its segments; back-solve them ({at})."
+            )
         target = finite(self.target, f"The target of {at}")
         last = p.metadata.last_year
         if (self.scenario_id, self.series_id, last) in p.pins:
