@@ -9,6 +9,7 @@ import pytest
 from workbench.core.commands.entities import check_references
 from workbench.core.dump import dump_json
 from workbench.core.entities import FORCE_IDS
+from workbench.core.insights import placeholders, render_answer
 from workbench.core.project import ENTITY_COLLECTIONS, TOTAL
 from workbench.core.sample import sample_document, sample_project
 from workbench.core.validation import validate
@@ -205,13 +206,17 @@ def test_counts_of_the_qualitative_entities(project):
     assert {m for _c, m in assessment.cells} == {"short-video", "mini-program"}
 
 
-def test_quantitative_key_questions_point_at_the_live_figures(project):
-    questions = {q.id: q for q in project.key_questions}
+def test_quantitative_key_questions_carry_live_figures(document):
+    questions = {q.id: q for q in document.project.key_questions}
     assert "technology segments" in questions["q2"].question
     assert "regions" in questions["q3"].question
-    for qid in ("q2", "q3"):
-        assert "live figures beside this answer" in questions[qid].answer
-    assert all(q.answer for q in project.key_questions)
+    assert all(q.answer for q in questions.values())
+    for scenario_id in SCENARIOS:
+        q2 = render_answer(questions["q2"].answer, document, scenario_id)
+        q3 = render_answer(questions["q3"].answer, document, scenario_id)
+        assert "fastest Mini Program Short Drama (" in q2 and "slowest Asia Pacific (" in q3
+        assert "{{" not in q2 + q3 and "unknown figure" not in q2 + q3
+    assert [q for q in questions if placeholders(questions[q].answer)] == ["q2", "q3"]
 
 
 def test_every_entity_reference_points_at_something_that_exists(project):

@@ -261,15 +261,19 @@ KEY_QUESTIONS: tuple[tuple[str, str], ...] = (
      "where Chinese studios' apps grow from a small base."),
     ("Which technology segments will grow at a faster pace and why?",
      "Mini Program Short Drama: integrated ecosystems such as WeChat bring live feedback, "
-     "in-app purchases and more loyal audiences, while Short Video Short Drama already "
-     "dominates volume and faces low entry barriers. The live figures beside this answer "
-     "give each technology's forecast CAGR under the current assumptions."),
+     "in-app purchases and more loyal audiences, while Short Video Short Drama leads the "
+     "volume of content created and faces low entry barriers. The live figures beside this "
+     "answer "
+     "follow the current assumptions: fastest {{fastest:technology}}, slowest "
+     "{{slowest:technology}}; Mini Program's share of the market reaches "
+     "{{share:mini-program:2031}} in 2031."),
     ("Which regions will grow at a faster pace and why?",
      "North America and the Rest of the World grow fastest from a small base as overseas "
      "micro-drama apps spread (the United States reached 819 m USD in 2024, per Media "
      "Partners Asia); Asia Pacific, dominated by China, stays the largest region but slows "
-     "as China matures. The live figures beside this answer give each region's forecast "
-     "CAGR under the current assumptions."),
+     "as China matures. The live figures beside this answer follow the current "
+     "assumptions: fastest {{fastest:region}}, slowest {{slowest:region}}; by growth: "
+     "{{ranking:region}}."),
     ("What are the key factors affecting the dynamics of the different technologies? What are "
      "the drivers and challenges?",
      "Social media reach, demand for short high-quality content, creation technology, "
