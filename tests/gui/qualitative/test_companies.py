@@ -192,3 +192,13 @@ def test_delete_asks_first(qtbot, bridge, project, monkeypatch):
     assert asked == ["Delete 'Yowant Technology' and its 1 development(s)? You can undo this."]
     bridge.undo()
     assert any(d.company_id == "co-yowant" for d in project.developments)
+
+
+def test_share_chart_follows_the_estimates(qtbot, bridge):
+    dossier = Dossier(bridge)
+    qtbot.addWidget(dossier)
+    dossier.show_company("co-simei")
+    dossier.shares_model.setData(dossier.shares_model.index(5, 0), "12.5")
+    (series,) = dossier.shares_chart.series
+    assert series.values[5] == 12.5
+    assert sum(v == v for v in series.values) == 1

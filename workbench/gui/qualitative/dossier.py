@@ -7,6 +7,8 @@ keeps it right after undo and redo too.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -24,6 +26,7 @@ from workbench.core.entities import Company
 from workbench.core.errors import ModelError
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.charts import ChartSeries, ForecastChart
 from workbench.gui.qualitative.developments import DevelopmentsPanel
 from workbench.gui.qualitative.editing import update_entity
 from workbench.gui.qualitative.fields import CommitLineEdit, MarkdownEditor
@@ -107,6 +110,7 @@ class Dossier(QWidget):
         self.shares_table.setModel(self.shares_model)
         self.shares_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.shares_table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.shares_table.verticalHeader().setDefaultSectionSize(22)
         left = QWidget()
         box = QVBoxLayout(left)
         box.setContentsMargins(0, 0, 0, 0)
@@ -117,11 +121,22 @@ class Dossier(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(QLabel("Share estimates by year"))
         box.addWidget(self.shares_table)
+        self.shares_chart = ForecastChart()
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.addWidget(self.shares_chart)
+        splitter.setSizes([260, 200, 420])
         return splitter
 
+    def _draw_shares(self, company: Company | None) -> None:
+        """The share estimates as a line in percent; years without one are gaps."""
+        meta = self.bridge.document.project.metadata
+        shares = company.shares if company else {}
+        values = [shares[y] * 100 if y in shares else math.nan for y in meta.years]
+        name = company.name if company else ""
+        self.shares_chart.show_series(meta.years, meta.base_year, [ChartSeries(name, values)],
+                                      unit="%")
     # -- showing --------------------------------------------------------------------------
 
     def company(self) -> Company | None:
@@ -147,6 +162,7 @@ class Dossier(QWidget):
         self.strategy.set_value(company.strategy if company else "")
         self.segments.load(project, company.segments if company else ())
         self.sources.load(project, company.source_ids if company else ())
+        self._draw_shares(company)
 
     def _on_changed(self, change: Change) -> None:
         if self.company_id is None or not change.touches("companies", "dimensions", "sources"):
