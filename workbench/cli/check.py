@@ -1,0 +1,44 @@
+"""`workbench check PROJECT`: the validation report; exit status 1 when there are errors.
+
+One line per finding, errors first, then a count, so the report reads well in a terminal
+and greps well in CI logs. Warnings alone do not fail the check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workbench.cli.loading import add_project_argument, load_document
+from workbench.core.validation import Finding, validate
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="validate the project; exit status 1 on errors",
+        description="Validate the project and print every finding with its place; the exit "
+        "status is 1 when there is at least one error, 0 otherwise.",
+    )
+    add_project_argument(parser, "a project file, or 'sample'")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    findings = validate(load_document(args))
+    for finding in findings:
+        sys.stdout.write(f"{finding.severity}: {finding.message}\n")
+    sys.stdout.write(summary(findings) + "\n")
+    return 1 if any(f.is_error for f in findings) else 0
+
+
+def summary(findings: list[Finding]) -> str:
+    if not findings:
+        return "No problems found."
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')}."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

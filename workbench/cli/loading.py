@@ -1,0 +1,77 @@
+"""Naming a project on the command line: a `.mwp` file, or the built-in sample.
+
+Every command that reads a project takes it the same way (`PROJECT`, the word `sample`
+or `--sample`), so the rule lives here once. The store and the sample are imported when
+first needed, so `workbench --version` and `workbench --help` stay instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.core.document import Document
+from workbench.core.errors import ModelError
+from workbench.core.project import Project, Scenario
+
+SAMPLE_WORD = "sample"
+
+
+class CommandError(ModelError):
+    """Bad input to a command (a missing file, an unknown scenario): exit status 2."""
+
+
+def add_project_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("project", nargs="?", metavar="PROJECT", help=help_text)
+    parser.add_argument(
+        "--sample", action="store_true", help="use the built-in sample project (or: sample)"
+    )
+
+
+def wants_sample(args: argparse.Namespace) -> bool:
+    if args.sample and args.project is not None:
+        raise CommandError("Name either a project file or --sample, not both.")
+    return args.sample or args.project == SAMPLE_WORD
+
+
+def load_document(args: argparse.Namespace) -> Document:
+    """The project that the PROJECT argument (or --sample) names."""
+    if wants_sample(args):
+        return sample_document()
+    if args.project is None:
+        raise CommandError("Name a project file, or use --sample for the built-in sample.")
+    return open_file(existing(args.project))
+
+
+def existing(path_text: str) -> Path:
+    path = Path(path_text)
+    if not path.exists():
+        raise CommandError(f"There is no file {path_text}.")
+    if path.is_dir():
+        raise CommandError(f"{path_text} is a folder, not a file.")
+    return path
+
+
+def sample_document() -> Document:
+    from workbench.core.sample import sample_document as build
+
+    return build()
+
+
+def open_file(path: Path) -> Document:
+    from workbench.store import open_project
+
+    return open_project(path)
+
+
+def find_scenario(project: Project, wanted: str | None) -> Scenario:
+    """A scenario by id or by name (any case); the first one when none is asked for."""
+    if not project.scenarios:
+        raise CommandError("The project has no scenarios.")
+    if wanted is None:
+        return project.scenarios[0]
+    for scenario in project.scenarios:
+        if wanted in (scenario.id, scenario.name) or wanted.casefold() == scenario.name.casefold():
+            return scenario
+    names = ", ".join(s.name for s in project.scenarios)
+    raise CommandError(f"There is no scenario {wanted!r}; the scenarios are {names}.")

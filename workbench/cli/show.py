@@ -1,0 +1,145 @@
+"""`workbench show PROJECT [--scenario S] [--format table|csv|json]`: the market tables.
+
+The table format is for reading in a terminal (fixed decimals, aligned, forecast years
+marked F); csv and json carry the same numbers at full precision for other programs, with
+blanks empty (csv) or null (json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import sys
+
+import numpy as np
+
+from workbench.cli.loading import add_project_argument, find_scenario, load_document
+from workbench.cli.tables import MarketTables, Row, Table, market_tables
+from workbench.core.derived import DASH, format_percent
+
+FORMATS = ("table", "csv", "json")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "show",
+        help="print the market tables with totals, shares and CAGRs",
+        description="Print the market tables of one scenario: per dimension and the total, "
+        "history and forecast values, totals, shares, CAGRs and the reconciliation gap.",
+    )
+    add_project_argument(parser, "a project file, or 'sample'")
+    parser.add_argument("--scenario", metavar="S", help="scenario id or name (default: first)")
+    parser.add_argument("--format", choices=FORMATS, default="table")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    document = load_document(args)
+    scenario = find_scenario(document.project, args.scenario)
+    tables = market_tables(document, scenario.id)
+    {"table": write_text, "csv": write_csv, "json": write_json}[args.format](tables, sys.stdout)
+    return 0
+
+
+# -- table ----------------------------------------------------------------------------------
+
+
+def _amount(value: float) -> str:
+    if not math.isfinite(value):
+        return DASH
+    text = f"{value:,.2f}"
+    return "0.00" if text == "-0.00" else text
+
+
+def _text_rows(m: MarketTables, table: Table) -> list[list[str]]:
+    cagr_blank = [""] * len(m.periods)
+    out = [[table.title, *_year_labels(m), *(f"CAGR {a}–{b}" for a, b in m.periods)]]
+    for row in (*table.rows, table.total):
+        name = "Total" if table.rows and row is table.total else row.name
+        out.append([name, *map(_amount, row.values), *map(format_percent, row.cagrs)])
+    if table.gap is not None:
+        out.append(["Gap (segments − total)", *map(_amount, table.gap), *cagr_blank])
+    for row in table.rows:
+        out.append([f"{row.name} share", *map(format_percent, row.shares), *cagr_blank])
+    return out
+
+
+def _year_labels(m: MarketTables) -> list[str]:
+    return [f"{y}F" if y > m.base_year else str(y) for y in m.years]
+
+
+def write_text(m: MarketTables, out) -> None:
+    out.write(f"{m.title} — {m.scenario_name} scenario ({m.unit})\n")
+    for table in m.tables:
+        rows = _text_rows(m, table)
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        out.write("\n")
+        for r in rows:
+            cells = [r[0].ljust(widths[0])]
+            cells += [cell.rjust(w) for cell, w in zip(r[1:], widths[1:], strict=True)]
+            out.write("  ".join(cells).rstrip() + "\n")
+
+
+# -- csv ------------------------------------------------------------------------------------
+
+
+def _number(value: float) -> float | None:
+    return float(value) if math.isfinite(value) else None
+
+
+def _numbers(values: np.ndarray | tuple) -> list[float | None]:
+    return [_number(v) for v in values]
+
+
+def write_csv(m: MarketTables, out) -> None:
+    """One line per table row and measure (value, share, gap); years then CAGRs as columns."""
+    writer = csv.writer(out, lineterminator="\n")
+    cagr_columns = [f"cagr_{a}_{b}" for a, b in m.periods]
+    writer.writerow(["scenario", "table", "series", "name", "measure", *m.years, *cagr_columns])
+    blank = [None] * len(m.periods)
+    for table in m.tables:
+        head = [m.scenario_id, table.dimension_id or "total"]
+        for row in (*table.rows, table.total):
+            cells = [*_numbers(row.values), *_numbers(row.cagrs)]
+            writer.writerow([*head, row.series_id, row.name, "value", *cells])
+        if table.gap is not None:
+            writer.writerow([*head, "", "Gap", "gap", *_numbers(table.gap), *blank])
+        for row in table.rows:
+            writer.writerow(
+                [*head, row.series_id, row.name, "share", *_numbers(row.shares), *blank]
+            )
+
+
+# -- json -----------------------------------------------------------------------------------
+
+
+def _json_row(row: Row) -> dict:
+    out = {"series": row.series_id, "name": row.name, "values": _numbers(row.values)}
+    if row.shares is not None:
+        out["shares"] = _numbers(row.shares)
+    out["cagrs"] = _numbers(row.cagrs)
+    return out
+
+
+def write_json(m: MarketTables, out) -> None:
+    data = {
+        "title": m.title,
+        "unit": m.unit,
+        "scenario": {"id": m.scenario_id, "name": m.scenario_name},
+        "years": list(m.years),
+        "base_year": m.base_year,
+        "cagr_periods": [list(p) for p in m.periods],
+        "tables": [
+            {
+                "dimension": t.dimension_id,
+                "name": t.title,
+                "rows": [_json_row(r) for r in t.rows],
+                "total": _json_row(t.total),
+                "gap": None if t.gap is None else _numbers(t.gap),
+            }
+            for t in m.tables
+        ],
+    }
+    out.write(json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n")
