@@ -144,7 +144,7 @@ def save_project(document: Document, path: str | os.PathLike) -> None:
             connection.execute("COMMIT")
         finally:
             connection.close()
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeError) as exc:
         raise StoreError(f"Cannot save {path}: {reason(exc)}.") from exc
     document.mark_saved()
     _remember(document, path)

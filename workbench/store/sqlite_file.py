@@ -99,7 +99,7 @@ def write_whole(path: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
         _sync_folder(folder)
     except BaseException as exc:
         temporary.unlink(missing_ok=True)
-        if isinstance(exc, OSError | sqlite3.Error):
+        if isinstance(exc, OSError | sqlite3.Error | UnicodeError):
             raise StoreError(f"Cannot save {path}: {reason(exc)}.") from exc
         raise
 
@@ -142,6 +142,8 @@ def reason(exc: BaseException) -> str:
     """The cause of a failed write, as the end of a sentence."""
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
+    if isinstance(exc, UnicodeError):
+        return "the project holds text that is not valid Unicode"
     text = str(exc).rstrip(".")
     if isinstance(exc, sqlite3.IntegrityError) and text.startswith("UNIQUE constraint failed: "):
         first = text.removeprefix("UNIQUE constraint failed: ").partition(",")[0]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cached_property
 from typing import Any
 
 from workbench.core.entities import Criterion, Rating
@@ -120,8 +121,16 @@ class EntityTable:
                 out[child.table].extend((entity.id, *row) for row in rows)
         return out
 
+    @cached_property
+    def plain(self) -> bool:
+        """True when a row (minus its position) is the entity's fields in order, as is."""
+        names = tuple(f.name for f in fields(self.entity_type))
+        return names == ("id", *self.columns) and not (self.id_lists or self.flags)
+
     def entity(self, row: tuple, children: dict[str, dict[str, list[tuple]]]) -> Any:
         """The entity of one row; `children[field][entity id]` holds its child rows."""
+        if self.plain:
+            return self.entity_type(row[0], *row[2:])
         kwargs = dict(zip(("id", *self.columns), (row[0], *row[2:]), strict=True))
         for column in self.id_lists:
             kwargs[column] = tuple(json.loads(kwargs[column]))
@@ -172,9 +181,11 @@ ENTITY_TABLES = (
 ENTITY_TABLE = {t.collection: t for t in ENTITY_TABLES}
 
 
-def insert_sql(table: str, columns: Iterable[str], verb: str = "INSERT") -> str:
+def insert_sql(table: str, columns: Iterable[str], verb: str = "INSERT", rows: int = 1) -> str:
+    """An INSERT of `rows` rows per statement."""
     names = tuple(columns)
-    return f"{verb} INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    values = ", ".join([f"({', '.join('?' * len(names))})"] * rows)
+    return f"{verb} INTO {table} ({', '.join(names)}) VALUES {values}"
 
 
 def entity_columns(spec: EntityTable) -> tuple[str, ...]:

@@ -1,0 +1,173 @@
+"""Hypothesis strategies for whole projects: everything the store has to keep, at its edges.
+
+Unicode everywhere (ids included), long texts, extreme floats (1e-300, 1e300, -0.0, the
+smallest subnormal), every growth method with parameters the method does not use, pins,
+holds, notes on history and forecast cells, and every kind of entity in a drawn order.
+Projects are built with the constructors, not commands, so they reach corners (a note on a
+year outside the range, a source id nobody defines) that the file must still keep.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from workbench.core.entities import (
+    DEVELOPMENT_KINDS,
+    FACTOR_KINDS,
+    FORCE_IDS,
+    Assessment,
+    Company,
+    Criterion,
+    Development,
+    Factor,
+    Force,
+    KeyQuestion,
+    Rating,
+    Source,
+    Trend,
+)
+from workbench.core.project import (
+    METHODS,
+    MODES,
+    Dimension,
+    Growth,
+    Member,
+    Metadata,
+    Project,
+    Scenario,
+)
+
+_CHARACTERS = st.characters(blacklist_categories=("Cs",))
+texts = st.text(_CHARACTERS, max_size=12)
+long_texts = st.one_of(texts, st.text(_CHARACTERS, min_size=200, max_size=3000))
+names = st.text(_CHARACTERS, min_size=1, max_size=12).filter(str.strip)
+numbers = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from([0.0, -0.0, 1e-300, 1e300, -1e300, 5e-324, 0.1, 1 / 3]),
+)
+ratings = st.integers(1, 5)
+dates = st.one_of(
+    st.just(""),
+    st.integers(1900, 2100).map(str),
+    st.tuples(st.integers(1900, 2100), st.integers(1, 12), st.integers(1, 28)).map(
+        lambda t: f"{t[0]}-{t[1]:02d}-{t[2]:02d}"
+    ),
+)
+
+
+def _ids(draw, prefix: str, count: int) -> list[str]:
+    """`count` ids unique by their prefix and index, with a unicode tail."""
+    return [f"{prefix}{i}{draw(texts)}" for i in range(count)]
+
+
+def _subset(draw, keys: list, values) -> dict:
+    chosen = draw(st.lists(st.sampled_from(keys), unique=True)) if keys else []
+    return {key: draw(values) for key in chosen}
+
+
+@st.composite
+def metadata(draw) -> Metadata:
+    first = draw(st.integers(1900, 2090))
+    base = first + draw(st.integers(0, 6))
+    last = base + draw(st.integers(1, 6))
+    return Metadata(draw(names), first, base, last, draw(texts), draw(texts), draw(long_texts))
+
+
+@st.composite
+def growths(draw, years: range) -> Growth:
+    year_values = st.dictionaries(st.sampled_from(list(years)), numbers, max_size=4)
+    return Growth(
+        draw(st.sampled_from(METHODS)),
+        draw(numbers),
+        draw(year_values),
+        draw(st.none() | numbers),
+        draw(st.none() | numbers),
+        draw(year_values),
+    )
+
+
+@st.composite
+def projects(draw) -> Project:
+    meta = draw(metadata())
+    dimension_ids = _ids(draw, "dim", draw(st.integers(0, 3)))
+    dimensions = [
+        Dimension(d, draw(names), tuple(Member(m, draw(names)) for m in _ids(draw, f"{d}.m", draw(st.integers(0, 4)))))
+        for d in dimension_ids
+    ]
+    scenarios = [Scenario(s, draw(names)) for s in _ids(draw, "scn", draw(st.integers(1, 3)))]
+    project = Project(meta, dimensions, scenarios)
+    _model(draw, project)
+    _entities(draw, project)
+    return project
+
+
+def _model(draw, project: Project) -> None:
+    meta = project.metadata
+    series = project.series_ids()
+    scenario_ids = [s.id for s in project.scenarios]
+    history_cells = [(s, y) for s in series for y in meta.history_years]
+    forecast_cells = [(c, s, y) for c in scenario_ids for s in series for y in meta.forecast_years]
+    project.history = _subset(draw, history_cells, numbers)
+    project.history_sources = _subset(draw, history_cells, names)
+    project.growth = _subset(draw, [(c, s) for c in scenario_ids for s in series], growths(meta.years))
+    project.pins = _subset(draw, forecast_cells, numbers)
+    project.holds = set(_subset(draw, [(s, y) for s in series for y in meta.years], st.none()))
+    note_cells = [("", s, y) for s, y in history_cells] + forecast_cells
+    project.notes = _subset(draw, note_cells, long_texts)
+    project.mode = draw(st.sampled_from(MODES))
+    project.primary_dimension = draw(st.sampled_from([None, *(d.id for d in project.dimensions)]))
+
+
+def _entities(draw, project: Project) -> None:
+    member_ids = [m.id for d in project.dimensions for m in d.members]
+    links = st.lists(st.sampled_from(member_ids), unique=True, max_size=3) if member_ids else st.just([])
+    sources = [
+        Source(i, draw(names), draw(texts), draw(dates), draw(texts), draw(st.booleans()))
+        for i in _ids(draw, "src", draw(st.integers(0, 3)))
+    ]
+    source_links = st.lists(st.sampled_from([s.id for s in sources]), unique=True, max_size=2) if sources else st.just([])
+    project.sources = sources
+    project.companies = [
+        Company(
+            i, draw(names), draw(texts), draw(st.none() | st.integers(1600, 2200)), draw(texts),
+            draw(texts), draw(texts), draw(long_texts), draw(texts), tuple(draw(links)),
+            draw(st.dictionaries(st.integers(1900, 2100), st.floats(0.0, 1.0), max_size=3)),
+            tuple(draw(source_links)),
+        )
+        for i in _ids(draw, "co", draw(st.integers(0, 3)))
+    ]
+    company_ids = [c.id for c in project.companies] or ["nobody"]
+    project.developments = [
+        Development(
+            i, draw(st.sampled_from(company_ids)), draw(dates),
+            draw(st.sampled_from(DEVELOPMENT_KINDS)), draw(long_texts),
+            draw(st.none() | st.sampled_from([s.id for s in sources] or ["unknown source"])),
+        )
+        for i in _ids(draw, "dev", draw(st.integers(0, 4)))
+    ]
+    project.factors = [
+        Factor(i, draw(st.sampled_from(FACTOR_KINDS)), draw(names), draw(long_texts), draw(ratings),
+               draw(ratings), draw(ratings), tuple(draw(links)), tuple(draw(source_links)))
+        for i in _ids(draw, "fac", draw(st.integers(0, 3)))
+    ]
+    project.trends = [
+        Trend(i, draw(names), draw(texts), tuple(draw(links)), tuple(draw(source_links)))
+        for i in _ids(draw, "tr", draw(st.integers(0, 2)))
+    ]
+    force_ids = draw(st.permutations(FORCE_IDS))[: draw(st.integers(0, len(FORCE_IDS)))]
+    project.forces = [Force(f, draw(ratings), draw(long_texts)) for f in force_ids]
+    project.assessments = [draw(assessments(i, project)) for i in _ids(draw, "as", draw(st.integers(0, 2)))]
+    project.key_questions = [
+        KeyQuestion(i, draw(names), draw(long_texts)) for i in _ids(draw, "kq", draw(st.integers(0, 3)))
+    ]
+
+
+@st.composite
+def assessments(draw, assessment_id: str, project: Project) -> Assessment:
+    dimension = draw(st.sampled_from(project.dimensions)) if project.dimensions else None
+    criteria = tuple(Criterion(c, draw(names)) for c in _ids(draw, "crit", draw(st.integers(0, 3))))
+    members = list(dimension.member_ids()) if dimension else []
+    cells = [(c.id, m) for c in criteria for m in members]
+    rated = _subset(draw, cells, st.builds(Rating, ratings, texts))
+    return Assessment(assessment_id, draw(names), dimension.id if dimension else "nowhere", criteria, rated)
+
