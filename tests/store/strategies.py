@@ -55,9 +55,14 @@ dates = st.one_of(
 )
 
 
-def _ids(draw, prefix: str, count: int) -> list[str]:
-    """`count` ids unique by their prefix and index, with a unicode tail."""
-    return [f"{prefix}{i}{draw(texts)}" for i in range(count)]
+def _ids(draw, prefix: str, most: int, at_least: int = 0) -> list[str]:
+    """Up to `most` ids, unique by their prefix and index, each with a unicode tail."""
+    return [f"{prefix}{i}{draw(texts)}" for i in range(draw(st.integers(at_least, most)))]
+
+
+def _links(ids: list[str], most: int):
+    """Tuples of distinct ids drawn from `ids` (a company's segments, a trend's sources)."""
+    return st.lists(st.sampled_from(ids), unique=True, max_size=most) if ids else st.just([])
 
 
 def _subset(draw, keys: list, values) -> dict:
@@ -89,12 +94,12 @@ def growths(draw, years: range) -> Growth:
 @st.composite
 def projects(draw) -> Project:
     meta = draw(metadata())
-    dimension_ids = _ids(draw, "dim", draw(st.integers(0, 3)))
+    dimension_ids = _ids(draw, "dim", 3)
     dimensions = [
-        Dimension(d, draw(names), tuple(Member(m, draw(names)) for m in _ids(draw, f"{d}.m", draw(st.integers(0, 4)))))
+        Dimension(d, draw(names), tuple(Member(m, draw(names)) for m in _ids(draw, f"{d}.m", 4)))
         for d in dimension_ids
     ]
-    scenarios = [Scenario(s, draw(names)) for s in _ids(draw, "scn", draw(st.integers(1, 3)))]
+    scenarios = [Scenario(s, draw(names)) for s in _ids(draw, "scn", 3, at_least=1)]
     project = Project(meta, dimensions, scenarios)
     _model(draw, project)
     _entities(draw, project)
@@ -109,7 +114,8 @@ def _model(draw, project: Project) -> None:
     forecast_cells = [(c, s, y) for c in scenario_ids for s in series for y in meta.forecast_years]
     project.history = _subset(draw, history_cells, numbers)
     project.history_sources = _subset(draw, history_cells, names)
-    project.growth = _subset(draw, [(c, s) for c in scenario_ids for s in series], growths(meta.years))
+    growth_keys = [(c, s) for c in scenario_ids for s in series]
+    project.growth = _subset(draw, growth_keys, growths(meta.years))
     project.pins = _subset(draw, forecast_cells, numbers)
     project.holds = set(_subset(draw, [(s, y) for s in series for y in meta.years], st.none()))
     note_cells = [("", s, y) for s, y in history_cells] + forecast_cells
@@ -120,12 +126,12 @@ def _model(draw, project: Project) -> None:
 
 def _entities(draw, project: Project) -> None:
     member_ids = [m.id for d in project.dimensions for m in d.members]
-    links = st.lists(st.sampled_from(member_ids), unique=True, max_size=3) if member_ids else st.just([])
+    links = _links(member_ids, 3)
     sources = [
         Source(i, draw(names), draw(texts), draw(dates), draw(texts), draw(st.booleans()))
-        for i in _ids(draw, "src", draw(st.integers(0, 3)))
+        for i in _ids(draw, "src", 3)
     ]
-    source_links = st.lists(st.sampled_from([s.id for s in sources]), unique=True, max_size=2) if sources else st.just([])
+    source_links = _links([s.id for s in sources], 2)
     project.sources = sources
     project.companies = [
         Company(
@@ -134,7 +140,7 @@ def _entities(draw, project: Project) -> None:
             draw(st.dictionaries(st.integers(1900, 2100), st.floats(0.0, 1.0), max_size=3)),
             tuple(draw(source_links)),
         )
-        for i in _ids(draw, "co", draw(st.integers(0, 3)))
+        for i in _ids(draw, "co", 3)
     ]
     company_ids = [c.id for c in project.companies] or ["nobody"]
     project.developments = [
@@ -143,31 +149,32 @@ def _entities(draw, project: Project) -> None:
             draw(st.sampled_from(DEVELOPMENT_KINDS)), draw(long_texts),
             draw(st.none() | st.sampled_from([s.id for s in sources] or ["unknown source"])),
         )
-        for i in _ids(draw, "dev", draw(st.integers(0, 4)))
+        for i in _ids(draw, "dev", 4)
     ]
     project.factors = [
         Factor(i, draw(st.sampled_from(FACTOR_KINDS)), draw(names), draw(long_texts), draw(ratings),
                draw(ratings), draw(ratings), tuple(draw(links)), tuple(draw(source_links)))
-        for i in _ids(draw, "fac", draw(st.integers(0, 3)))
+        for i in _ids(draw, "fac", 3)
     ]
     project.trends = [
         Trend(i, draw(names), draw(texts), tuple(draw(links)), tuple(draw(source_links)))
-        for i in _ids(draw, "tr", draw(st.integers(0, 2)))
+        for i in _ids(draw, "tr", 2)
     ]
     force_ids = draw(st.permutations(FORCE_IDS))[: draw(st.integers(0, len(FORCE_IDS)))]
     project.forces = [Force(f, draw(ratings), draw(long_texts)) for f in force_ids]
-    project.assessments = [draw(assessments(i, project)) for i in _ids(draw, "as", draw(st.integers(0, 2)))]
+    project.assessments = [draw(assessments(i, project)) for i in _ids(draw, "as", 2)]
     project.key_questions = [
-        KeyQuestion(i, draw(names), draw(long_texts)) for i in _ids(draw, "kq", draw(st.integers(0, 3)))
+        KeyQuestion(i, draw(names), draw(long_texts)) for i in _ids(draw, "kq", 3)
     ]
 
 
 @st.composite
 def assessments(draw, assessment_id: str, project: Project) -> Assessment:
     dimension = draw(st.sampled_from(project.dimensions)) if project.dimensions else None
-    criteria = tuple(Criterion(c, draw(names)) for c in _ids(draw, "crit", draw(st.integers(0, 3))))
+    criteria = tuple(Criterion(c, draw(names)) for c in _ids(draw, "crit", 3))
     members = list(dimension.member_ids()) if dimension else []
     cells = [(c.id, m) for c in criteria for m in members]
     rated = _subset(draw, cells, st.builds(Rating, ratings, texts))
-    return Assessment(assessment_id, draw(names), dimension.id if dimension else "nowhere", criteria, rated)
+    dimension_id = dimension.id if dimension else "nowhere"
+    return Assessment(assessment_id, draw(names), dimension_id, criteria, rated)
 

@@ -127,6 +127,6 @@ def test_duplicate_ids_are_refused_in_one_sentence_and_the_old_file_stays(tmp_pa
 
 
 def test_saving_into_a_missing_folder_is_refused(tmp_path):
-    with pytest.raises(StoreError, match="the folder .*nowhere does not exist"):
+    with pytest.raises(StoreError, match=r"the folder .*nowhere does not exist"):
         save_project(Document(small_project()), tmp_path / "nowhere" / "p.mwp")
     assert list(tmp_path.iterdir()) == []
