@@ -19,6 +19,12 @@ from workbench.core.errors import ModelError
 from workbench.core.project import TOTAL, Project
 
 STATES = ("input", "computed", "pinned", "held", "blank")
+METHOD_NAMES = {
+    "cagr": "CAGR",
+    "growth_by_year": "growth by year",
+    "s_curve": "S-curve",
+    "manual": "manual values",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +99,7 @@ def _history_formula(state: str, source: Source | None) -> str:
 
 def _forecast_formula(p: Project, result: ScenarioResult, state: str, series_id, year) -> str:
     g = p.growth_of(result.scenario_id, series_id)
-    method = g.method.replace("_", " ")
+    method = METHOD_NAMES[g.method]
     if series_id == TOTAL and p.mode == "bottom_up":
         primary = p.dimension(p.primary_dimension).name
         return f"{year} = sum of the {primary} segments (bottom-up)"
