@@ -1,0 +1,59 @@
+"""Rectangular ranges as tab-separated text, the way Excel and LibreOffice exchange them.
+
+Copy writes what the cells show; paste reads a block (quoted cells included, as Excel
+writes them) and maps it onto the table from a top-left cell. Turning the text into edits
+is the model's job, so a paste is planned, checked and applied like typing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+
+from workbench.core.errors import ModelError
+
+
+def copy_text(model: QAbstractItemModel, indexes: list[QModelIndex]) -> str:
+    """The bounding rectangle of `indexes` as TSV; unselected cells inside it are empty."""
+    if not indexes:
+        return ""
+    chosen = {(i.row(), i.column()) for i in indexes}
+    rows = range(min(r for r, _ in chosen), max(r for r, _ in chosen) + 1)
+    cols = range(min(c for _, c in chosen), max(c for _, c in chosen) + 1)
+    lines = []
+    for r in rows:
+        cells = [
+            str(model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole) or "")
+            if (r, c) in chosen else ""
+            for c in cols
+        ]
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def read_block(text: str) -> list[list[str]]:
+    """Rows of cells from tab-separated text; the trailing line break is not a row."""
+    rows = list(csv.reader(io.StringIO(text.replace("\r\n", "\n")), delimiter="\t"))
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def block_cells(
+    model: QAbstractItemModel, top: int, left: int, block: list[list[str]]
+) -> list[tuple[int, int, str]]:
+    """(row, column, text) for each cell of `block` placed at (top, left); refuses overflow."""
+    height = len(block)
+    width = max((len(r) for r in block), default=0)
+    if top + height > model.rowCount() or left + width > model.columnCount():
+        raise ModelError(
+            f"The pasted block ({height} × {width}) does not fit in the table from the "
+            "selected cell."
+        )
+    return [
+        (top + i, left + j, text)
+        for i, row in enumerate(block)
+        for j, text in enumerate(row)
+    ]

@@ -1,0 +1,98 @@
+"""Which rows and columns a segment page's table has, and what each one means.
+
+The total market page shows the total, its year-on-year growth and each dimension's gap;
+a dimension page shows the total, the dimension's segments, its gap and the segments'
+shares. Columns are the name, one per year, two CAGRs and the growth assumption (method,
+rate, K, r). The model, the editing rules and the clipboard all speak in these terms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.core.project import TOTAL, Project
+
+SERIES_ROWS = ("total", "segment")
+METHOD_LABELS = {
+    "cagr": "CAGR",
+    "growth_by_year": "Growth by year",
+    "s_curve": "S-curve",
+    "manual": "Manual",
+}
+ASSUMPTION_COLUMNS = ("method", "rate", "k", "r")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """`kind` is total, segment, gap, share or yoy; `key` is a series or dimension id."""
+
+    kind: str
+    key: str
+    label: str
+
+    @property
+    def is_series(self) -> bool:
+        return self.kind in SERIES_ROWS
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """`kind` is name, year, cagr_history, cagr_forecast, method, rate, k or r."""
+
+    kind: str
+    label: str
+    year: int | None = None
+    forecast: bool = False
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    rows: tuple[Row, ...]
+    columns: tuple[Column, ...]
+
+    def year_columns(self) -> range:
+        """Column indexes of the years, which are contiguous."""
+        first = next(i for i, c in enumerate(self.columns) if c.kind == "year")
+        count = sum(1 for c in self.columns if c.kind == "year")
+        return range(first, first + count)
+
+    def series_rows(self) -> list[int]:
+        return [i for i, r in enumerate(self.rows) if r.is_series]
+
+
+def build_layout(project: Project, dimension_id: str | None) -> TableLayout:
+    return TableLayout(_rows(project, dimension_id), _columns(project))
+
+
+def _rows(project: Project, dimension_id: str | None) -> tuple[Row, ...]:
+    rows = [Row("total", TOTAL, "Total market")]
+    if dimension_id is None:
+        rows.append(Row("yoy", TOTAL, "Growth year on year"))
+        rows += [Row("gap", d.id, f"Gap: {d.name} − total") for d in project.dimensions]
+        return tuple(rows)
+    dim = project.dimension(dimension_id)
+    rows += [Row("segment", m.id, m.name) for m in dim.members]
+    rows.append(Row("gap", dim.id, "Gap: segments − total"))
+    rows += [Row("share", m.id, f"Share: {m.name}") for m in dim.members]
+    return tuple(rows)
+
+
+def _columns(project: Project) -> tuple[Column, ...]:
+    meta = project.metadata
+    columns = [Column("name", "Series")]
+    columns += [Column("year", str(y), y) for y in meta.history_years]
+    columns += [Column("year", f"{y}F", y, forecast=True) for y in meta.forecast_years]
+    columns += [
+        Column("cagr_history", f"CAGR {_yy(meta.first_year)}–{_yy(meta.base_year)}"),
+        Column("cagr_forecast", f"CAGR {_yy(meta.base_year)}–{_yy(meta.last_year)}", forecast=True),
+        Column("method", "Method"),
+        Column("rate", "Rate"),
+        Column("k", "K"),
+        Column("r", "r"),
+    ]
+    return tuple(columns)
+
+
+def _yy(year: int) -> str:
+    """Two-digit year for narrow headers: 2024 → '24'."""
+    return f"{year % 100:02d}"

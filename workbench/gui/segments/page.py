@@ -1,0 +1,229 @@
+"""A segment page: the total market, or one dimension, as a table over a forecast chart.
+
+The page wires the pieces together and keeps them current: on every `changed` from the
+bridge it refreshes the table's numbers (one dataChanged) and the chart, but only when the
+change touches the scenario on screen (or, on the total page, any scenario's forecast);
+structural changes rebuild, and a new document rebuilds everything.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.transaction import Change
+from workbench.gui.bridge import DocumentBridge
+from workbench.gui.charts import ForecastChart
+from workbench.gui.pages.common import caption, heading, page_layout
+from workbench.gui.segments import styles
+from workbench.gui.segments.chart_feed import scenario_totals, segment_series
+from workbench.gui.segments.context_menu import CellMenu
+from workbench.gui.segments.table_model import SegmentTableModel, format_value
+from workbench.gui.segments.view import SegmentTableView
+
+_STRUCTURE = ("dimensions", "metadata", "scenarios")
+_WIDTHS = {"name": 210, "cagr_history": 98, "cagr_forecast": 98,
+           "method": 116, "rate": 64, "k": 64, "r": 48}
+_ROW_HEIGHT = 24
+
+
+class SegmentPage(QWidget):
+    """`dimension_id` None is the total market page (with the scenario overlay chart)."""
+
+    title = "Total market"
+    cell_selected = Signal(object)
+    """(scenario_id, series_id, year) of the current year cell of a series, or None."""
+
+    def __init__(
+        self, bridge: DocumentBridge, dimension_id: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.bridge, self.dimension_id = bridge, dimension_id
+        project = bridge.document.project
+        if dimension_id is not None:
+            self.title = project.dimension(dimension_id).name
+        self.model = SegmentTableModel(bridge, dimension_id, project.scenarios[0].id)
+        self._build()
+        self._fill_scenarios()
+        self._after_rebuild()
+        bridge.changed.connect(self._on_changed)
+        bridge.document_replaced.connect(self._on_replaced)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = page_layout(self)
+        layout.addLayout(self._top_bar())
+        self.table = SegmentTableView()
+        self.table.setModel(self.model)
+        self.table.selectionModel().currentChanged.connect(self._on_current)
+        self.table.customContextMenuRequested.connect(self._show_menu)
+        legend = QLabel(styles.LEGEND_HTML)
+        legend.setStyleSheet("color: #5f6b7a; padding: 2px 0;")
+        table_box = QWidget()
+        box = QVBoxLayout(table_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(self.table, 1)
+        box.addWidget(legend)
+        self.chart = ForecastChart()
+        splitter = self._splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(table_box)
+        splitter.addWidget(self.chart)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+
+    def _top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        self._heading = heading(self.title)
+        self._caption = caption("")
+        titles.addWidget(self._heading)
+        titles.addWidget(self._caption)
+        bar.addLayout(titles, 1)
+        self.scenario_box = QComboBox()
+        self.scenario_box.setMinimumWidth(150)
+        self.scenario_box.currentIndexChanged.connect(self._on_scenario_chosen)
+        self.chart_mode = QComboBox()
+        self.chart_mode.addItems(["Lines", "Stacked area"])
+        self.chart_mode.currentIndexChanged.connect(lambda _i: self._refresh_chart())
+        for text, widget in (("Scenario", self.scenario_box), ("Chart", self.chart_mode)):
+            label = QLabel(text)
+            label.setStyleSheet("color: #5a6b7d;")
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+            if self.dimension_id is None and widget is self.chart_mode:
+                label.hide()
+                widget.hide()
+        return bar
+
+    # -- public API -------------------------------------------------------------------------
+
+    @property
+    def scenario_id(self) -> str:
+        return self.model.scenario_id
+
+    def set_scenario(self, scenario_id: str) -> None:
+        ids = [s.id for s in self.bridge.document.project.scenarios]
+        self.scenario_box.setCurrentIndex(ids.index(scenario_id))
+
+    def set_stacked(self, stacked: bool) -> None:
+        self.chart_mode.setCurrentIndex(1 if stacked else 0)
+
+    def context_menu(self, index: QModelIndex) -> QMenu:
+        """The right-click menu of a cell (tests trigger its actions directly)."""
+        return CellMenu(self.model, index, self).build()
+
+    def select_cell(self, row: int, column: int) -> None:
+        index = self.model.index(row, column)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().setCurrentIndex(index, flags)
+
+    # -- reacting ---------------------------------------------------------------------------
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touches(*_STRUCTURE):
+            self._rebuild()
+            return
+        mine = change.scenarios is None or self.scenario_id in change.scenarios
+        if mine or change.touches("holds"):
+            self.model.refresh_values()
+        if mine or (self.dimension_id is None and change.scenarios):
+            self._refresh_chart()
+
+    def _on_replaced(self) -> None:
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        project = self.bridge.document.project
+        if self.dimension_id is not None and self.dimension_id not in {
+            d.id for d in project.dimensions
+        }:
+            return  # the shell removes the page of a removed dimension
+        self._fill_scenarios()
+        self.model.rebuild()
+        self._after_rebuild()
+
+    def _after_rebuild(self) -> None:
+        project = self.bridge.document.project
+        meta = project.metadata
+        if self.dimension_id is not None:
+            self.title = project.dimension(self.dimension_id).name
+        self._heading.setText(self.title)
+        self._caption.setText(
+            f"{meta.unit} · history {meta.first_year}–{meta.base_year} · "
+            f"forecast {meta.base_year + 1}–{meta.last_year} · "
+            f"{'top-down' if project.mode == 'top_down' else 'bottom-up'}"
+        )
+        self._size_columns()
+        self._refresh_chart()
+
+    def _size_columns(self) -> None:
+        """Fixed widths (no measuring of every cell); year columns fit the largest value."""
+        values = self.model.result.values
+        largest = float(np.nanmax(np.abs(values))) if np.isfinite(values).any() else 0.0
+        metrics = self.table.fontMetrics()
+        year_width = max(58, metrics.horizontalAdvance(format_value(largest)) + 18)
+        for i, column in enumerate(self.model.layout.columns):
+            self.table.setColumnWidth(i, _WIDTHS.get(column.kind, year_width))
+        rows = self.model.rowCount() + 2
+        table_height = min(rows * _ROW_HEIGHT + 40, 560)
+        self._splitter.setSizes([table_height, max(260, self.height() - table_height)])
+
+    def _fill_scenarios(self) -> None:
+        scenarios = self.bridge.document.project.scenarios
+        ids = [s.id for s in scenarios]
+        current = self.model.scenario_id if self.model.scenario_id in ids else ids[0]
+        self.scenario_box.blockSignals(True)
+        self.scenario_box.clear()
+        for s in scenarios:
+            self.scenario_box.addItem(s.name, s.id)
+        self.scenario_box.setCurrentIndex(ids.index(current))
+        self.scenario_box.blockSignals(False)
+        self.model.scenario_id = current
+
+    def _on_scenario_chosen(self, index: int) -> None:
+        if index < 0:
+            return
+        self.model.set_scenario(self.scenario_box.itemData(index))
+        self._refresh_chart()
+        self._on_current(self.table.currentIndex())
+
+    def _refresh_chart(self) -> None:
+        document = self.bridge.document
+        meta = document.project.metadata
+        if self.dimension_id is None:
+            series = scenario_totals(document)
+            stacked = False
+        else:
+            series = segment_series(document, self.model.result, self.dimension_id)
+            stacked = self.chart_mode.currentIndex() == 1
+        self.chart.show_series(meta.years, meta.base_year, series, stacked, meta.unit)
+
+    def _on_current(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            self.cell_selected.emit(None)
+            return
+        row, column = self.model.row(index.row()), self.model.column(index.column())
+        if row.is_series and column.kind == "year":
+            self.cell_selected.emit((self.scenario_id, row.key, column.year))
+        else:
+            self.cell_selected.emit(None)
+
+    def _show_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid():
+            self.context_menu(index).exec(self.table.viewport().mapToGlobal(position))

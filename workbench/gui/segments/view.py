@@ -1,0 +1,124 @@
+"""The segment table view: Excel's keyboard (Enter edits, Delete clears, Ctrl+C / Ctrl+V).
+
+The shell's Edit menu has Copy and Paste shortcuts too; the view claims those keys while it
+has the focus (ShortcutOverride), and offers `copy_selection` / `paste_clipboard` so that
+menu actions can call it when it is the focus widget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from workbench.core.errors import ModelError
+from workbench.gui.segments.clipboard import block_cells, copy_text, read_block
+from workbench.gui.segments.delegate import CellDelegate
+from workbench.gui.segments.table_model import SegmentTableModel
+
+_CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class SegmentTableView(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(CellDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setAlternatingRowColors(False)
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(24)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.setStyleSheet(
+            "QTableView { gridline-color: #e3e7ec; selection-background-color: #cfe0f5;"
+            " selection-color: #111; }"
+            "QHeaderView::section { background: #f7f8fa; border: none;"
+            " border-bottom: 1px solid #d5dbe3; border-right: 1px solid #eceff3;"
+            " padding: 4px 6px; font-weight: 600; }"
+        )
+
+    def segment_model(self) -> SegmentTableModel:
+        model = self.model()
+        assert isinstance(model, SegmentTableModel)
+        return model
+
+    # -- keyboard ---------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._claims(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def _claims(self, event: QKeyEvent) -> bool:
+        return (
+            event.matches(QKeySequence.StandardKey.Copy)
+            or event.matches(QKeySequence.StandardKey.Paste)
+            or event.key() in _CLEAR_KEYS
+        ) and self.state() != QAbstractItemView.State.EditingState
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if not editing and event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif not editing and event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+        elif not editing and event.key() in _CLEAR_KEYS:
+            self.clear_selection()
+        elif not editing and event.key() in _ENTER_KEYS and self.currentIndex().isValid():
+            self.edit(self.currentIndex())
+        else:
+            super().keyPressEvent(event)
+
+    # -- clipboard --------------------------------------------------------------------------
+
+    def copy_selection(self) -> None:
+        text = copy_text(self.model(), self.selectedIndexes())
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def paste_clipboard(self) -> bool:
+        """Paste the clipboard's block from the top-left selected cell as one step."""
+        return self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> bool:
+        start = self._top_left()
+        block = read_block(text)
+        if start is None or not block:
+            return False
+        model = self.segment_model()
+        try:
+            cells = block_cells(model, start[0], start[1], block)
+        except ModelError as exc:
+            model.bridge.error.emit(str(exc))
+            return False
+        return model.apply(cells, "Paste")
+
+    def clear_selection(self) -> bool:
+        """Delete: clear every typed value in the selection (other cells are skipped)."""
+        model = self.segment_model()
+        cells = [
+            (i.row(), i.column(), "")
+            for i in self.selectedIndexes()
+            if model.column(i.column()).kind == "year"
+            and model.flags(i) & Qt.ItemFlag.ItemIsEditable
+        ]
+        return bool(cells) and model.apply(cells, "Clear cells")
+
+    def _top_left(self) -> tuple[int, int] | None:
+        indexes = self.selectedIndexes() or [self.currentIndex()]
+        valid = [i for i in indexes if i.isValid()]
+        if not valid:
+            return None
+        return min(i.row() for i in valid), min(i.column() for i in valid)
