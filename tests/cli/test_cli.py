@@ -1,0 +1,264 @@
+"""The command line through `main([...])`: output, exit status, and one-line errors.
+
+Numbers printed by `show` are compared with the engine's own results for the sample, so a
+table that drifted from the model would fail here.
+"""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import types
+
+import pytest
+
+from workbench import __version__
+from workbench.cli import main
+from workbench.core.document import Document
+from workbench.core.dump import dump_json
+from workbench.core.project import TOTAL
+from workbench.core.sample import sample_document
+from workbench.store import save_project
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def assert_one_line_error(err: str, *fragments: str) -> None:
+    assert err.count("\n") == 1 and err.startswith("workbench: ")
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in err
+
+
+@pytest.fixture(scope="module")
+def sample() -> Document:
+    return sample_document()
+
+
+@pytest.fixture
+def sample_file(tmp_path, capsys):
+    path = tmp_path / "sample.mwp"
+    assert main(["new-sample", str(path)]) == 0
+    assert capsys.readouterr().out == f"Wrote the sample project to {path}.\n"
+    return path
+
+
+def test_version(capsys):
+    assert run(capsys, "--version") == (0, f"workbench {__version__}\n", "")
+
+
+def test_help_lists_the_commands(capsys):
+    code, out, _err = run(capsys, "--help")
+    assert code == 0
+    for command in ("new-sample", "show", "dump", "check", "export", "import"):
+        assert command in out
+
+
+# -- show -----------------------------------------------------------------------------------
+
+
+def test_show_table_of_the_sample(capsys, sample):
+    code, out, err = run(capsys, "show", "--sample")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "Internet Micro Drama Market — Base scenario (USD billions)"
+    total_2031 = sample.result("base").value(TOTAL, 2031)
+    header, total_line = lines[2], lines[3]
+    assert header.split()[:3] == ["Total", "market", "2019"]
+    assert total_line.split()[14] == f"{total_2031:,.2f}"  # after "Total market" and 12 years
+    assert any(line.startswith("Mini Program Short Drama share") for line in lines)
+    assert any(line.startswith("Gap (segments − total)") for line in lines)
+    assert "2025F" in out and "CAGR 2024–2031" in out
+
+
+def test_show_csv_carries_exact_values_shares_and_cagrs(capsys, sample):
+    code, out, _err = run(capsys, "show", "sample", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    result = sample.result("base")
+    by_key = {(r["table"], r["series"], r["measure"]): r for r in rows}
+    mini = by_key[("technology", "mini-program", "value")]
+    assert float(mini["2031"]) == result.value("mini-program", 2031)
+    share = by_key[("technology", "mini-program", "share")]
+    expected = result.value("mini-program", 2031) / result.value(TOTAL, 2031)
+    assert float(share["2031"]) == pytest.approx(expected, rel=1e-15)
+    total = by_key[("total", TOTAL, "value")]
+    cagr = (result.value(TOTAL, 2031) / result.value(TOTAL, 2024)) ** (1 / 7) - 1
+    assert float(total["cagr_2024_2031"]) == pytest.approx(cagr, rel=1e-12)
+    gap = by_key[("technology", "", "gap")]
+    assert float(gap["2027"]) == pytest.approx(result.gap("technology", 2027), abs=1e-15)
+
+
+def test_show_json_has_a_table_per_dimension_and_the_total(capsys, sample):
+    code, out, _err = run(
+        capsys, "show", "--sample", "--format", "json", "--scenario", "Optimistic"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["scenario"] == {"id": "optimistic", "name": "Optimistic"}
+    names = [t["name"] for t in data["tables"]]
+    assert names == ["Total market", "Technology", "Application", "Region"]
+    result = sample.result("optimistic")
+    region = data["tables"][3]
+    assert region["rows"][0]["series"] == "north-america"
+    assert region["rows"][0]["values"] == [
+        result.value("north-america", y) for y in range(2019, 2032)
+    ]
+    assert data["cagr_periods"] == [[2019, 2024], [2024, 2031]]
+
+
+def test_show_finds_a_scenario_by_id_or_name_in_any_case(capsys):
+    assert run(capsys, "show", "sample", "--scenario", "pessimistic")[1].startswith(
+        "Internet Micro Drama Market — Pessimistic scenario"
+    )
+    assert run(capsys, "show", "sample", "--scenario", "PESSIMISTIC")[0] == 0
+
+
+def test_an_unknown_scenario_is_one_line_and_status_2(capsys):
+    code, out, err = run(capsys, "show", "--sample", "--scenario", "Moonshot")
+    assert (code, out) == (2, "")
+    assert_one_line_error(err, "'Moonshot'", "Base, Optimistic, Pessimistic")
+
+
+# -- dump and check ---------------------------------------------------------------------------
+
+
+def test_dump_is_the_canonical_json(capsys, sample):
+    code, out, _err = run(capsys, "dump", "--sample")
+    assert code == 0
+    assert out == dump_json(sample)
+    assert run(capsys, "dump", "sample")[1] == out
+
+
+def test_check_of_the_sample_passes(capsys):
+    assert run(capsys, "check", "--sample") == (0, "No problems found.\n", "")
+
+
+def test_check_reports_errors_with_status_1(capsys, tmp_path):
+    document = sample_document()
+    project = document.project
+    project.history[("tiktok", 2022)] += 1.0  # Application 2022 no longer adds up
+    del project.history[("europe", 2020)]  # a warning
+    path = tmp_path / "broken.mwp"
+    save_project(document, path)
+    code, out, _err = run(capsys, "check", str(path))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("error: The 2022 history of Application adds up to ")
+    assert lines[1] == "warning: Europe has no history for 2020."
+    assert lines[-1] == "1 error, 1 warning."
+
+
+# -- files ------------------------------------------------------------------------------------
+
+
+def test_new_sample_writes_a_project_that_shows_like_the_sample(capsys, sample_file):
+    from_file = run(capsys, "show", str(sample_file), "--format", "csv")
+    assert from_file == run(capsys, "show", "--sample", "--format", "csv")
+    assert run(capsys, "dump", str(sample_file))[1] == run(capsys, "dump", "--sample")[1]
+
+
+def test_new_sample_never_overwrites(capsys, sample_file):
+    before = sample_file.read_bytes()
+    code, _out, err = run(capsys, "new-sample", str(sample_file))
+    assert code == 2
+    assert_one_line_error(err, "already exists")
+    assert sample_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["show", "dump", "check"])
+def test_a_missing_project_file_is_one_line_and_status_2(capsys, tmp_path, command):
+    code, _out, err = run(capsys, command, str(tmp_path / "nowhere.mwp"))
+    assert code == 2
+    assert_one_line_error(err, "There is no file", "nowhere.mwp")
+
+
+def test_a_file_that_is_not_a_project_is_one_line_and_status_2(capsys, tmp_path):
+    path = tmp_path / "notes.mwp"
+    path.write_text("not a database\n" * 100)
+    code, _out, err = run(capsys, "show", str(path))
+    assert code == 2
+    assert_one_line_error(err, "notes.mwp")
+
+
+def test_export_refuses_a_target_that_is_not_an_xlsx_in_an_existing_folder(capsys, tmp_path):
+    code, _out, err = run(capsys, "export", "--sample", str(tmp_path / "out.csv"))
+    assert code == 2
+    assert_one_line_error(err, "must end in .xlsx")
+    code, _out, err = run(capsys, "export", "--sample", str(tmp_path / "no" / "out.xlsx"))
+    assert code == 2
+    assert_one_line_error(err, "There is no folder")
+
+
+def test_import_of_a_missing_workbook_is_one_line_and_status_2(capsys, tmp_path):
+    code, _out, err = run(capsys, "import", str(tmp_path / "in.xlsx"), str(tmp_path / "p.mwp"))
+    assert code == 2
+    assert_one_line_error(err, "There is no file")
+
+
+# -- usage errors and failures ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["show"], "Name a project file, or use --sample"),
+        (["show", "--sample", "x.mwp"], "not both"),
+        (["show", "--sample", "--format", "xml"], "invalid choice: 'xml'"),
+        (["dump", "--sample", "--bogus"], "unrecognized arguments: --bogus"),
+        (["new-sample"], "the following arguments are required: PATH"),
+    ],
+)
+def test_usage_errors_are_one_line_and_status_2(capsys, argv, fragment):
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert_one_line_error(err, fragment)
+
+
+def test_an_unexpected_failure_is_one_line_and_status_3(capsys, monkeypatch):
+    def broken(*_args):
+        raise RuntimeError("engine on fire")
+
+    monkeypatch.setattr("workbench.cli.show.market_tables", broken)
+    code, _out, err = run(capsys, "show", "--sample")
+    assert code == 3
+    assert_one_line_error(err, "unexpected error (RuntimeError): engine on fire")
+
+
+# -- opening the app --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fake_app(monkeypatch):
+    """Stands in for `workbench.gui.app` so that no window opens; records what it was given."""
+    opened: list = []
+    module = types.ModuleType("workbench.gui.app")
+    module.run = lambda path=None: opened.append(path) or 0
+    monkeypatch.setitem(sys.modules, "workbench.gui.app", module)
+    return opened
+
+
+def test_no_command_opens_the_app_on_the_sample_or_a_file(capsys, fake_app, sample_file):
+    assert main([]) == 0
+    assert main(["--sample"]) == 0
+    assert main(["sample"]) == 0
+    assert main([str(sample_file)]) == 0
+    assert fake_app == [None, None, None, str(sample_file)]
+
+
+def test_opening_a_missing_file_does_not_start_the_app(capsys, fake_app, tmp_path):
+    code, _out, err = run(capsys, str(tmp_path / "gone.mwp"))
+    assert (code, fake_app) == (2, [])
+    assert_one_line_error(err, "There is no file")
+
+
+def test_python_dash_m_workbench_runs_the_command_line():
+    done = subprocess.run(
+        [sys.executable, "-m", "workbench", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"workbench {__version__}\n", "")
