@@ -1,0 +1,111 @@
+"""The main window's actions (menu items with their shortcuts), made in one place.
+
+Standard shortcuts come from `QKeySequence.StandardKey`, so they follow each platform's
+conventions. Undo and Redo are the mirrored QUndoStack's own actions, whose text reads
+"Undo Set growth". Cut, Copy and Paste go to whichever widget has the keyboard focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from workbench.gui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+def make_action(parent, text: str, slot: Callable, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def send_edit_key(name: str) -> None:
+    """Cut, copy or paste in the focused widget: its own method, else its key handling.
+
+    Tables handle Ctrl+C/Ctrl+V in `keyPressEvent`; the menu's shortcut takes the key
+    first, so the action hands the same key press to the focused widget.
+    """
+    focus = QApplication.focusWidget()
+    if focus is None:
+        return
+    method = getattr(focus, name, None)
+    if callable(method):
+        method()
+        return
+    combination = QKeySequence(getattr(Key, name.capitalize()))[0]
+    press = QKeyEvent(QEvent.Type.KeyPress, combination.key(), combination.keyboardModifiers())
+    QApplication.sendEvent(focus, press)
+
+
+class Actions:
+    def __init__(self, w: MainWindow) -> None:
+        files, workbooks, model = w.files, w.workbooks, w.model_actions
+        self.new_sample = make_action(
+            w,
+            "New from &Sample",
+            files.new_from_sample,
+            Key.New,
+            "A new project from the built-in micro drama sample.",
+        )
+        self.new_blank = make_action(
+            w,
+            "New from &Blank Template…",
+            files.new_blank,
+            "Ctrl+Shift+N",
+            "A new, empty project: years, unit, names.",
+        )
+        self.open = make_action(w, "&Open…", files.open_dialog, Key.Open)
+        self.save = make_action(w, "&Save", files.save, Key.Save)
+        self.save_as = make_action(w, "Save &As…", files.save_as, Key.SaveAs)
+        self.import_workbook = make_action(
+            w,
+            "&Import Workbook…",
+            workbooks.import_dialog,
+            "Ctrl+I",
+            "Review and apply an edited workbook.",
+        )
+        self.export_workbook = make_action(
+            w,
+            "&Export Workbook…",
+            workbooks.export_dialog,
+            "Ctrl+E",
+            "A workbook with live formulas.",
+        )
+        self.export_chart = make_action(
+            w,
+            "Export &Chart…",
+            w.export_chart,
+            "Ctrl+Shift+E",
+            "The current page's chart as PNG or SVG.",
+        )
+        self.quit = make_action(w, "&Quit", w.close, Key.Quit)
+        self.undo = w.undo.stack.createUndoAction(w, "&Undo")
+        self.undo.setShortcut(QKeySequence(Key.Undo))
+        self.redo = w.undo.stack.createRedoAction(w, "&Redo")
+        self.redo.setShortcut(QKeySequence(Key.Redo))
+        self.cut = make_action(w, "Cu&t", lambda: send_edit_key("cut"), Key.Cut)
+        self.copy = make_action(w, "&Copy", lambda: send_edit_key("copy"), Key.Copy)
+        self.paste = make_action(w, "&Paste", lambda: send_edit_key("paste"), Key.Paste)
+        self.inspector = w.inspector.toggleViewAction()
+        self.inspector.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.next_page = make_action(w, "&Next Page", lambda: w.step_page(1), "Ctrl+PgDown")
+        self.previous_page = make_action(w, "&Previous Page", lambda: w.step_page(-1), "Ctrl+PgUp")
+        self.mode = make_action(w, "Forecast &Mode…", model.set_mode)
+        self.years = make_action(w, "&Year Range…", model.set_years)
+        self.details = make_action(w, "Project &Details…", model.edit_details)
+        self.add_dimension = make_action(w, "Add &Dimension…", model.add_dimension)
+        self.add_segment = make_action(
+            w, "Add &Segment…", lambda: model.add_segment(w.current_dimension())
+        )
+        self.about = make_action(w, "&About Market Workbench", w.about)

@@ -1,0 +1,266 @@
+"""Project files from the GUI: New, Open, Open Recent, Save, Save As, autosave, recovery.
+
+The store does the work (`workbench.store`); this controller decides when, asks the
+analyst through `dialogs`, and keeps the bridge, the recent-files list and the autosaver
+pointing at the current document. Nothing here loses work silently: replacing a modified
+document asks first, and the autosaver keeps a recovery file that the next start offers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from workbench.core.document import Document
+from workbench.core.errors import ModelError
+from workbench.core.sample import sample_document
+from workbench.core.templates import blank_project
+from workbench.gui import dialogs
+from workbench.gui.bridge import DocumentBridge
+from workbench.gui.settings import Settings
+from workbench.store import (
+    Autosaver,
+    discard_recovery,
+    find_recovery,
+    open_project,
+    recover,
+    save_project,
+    save_project_as,
+)
+
+AUTOSAVE_POLL_MS = 5_000
+"""How often the timer asks the autosaver whether a recovery write is due."""
+
+
+def default_recovery_folder() -> Path:
+    """Where a project without a file keeps its recovery file: the app's data folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder or Path.home() / ".market-workbench")
+
+
+class FileController(QObject):
+    state_changed = Signal()
+    """The file or its saved state changed (the window title follows)."""
+
+    def __init__(
+        self,
+        bridge: DocumentBridge,
+        settings: Settings,
+        window: QWidget | None = None,
+        recovery_folder: Path | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.bridge = bridge
+        self.settings = settings
+        self.window = window
+        self.recovery_folder = Path(recovery_folder or default_recovery_folder())
+        self.path: Path | None = None
+        self.autosaver: Autosaver | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTOSAVE_POLL_MS)
+        self.timer.timeout.connect(self.autosave)
+        bridge.changed.connect(lambda _change: self.state_changed.emit())
+
+    # -- naming ---------------------------------------------------------------------------
+
+    def display_name(self) -> str:
+        return self.path.name if self.path else self.bridge.document.project.metadata.title
+
+    # -- starting and replacing -----------------------------------------------------------
+
+    def start(self, path: str | None) -> None:
+        """The first document: `path`, else the last project (per preferences), else the
+        sample; recovered work is offered first."""
+        target = path or self.settings.last_project()
+        if target and self._load(Path(target)):
+            return
+        self.adopt(self._offer_recovery(None) or sample_document(), None)
+
+    def new_from_sample(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.adopt(sample_document(), None)
+        return True
+
+    def new_blank(self) -> bool:
+        """A new project from the blank template; the form asks years, unit and names."""
+        if not self.maybe_save():
+            return False
+        fields = dialogs.ask_form(self.window, "New project", _template_fields())
+        if fields is None:
+            return False
+        try:
+            project = blank_project(
+                fields["title"],
+                fields["first_year"],
+                fields["base_year"],
+                fields["last_year"],
+                unit=fields["unit"],
+                dimensions=_dimensions(fields["dimensions"]),
+                scenarios=_names(fields["scenarios"]),
+            )
+        except ModelError as exc:
+            dialogs.show_error(self.window, str(exc))
+            return False
+        document = Document(project)
+        document.mark_unsaved()
+        self.adopt(document, None)
+        return True
+
+    def open_dialog(self) -> bool:
+        path = dialogs.ask_open_path(self.window, "Open project", dialogs.PROJECT_FILTER)
+        return self.open_path(path) if path else False
+
+    def open_path(self, path: str | Path) -> bool:
+        if not self.maybe_save():
+            return False
+        return self._load(Path(path))
+
+    def _load(self, path: Path) -> bool:
+        try:
+            document = self._offer_recovery(path) or open_project(path)
+        except ModelError as exc:
+            dialogs.show_error(self.window, str(exc))
+            self.settings.remove_recent(str(path))
+            return False
+        self.adopt(document, path)
+        self.settings.add_recent(path)
+        return True
+
+    def _offer_recovery(self, path: Path | None) -> Document | None:
+        found = find_recovery(path, self.recovery_folder)
+        if found is None:
+            return None
+        when = dt.datetime.fromtimestamp(found.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        name = path.name if path else "an unsaved project"
+        if dialogs.confirm(
+            self.window,
+            f"Unsaved work on {name} from {when} was recovered "
+            "after the app closed unexpectedly. Restore it?",
+        ):
+            try:
+                return recover(path, self.recovery_folder)
+            except ModelError as exc:
+                dialogs.show_error(self.window, str(exc))
+        discard_recovery(path, self.recovery_folder)
+        return None
+
+    def adopt(self, document: Document, path: Path | None) -> None:
+        """Make `document` (belonging to `path`, or to no file) the one being edited."""
+        if self.autosaver is not None:
+            self.autosaver.close()
+        self.path = path
+        self.autosaver = Autosaver(
+            document,
+            path,
+            every_seconds=self.settings.autosave_seconds,
+            folder=None if path else self.recovery_folder,
+        )
+        if document is not self.bridge.document:
+            self.bridge.replace_document(document)
+        self.timer.start()
+        self.state_changed.emit()
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path, save_project)
+
+    def save_as(self) -> bool:
+        suggested = str(self.path or Path.home() / f"{self.display_name()}.mwp")
+        chosen = dialogs.ask_save_path(
+            self.window, "Save project as", dialogs.PROJECT_FILTER, suggested
+        )
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix.lower() != ".mwp":
+            path = path.with_name(path.name + ".mwp")
+        return self._write(path, save_project_as)
+
+    def _write(self, path: Path, write) -> bool:
+        try:
+            write(self.bridge.document, path)
+        except ModelError as exc:
+            dialogs.show_error(self.window, str(exc))
+            return False
+        except OSError as exc:
+            dialogs.show_error(self.window, f"Cannot save {path}: {exc.strerror or exc}.")
+            return False
+        if path != self.path and self.autosaver is not None:
+            self.autosaver.retarget(path)
+        self.path = path
+        self.settings.add_recent(path)
+        self.state_changed.emit()
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when the current document may be replaced or closed (saved or discarded)."""
+        if not self.bridge.document.is_modified:
+            return True
+        answer = dialogs.ask_save_changes(self.window, self.display_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def autosave(self) -> None:
+        if self.autosaver is None:
+            return
+        with contextlib.suppress(ModelError, OSError):  # the next tick tries again:
+            self.autosaver.maybe_save()  # autosave must never interrupt typing
+
+    def close(self) -> None:
+        """A clean close: the recovery file goes (the analyst saved or chose to discard)."""
+        self.timer.stop()
+        if self.autosaver is not None:
+            self.autosaver.close()
+            self.autosaver = None
+
+
+def _template_fields() -> list[dialogs.Field]:
+    year = dt.date.today().year
+    return [
+        dialogs.Field("title", "Title", value="New market"),
+        dialogs.Field("unit", "Unit", value="USD billions"),
+        dialogs.Field(
+            "first_year", "First history year", "int", year - 6, minimum=1900, maximum=2200
+        ),
+        dialogs.Field(
+            "base_year", "Base year (last history)", "int", year - 1, minimum=1900, maximum=2200
+        ),
+        dialogs.Field(
+            "last_year", "Last forecast year", "int", year + 6, minimum=1900, maximum=2200
+        ),
+        dialogs.Field(
+            "dimensions",
+            "Dimensions (one per line: Name: segment, segment)",
+            "multiline",
+            "Region: North America, Europe, Asia Pacific, Rest of world",
+        ),
+        dialogs.Field(
+            "scenarios", "Scenarios (comma separated)", value="Base, Optimistic, Pessimistic"
+        ),
+    ]
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip() for n in text.split(",") if n.strip()]
+
+
+def _dimensions(text: str) -> dict[str, list[str]]:
+    """'Region: North America, Europe' lines → {'Region': ['North America', 'Europe']}."""
+    out: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        name, _, members = line.partition(":")
+        if not name.strip():
+            raise ModelError(f"The dimension line {line.strip()!r} needs a name before the colon.")
+        out[name.strip()] = _names(members)
+    return out

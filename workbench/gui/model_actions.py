@@ -1,0 +1,127 @@
+"""The Model menu: forecast mode, year range, project details, new dimensions and segments.
+
+Each action asks through `dialogs.ask_form` and runs one core command through the bridge,
+so a refused value shows its sentence and changes nothing, and every change can be undone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from workbench.core.commands import AddDimension, AddMember, SetMetadata, SetMode, SetYearRange
+from workbench.gui import dialogs
+from workbench.gui.bridge import DocumentBridge
+from workbench.gui.dialogs import Field
+
+TOP_DOWN = "Top-down: the total has its own growth"
+BOTTOM_UP = "Bottom-up: the total is the sum of a primary dimension"
+
+
+class ModelActions:
+    def __init__(self, bridge: DocumentBridge, parent: QWidget) -> None:
+        self.bridge = bridge
+        self.parent = parent
+
+    def set_mode(self) -> None:
+        project = self.bridge.document.project
+        dims = [d.name for d in project.dimensions]
+        primary = project.primary_dimension
+        current = project.dimension(primary).name if primary else (dims[0] if dims else "")
+        fields = dialogs.ask_form(
+            self.parent,
+            "Forecast mode",
+            [
+                Field(
+                    "mode",
+                    "Mode",
+                    "choice",
+                    BOTTOM_UP if project.mode == "bottom_up" else TOP_DOWN,
+                    (TOP_DOWN, BOTTOM_UP),
+                ),
+                Field("primary", "Primary dimension (bottom-up)", "choice", current, tuple(dims)),
+            ],
+        )
+        if fields is None:
+            return
+        if fields["mode"] == TOP_DOWN:
+            self.bridge.execute(SetMode("top_down"))
+            return
+        chosen = next((d.id for d in project.dimensions if d.name == fields["primary"]), None)
+        self.bridge.execute(SetMode("bottom_up", chosen))
+
+    def set_years(self) -> None:
+        meta = self.bridge.document.project.metadata
+        fields = dialogs.ask_form(
+            self.parent,
+            "Year range",
+            [
+                Field(
+                    "first",
+                    "First history year",
+                    "int",
+                    meta.first_year,
+                    minimum=1900,
+                    maximum=2200,
+                ),
+                Field(
+                    "base",
+                    "Base year (last history)",
+                    "int",
+                    meta.base_year,
+                    minimum=1900,
+                    maximum=2200,
+                ),
+                Field(
+                    "last", "Last forecast year", "int", meta.last_year, minimum=1900, maximum=2200
+                ),
+            ],
+        )
+        if fields is not None:
+            self.bridge.execute(SetYearRange(fields["first"], fields["base"], fields["last"]))
+
+    def edit_details(self) -> None:
+        meta = self.bridge.document.project.metadata
+        fields = dialogs.ask_form(
+            self.parent,
+            "Project details",
+            [
+                Field("title", "Title", value=meta.title),
+                Field("unit", "Unit", value=meta.unit),
+                Field("currency_note", "Currency note", value=meta.currency_note),
+                Field("description", "Description", "multiline", meta.description),
+            ],
+        )
+        if fields is not None:
+            self.bridge.execute(SetMetadata(**fields))
+
+    def add_dimension(self) -> None:
+        fields = dialogs.ask_form(
+            self.parent,
+            "Add dimension",
+            [
+                Field("name", "Name", value=""),
+                Field("segments", "Segments (comma separated)", value=""),
+            ],
+        )
+        if fields is not None:
+            segments = [s.strip() for s in fields["segments"].split(",") if s.strip()]
+            self.bridge.execute(AddDimension(fields["name"], segments))
+
+    def add_segment(self, dimension_id: str | None = None) -> None:
+        """Add a segment to `dimension_id`, or to a dimension the analyst picks."""
+        dims = self.bridge.document.project.dimensions
+        if not dims:
+            dialogs.show_error(self.parent, "Add a dimension first; segments belong to one.")
+            return
+        current = next((d.name for d in dims if d.id == dimension_id), dims[0].name)
+        fields = dialogs.ask_form(
+            self.parent,
+            "Add segment",
+            [
+                Field("dimension", "Dimension", "choice", current, tuple(d.name for d in dims)),
+                Field("name", "Segment name", value=""),
+            ],
+        )
+        if fields is not None:
+            chosen = next(d.id for d in dims if d.name == fields["dimension"])
+            self.bridge.execute(AddMember(chosen, fields["name"]))

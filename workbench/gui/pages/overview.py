@@ -1,0 +1,112 @@
+"""The first page: how big the market is, where it goes per scenario, what needs fixing.
+
+Headline figures and the total chart come from the document's results; the findings come
+from validation. A finding that names a cell is a link: activating it asks the main window
+to open that segment page (the `navigate` signal carries (page key, cell or None)).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QWidget
+
+from workbench.core.derived import format_number, format_percent
+from workbench.core.project import TOTAL
+from workbench.gui.bridge import DocumentBridge
+from workbench.gui.charts import ForecastChart
+from workbench.gui.pages.common import (
+    caption,
+    card,
+    forecast_cagr,
+    heading,
+    page_layout,
+    total_series,
+)
+from workbench.gui.pages.findings import Finding, findings_of
+
+
+class OverviewPage(QWidget):
+    title = "Overview"
+    navigate = Signal(object)
+    """(page key, (scenario_id, series_id, year) or None): open a page at a cell."""
+
+    def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        layout = page_layout(self)
+        self._title = heading("")
+        self._subtitle = caption("")
+        self._cards = QGridLayout()
+        self._cards.setHorizontalSpacing(12)
+        self.chart = ForecastChart()
+        self.chart.setMinimumHeight(260)
+        self.findings = QListWidget()
+        self.findings.setMaximumHeight(180)
+        self.findings.itemActivated.connect(self._open_finding)
+        for widget in (self._title, self._subtitle):
+            layout.addWidget(widget)
+        layout.addLayout(self._cards)
+        layout.addWidget(heading("Total market by scenario", 11))
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(heading("Validation", 11))
+        layout.addWidget(self.findings)
+        bridge.changed.connect(self.refresh)
+        bridge.document_replaced.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        document = self.bridge.document
+        meta = document.project.metadata
+        self._title.setText(meta.title)
+        self._subtitle.setText(
+            f"{meta.unit} · history {meta.first_year}–{meta.base_year} · "
+            f"forecast {meta.base_year + 1}–{meta.last_year}"
+        )
+        self._fill_cards()
+        self.chart.show_series(meta.years, meta.base_year, total_series(document), unit=meta.unit)
+        self._fill_findings(findings_of(document))
+
+    def headline(self) -> dict[str, tuple[float, float]]:
+        """(last-year total, forecast CAGR) by scenario name: what the cards show."""
+        document = self.bridge.document
+        last = document.project.metadata.last_year
+        return {
+            s.name: (document.result(s.id).value(TOTAL, last), forecast_cagr(document, s.id))
+            for s in document.project.scenarios
+        }
+
+    def _fill_cards(self) -> None:
+        while self._cards.count():
+            item = self._cards.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        project = self.bridge.document.project
+        meta = project.metadata
+        base = project.history.get((TOTAL, meta.base_year), math.nan)
+        self._cards.addWidget(
+            card(f"Market size {meta.base_year}", format_number(base), meta.unit), 0, 0
+        )
+        for column, (name, (last, rate)) in enumerate(self.headline().items(), start=1):
+            detail = f"CAGR {meta.base_year}–{meta.last_year}: {format_percent(rate)}"
+            self._cards.addWidget(
+                card(f"{name} · {meta.last_year}", format_number(last), detail), 0, column
+            )
+
+    def _fill_findings(self, findings: list[Finding]) -> None:
+        self.findings.clear()
+        if not findings:
+            self.findings.addItem("✓ No problems found: history adds up and every input is valid.")
+            return
+        for finding in findings:
+            item = QListWidgetItem(f"{finding.marker}  {finding.message}")
+            item.setData(Qt.ItemDataRole.UserRole, finding)
+            if finding.page_key:
+                item.setToolTip("Double-click or press Enter to open the page at this cell.")
+            self.findings.addItem(item)
+
+    def _open_finding(self, item: QListWidgetItem) -> None:
+        finding = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(finding, Finding) and finding.page_key:
+            self.navigate.emit((finding.page_key, finding.cell))

@@ -1,0 +1,198 @@
+"""Scenarios: add (copying another), rename, delete, shift every growth rate; compare.
+
+The table has one row per scenario with the total market by year and the forecast CAGR;
+the chart overlays the totals. Every button is one core command through the bridge.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from workbench.core.commands import AddScenario, RemoveScenario, RenameScenario, ShiftGrowth
+from workbench.core.derived import format_number, format_percent
+from workbench.core.document import Document
+from workbench.core.project import TOTAL
+from workbench.gui import dialogs
+from workbench.gui.bridge import DocumentBridge
+from workbench.gui.charts import ForecastChart
+from workbench.gui.pages.common import caption, forecast_cagr, heading, page_layout, total_series
+
+FORECAST_TINT = QColor("#f3f6fa")
+
+
+class ScenarioTotalsModel(QAbstractTableModel):
+    """Rows: scenarios; columns: every year's total, then the forecast CAGR."""
+
+    def __init__(self, bridge: DocumentBridge) -> None:
+        super().__init__()
+        self.bridge = bridge
+        bridge.changed.connect(self.reload)
+        bridge.document_replaced.connect(self.reload)
+
+    @property
+    def _document(self) -> Document:
+        return self.bridge.document
+
+    def reload(self, *_args) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._document.project.scenarios)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._document.project.metadata.years) + 1
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        project = self._document.project
+        if orientation == Qt.Orientation.Vertical:
+            return project.scenarios[section].name if section < len(project.scenarios) else None
+        years = project.metadata.years
+        if section < len(years):
+            year = years[section]
+            return f"{year}" + (" F" if year > project.metadata.base_year else "")
+        meta = project.metadata
+        return f"CAGR {meta.base_year}–{meta.last_year}" if section == len(years) else None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        value = self.value(index.row(), index.column())
+        is_rate = index.column() == len(self._document.project.metadata.years)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_percent(value) if is_rate else format_number(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and self._is_forecast(index.column()):
+            return QBrush(FORECAST_TINT)
+        return None
+
+    def value(self, row: int, column: int) -> float:
+        project = self._document.project
+        scenario = project.scenarios[row]
+        years = project.metadata.years
+        if column == len(years):
+            return forecast_cagr(self._document, scenario.id)
+        value = self._document.result(scenario.id).value(TOTAL, years[column])
+        return value if math.isfinite(value) else math.nan
+
+    def _is_forecast(self, column: int) -> bool:
+        meta = self._document.project.metadata
+        return column < len(meta.years) and meta.years[column] > meta.base_year
+
+
+class ScenariosPage(QWidget):
+    title = "Scenarios"
+
+    def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.model = ScenarioTotalsModel(bridge)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMaximumHeight(200)
+        self.chart = ForecastChart()
+        self.chart.setMinimumHeight(260)
+        self.points = QDoubleSpinBox()
+        self.points.setRange(-50.0, 50.0)
+        self.points.setDecimals(1)
+        self.points.setSingleStep(0.5)
+        self.points.setSuffix(" pp")
+        layout = page_layout(self)
+        layout.addWidget(heading("Scenarios"))
+        layout.addWidget(
+            caption(
+                "Each scenario is a set of forecast assumptions; history is shared by all. "
+                "Select a scenario to rename, delete or shift its growth rates."
+            )
+        )
+        layout.addLayout(self._buttons())
+        layout.addWidget(self.table)
+        layout.addWidget(heading("Total market by scenario", 11))
+        layout.addWidget(self.chart, 1)
+        bridge.changed.connect(self.refresh_chart)
+        bridge.document_replaced.connect(self.refresh_chart)
+        self.refresh_chart()
+        self.table.selectRow(0)
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, slot in (("Add…", self.add), ("Rename…", self.rename), ("Delete", self.delete)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addSpacing(24)
+        row.addWidget(QLabel("Shift all growth rates by"))
+        row.addWidget(self.points)
+        shift = QPushButton("Apply shift")
+        shift.clicked.connect(lambda: self.shift(self.points.value() / 100.0))
+        row.addWidget(shift)
+        row.addStretch(1)
+        return row
+
+    def refresh_chart(self, *_args) -> None:
+        meta = self.bridge.document.project.metadata
+        self.chart.show_series(
+            meta.years, meta.base_year, total_series(self.bridge.document), unit=meta.unit
+        )
+
+    def selected_scenario(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        scenarios = self.bridge.document.project.scenarios
+        if rows and rows[0].row() < len(scenarios):
+            return scenarios[rows[0].row()].id
+        return None
+
+    # -- actions --------------------------------------------------------------------------
+
+    def add(self) -> None:
+        scenarios = self.bridge.document.project.scenarios
+        name = dialogs.ask_text(self, "Add scenario", "Name of the new scenario:")
+        if name is None:
+            return
+        labels = ["(start empty)"] + [f"Copy of {s.name}" for s in scenarios]
+        choice = dialogs.ask_item(self, "Add scenario", "Assumptions:", labels)
+        if choice is None:
+            return
+        copy_from = scenarios[choice - 1].id if choice > 0 else None
+        self.bridge.execute(AddScenario(name, copy_from=copy_from))
+
+    def rename(self) -> None:
+        scenario_id = self.selected_scenario()
+        if scenario_id is None:
+            return
+        current = self.bridge.document.project.scenario(scenario_id).name
+        name = dialogs.ask_text(self, "Rename scenario", "New name:", current)
+        if name is not None:
+            self.bridge.execute(RenameScenario(scenario_id, name))
+
+    def delete(self) -> None:
+        scenario_id = self.selected_scenario()
+        if scenario_id is None:
+            return
+        name = self.bridge.document.project.scenario(scenario_id).name
+        if dialogs.confirm(self, f"Delete the scenario {name} and its assumptions?"):
+            self.bridge.execute(RemoveScenario(scenario_id))
+
+    def shift(self, points: float) -> None:
+        """Add `points` (0.01 = one point) to every growth rate of the selected scenario."""
+        scenario_id = self.selected_scenario()
+        if scenario_id is not None and points:
+            self.bridge.execute(ShiftGrowth(scenario_id, points))

@@ -1,0 +1,227 @@
+"""Sources: every citation of the project, and the cells and entities that use each.
+
+Add, edit and remove go through the core's entity commands; removing a source also
+removes its citations (the core does that in the same undoable step).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
+
+from workbench.core.commands import AddEntity, RemoveEntity, UpdateEntity
+from workbench.core.entities import Source
+from workbench.core.errors import ModelError
+from workbench.core.project import Project, new_id
+from workbench.gui import dialogs
+from workbench.gui.bridge import DocumentBridge
+from workbench.gui.pages.common import caption, heading, page_layout
+from workbench.gui.pages.findings import page_key_of
+
+COLUMNS = ("Publisher", "Title", "Date", "Link", "Uses")
+
+
+def uses_of(project: Project, source_id: str) -> list[tuple[str, str | None, tuple | None]]:
+    """(what, page key, cell) for every history cell and entity that cites `source_id`."""
+    out: list[tuple[str, str | None, tuple | None]] = []
+    for (series_id, year), cited in sorted(
+        project.history_sources.items(), key=lambda kv: kv[0][1]
+    ):
+        if cited == source_id:
+            label = f"History · {project.series_name(series_id)} · {year}"
+            out.append((label, page_key_of(project, series_id), ("", series_id, year)))
+    for collection, noun, page in (
+        ("companies", "Company", "qualitative:companies"),
+        ("factors", "Driver / challenge", "qualitative:drivers-challenges"),
+        ("trends", "Trend", "qualitative:trends"),
+    ):
+        for entity in getattr(project, collection):
+            if source_id in entity.source_ids:
+                out.append(
+                    (f"{noun} · {getattr(entity, 'name', None) or entity.title}", page, None)
+                )
+    for development in project.developments:
+        if development.source_id == source_id:
+            out.append((f"Development · {development.date} · {development.text[:60]}", None, None))
+    return out
+
+
+class SourcesModel(QAbstractTableModel):
+    def __init__(self, bridge: DocumentBridge) -> None:
+        super().__init__()
+        self.bridge = bridge
+        bridge.changed.connect(self._on_changed)
+        bridge.document_replaced.connect(self.reload)
+
+    def _on_changed(self, change) -> None:
+        if change.touches(
+            "sources", "history_sources", "companies", "factors", "trends", "developments"
+        ):
+            self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def source(self, row: int) -> Source:
+        return self.bridge.document.project.sources[row]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.bridge.document.project.sources)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section] if section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        source = self.source(index.row())
+        link = "analyst assumption" if source.assumption else source.url
+        if index.column() == 4:
+            return str(len(uses_of(self.bridge.document.project, source.id)))
+        return (source.publisher, source.title, source.date, link)[index.column()]
+
+
+def ask_source(parent: QWidget | None, source: Source | None) -> dict | None:
+    """The citation form; the fields by name, or None when cancelled."""
+    s = source or Source("new", "Publisher")
+    return dialogs.ask_form(
+        parent,
+        "Source",
+        [
+            dialogs.Field("publisher", "Publisher", value="" if source is None else s.publisher),
+            dialogs.Field("title", "Title", value=s.title),
+            dialogs.Field("date", "Date (2024, 2024-06 or 2024-06-30)", value=s.date),
+            dialogs.Field("url", "Link", value=s.url),
+            dialogs.Field("assumption", "Analyst assumption", kind="bool", value=s.assumption),
+        ],
+    )
+
+
+class SourcesPage(QWidget):
+    title = "Sources"
+    navigate = Signal(object)
+
+    def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.model = SourcesModel(bridge)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.uses = QListWidget()
+        self.uses.itemActivated.connect(self._open_use)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_uses())
+        self.model.modelReset.connect(self.show_uses)
+        layout = page_layout(self)
+        layout.addWidget(heading("Sources"))
+        layout.addWidget(
+            caption(
+                "Citations for history cells, companies, drivers and trends. Double-click a source "
+                "to edit it; double-click a use to open it."
+            )
+        )
+        layout.addLayout(self._buttons())
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.uses)
+        splitter.setSizes([400, 200])
+        layout.addWidget(splitter, 1)
+        self._size_columns()
+        self.table.selectRow(0)
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, slot in (("Add…", self.add), ("Edit…", self.edit), ("Remove", self.remove)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _size_columns(self) -> None:
+        for column, width in enumerate((220, 380, 90, 300, 50)):
+            self.table.setColumnWidth(column, width)
+
+    def selected_source(self) -> Source | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.source(rows[0].row()) if rows else None
+
+    def show_uses(self) -> None:
+        self.uses.clear()
+        source = self.selected_source()
+        if source is None:
+            return
+        for label, page_key, cell in uses_of(self.bridge.document.project, source.id):
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, (page_key, cell))
+            self.uses.addItem(item)
+        if not self.uses.count():
+            self.uses.addItem("Not cited anywhere yet.")
+
+    def _open_use(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target and target[0]:
+            self.navigate.emit(target)
+
+    # -- edits ----------------------------------------------------------------------------
+
+    def add(self) -> None:
+        fields = ask_source(self, None)
+        if fields is not None:
+            self._execute(
+                lambda: AddEntity(
+                    "sources", Source(new_id(self.bridge.document.project, "src"), **fields)
+                )
+            )
+
+    def edit(self) -> None:
+        source = self.selected_source()
+        fields = ask_source(self, source) if source is not None else None
+        if fields is not None:
+            self._execute(lambda: UpdateEntity("sources", replace(source, **fields)))
+
+    def remove(self) -> None:
+        source = self.selected_source()
+        if source is None:
+            return
+        uses = len(uses_of(self.bridge.document.project, source.id))
+        question = f"Remove the source {source.publisher}?"
+        if uses:
+            question += f" Its {uses} citation(s) are removed with it."
+        if dialogs.confirm(self, question):
+            self.bridge.execute(RemoveEntity("sources", source.id))
+
+    def _execute(self, make_command) -> None:
+        """Build the command (an entity checks its own fields) and run it; refusals show."""
+        try:
+            command = make_command()
+        except ModelError as exc:
+            self.bridge.error.emit(str(exc))
+            return
+        self.bridge.execute(command)

@@ -1,0 +1,97 @@
+"""What the app remembers between runs: window layout, recent files, preferences.
+
+Everything goes through one `Settings` object around a `QSettings`, so tests hand the
+main window settings in a temporary INI file and never touch the user's real ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow
+
+ORGANISATION = "Market Workbench"
+APPLICATION = "Market Workbench"
+MAX_RECENT = 8
+DEFAULT_AUTOSAVE_SECONDS = 60
+
+
+class Settings:
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings(ORGANISATION, APPLICATION)
+
+    @classmethod
+    def at(cls, path: str | Path) -> Settings:
+        """Settings kept in an INI file of their own (tests, portable installs)."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    # -- window layout ---------------------------------------------------------------------
+
+    def restore_window(self, window: QMainWindow) -> None:
+        geometry = self.store.value("window/geometry")
+        state = self.store.value("window/state")
+        if isinstance(geometry, QByteArray):
+            window.restoreGeometry(geometry)
+        else:
+            window.resize(1360, 860)
+        if isinstance(state, QByteArray):
+            window.restoreState(state)
+
+    def save_window(self, window: QMainWindow) -> None:
+        self.store.setValue("window/geometry", window.saveGeometry())
+        self.store.setValue("window/state", window.saveState())
+        self.store.sync()
+
+    # -- recent files ----------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.store.value("files/recent", [])
+        if isinstance(value, str):  # QSettings collapses a one-item list to its item
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def add_recent(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        recent = [path, *(p for p in self.recent_files() if p != path)]
+        self.store.setValue("files/recent", recent[:MAX_RECENT])
+        self.store.setValue("files/last", path)
+
+    def remove_recent(self, path: str) -> None:
+        self.store.setValue("files/recent", [p for p in self.recent_files() if p != path])
+
+    def last_project(self) -> str | None:
+        """The project to open at start, when the preference asks for it and it still exists."""
+        if not self.reopen_last:
+            return None
+        last = self.store.value("files/last")
+        return str(last) if last and Path(str(last)).is_file() else None
+
+    # -- preferences -----------------------------------------------------------------------
+
+    @property
+    def reopen_last(self) -> bool:
+        return _as_bool(self.store.value("preferences/reopen_last", True))
+
+    @reopen_last.setter
+    def reopen_last(self, value: bool) -> None:
+        self.store.setValue("preferences/reopen_last", bool(value))
+
+    @property
+    def autosave_seconds(self) -> int:
+        value = self.store.value("preferences/autosave_seconds", DEFAULT_AUTOSAVE_SECONDS)
+        try:
+            return max(5, int(value))
+        except (TypeError, ValueError):
+            return DEFAULT_AUTOSAVE_SECONDS
+
+    @autosave_seconds.setter
+    def autosave_seconds(self, value: int) -> None:
+        self.store.setValue("preferences/autosave_seconds", int(value))
+
+
+def _as_bool(value: object) -> bool:
+    """INI files give booleans back as the strings 'true'/'false'."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
