@@ -151,6 +151,8 @@ class KeyQuestionsPage(QWidget):
     def refresh_insights(self, *_args) -> None:
         """Recompute the insight list (cheap: one cached forecast per scenario)."""
         scenario_id = self.scenario_id()
+        current = self.insight_list.currentItem()
+        chosen = current.data(0, KEY_ROLE) if current else None
         self.insight_list.clear()
         if scenario_id is not None:
             for insight in insights(self.bridge.document, scenario_id):
@@ -158,7 +160,14 @@ class KeyQuestionsPage(QWidget):
                 item.setData(0, KEY_ROLE, insight.key)
                 item.setToolTip(0, f"{insight.sentence}\nPlaceholder: {{{{{insight.key}}}}}")
                 self.insight_list.addTopLevelItem(item)
+        if chosen is not None and self.insight_item(chosen) is not None:
+            self.insight_list.setCurrentItem(self.insight_item(chosen))
         self.render_answer()
+
+    def insight_item(self, key: str) -> QTreeWidgetItem | None:
+        tree = self.insight_list
+        items = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
+        return next((item for item in items if item.data(0, KEY_ROLE) == key), None)
 
     def _fill_scenarios(self) -> None:
         current = self.scenario_id()
