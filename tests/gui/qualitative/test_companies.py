@@ -3,7 +3,7 @@
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
 
-from workbench.gui.qualitative import ask
+from workbench.gui import dialogs
 from workbench.gui.qualitative.companies import CompaniesPage
 from workbench.gui.qualitative.dossier import Dossier
 
@@ -182,10 +182,10 @@ def test_delete_asks_first(qtbot, bridge, project, monkeypatch):
     page = make_page(qtbot, bridge)
     page.select("co-yowant")
     asked = []
-    monkeypatch.setattr(ask, "confirm", lambda _parent, text: asked.append(text) or False)
+    monkeypatch.setattr(dialogs, "confirm", lambda _parent, text: asked.append(text) or False)
     page.delete_selected()
     assert "co-yowant" in {c.id for c in project.companies}
-    monkeypatch.setattr(ask, "confirm", lambda _parent, text: True)
+    monkeypatch.setattr(dialogs, "confirm", lambda _parent, text: True)
     page.delete_selected()
     assert "co-yowant" not in {c.id for c in project.companies}
     assert not any(d.company_id == "co-yowant" for d in project.developments)

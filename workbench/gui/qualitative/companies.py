@@ -25,8 +25,8 @@ from workbench.core.commands import AddEntity, MergeCompanies, RemoveEntity
 from workbench.core.entities import Company, Development
 from workbench.core.project import Project, new_id
 from workbench.core.transaction import Change
+from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
-from workbench.gui.qualitative import ask
 from workbench.gui.qualitative.developments import kind_label
 from workbench.gui.qualitative.dossier import Dossier
 from workbench.gui.qualitative.editing import segment_names, unique_name
@@ -188,7 +188,7 @@ class CompaniesPage(QWidget):
         company = project.entity("companies", company_id)
         count = sum(d.company_id == company_id for d in project.developments)
         text = f"Delete {company.name!r} and its {count} development(s)? You can undo this."
-        if ask.confirm(self, text):
+        if dialogs.confirm(self, text):
             self.bridge.execute(RemoveEntity("companies", company_id))
             self._select_first()
 
