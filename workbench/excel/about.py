@@ -1,0 +1,171 @@
+"""The About sheet: what the workbook is (format and version), the project's details,
+its scenarios and its dimensions with the sheet that holds each.
+
+The reader starts here: the format line tells our workbooks from any other, and the
+dimension table maps ids to sheet names, so a renamed dimension is still found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.core.errors import ModelError
+from workbench.core.project import MODES, Metadata, Scenario
+from workbench.excel.errors import ExcelError
+from workbench.excel.grid import Grid
+from workbench.excel.layout import ABOUT, WORKBOOK_FORMAT, WORKBOOK_VERSION
+from workbench.excel.styles import Context, header_row, write_number, write_text
+
+DETAILS = (
+    ("Format", "format"),
+    ("Format version", "version"),
+    ("Title", "title"),
+    ("Unit", "unit"),
+    ("Currency note", "currency_note"),
+    ("Description", "description"),
+    ("First year", "first_year"),
+    ("Base year", "base_year"),
+    ("Last year", "last_year"),
+    ("Mode", "mode"),
+    ("Primary dimension id", "primary_dimension"),
+)
+FIRST_ROW = 3
+SCENARIO_HEADERS = ["Scenario id", "Scenario"]
+DIMENSION_HEADERS = ["Dimension id", "Dimension", "Sheet"]
+
+
+@dataclass
+class About:
+    metadata: Metadata
+    mode: str
+    primary_dimension: str | None
+    scenarios: list[Scenario]
+    dimensions: list[tuple[str, str, str]]
+    rows: dict[str, int]
+    """The row of each detail, scenario id and dimension id, for the change summary."""
+
+
+def write_about(ctx: Context, ws) -> None:
+    p, f = ctx.project, ctx.formats
+    meta = p.metadata
+    write_text(ws, 0, 0, "Market Workbench workbook", f["title"])
+    write_text(
+        ws,
+        1,
+        0,
+        "Blue cells may be edited; ids keep each thing's identity across a rename.",
+        f["hint"],
+    )
+    ws.set_column(0, 0, 22)
+    ws.set_column(1, 1, 60)
+    ws.set_column(2, 2, 24)
+    values = {
+        "format": WORKBOOK_FORMAT,
+        "version": WORKBOOK_VERSION,
+        "mode": p.mode,
+        "primary_dimension": p.primary_dimension or "",
+        **{k: getattr(meta, k) for _label, k in DETAILS if hasattr(meta, k)},
+    }
+    for row, (label, key) in enumerate(DETAILS, start=FIRST_ROW):
+        write_text(ws, row, 0, label, f["label_bold"])
+        value = values[key]
+        fmt = f["id"] if key in ("format", "version") else f["input_text"]
+        if isinstance(value, int):
+            write_number(ws, row, 1, value, f["input_plain"] if key != "version" else fmt)
+        else:
+            write_text(ws, row, 1, value, fmt)
+    top = FIRST_ROW + len(DETAILS) + 1
+    header_row(ws, top, SCENARIO_HEADERS, f["header"])
+    for row, s in enumerate(p.scenarios, start=top + 1):
+        write_text(ws, row, 0, s.id, f["id"])
+        write_text(ws, row, 1, s.name, f["input_text"])
+    top += len(p.scenarios) + 2
+    header_row(ws, top, DIMENSION_HEADERS, f["header"])
+    for row, d in enumerate(p.dimensions, start=top + 1):
+        write_text(ws, row, 0, d.id, f["id"])
+        write_text(ws, row, 1, d.name, f["input_text"])
+        write_text(ws, row, 2, ctx.sheets[d.id])
+
+
+def read_about(grid: Grid) -> About:
+    if grid.text(FIRST_ROW, 0) != "Format" or grid.text(FIRST_ROW, 1) != WORKBOOK_FORMAT:
+        raise ExcelError(
+            f"{ABOUT}!B4: this is not a Market Workbench workbook (its format line is missing)."
+        )
+    rows: dict[str, int] = {}
+    details: dict[str, object] = {}
+    for row, (label, key) in enumerate(DETAILS, start=FIRST_ROW):
+        if grid.text(row, 0) != label:
+            raise grid.error(row, 0, f"expected {label!r} here; a row was removed or moved.")
+        rows[key] = row
+        is_year = key.endswith("_year") or key == "version"
+        details[key] = grid.integer(row, 1) if is_year else grid.text(row, 1)
+    if details["version"] is None or details["version"] > WORKBOOK_VERSION:
+        raise grid.error(
+            rows["version"],
+            1,
+            f"format version {details['version']} is newer than this app reads "
+            f"({WORKBOOK_VERSION}).",
+        )
+    metadata = _metadata(grid, details, rows)
+    mode = str(details["mode"]).strip()
+    if mode not in MODES:
+        raise grid.error(rows["mode"], 1, f"{mode!r} is not a mode; use {' or '.join(MODES)}.")
+    row = FIRST_ROW + len(DETAILS) + 1
+    scenarios, row = _table(grid, row, SCENARIO_HEADERS, rows)
+    if not scenarios:
+        raise grid.error(FIRST_ROW + len(DETAILS) + 1, 0, "the workbook lists no scenario.")
+    dimensions, _row = _table(grid, row, DIMENSION_HEADERS, rows)
+    return About(
+        metadata,
+        mode,
+        str(details["primary_dimension"]).strip() or None,
+        [Scenario(i, n) for i, n, *_ in scenarios],
+        dimensions,
+        rows,
+    )
+
+
+def _metadata(grid: Grid, details: dict, rows: dict[str, int]) -> Metadata:
+    for key in ("first_year", "base_year", "last_year"):
+        if details[key] is None:
+            raise grid.error(rows[key], 1, "the year is missing.")
+    if not str(details["title"]).strip():
+        raise grid.error(rows["title"], 1, "the project's title must not be empty.")
+    try:
+        return Metadata(
+            **{
+                k: details[k]
+                for _l, k in DETAILS
+                if k not in ("format", "version", "mode", "primary_dimension")
+            }
+        )
+    except ModelError as error:
+        raise grid.error(rows["first_year"], 1, str(error)) from None
+
+
+def _table(
+    grid: Grid, row: int, headers: list[str], rows: dict[str, int]
+) -> tuple[list[tuple], int]:
+    """The rows of an id table until the first blank row; returns them and the next row."""
+    for col, label in enumerate(headers):
+        if grid.text(row, col) != label:
+            raise grid.error(
+                row, col, f"expected the column {label!r} here; a row or column was moved."
+            )
+    out = []
+    row += 1
+    while row < len(grid) and not (grid.is_blank(row, 0) and grid.is_blank(row, 1)):
+        item_id, name = grid.text(row, 0).strip(), grid.text(row, 1).strip()
+        if not item_id:
+            raise grid.error(
+                row, 0, "the id is missing; scenarios and dimensions are added in the app."
+            )
+        if not name:
+            raise grid.error(row, 1, "the name must not be empty.")
+        if item_id in rows:
+            raise grid.error(row, 0, f"the id {item_id!r} is used twice.")
+        rows[item_id] = row
+        out.append((item_id, name, *(grid.text(row, c) for c in range(2, len(headers)))))
+        row += 1
+    return out, row + 1

@@ -1,0 +1,158 @@
+"""The Assumptions sheet: one row per scenario × series with its growth method and inputs.
+
+The forecast formulas on the value sheets point at these cells (the CAGR, K, r, the rate
+of each year, the typed value of each year), so changing an assumption here changes the
+forecast live in Excel, and the import reads it back as the same `Growth`.
+"""
+
+from __future__ import annotations
+
+from workbench.core.errors import ModelError
+from workbench.core.project import METHODS, Growth, Metadata, Project
+from workbench.excel.grid import Grid
+from workbench.excel.styles import Context, header_row, write_number, write_text
+
+SCENARIO_COL, SERIES_COL, SCENARIO_NAME_COL, SERIES_NAME_COL = 0, 1, 2, 3
+METHOD_COL, RATE_COL, K_COL, R_COL, RATES_COL0 = 4, 5, 6, 7, 8
+HEADER_ROW = 2
+FIRST_ROW = 3
+FIXED_HEADERS = [
+    "Scenario id",
+    "Series id",
+    "Scenario",
+    "Series",
+    "Method",
+    "CAGR",
+    "K (saturation)",
+    "r (S-curve rate)",
+]
+
+
+def manual_col(meta: Metadata, j: int) -> int:
+    """The column of the j-th forecast year's typed (manual) value."""
+    return RATES_COL0 + len(meta.forecast_years) + j
+
+
+def headers(meta: Metadata) -> list[str]:
+    years = list(meta.forecast_years)
+    return FIXED_HEADERS + [f"Growth {y}" for y in years] + [f"Manual {y}" for y in years]
+
+
+def assumption_rows(project: Project) -> dict[tuple[str, str], int]:
+    series = project.series_ids()
+    return {
+        (s.id, series_id): FIRST_ROW + k * len(series) + i
+        for k, s in enumerate(project.scenarios)
+        for i, series_id in enumerate(series)
+    }
+
+
+def write_assumptions(ctx: Context, ws) -> None:
+    p, f = ctx.project, ctx.formats
+    meta = p.metadata
+    write_text(ws, 0, 0, "Forecast assumptions", f["title"])
+    write_text(
+        ws,
+        1,
+        0,
+        (
+            "Method is cagr, growth_by_year, s_curve or manual; only its own inputs are used. "
+            "Rates are fractions (5 % = 0.05)."
+        ),
+        f["hint"],
+    )
+    widths = {0: 9, 1: 9, 2: 16, 3: 34, 4: 15, 5: 10, 6: 14, 7: 14}
+    header_row(ws, HEADER_ROW, headers(meta), f["header"], widths)
+    ws.set_column(RATES_COL0, manual_col(meta, len(meta.forecast_years) - 1), 12)
+    ws.freeze_panes(FIRST_ROW, SERIES_NAME_COL + 1)
+    for (scenario_id, series_id), row in ctx.assumption_rows.items():
+        _write_row(ctx, ws, row, scenario_id, series_id)
+    last = FIRST_ROW + len(ctx.assumption_rows) - 1
+    if ctx.assumption_rows:
+        ws.data_validation(
+            FIRST_ROW, METHOD_COL, last, METHOD_COL, {"validate": "list", "source": list(METHODS)}
+        )
+
+
+def _write_row(ctx: Context, ws, row: int, scenario_id: str, series_id: str) -> None:
+    p, f = ctx.project, ctx.formats
+    meta = p.metadata
+    g = p.growth_of(scenario_id, series_id)
+    write_text(ws, row, SCENARIO_COL, scenario_id, f["id"])
+    write_text(ws, row, SERIES_COL, series_id, f["id"])
+    write_text(ws, row, SCENARIO_NAME_COL, p.scenario(scenario_id).name)
+    write_text(ws, row, SERIES_NAME_COL, ctx.series_label(series_id))
+    write_text(ws, row, METHOD_COL, g.method, f["input_text"])
+    write_number(ws, row, RATE_COL, g.rate, f["input_rate"])
+    write_number(ws, row, K_COL, g.k, f["input_number"])
+    write_number(ws, row, R_COL, g.r, f["input_plain"])
+    for j, year in enumerate(meta.forecast_years):
+        write_number(ws, row, RATES_COL0 + j, g.rates.get(year), f["input_rate"])
+        write_number(ws, row, manual_col(meta, j), g.values.get(year), f["input_number"])
+
+
+def check_headers(grid: Grid, row: int, expected: list[str]) -> None:
+    """A moved or removed column is refused at its header, before any value is read."""
+    for col, label in enumerate(expected):
+        found = grid.text(row, col) if grid.get(row, col)[1] != "f" else None
+        if found != label:
+            raise grid.error(
+                row, col, f"expected the column {label!r} here; a column was removed or moved."
+            )
+
+
+def read_assumptions(grid: Grid, target: Project) -> dict[tuple[str, str], tuple[Growth, int]]:
+    """Every assumption row as (Growth, row index), keyed by (scenario id, series id)."""
+    meta = target.metadata
+    check_headers(grid, HEADER_ROW, headers(meta))
+    scenarios = {s.id for s in target.scenarios}
+    series = set(target.series_ids())
+    out: dict[tuple[str, str], tuple[Growth, int]] = {}
+    for row in range(FIRST_ROW, len(grid)):
+        if all(grid.is_blank(row, c) for c in range(len(grid.rows[row]))):
+            continue
+        scenario_id, series_id = grid.text(row, SCENARIO_COL), grid.text(row, SERIES_COL)
+        if scenario_id not in scenarios:
+            raise grid.error(
+                row, SCENARIO_COL, f"{scenario_id!r} is not a scenario id of this workbook."
+            )
+        if series_id not in series:
+            raise grid.error(row, SERIES_COL, f"{series_id!r} is not a series id of this workbook.")
+        if (scenario_id, series_id) in out:
+            raise grid.error(
+                row, SERIES_COL, f"a second row for {series_id!r} in scenario {scenario_id!r}."
+            )
+        out[(scenario_id, series_id)] = (_read_growth(grid, row, meta), row)
+    return out
+
+
+def _read_growth(grid: Grid, row: int, meta: Metadata) -> Growth:
+    method = grid.text(row, METHOD_COL).strip()
+    if method not in METHODS:
+        raise grid.error(
+            row, METHOD_COL, f"{method!r} is not a growth method; use one of {', '.join(METHODS)}."
+        )
+    years = list(meta.forecast_years)
+    rates = {y: grid.number(row, RATES_COL0 + j) for j, y in enumerate(years)}
+    values = {y: grid.number(row, manual_col(meta, j)) for j, y in enumerate(years)}
+    rate = grid.number(row, RATE_COL)
+    try:
+        return Growth(
+            method,
+            rate=0.0 if rate is None else rate,
+            rates={y: v for y, v in rates.items() if v is not None},
+            k=grid.number(row, K_COL),
+            r=grid.number(row, R_COL),
+            values={y: v for y, v in values.items() if v is not None},
+        )
+    except ModelError as error:
+        raise grid.error(row, METHOD_COL, str(error)) from None
+
+
+def growth_cell(meta: Metadata, row: int, part: str, year: int | None = None) -> int:
+    """The column of one part of a growth row, for the change summary."""
+    fixed = {"method": METHOD_COL, "rate": RATE_COL, "k": K_COL, "r": R_COL}
+    if part in fixed:
+        return fixed[part]
+    j = year - meta.base_year - 1
+    return RATES_COL0 + j if part == "rates" else manual_col(meta, j)

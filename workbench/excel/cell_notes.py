@@ -1,0 +1,109 @@
+"""The Cell notes sheet: history sources, holds and the analyst's notes, one row per cell.
+
+Source notes also appear as comments on the history cells, but comments are display: the
+data lives here, in plain columns, so that an edited workbook comes back exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.core.project import Project
+from workbench.excel.assumptions import check_headers
+from workbench.excel.grid import Grid
+from workbench.excel.layout import CELL_NOTES
+from workbench.excel.styles import Context, header_row, write_number, write_text
+
+HEADERS = ["Scenario id", "Series id", "Series", "Year", "Source id", "Held", "Note"]
+SCENARIO, SERIES, LABEL, YEAR, SOURCE, HELD, NOTE = range(7)
+HEADER_ROW, FIRST_ROW = 2, 3
+
+
+@dataclass
+class CellNotes:
+    """What the sheet holds, keyed as in `Project`, with the row each key came from."""
+
+    history_sources: dict[tuple[str, int], str] = field(default_factory=dict)
+    holds: set[tuple[str, int]] = field(default_factory=set)
+    notes: dict[tuple[str, str, int], str] = field(default_factory=dict)
+    rows: dict[tuple[str, str, int], int] = field(default_factory=dict)
+
+
+def _keys(p: Project) -> list[tuple[str, str, int]]:
+    keys = {("", s, y) for s, y in p.history_sources} | {("", s, y) for s, y in p.holds}
+    keys |= set(p.notes)
+    series = {s: i for i, s in enumerate(p.series_ids())}
+    scenarios = {"": -1} | {s.id: i for i, s in enumerate(p.scenarios)}
+    return sorted(keys, key=lambda k: (series.get(k[1], len(series)), k[2], scenarios.get(k[0], 0)))
+
+
+def write_cell_notes(ctx: Context, ws) -> None:
+    p, f = ctx.project, ctx.formats
+    write_text(ws, 0, 0, CELL_NOTES, f["title"])
+    write_text(
+        ws,
+        1,
+        0,
+        (
+            "One row per cell: a blank scenario id means a history cell (or a hold, which holds "
+            "the cell in every scenario). Held is yes or blank."
+        ),
+        f["hint"],
+    )
+    header_row(
+        ws, HEADER_ROW, HEADERS, f["header"], {0: 10, 1: 10, 2: 30, 3: 7, 4: 10, 5: 6, 6: 60}
+    )
+    ws.freeze_panes(FIRST_ROW, 0)
+    for row, (scenario_id, series_id, year) in enumerate(_keys(p), start=FIRST_ROW):
+        write_text(ws, row, SCENARIO, scenario_id, f["id"])
+        write_text(ws, row, SERIES, series_id, f["id"])
+        write_text(ws, row, LABEL, ctx.series_label(series_id))
+        write_number(ws, row, YEAR, year, f["input_plain"])
+        if not scenario_id:
+            write_text(
+                ws, row, SOURCE, p.history_sources.get((series_id, year), ""), f["input_text"]
+            )
+            write_text(
+                ws, row, HELD, "yes" if (series_id, year) in p.holds else "", f["input_text"]
+            )
+        write_text(ws, row, NOTE, p.notes.get((scenario_id, series_id, year), ""), f["input_text"])
+
+
+def read_cell_notes(grid: Grid, target: Project) -> CellNotes:
+    check_headers(grid, HEADER_ROW, HEADERS)
+    out = CellNotes()
+    scenarios = {"", *(s.id for s in target.scenarios)}
+    series = set(target.series_ids())
+    for row in range(FIRST_ROW, len(grid)):
+        if all(grid.is_blank(row, c) for c in range(len(grid.rows[row]))):
+            continue
+        key = _read_key(grid, row, scenarios, series)
+        if key in out.rows:
+            raise grid.error(row, YEAR, "a second row for the same cell.")
+        out.rows[key] = row
+        scenario_id, series_id, year = key
+        source, held = grid.text(row, SOURCE).strip(), grid.flag(row, HELD)
+        if scenario_id and (source or held):
+            raise grid.error(
+                row, SOURCE, "sources and holds belong on rows with a blank scenario id."
+            )
+        if source:
+            out.history_sources[(series_id, year)] = source
+        if held:
+            out.holds.add((series_id, year))
+        note = grid.text(row, NOTE)
+        if note.strip():
+            out.notes[key] = note
+    return out
+
+
+def _read_key(grid: Grid, row: int, scenarios: set[str], series: set[str]) -> tuple[str, str, int]:
+    scenario_id, series_id = grid.text(row, SCENARIO).strip(), grid.text(row, SERIES).strip()
+    if scenario_id not in scenarios:
+        raise grid.error(row, SCENARIO, f"{scenario_id!r} is not a scenario id of this workbook.")
+    if series_id not in series:
+        raise grid.error(row, SERIES, f"{series_id!r} is not a series id of this workbook.")
+    year = grid.integer(row, YEAR)
+    if year is None:
+        raise grid.error(row, YEAR, "the year is missing.")
+    return scenario_id, series_id, year

@@ -1,0 +1,304 @@
+"""Comparing the document's project with a workbook's target: the plan's changes and puts.
+
+Numbers are compared cell by cell (history, pins, every growth parameter, cell notes),
+structure and entities item by item (added, removed, renamed, changed field, moved). Each
+difference becomes a sentence with its cell and a `Put` that makes it so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from workbench.core.commands.base import Batch
+from workbench.core.errors import ModelError
+from workbench.core.project import ENTITY_COLLECTIONS, Project
+from workbench.core.transaction import MISSING
+from workbench.excel.about import DETAILS
+from workbench.excel.assumptions import growth_cell
+from workbench.excel.cell_notes import HELD, NOTE, SOURCE
+from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, cell, year_col
+from workbench.excel.plan import ImportChange, ImportPlan, Put
+from workbench.excel.reader import WorkbookContent
+from workbench.excel.tables import TABLES
+
+_KINDS = {t.collection: t for t in TABLES}
+_NOUN = {
+    "sources": "Source",
+    "companies": "Company",
+    "developments": "Development",
+    "factors": "Driver or challenge",
+    "trends": "Trend",
+    "forces": "Force",
+    "assessments": "Assessment",
+    "key_questions": "Key question",
+}
+
+
+class Differ:
+    def __init__(self, current: Project, content: WorkbookContent) -> None:
+        self.current, self.content, self.target = current, content, content.project
+        self.changes: list[ImportChange] = []
+        self.puts: list[Put] = []
+
+    def plan(self) -> ImportPlan:
+        self._details()
+        self._structure()
+        self._keyed("history", "History", self._history_cell, self._cell_what)
+        self._keyed("pins", "Pin", self._pin_cell, self._pin_what)
+        self._growth()
+        self._keyed("history_sources", "Source", self._notes_cell(SOURCE), self._cell_what)
+        self._holds()
+        self._keyed("notes", "Note", self._notes_cell(NOTE), self._pin_what)
+        for collection in ENTITY_COLLECTIONS:
+            self._entities(collection)
+        return ImportPlan(self.changes, Batch("Import workbook", self.puts))
+
+    # -- naming ---------------------------------------------------------------------------
+
+    def _name(self, series_id: str) -> str:
+        for p in (self.target, self.current):
+            try:
+                return p.series_name(series_id)
+            except ModelError:
+                continue
+        return series_id
+
+    def _cell_what(self, key) -> str:
+        return f"{self._name(key[0])} {key[1]}"
+
+    def _scenario(self, scenario_id: str) -> str:
+        found = (
+            s.name for p in (self.target, self.current) for s in p.scenarios if s.id == scenario_id
+        )
+        return next(found, "history")
+
+    def _pin_what(self, key) -> str:
+        scenario_id, series_id, year = key
+        return f"{self._name(series_id)}, {self._scenario(scenario_id)}, {year}"
+
+    def _history_cell(self, key) -> tuple[str, str]:
+        return _split(self.content.where.get(("history", *key)))
+
+    def _pin_cell(self, key) -> tuple[str, str]:
+        found = self.content.where.get(("pin", *key))
+        if found:
+            return _split(found)
+        row = self.content.where.get(("row", key[0], key[1]))
+        if row is None:
+            return "", ""
+        return row[0], cell(row[1], year_col(self.target.metadata, key[2]))
+
+    def _notes_cell(self, col: int):
+        def locate(key) -> tuple[str, str]:
+            full = key if len(key) == 3 else ("", *key)
+            row = self.content.where.get(("cell", *full))
+            return CELL_NOTES, "" if row is None else cell(row, col)
+
+        return locate
+
+    # -- comparing ------------------------------------------------------------------------
+
+    def _add(self, kind, where, what, before, after, field, key, old, new, action="") -> None:
+        self.changes.append(ImportChange(kind, where[0], where[1], what, before, after, action))
+        self.puts.append(Put(field, key, old, new))
+
+    def _keyed(self, field: str, kind: str, locate, what) -> None:
+        old, new = getattr(self.current, field), getattr(self.target, field)
+        for key in _ordered(self.target, set(old) | set(new)):
+            a, b = old.get(key, MISSING), new.get(key, MISSING)
+            if a is MISSING or b is MISSING or type(a) is not type(b) or a != b:
+                self._add(kind, locate(key), what(key), _opt(a), _opt(b), field, key, a, b)
+
+    def _holds(self) -> None:
+        old, new = self.current.holds, self.target.holds
+        for key in _ordered(self.target, old ^ new):
+            held = key in new
+            self._add(
+                "Hold",
+                self._notes_cell(HELD)(key),
+                self._cell_what(key),
+                None,
+                None,
+                "holds",
+                key,
+                MISSING if held else True,
+                True if held else MISSING,
+                "held" if held else "released",
+            )
+
+    def _growth(self) -> None:
+        """One change per differing parameter; one put replaces the whole Growth."""
+        keys = set(self.current.growth) | set(self.target.growth)
+        for key in _ordered(self.target, keys):
+            a, b = self.current.growth_of(*key), self.target.growth_of(*key)
+            if a == b:
+                continue
+            row = self.content.where.get(("assumption", *key))
+            for part, year, before, after in _growth_parts(a, b):
+                col = None if row is None else growth_cell(self.target.metadata, row, part, year)
+                where = (ASSUMPTIONS, "" if col is None else cell(row, col))
+                label = {"method": "method", "rate": "CAGR", "k": "K", "r": "r"}.get(part)
+                label = label or f"{'growth' if part == 'rates' else 'manual value'} {year}"
+                what = f"{self._name(key[1])}, {self._scenario(key[0])}, {label}"
+                self.changes.append(ImportChange("Assumption", *where, what, before, after))
+            old = self.current.growth.get(key, MISSING)
+            self.puts.append(Put("growth", key, old, self.target.growth.get(key, MISSING)))
+
+    def _details(self) -> None:
+        old, new = self.current, self.target
+        for label, key in DETAILS:
+            if key in ("format", "version"):
+                continue
+            a = (
+                getattr(old.metadata, key, None)
+                if hasattr(old.metadata, key)
+                else getattr(old, key)
+            )
+            b = (
+                getattr(new.metadata, key, None)
+                if hasattr(new.metadata, key)
+                else getattr(new, key)
+            )
+            if a != b:
+                where = (ABOUT, cell(self.content.where[("about", key)], 1))
+                self.changes.append(ImportChange("Project", *where, label.lower(), a, b))
+        for field in ("metadata", "mode", "primary_dimension"):
+            if getattr(old, field) != getattr(new, field):
+                self.puts.append(Put(field, None, getattr(old, field), getattr(new, field)))
+
+    def _structure(self) -> None:
+        for field, noun in (("scenarios", "Scenario"), ("dimensions", "Dimension")):
+            old, new = getattr(self.current, field), getattr(self.target, field)
+            if old != new:
+                self._items(
+                    noun,
+                    old,
+                    new,
+                    lambda item: (ABOUT, cell(self.content.where[("about", item.id)], 1)),
+                )
+                self.puts.append(Put(field, None, old, new))
+        old_dims = {d.id: d for d in self.current.dimensions}
+        for dim in self.target.dimensions:
+            before = old_dims.get(dim.id)
+            if before is not None and before.members != dim.members:
+                self._items(
+                    "Segment",
+                    list(before.members),
+                    list(dim.members),
+                    lambda m: _split(self.content.where.get(("member", m.id))),
+                )
+
+    def _items(self, noun: str, old: list, new: list, locate) -> None:
+        """Added, removed, renamed and moved items of a list of named things."""
+        old_by = {x.id: x for x in old}
+        new_by = {x.id: x for x in new}
+        for item in new:
+            if item.id not in old_by:
+                self.changes.append(
+                    ImportChange(noun, *locate(item), repr(item.name), None, item.name, "added")
+                )
+            elif old_by[item.id].name != item.name:
+                self.changes.append(
+                    ImportChange(noun, *locate(item), "name", old_by[item.id].name, item.name)
+                )
+        for item in old:
+            if item.id not in new_by:
+                self.changes.append(
+                    ImportChange(noun, "", "", repr(item.name), item.name, None, "removed")
+                )
+        kept_old = [x.id for x in old if x.id in new_by]
+        kept_new = [x.id for x in new if x.id in old_by]
+        if kept_old != kept_new:
+            self.changes.append(ImportChange(noun, "", "", "order", None, None, "changed"))
+
+    def _entities(self, collection: str) -> None:
+        old, new = getattr(self.current, collection), getattr(self.target, collection)
+        if old == new:
+            return
+        noun = _NOUN[collection]
+        sheet = _KINDS[collection].sheet if collection in _KINDS else "Assessments"
+        old_by = {e.id: e for e in old}
+        new_ids = {e.id for e in new}
+        for entity in new:
+            row = self.content.where.get((collection, entity.id))
+            where = (sheet, "" if row is None else cell(row, 1))
+            before = old_by.get(entity.id)
+            if before is None:
+                self.changes.append(ImportChange(noun, *where, _label(entity), None, None, "added"))
+                continue
+            for f in fields(entity):
+                a, b = getattr(before, f.name), getattr(entity, f.name)
+                if a != b:
+                    col = _column(collection, f.name)
+                    at = (sheet, where[1] if col is None or row is None else cell(row, col))
+                    self.changes.append(
+                        ImportChange(
+                            noun, *at, f"{_label(before)} {f.name.replace('_', ' ')}", a, b
+                        )
+                    )
+        for entity in old:
+            if entity.id not in new_ids:
+                self.changes.append(
+                    ImportChange(noun, sheet, "", _label(entity), None, None, "removed")
+                )
+        if [e.id for e in old if e.id in new_ids] != [e.id for e in new if e.id in old_by]:
+            self.changes.append(ImportChange(noun, sheet, "", "order", None, None, "changed"))
+        self.puts.append(Put(collection, None, old, new))
+
+
+def _column(collection: str, field: str) -> int | None:
+    table = _KINDS.get(collection)
+    if table is None:
+        return None
+    return next((i for i, c in enumerate(table.columns, start=1) if c.field == field), None)
+
+
+def _label(entity) -> str:
+    text = (
+        getattr(entity, "name", None)
+        or getattr(entity, "title", None)
+        or getattr(entity, "question", None)
+    )
+    if text is None and hasattr(entity, "text"):
+        text = entity.text
+    text = str(text or entity.id)
+    return repr(text if len(text) <= 50 else text[:47] + "...")
+
+
+def _growth_parts(a, b):
+    """(part, year, before, after) for every differing parameter of two growths."""
+    for part in ("method", "rate", "k", "r"):
+        if getattr(a, part) != getattr(b, part) or type(getattr(a, part)) is not type(
+            getattr(b, part)
+        ):
+            yield part, None, getattr(a, part), getattr(b, part)
+    for part in ("rates", "values"):
+        old, new = getattr(a, part), getattr(b, part)
+        for year in sorted(set(old) | set(new)):
+            if old.get(year) != new.get(year):
+                yield part, year, old.get(year), new.get(year)
+
+
+def _ordered(project: Project, keys) -> list:
+    """Keys in model order: series as listed, then years; unknown series last."""
+    order = {s: i for i, s in enumerate(project.series_ids())}
+    scen = {s.id: i for i, s in enumerate(project.scenarios)}
+
+    def rank(key: tuple) -> tuple:
+        if len(key) == 3:
+            return (scen.get(key[0], -1), order.get(key[1], len(order)), key[1], key[2])
+        return (0, order.get(key[0], len(order)), key[0], key[1])
+
+    return sorted(keys, key=rank)
+
+
+def _opt(value: Any) -> Any:
+    return None if value is MISSING else value
+
+
+def _split(found: str | None) -> tuple[str, str]:
+    if not found:
+        return "", ""
+    sheet, _, where = found.rpartition("!")
+    return sheet, where

@@ -1,0 +1,126 @@
+"""One sheet of a workbook being read: its cells with their kinds, and strict readers.
+
+A cell's kind matters as much as its value: a forecast cell holding a formula follows its
+method while a number there is a pin, and text that merely starts with "=" is text. So
+the grid keeps openpyxl's data type next to every value, and every reader names the cell
+("Assumptions!D14: 'abc' is not a number.") when it cannot take what it finds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from workbench.excel.errors import at
+from workbench.excel.layout import CELL_LIMIT, cell
+
+BLANK = (None, None)
+
+
+class Grid:
+    """The cells of one sheet as rows of (value, kind); kind is openpyxl's data type."""
+
+    def __init__(self, name: str, rows: list[list[tuple]]) -> None:
+        self.name = name
+        self.rows = rows
+
+    @classmethod
+    def from_worksheet(cls, name: str, ws) -> Grid:
+        rows = []
+        for cells in ws.iter_rows():
+            rows.append([BLANK if c.value is None else (c.value, c.data_type) for c in cells])
+        while rows and all(v is None for v, _k in rows[-1]):
+            rows.pop()
+        return cls(name, rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def get(self, row: int, col: int) -> tuple:
+        if row >= len(self.rows) or col >= len(self.rows[row]):
+            return BLANK
+        return self.rows[row][col]
+
+    def where(self, row: int, col: int) -> str:
+        return f"{self.name}!{cell(row, col)}"
+
+    def error(self, row: int, col: int, message: str):
+        return at(self.name, cell(row, col), message)
+
+    def is_blank(self, row: int, col: int) -> bool:
+        value, _kind = self.get(row, col)
+        return value is None or (isinstance(value, str) and value == "")
+
+    def is_formula(self, row: int, col: int) -> bool:
+        """True for a formula cell; one that lost its reference (#REF!) is refused."""
+        value, kind = self.get(row, col)
+        if kind != "f":
+            return False
+        if "#REF!" in str(value):
+            raise self.error(
+                row,
+                col,
+                "the formula refers to a deleted cell (#REF!); restore it or type a number.",
+            )
+        return True
+
+    def _refuse(self, row: int, col: int, value, kind, wanted: str):
+        if kind == "e":
+            return self.error(row, col, f"the cell holds the error {value}; type {wanted} instead.")
+        if kind == "f":
+            return self.error(row, col, f"a formula is not allowed here; type {wanted}.")
+        return self.error(row, col, f"{_show(value)} is not {wanted}.")
+
+    def number(self, row: int, col: int) -> float | None:
+        """A typed, finite number, or None for a blank cell."""
+        value, kind = self.get(row, col)
+        if value is None or value == "":
+            return None
+        if kind == "n" and isinstance(value, int | float) and not isinstance(value, bool):
+            if not math.isfinite(value):
+                raise self.error(row, col, f"{value!r} is not a finite number.")
+            return float(value)
+        raise self._refuse(row, col, value, kind, "a number")
+
+    def integer(self, row: int, col: int) -> int | None:
+        value = self.number(row, col)
+        if value is None:
+            return None
+        if not value.is_integer():
+            raise self.error(row, col, f"{value!r} is not a whole number.")
+        return int(value)
+
+    def text(self, row: int, col: int) -> str:
+        """Text as typed; a number typed into a text cell is taken as its digits."""
+        value, kind = self.get(row, col)
+        if value is None:
+            return ""
+        if kind in ("e", "f"):
+            raise self._refuse(row, col, value, kind, "text")
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, dt.datetime | dt.date):
+            return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+        if isinstance(value, int | float):
+            return str(int(value)) if float(value).is_integer() else repr(value)
+        if len(value) > CELL_LIMIT:
+            raise self.error(
+                row,
+                col,
+                f"the text is {len(value):,} characters long; Excel keeps at most {CELL_LIMIT:,}.",
+            )
+        return value
+
+    def flag(self, row: int, col: int) -> bool:
+        """A yes/no cell: "yes", "y", "true", "x" or TRUE mean yes; blank means no."""
+        text = self.text(row, col).strip().casefold()
+        if text in ("", "no", "n", "false"):
+            return False
+        if text in ("yes", "y", "true", "x"):
+            return True
+        raise self.error(row, col, f"{_show(text)} is not yes or no.")
+
+
+def _show(value) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")

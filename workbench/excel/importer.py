@@ -1,0 +1,45 @@
+"""Reading a workbook into an import plan, and building a new project from one.
+
+`read_workbook` reads and checks everything and changes nothing: the returned plan lists
+every change and carries the one command that applies them. A workbook it cannot take is
+refused with an ExcelError naming sheet and cell, before the document is touched.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from workbench.core.document import Document
+from workbench.core.project import Project
+from workbench.excel.checks import check_content
+from workbench.excel.diff import Differ
+from workbench.excel.plan import ImportPlan
+from workbench.excel.reader import WorkbookContent, load_grids, read_content
+
+Progress = Callable[[int, int], bool] | None
+
+
+def read_content_of(
+    path: str | os.PathLike, used_ids: set[str], progress: Progress = None
+) -> WorkbookContent:
+    grids = load_grids(path, progress)
+    content = read_content(grids, used_ids)
+    check_content(content)
+    return content
+
+
+def read_workbook(
+    path: str | os.PathLike, document: Document, progress: Progress = None
+) -> ImportPlan:
+    """What importing `path` into `document` would change; the document is not touched."""
+    content = read_content_of(path, document.project.all_ids(), progress)
+    plan = Differ(document.project, content).plan()
+    if progress is not None:
+        progress(1, 1)
+    return plan
+
+
+def project_from_workbook(path: str | os.PathLike, progress: Progress = None) -> Project:
+    """A complete new project from a workbook of ours (for `workbench import` of a new file)."""
+    return read_content_of(path, set(), progress).project

@@ -1,0 +1,104 @@
+"""Where everything sits in our workbook: the one layout the writer and the reader share.
+
+Value sheets (Total market and one per dimension) hold one block per scenario. Column A is
+the id column: it names what a row is, so the reader never guesses from positions that an
+analyst may have shifted by inserting rows. A block starts with a header row whose id is
+the scenario id; then the total row ("total"), the segment rows (the segment ids), the gap
+row ("gap:<dimension>"), share rows ("share:<segment>") and the projected rows
+("projected:<segment>", before reconciliation, where the pins live).
+"""
+
+from __future__ import annotations
+
+import re
+
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+from workbench.core.project import Metadata, Project
+
+WORKBOOK_FORMAT = "market-workbench-workbook"
+WORKBOOK_VERSION = 1
+
+ABOUT = "About"
+TOTAL_SHEET = "Total market"
+ASSUMPTIONS = "Assumptions"
+CELL_NOTES = "Cell notes"
+FIXED_SHEETS = (
+    ABOUT,
+    TOTAL_SHEET,
+    ASSUMPTIONS,
+    CELL_NOTES,
+    "Sources",
+    "Companies",
+    "Developments",
+    "Drivers & Challenges",
+    "Trends",
+    "Five Forces",
+    "Assessments",
+    "Key Questions",
+)
+
+FIRST_BLOCK_ROW = 3
+"""Rows 0-2 of a value sheet are its title, a hint and a blank line."""
+
+ID_COL, NAME_COL, FIRST_YEAR_COL = 0, 1, 2
+GAP, SHARE, PROJECTED = "gap:", "share:", "projected:"
+COMPUTED_PREFIXES = (GAP, SHARE, PROJECTED)
+
+CELL_LIMIT = 32767
+"""Excel's limit on the characters in one cell."""
+
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def year_col(meta: Metadata, year: int) -> int:
+    return FIRST_YEAR_COL + year - meta.first_year
+
+
+def cagr_cols(meta: Metadata) -> tuple[int, int]:
+    """The history CAGR and forecast CAGR columns, right of the last year."""
+    last = year_col(meta, meta.last_year)
+    return last + 1, last + 2
+
+
+def cell(row: int, col: int, absolute: bool = False) -> str:
+    return xl_rowcol_to_cell(row, col, row_abs=absolute, col_abs=absolute)
+
+
+def col_name(col: int) -> str:
+    return xl_col_to_name(col)
+
+
+def quoted(sheet: str) -> str:
+    """A sheet name as formulas write it: always quoted, apostrophes doubled."""
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def ref(sheet: str, row: int, col: int, absolute: bool = False) -> str:
+    return f"{quoted(sheet)}!{cell(row, col, absolute)}"
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """A legal, unused sheet name for a dimension (≤ 31 characters, no []:*?/\\)."""
+    base = _FORBIDDEN.sub("_", name).strip().strip("'").strip() or "Dimension"
+    base = base[:31]
+    candidate, n = base, 1
+    while candidate.casefold() in taken or candidate.casefold() == "history":
+        n += 1
+        suffix = f" ({n})"
+        candidate = base[: 31 - len(suffix)] + suffix
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def dimension_sheets(project: Project) -> dict[str, str]:
+    """Sheet name per dimension id, in dimension order, clear of the fixed sheets."""
+    taken = {s.casefold() for s in FIXED_SHEETS}
+    return {d.id: sheet_name(d.name, taken) for d in project.dimensions}
+
+
+def block_rows(members: int, dimension: bool) -> int:
+    """Rows one scenario block takes, including the blank line after it."""
+    if not dimension:
+        return 3
+    return 2 + members + 1 + 2 * members + 1

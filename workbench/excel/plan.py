@@ -1,0 +1,119 @@
+"""The import plan: what a workbook would change, as sentences and as one undoable command.
+
+The plan compares the workbook's target project with the document's project field by
+field: numbers cell by cell, structure and entities item by item. Applying it is one
+`Batch` of small puts through the core's transaction, so undo restores everything at once;
+each put first checks that the value it replaces is still the one the plan saw, so a plan
+applied to a project edited in the meantime is refused instead of half-fitting.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.core.commands.base import Batch, Command
+from workbench.core.errors import ModelError
+from workbench.core.transaction import MISSING, Transaction
+
+
+@dataclass(frozen=True)
+class ImportChange:
+    """One change: kind ("History", "Pin", "Segment", "Company"...), where, what, and the
+    values before and after (None for nothing)."""
+
+    kind: str
+    sheet: str
+    cell: str
+    what: str
+    before: Any
+    after: Any
+    action: str = ""
+    """"added", "removed" or "moved" for a whole item; blank for a value that changed."""
+
+    def sentence(self) -> str:
+        where = (
+            f" ({self.sheet}!{self.cell})"
+            if self.cell
+            else f" ({self.sheet})"
+            if self.sheet
+            else ""
+        )
+        if self.action:
+            return f"{self.kind}: {self.what} {self.action}{where}"
+        before, after = _pair(self.before, self.after)
+        if self.before is None:
+            return f"{self.kind}: {self.what} set to {after}{where}"
+        if self.after is None:
+            return f"{self.kind}: {self.what} removed (was {before}){where}"
+        return f"{self.kind}: {self.what} changed from {before} to {after}{where}"
+
+
+@dataclass
+class ImportPlan:
+    """What a workbook would change; `command` applies all of it as one undoable step."""
+
+    changes: list[ImportChange]
+    command: Batch
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.changes
+
+    def summary_lines(self) -> list[str]:
+        return [c.sentence() for c in self.changes]
+
+
+def _pair(before: Any, after: Any) -> tuple[str, str]:
+    """Both values shown with enough decimals to tell them apart (two at least)."""
+    if not all(isinstance(v, float | int) and not isinstance(v, bool) for v in (before, after)):
+        return _show(before), _show(after)
+    for digits in range(2, 18):
+        a, b = f"{before:,.{digits}f}", f"{after:,.{digits}f}"
+        if a != b:
+            return a, b
+    return repr(before), repr(after)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, float):
+        return f"{value:,.2f}" if math.isfinite(value) and abs(value) >= 0.01 else f"{value:g}"
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+class Put(Command):
+    """Set or delete one key of a keyed field, or replace a whole field (key is None)."""
+
+    text = "Import workbook"
+
+    def __init__(self, field: str, key: Any, before: Any, after: Any) -> None:
+        self.field, self.key, self.before, self.after = field, key, before, after
+
+    def run(self, tx: Transaction) -> None:
+        container = getattr(tx.project, self.field)
+        if self.key is None:
+            current = container
+        elif isinstance(container, set):
+            current = True if self.key in container else MISSING
+        else:
+            current = container.get(self.key, MISSING)
+        if not _same(current, self.before):
+            raise ModelError(
+                "The project changed after the workbook was read; read the workbook again."
+            )
+        if self.key is None:
+            tx.replace(self.field, self.after)
+        elif self.after is MISSING:
+            tx.delete(self.field, self.key)
+        else:
+            tx.set(self.field, self.key, self.after)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a is MISSING or b is MISSING:
+        return a is b
+    return type(a) is type(b) and a == b

@@ -1,0 +1,192 @@
+"""Reading a workbook of ours into a complete, checked project (the import's target).
+
+Nothing here touches a document: the result is a new `Project` built only from the
+workbook, plus where each value came from, so the plan can name cells. Ids that rows lack
+are made fresh against both the workbook and the project being imported into.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import openpyxl
+from defusedxml.common import DefusedXmlException
+
+from workbench.core.project import Dimension, Project
+from workbench.excel.about import read_about
+from workbench.excel.assessments import SHEET as ASSESSMENTS
+from workbench.excel.assessments import read_assessments
+from workbench.excel.assumptions import read_assumptions
+from workbench.excel.cell_notes import read_cell_notes
+from workbench.excel.errors import Cancelled, ExcelError
+from workbench.excel.grid import Grid
+from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, TOTAL_SHEET
+from workbench.excel.safety import check_archive, check_defused
+from workbench.excel.tables import TABLES, read_table
+from workbench.excel.values_read import read_dimension_sheet, read_total_sheet
+
+Progress = Callable[[int, int], bool] | None
+_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+
+
+@dataclass
+class WorkbookContent:
+    """The target project and where its values sit: keys as in `SheetValues.where`,
+    plus ("assumption", scenario, series) → row, ("cell", scenario, series, year) → row
+    on Cell notes, (collection, id) → row on the entity's sheet."""
+
+    project: Project
+    where: dict[tuple, object] = field(default_factory=dict)
+    sheets: dict[str, str] = field(default_factory=dict)
+    """Sheet name per dimension id."""
+
+
+class IdMaker:
+    """Fresh ids `prefix-N` that collide with nothing in the workbook or the project."""
+
+    def __init__(self, used: set[str]) -> None:
+        self.used = used
+
+    def __call__(self, prefix: str) -> str:
+        n = 1
+        while f"{prefix}-{n}" in self.used:
+            n += 1
+        self.used.add(f"{prefix}-{n}")
+        return f"{prefix}-{n}"
+
+
+def load_grids(path: str | os.PathLike, progress: Progress = None) -> dict[str, Grid]:
+    """Every sheet of a checked archive as a Grid; unsafe or broken files are refused."""
+    check_defused()
+    check_archive(path)
+    name = os.path.basename(os.fspath(path))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    except DefusedXmlException:
+        raise ExcelError(
+            f"{name}: the workbook's XML declares entities (an XML bomb); refused as unsafe."
+        ) from None
+    except Exception as error:  # openpyxl raises many types for a broken part
+        raise ExcelError(
+            f"{name}: the workbook cannot be read ({type(error).__name__}: {error})."
+        ) from None
+    try:
+        return _grids(path, name, book, progress)
+    finally:
+        book.close()
+
+
+def _grids(path, name: str, book, progress: Progress) -> dict[str, Grid]:
+    grids: dict[str, Grid] = {}
+    total = len(book.sheetnames)
+    with zipfile.ZipFile(path) as archive:
+        for done, sheet in enumerate(book.sheetnames):
+            ws = book[sheet]
+            _check_merges(archive, sheet, getattr(ws, "_worksheet_path", None))
+            try:
+                grids[sheet] = Grid.from_worksheet(sheet, ws)
+            except DefusedXmlException:
+                raise ExcelError(
+                    f"{name}: sheet {sheet!r} declares XML entities (an XML bomb); "
+                    "refused as unsafe."
+                ) from None
+            except Exception as error:
+                raise ExcelError(
+                    f"{name}: sheet {sheet!r} cannot be read ({type(error).__name__})."
+                ) from None
+            if progress is not None and progress(done + 1, total + 1) is False:
+                raise Cancelled()
+    return grids
+
+
+def _check_merges(archive: zipfile.ZipFile, sheet: str, part: str | None) -> None:
+    """Merged cells hide every value but the first; we never write them, so refuse them."""
+    if part is None:
+        return
+    with archive.open(part.lstrip("/")) as fh:
+        data = fh.read()
+    found = _MERGE.search(data)
+    if found:
+        span = found.group(1).decode()
+        raise ExcelError(f"{sheet}!{span}: merged cells cover inputs; unmerge them and try again.")
+
+
+def sheet(grids: dict[str, Grid], name: str) -> Grid:
+    grid = grids.get(name)
+    if grid is None:
+        raise ExcelError(
+            f"{name}!A1: the sheet {name!r} is missing; this workbook cannot be imported."
+        )
+    return grid
+
+
+def read_content(grids: dict[str, Grid], used_ids: set[str]) -> WorkbookContent:
+    """The whole workbook as a target project (not yet cross-checked: see `checks`)."""
+    about = read_about(sheet(grids, ABOUT))
+    meta = about.metadata
+    scenario_ids = [s.id for s in about.scenarios]
+    new_id = IdMaker(used_ids | _column_a(grids))
+    content = WorkbookContent(
+        Project(
+            meta,
+            [],
+            list(about.scenarios),
+            mode=about.mode,
+            primary_dimension=about.primary_dimension,
+        )
+    )
+    p, where = content.project, content.where
+    where.update({("about", k): v for k, v in about.rows.items()})
+    total = read_total_sheet(sheet(grids, TOTAL_SHEET), meta, scenario_ids)
+    p.history.update(total.history)
+    p.pins.update(total.pins)
+    where.update(total.where)
+    for dim_id, dim_name, sheet_name in about.dimensions:
+        values = read_dimension_sheet(sheet(grids, sheet_name), meta, scenario_ids, new_id)
+        p.dimensions.append(Dimension(dim_id, dim_name, tuple(values.members)))
+        p.history.update(values.history)
+        p.pins.update(values.pins)
+        where.update(values.where)
+        content.sheets[dim_id] = sheet_name
+    _read_assumptions(grids, content)
+    _read_cell_notes(grids, content)
+    _read_entities(grids, content, new_id)
+    return content
+
+
+def _column_a(grids: dict[str, Grid]) -> set[str]:
+    return {
+        row[0][0] for g in grids.values() for row in g.rows if row and isinstance(row[0][0], str)
+    }
+
+
+def _read_assumptions(grids: dict[str, Grid], content: WorkbookContent) -> None:
+    for key, (growth, row) in read_assumptions(sheet(grids, ASSUMPTIONS), content.project).items():
+        content.project.growth[key] = growth
+        content.where[("assumption", *key)] = row
+
+
+def _read_cell_notes(grids: dict[str, Grid], content: WorkbookContent) -> None:
+    notes = read_cell_notes(sheet(grids, CELL_NOTES), content.project)
+    p = content.project
+    p.history_sources.update(notes.history_sources)
+    p.holds.update(notes.holds)
+    p.notes.update(notes.notes)
+    content.where.update({("cell", *k): row for k, row in notes.rows.items()})
+
+
+def _read_entities(grids: dict[str, Grid], content: WorkbookContent, new_id: IdMaker) -> None:
+    for table in TABLES:
+        entities, rows = read_table(sheet(grids, table.sheet), table, new_id)
+        setattr(content.project, table.collection, entities)
+        content.where.update({(table.collection, i): r for i, r in rows.items()})
+    assessments, rows = read_assessments(sheet(grids, ASSESSMENTS), new_id)
+    content.project.assessments = assessments
+    content.where.update({("assessments", i): r for i, r in rows.items()})

@@ -1,0 +1,110 @@
+"""The workbook's look and the writing helpers every sheet writer shares.
+
+Modelling convention: inputs are blue on a light fill, formulas black; pins (typed
+forecast values) get their own fill so an analyst sees at once which forecast cells are
+overridden. Text always goes through `write_text`, which writes it as text even when it
+starts with = + - @ and refuses text longer than Excel keeps.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from workbench.core.document import Document
+from workbench.core.engine import ScenarioResult
+from workbench.core.project import TOTAL, Project
+from workbench.excel.errors import at
+from workbench.excel.layout import CELL_LIMIT, cell, dimension_sheets
+
+NUMBER = "#,##0.000"
+PERCENT = "0.0%"
+RATE = "0.00%"
+INPUT = {"font_color": "#0000FF", "bg_color": "#FFF9E0"}
+PIN = {"font_color": "#0000FF", "bg_color": "#FCE4D6", "bold": True}
+
+_FORMATS = {
+    "title": {"bold": True, "font_size": 14},
+    "hint": {"italic": True, "font_color": "#666666"},
+    "header": {"bold": True, "bg_color": "#D9E1F2", "bottom": 1},
+    "forecast_header": {"bold": True, "bg_color": "#C6E0B4", "bottom": 1},
+    "id": {"font_color": "#808080", "font_size": 8},
+    "label": {},
+    "label_bold": {"bold": True},
+    "text": {"text_wrap": False},
+    "input_text": INPUT,
+    "input_number": {**INPUT, "num_format": NUMBER},
+    "input_rate": {**INPUT, "num_format": RATE},
+    "input_plain": {**INPUT, "num_format": "General"},
+    "pin": {**PIN, "num_format": NUMBER},
+    "number": {"num_format": NUMBER},
+    "number_bold": {"num_format": NUMBER, "bold": True},
+    "percent": {"num_format": PERCENT, "italic": True},
+    "gap": {"num_format": NUMBER, "font_color": "#C00000", "italic": True},
+}
+
+
+def make_formats(workbook) -> dict:
+    return {name: workbook.add_format(spec) for name, spec in _FORMATS.items()}
+
+
+def stored(value: float) -> float | str:
+    """A formula's cached result: the number, or #N/A where the engine has no number."""
+    return float(value) if math.isfinite(value) else "#N/A"
+
+
+@dataclass
+class Context:
+    """What every sheet writer needs: the project, its forecasts, formats and positions."""
+
+    document: Document
+    workbook: object
+    formats: dict
+    sheets: dict[str, str] = field(default_factory=dict)
+    assumption_rows: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sheets = dimension_sheets(self.project)
+
+    @property
+    def project(self) -> Project:
+        return self.document.project
+
+    def result(self, scenario_id: str) -> ScenarioResult:
+        return self.document.result(scenario_id)
+
+    def series_label(self, series_id: str) -> str:
+        return "Total market" if series_id == TOTAL else self.project.member(series_id).name
+
+
+def write_text(ws, row: int, col: int, value: str, fmt=None) -> None:
+    """Write text as text (never a formula) and refuse what Excel would cut short."""
+    if not value:
+        if fmt is not None:
+            ws.write_blank(row, col, None, fmt)
+        return
+    if len(value) > CELL_LIMIT:
+        raise at(
+            ws.name,
+            cell(row, col),
+            f"the text is {len(value):,} characters long; Excel keeps at most {CELL_LIMIT:,}.",
+        )
+    ws.write_string(row, col, value, fmt)
+
+
+def write_number(ws, row: int, col: int, value: float | int | None, fmt=None) -> None:
+    """A typed number, or an input-styled blank for a missing one."""
+    if value is None:
+        if fmt is not None:
+            ws.write_blank(row, col, None, fmt)
+        return
+    ws.write_number(row, col, value, fmt)
+
+
+def header_row(
+    ws, row: int, labels: list[str], fmt, widths: dict[int, float] | None = None
+) -> None:
+    for col, label in enumerate(labels):
+        write_text(ws, row, col, label, fmt)
+    for col, width in (widths or {}).items():
+        ws.set_column(col, col, width)

@@ -1,0 +1,268 @@
+"""The entity sheets: Sources, Companies, Developments, Drivers & Challenges, Trends, Five
+Forces and Key Questions, each a table with one entity per row and its id in column A.
+
+One column specification per sheet drives both the writer and the reader, so the two can
+never disagree about where a field sits. A row without an id is a new entity; a row that is
+gone is a removed one; a changed cell beside a known id is an edit of that entity.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workbench.core.entities import (
+    FORCE_NAMES,
+    Company,
+    Development,
+    Factor,
+    Force,
+    KeyQuestion,
+    Source,
+    Trend,
+)
+from workbench.core.errors import ModelError
+from workbench.core.project import Project
+from workbench.excel.assumptions import check_headers
+from workbench.excel.grid import Grid
+from workbench.excel.styles import Context, header_row, write_number, write_text
+
+HEADER_ROW, FIRST_ROW = 2, 3
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field of an entity: its header, its attribute and how it is written and read.
+
+    kind: text, int (blank = default), flag (yes/blank), ids ("a; b"), shares ("2024: 0.03"),
+    ref (an optional id; blank = None), or show (written for reading only, never read).
+    """
+
+    header: str
+    field: str
+    kind: str = "text"
+    width: float = 18
+    show: Callable | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    sheet: str
+    collection: str
+    entity: type
+    prefix: str
+    hint: str
+    columns: tuple[Column, ...]
+
+    def headers(self) -> list[str]:
+        return ["id", *(c.header for c in self.columns)]
+
+
+def _company_name(project: Project, entity) -> str:
+    return next((c.name for c in project.companies if c.id == entity.company_id), "")
+
+
+TABLES = (
+    Table(
+        "Sources",
+        "sources",
+        Source,
+        "src",
+        "Assumption: yes marks the analyst's own figures.",
+        (
+            Column("Publisher", "publisher", width=28),
+            Column("Title", "title", width=40),
+            Column("Date", "date", width=11),
+            Column("URL", "url", width=36),
+            Column("Assumption", "assumption", "flag", 11),
+        ),
+    ),
+    Table(
+        "Companies",
+        "companies",
+        Company,
+        "co",
+        "Segments and sources are ids separated by ';'. "
+        "Shares: '2024: 0.12; 2025: 0.13' (fractions).",
+        (
+            Column("Name", "name", width=28),
+            Column("Headquarters", "headquarters"),
+            Column("Founded", "founded", "int", 9),
+            Column("Listing", "listing"),
+            Column("Website", "website", width=24),
+            Column("Type", "type", width=12),
+            Column("Description", "description", width=48),
+            Column("Strategy", "strategy", width=48),
+            Column("Segments", "segments", "ids", 24),
+            Column("Shares", "shares", "shares", 24),
+            Column("Sources", "source_ids", "ids", 14),
+        ),
+    ),
+    Table(
+        "Developments",
+        "developments",
+        Development,
+        "dev",
+        "Kind: product, partnership, m&a, funding, technology, regulation or other. "
+        "Dates: 2024, 2024-06 or 2024-06-30.",
+        (
+            Column("Company id", "company_id", width=11),
+            Column("Company", "company", "show", 24, _company_name),
+            Column("Date", "date", width=11),
+            Column("Kind", "kind", width=12),
+            Column("Text", "text", width=70),
+            Column("Source id", "source_id", "ref", 10),
+        ),
+    ),
+    Table(
+        "Drivers & Challenges",
+        "factors",
+        Factor,
+        "fac",
+        "Kind: driver or challenge. Impacts are ratings from 1 (low) to 5 (high).",
+        (
+            Column("Kind", "kind", width=10),
+            Column("Title", "title", width=36),
+            Column("Text", "text", width=60),
+            Column("Impact short", "impact_short", "int", 8),
+            Column("Impact medium", "impact_medium", "int", 8),
+            Column("Impact long", "impact_long", "int", 8),
+            Column("Segments", "segments", "ids", 20),
+            Column("Sources", "source_ids", "ids", 14),
+        ),
+    ),
+    Table(
+        "Trends",
+        "trends",
+        Trend,
+        "trend",
+        "Segments and sources are ids separated by ';'.",
+        (
+            Column("Title", "title", width=36),
+            Column("Text", "text", width=70),
+            Column("Segments", "segments", "ids", 20),
+            Column("Sources", "source_ids", "ids", 14),
+        ),
+    ),
+    Table(
+        "Five Forces",
+        "forces",
+        Force,
+        "force",
+        "Ratings from 1 (weak) to 5 (strong); the id names the force.",
+        (
+            Column("Force", "name", "show", 30, lambda _p, e: FORCE_NAMES.get(e.id, "")),
+            Column("Rating", "rating", "int", 8),
+            Column("Rationale", "rationale", width=80),
+        ),
+    ),
+    Table(
+        "Key Questions",
+        "key_questions",
+        KeyQuestion,
+        "q",
+        "Answers may hold live figures as {{insight-key}}.",
+        (
+            Column("Question", "question", width=50),
+            Column("Answer", "answer", width=90),
+        ),
+    ),
+)
+
+
+def write_table(ctx: Context, ws, table: Table) -> None:
+    p, f = ctx.project, ctx.formats
+    write_text(ws, 0, 0, table.sheet, f["title"])
+    write_text(ws, 1, 0, table.hint, f["hint"])
+    widths = {0: 9} | {i + 1: c.width for i, c in enumerate(table.columns)}
+    header_row(ws, HEADER_ROW, table.headers(), f["header"], widths)
+    ws.freeze_panes(FIRST_ROW, 2)
+    for row, entity in enumerate(getattr(p, table.collection), start=FIRST_ROW):
+        write_text(ws, row, 0, entity.id, f["id"])
+        for col, column in enumerate(table.columns, start=1):
+            _write_field(ctx, ws, row, col, column, entity)
+
+
+def _write_field(ctx: Context, ws, row: int, col: int, column: Column, entity) -> None:
+    f = ctx.formats
+    if column.kind == "show":
+        write_text(ws, row, col, column.show(ctx.project, entity))
+        return
+    value = getattr(entity, column.field)
+    if column.kind == "int":
+        write_number(ws, row, col, value, f["input_plain"])
+    elif column.kind == "flag":
+        write_text(ws, row, col, "yes" if value else "", f["input_text"])
+    elif column.kind == "ids":
+        write_text(ws, row, col, "; ".join(value), f["input_text"])
+    elif column.kind == "shares":
+        write_text(
+            ws,
+            row,
+            col,
+            "; ".join(f"{y}: {v!r}" for y, v in sorted(value.items())),
+            f["input_text"],
+        )
+    else:
+        write_text(ws, row, col, value or "", f["input_text"])
+
+
+def read_table(
+    grid: Grid, table: Table, new_id: Callable[[str], str]
+) -> tuple[list, dict[str, int]]:
+    """The entities in row order and the row of each id; rows without an id get a new one."""
+    check_headers(grid, HEADER_ROW, table.headers())
+    entities, rows = [], {}
+    for row in range(FIRST_ROW, len(grid)):
+        if all(grid.is_blank(row, c) for c in range(len(grid.rows[row]))):
+            continue
+        entity_id = grid.text(row, 0).strip()
+        if entity_id in rows:
+            raise grid.error(
+                row, 0, f"the id {entity_id!r} is used twice (also in row {rows[entity_id] + 1})."
+            )
+        entity_id = entity_id or new_id(table.prefix)
+        kwargs = {"id": entity_id}
+        for col, column in enumerate(table.columns, start=1):
+            if column.kind != "show":
+                value = _read_field(grid, row, col, column)
+                if value is not None:
+                    kwargs[column.field] = value
+        try:
+            entities.append(table.entity(**kwargs))
+        except ModelError as error:
+            raise grid.error(row, 1, str(error)) from None
+        rows[entity_id] = row
+    return entities, rows
+
+
+def _read_field(grid: Grid, row: int, col: int, column: Column):
+    if column.kind == "int":
+        return grid.integer(row, col)
+    if column.kind == "flag":
+        return grid.flag(row, col)
+    text = grid.text(row, col)
+    if column.kind == "ids":
+        return tuple(part.strip() for part in text.split(";") if part.strip())
+    if column.kind == "shares":
+        return _shares(grid, row, col, text)
+    if column.kind == "ref":
+        return text.strip() or None
+    return text
+
+
+def _shares(grid: Grid, row: int, col: int, text: str) -> dict[int, float]:
+    out: dict[int, float] = {}
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        year, _, value = part.partition(":")
+        try:
+            share = float(value)
+            out[int(year)] = share
+        except ValueError:
+            raise grid.error(row, col, f"{part!r} is not a share like '2024: 0.12'.") from None
+        if not math.isfinite(share):
+            raise grid.error(row, col, f"{part!r} is not a finite share.")
+    return out

@@ -1,0 +1,149 @@
+"""Reading the value sheets back: segments, history and pins, found by the id column.
+
+The topmost block of a sheet holds the typed history and the segment names; a segment row
+there without an id is a new segment, a segment that is gone is removed. In every block a
+number where a forecast formula was is a pin: a number in the segment row wins, else a
+number in its projected row. Computed rows (total, gap, shares) are never read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from workbench.core.project import TOTAL, Member, Metadata
+from workbench.excel.grid import Grid
+from workbench.excel.layout import COMPUTED_PREFIXES, ID_COL, NAME_COL, PROJECTED, year_col
+
+
+@dataclass
+class SheetValues:
+    members: list[Member] = field(default_factory=list)
+    history: dict[tuple[str, int], float] = field(default_factory=dict)
+    pins: dict[tuple[str, str, int], float] = field(default_factory=dict)
+    where: dict[tuple, str] = field(default_factory=dict)
+    """Cell of each ("history", series, year), ("pin", scenario, series, year), ("member", id);
+    (sheet, row) of each ("row", scenario, series), the row where its forecast is shown."""
+
+
+def find_blocks(grid: Grid, meta: Metadata, scenario_ids: list[str]) -> list[tuple[str, int, int]]:
+    """(scenario id, header row, end row) per block, top to bottom; every scenario once."""
+    wanted = set(scenario_ids)
+    headers: list[tuple[str, int]] = []
+    for row in range(len(grid)):
+        value, kind = grid.get(row, ID_COL)
+        if kind == "s" and value in wanted:
+            if any(s == value for s, _r in headers):
+                raise grid.error(row, ID_COL, f"a second block for scenario {value!r}.")
+            headers.append((value, row))
+            _check_years(grid, row, meta)
+    for scenario_id in scenario_ids:
+        if all(s != scenario_id for s, _r in headers):
+            raise grid.error(
+                3,
+                ID_COL,
+                f"the block of scenario {scenario_id!r} is missing (its id belongs in column A).",
+            )
+    ends = [r for _s, r in headers[1:]] + [len(grid)]
+    return [(s, r, end) for (s, r), end in zip(headers, ends, strict=True)]
+
+
+def _check_years(grid: Grid, row: int, meta: Metadata) -> None:
+    for year in meta.years:
+        col = year_col(meta, year)
+        value, kind = grid.get(row, col)
+        if kind != "n" or value != year:
+            raise grid.error(
+                row, col, f"expected the year {year} here; a year column was removed or moved."
+            )
+
+
+def read_total_sheet(grid: Grid, meta: Metadata, scenario_ids: list[str]) -> SheetValues:
+    out = SheetValues()
+    for index, (scenario_id, header, end) in enumerate(find_blocks(grid, meta, scenario_ids)):
+        row = next((r for r in range(header + 1, end) if grid.text(r, ID_COL) == TOTAL), None)
+        if row is None:
+            raise grid.error(header + 1, ID_COL, "the total row (id 'total') is missing.")
+        _read_history(grid, row, TOTAL, meta, index == 0, out)
+        _read_pins(grid, row, scenario_id, TOTAL, meta, out)
+    return out
+
+
+def read_dimension_sheet(
+    grid: Grid, meta: Metadata, scenario_ids: list[str], new_id: Callable[[str], str]
+) -> SheetValues:
+    out = SheetValues()
+    blocks = find_blocks(grid, meta, scenario_ids)
+    for index, (scenario_id, header, end) in enumerate(blocks):
+        projected: list[tuple[int, str]] = []
+        for row in range(header + 1, end):
+            row_id = grid.text(row, ID_COL).strip()
+            if row_id == TOTAL or row_id.startswith(COMPUTED_PREFIXES):
+                if row_id.startswith(PROJECTED):
+                    projected.append((row, row_id[len(PROJECTED) :]))
+                continue
+            if not row_id and grid.is_blank(row, NAME_COL):
+                continue
+            if index == 0:
+                row_id = _read_member(grid, row, row_id, new_id, out)
+                _read_history(grid, row, row_id, meta, True, out)
+            elif not any(m.id == row_id for m in out.members):
+                if not row_id:
+                    raise grid.error(
+                        row, ID_COL, "new segments are added in the topmost block only."
+                    )
+                continue
+            else:
+                _read_history(grid, row, row_id, meta, False, out)
+            _read_pins(grid, row, scenario_id, row_id, meta, out)
+        known = {m.id for m in out.members}
+        for row, member_id in projected:
+            if member_id in known:
+                _read_pins(grid, row, scenario_id, member_id, meta, out)
+    return out
+
+
+def _read_member(grid: Grid, row: int, row_id: str, new_id, out: SheetValues) -> str:
+    name = grid.text(row, NAME_COL).strip()
+    if not name:
+        raise grid.error(row, NAME_COL, "the segment's name must not be empty.")
+    if any(m.id == row_id for m in out.members):
+        raise grid.error(row, ID_COL, f"the id {row_id!r} is used twice on this sheet.")
+    if any(m.name.casefold() == name.casefold() for m in out.members):
+        raise grid.error(row, NAME_COL, f"the segment {name!r} is listed twice.")
+    member_id = row_id or new_id("seg")
+    out.members.append(Member(member_id, name))
+    out.where[("member", member_id)] = grid.where(row, NAME_COL)
+    return member_id
+
+
+def _read_history(
+    grid: Grid, row: int, series_id: str, meta: Metadata, typed: bool, out: SheetValues
+) -> None:
+    """The topmost block's history is typed; the other blocks mirror it with formulas."""
+    for year in meta.history_years:
+        col = year_col(meta, year)
+        if typed:
+            value = grid.number(row, col)
+            out.where[("history", series_id, year)] = grid.where(row, col)
+            if value is not None:
+                out.history[(series_id, year)] = value
+        elif not grid.is_formula(row, col) and not grid.is_blank(row, col):
+            raise grid.error(
+                row, col, "history is typed in the topmost block; this cell mirrors it."
+            )
+
+
+def _read_pins(
+    grid: Grid, row: int, scenario_id: str, series_id: str, meta: Metadata, out: SheetValues
+) -> None:
+    out.where.setdefault(("row", scenario_id, series_id), (grid.name, row))
+    for year in meta.forecast_years:
+        col = year_col(meta, year)
+        key = (scenario_id, series_id, year)
+        if key in out.pins or grid.is_formula(row, col):
+            continue
+        value = grid.number(row, col)
+        if value is not None:
+            out.pins[key] = value
+            out.where[("pin", *key)] = grid.where(row, col)
