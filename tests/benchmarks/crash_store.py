@@ -1,0 +1,163 @@
+"""Crash stress: a child saves a project over and over and is killed with SIGKILL at random.
+
+Every trial then opens the file (rolling back SQLite's hot journal if the kill landed in a
+transaction) and checks that it holds exactly one of the two states the child alternates
+between: never a mix, never a damaged file. The child alternates incremental saves onto
+the same file with whole-file saves (temporary file and rename), and in `recovery` mode
+writes the autosave recovery file instead, which must then recover.
+
+    python tests/benchmarks/crash_store.py [--trials 100] [--size large|small]
+                                           [--mode save|recovery|both] [--json PATH]
+
+With `both` (the default) every fifth trial is a recovery trial.
+
+The test suite runs a handful of small trials through `run_trial`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from workbench.core import commands as c
+from workbench.core.document import Document
+from workbench.core.dump import dump_json
+from workbench.core.synthetic import synthetic_project
+from workbench.store import (
+    StoreError,
+    open_project,
+    recover,
+    save_project,
+    save_project_as,
+    write_recovery,
+)
+
+SIZES = {
+    "large": {},
+    "small": {"members": 30, "companies": 50, "developments": 400},
+}
+
+
+def make_document(size: str) -> Document:
+    """State A: the synthetic project of `size`, deterministic."""
+    return Document(synthetic_project(**SIZES[size]))
+
+
+def edit_to_b(document: Document) -> None:
+    """State B: one undoable step touching history, growth, notes and entities."""
+    p = document.project
+    members = [m.id for d in p.dimensions for m in d.members]
+    base = p.metadata.base_year
+    edits: list[c.Command] = [
+        c.SetHistory(m, base - k, 1.0 + k) for k in range(3) for m in members
+    ]
+    edits += [c.SetNote(p.scenarios[0].id, m, base + 1, f"Checked {m}") for m in members[:50]]
+    edits.append(c.ShiftGrowth(p.scenarios[-1].id, 0.01))
+    edits.append(c.UpdateEntity("developments", replace(p.developments[3], text="Edited.")))
+    edits.append(c.RemoveEntity("companies", p.companies[1].id))
+    document.execute(c.Batch("Crash edit", edits))
+
+
+def child(path: Path, size: str, mode: str) -> None:
+    """Save forever, alternating states A and B; the parent kills us at some moment."""
+    document = make_document(size)
+    save_project_as(document, path)
+    if mode == "recovery":
+        write_recovery(document, path)
+    print("ready", flush=True)
+    edit_to_b(document)
+    for turn in itertools.count():
+        if mode == "recovery":
+            write_recovery(document, path)
+        elif turn % 3 == 2:
+            save_project_as(document, path)
+        else:
+            save_project(document, path)
+        if document.can_undo:
+            document.undo()
+        else:
+            document.redo()
+
+
+def expected_dumps(size: str) -> tuple[str, str]:
+    document = make_document(size)
+    before = dump_json(document)
+    edit_to_b(document)
+    return before, dump_json(document)
+
+
+def run_trial(
+    folder: Path, size: str, mode: str, states: tuple[str, str], rng: random.Random
+) -> dict:
+    """One child, killed after a random delay; returns what the file held afterwards."""
+    path = folder / "crash.mwp"
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--child", str(path), "--size", size, "--mode", mode],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        if process.stdout.readline().strip() != "ready":
+            raise RuntimeError("the child did not start")
+        time.sleep(rng.uniform(0.0, 0.6 if size == "small" else 2.0))
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        process.stdout.close()
+    journal = path.with_name(path.name + "-journal").exists()
+    temporary = any(folder.glob(".*.tmp"))
+    try:
+        document = recover(path) if mode == "recovery" else open_project(path)
+    except StoreError as exc:
+        return {"state": f"refused: {exc}", "hot_journal": journal, "temporary": temporary}
+    dumped = dump_json(document)
+    state = "A" if dumped == states[0] else "B" if dumped == states[1] else "neither"
+    return {"state": state, "hot_journal": journal, "temporary": temporary}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trials", type=int, default=100)
+    parser.add_argument("--size", choices=sorted(SIZES), default="large")
+    parser.add_argument("--mode", choices=["save", "recovery", "both"], default="both")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.size, args.mode)
+        return
+    states = expected_dumps(args.size)
+    rng = random.Random(args.seed)
+    results = []
+    for trial in range(args.trials):
+        mode = args.mode if args.mode != "both" else "recovery" if trial % 5 == 4 else "save"
+        with tempfile.TemporaryDirectory() as folder:
+            results.append(run_trial(Path(folder), args.size, mode, states, rng) | {"mode": mode})
+        print(f"trial {trial + 1}: {results[-1]}", flush=True)
+    summary = {
+        "trials": len(results),
+        "state_a": sum(r["state"] == "A" for r in results),
+        "state_b": sum(r["state"] == "B" for r in results),
+        "wrong": sum(r["state"] not in ("A", "B") for r in results),
+        "killed_mid_transaction": sum(r["hot_journal"] for r in results),
+        "killed_mid_whole_write": sum(r["temporary"] for r in results),
+        "recovery_trials": sum(r["mode"] == "recovery" for r in results),
+    }
+    print(json.dumps(summary, indent=1))
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=1) + "\n")
+    sys.exit(1 if summary["wrong"] else 0)
+
+
+if __name__ == "__main__":
+    main()
