@@ -51,7 +51,6 @@ class CompaniesPage(QWidget):
         self.bridge = bridge
         self._latest = latest_developments(bridge.document.project)
         bridge.changed.connect(self._on_changed)
-        bridge.document_replaced.connect(self._on_replaced)
         self.model = EntityTableModel(bridge, "companies", self._columns(),
                                       depends=("developments", "dimensions"), parent=self)
         self.proxy = QSortFilterProxyModel(self)
@@ -78,6 +77,8 @@ class CompaniesPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self._lay_out()
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        # After the model and the dossier have reset themselves (connection order).
+        bridge.document_replaced.connect(self._on_replaced)
         self._select_first()
 
     def _columns(self) -> list[Column]:
@@ -153,7 +154,6 @@ class CompaniesPage(QWidget):
 
     def _on_replaced(self) -> None:
         self._latest = latest_developments(self.bridge.document.project)
-        self.model.reload()
         self._select_first()
 
     # -- edits ----------------------------------------------------------------------------
