@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.core.derived import growth_ratio, share_rows
+from workbench.core.derived import growth_ratio, series_names, share_rows
 from workbench.core.document import Document
 from workbench.core.project import TOTAL, Dimension
 
@@ -54,6 +54,7 @@ def market_tables(document: Document, scenario_id: str) -> MarketTables:
     p = document.project
     meta = p.metadata
     result = document.result(scenario_id)
+    names = series_names(p)
     periods = tuple(
         (a, b)
         for a, b in ((meta.first_year, meta.base_year), (meta.base_year, meta.last_year))
@@ -66,7 +67,7 @@ def market_tables(document: Document, scenario_id: str) -> MarketTables:
             float(growth_ratio(values[result.col(a)], values[result.col(b)], b - a))
             for a, b in periods
         )
-        return Row(series_id, p.series_name(series_id), values, cagrs, shares)
+        return Row(series_id, names[series_id], values, cagrs, shares)
 
     total = row(TOTAL)
     tables = [Table(None, "Total market", (), total, None)]

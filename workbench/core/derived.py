@@ -15,7 +15,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from workbench.core.engine import ScenarioResult
-from workbench.core.project import TOTAL
+from workbench.core.project import TOTAL, Project
 
 DASH = "–"
 
@@ -23,8 +23,13 @@ DASH = "–"
 def growth_ratio(start, end, periods: int):
     """(end/start)^(1/periods) - 1, element-wise; NaN where it is undefined.
 
-    Undefined: a blank, a start at or below zero, a negative end, or no periods.
+    Undefined: a blank, a start at or below zero, a negative end, or no periods. Two plain
+    numbers take a scalar path: insights ask for thousands of single CAGRs.
     """
+    if isinstance(start, int | float) and isinstance(end, int | float):
+        if periods > 0 and start > 0 and end >= 0:
+            return (end / start) ** (1.0 / periods) - 1.0
+        return math.nan
     start = np.asarray(start, dtype=float)
     end = np.asarray(end, dtype=float)
     if periods <= 0:
@@ -78,6 +83,13 @@ def share_rows(result: ScenarioResult, series_ids: list[str] | tuple[str, ...]) 
 
 
 # -- writing figures ------------------------------------------------------------------------
+
+
+def series_names(project: Project) -> dict[str, str]:
+    """Every series' name by id, built once (`Project.series_name` searches each time)."""
+    names = {TOTAL: project.series_name(TOTAL)}
+    names.update((m.id, m.name) for d in project.dimensions for m in d.members)
+    return names
 
 
 def format_number(value: float, digits: int = 4) -> str:

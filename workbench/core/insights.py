@@ -20,6 +20,7 @@ from workbench.core.derived import (
     format_percent,
     format_points,
     growth_ratio,
+    series_names,
 )
 from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
@@ -47,6 +48,7 @@ class _Context:
         self.project: Project = document.project
         self.result: ScenarioResult = document.result(scenario_id)
         self.unit = self.project.metadata.unit
+        self.names = series_names(self.project)
 
     def year(self, text: str) -> int:
         year = int(text)
@@ -67,8 +69,12 @@ class _Context:
         return a, b
 
     def series(self, series_id: str) -> str:
-        self.project.check_series(series_id)
+        if series_id not in self.names:
+            raise ModelError(f"There is no segment with id {series_id!r}.")
         return series_id
+
+    def name(self, series_id: str) -> str:
+        return self.names[series_id]
 
     def value(self, series_id: str, year: int) -> float:
         return self.result.value(series_id, year)
@@ -92,7 +98,7 @@ class _Context:
 def _value(c: _Context, key: str, args: list[str]) -> Insight:
     series_id, year = c.series(args[0]), c.year(args[1])
     v = c.value(series_id, year)
-    name = c.project.series_name(series_id)
+    name = c.name(series_id)
     text = format_number(v)
     return Insight(key, v, text, f"{name}: {text} {c.unit} in {year}", series_id)
 
@@ -100,7 +106,7 @@ def _value(c: _Context, key: str, args: list[str]) -> Insight:
 def _share(c: _Context, key: str, args: list[str]) -> Insight:
     series_id, year = c.series(args[0]), c.year(args[1])
     v = c.share(series_id, year)
-    name = c.project.series_name(series_id)
+    name = c.name(series_id)
     text = format_percent(v)
     return Insight(key, v, text, f"{name} holds {text} of the market in {year}", series_id)
 
@@ -109,7 +115,7 @@ def _cagr(c: _Context, key: str, args: list[str]) -> Insight:
     series_id = c.series(args[0])
     a, b = c.period(args[1:])
     v = c.cagr(series_id, a, b)
-    name = c.project.series_name(series_id)
+    name = c.name(series_id)
     text = format_percent(v)
     return Insight(key, v, text, f"{name} grows {text} a year (CAGR {a}–{b})", series_id)
 
@@ -119,7 +125,7 @@ def _yoy(c: _Context, key: str, args: list[str]) -> Insight:
     if year == c.project.metadata.first_year:
         raise ModelError(f"{year} has no previous year.")
     v = c.cagr(series_id, year - 1, year)
-    name = c.project.series_name(series_id)
+    name = c.name(series_id)
     text = format_percent(v)
     return Insight(key, v, text, f"{name} grows {text} in {year}", series_id)
 
@@ -132,7 +138,7 @@ def _extreme(c: _Context, key: str, args: list[str], fastest: bool) -> Insight:
     if not ranked:
         return Insight(key, math.nan, DASH, f"No segment of {dim.name} has a CAGR for {a}–{b}")
     member, v = ranked[0] if fastest else _last_of_ties(ranked)
-    name = c.project.series_name(member)
+    name = c.name(member)
     figure = f"{format_percent(v)} CAGR {a}–{b}"
     return Insight(key, v, f"{name} ({figure})", f"{name} grows {word}: {figure}", member)
 
@@ -151,7 +157,7 @@ def _largest(c: _Context, key: str, args: list[str]) -> Insight:
     if not values:
         return Insight(key, math.nan, DASH, f"No segment of {dim.name} has a {year} value")
     member, v = max(values, key=lambda p: p[1])
-    name = c.project.series_name(member)
+    name = c.name(member)
     share = format_percent(c.share(member, year))
     sentence = (
         f"{name} is the largest {dim.name} segment in {year}: "
@@ -165,7 +171,7 @@ def _shift(c: _Context, key: str, args: list[str]) -> Insight:
     a, b = c.period(args[1:])
     before, after = c.share(series_id, a), c.share(series_id, b)
     v = after - before
-    name = c.project.series_name(series_id)
+    name = c.name(series_id)
     text = format_points(v)
     sentence = (
         f"{name}'s share moves from {format_percent(before)} in {a} to "
@@ -178,7 +184,7 @@ def _ranking(c: _Context, key: str, args: list[str]) -> Insight:
     dim = c.project.dimension(args[0])
     a, b = c.period(args[1:])
     ranked = c.cagrs(dim, a, b)
-    names = [c.project.series_name(m) for m, _v in ranked]
+    names = [c.name(m) for m, _v in ranked]
     listed = ", ".join(
         f"{n} ({format_percent(v)})" for n, (_m, v) in zip(names, ranked, strict=True)
     )

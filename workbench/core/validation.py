@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.core.derived import format_number, format_percent
+from workbench.core.derived import format_number, format_percent, series_names
 from workbench.core.document import Document
 from workbench.core.project import TOTAL, Project
 
@@ -76,7 +76,7 @@ def errors(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _name(p: Project, series_id: str) -> str:
-    return p.series_name(series_id) if series_id in _series(p) else repr(series_id)
+    return series_names(p).get(series_id, repr(series_id))
 
 
 def _series(p: Project) -> set[str]:
@@ -214,8 +214,7 @@ def _base_needed(p: Project, series_id: str) -> bool:
 
 def _missing_history(p: Project) -> Iterator[Finding]:
     base = p.metadata.base_year
-    for series_id in p.series_ids():
-        name = p.series_name(series_id)
+    for series_id, name in series_names(p).items():
         if (series_id, base) not in p.history and _base_needed(p, series_id):
             yield _error(
                 "missing_base",
@@ -239,16 +238,17 @@ def _missing_history(p: Project) -> Iterator[Finding]:
 
 
 def _assumptions(p: Project) -> Iterator[Finding]:
+    names = series_names(p)
     for scenario in p.scenarios:
-        for series_id in p.series_ids():
+        for series_id, name in names.items():
             if series_id == TOTAL and p.mode == "bottom_up":
                 continue
-            yield from _growth_findings(p, scenario.id, series_id)
+            yield from _growth_findings(p, scenario.id, series_id, f"{name} in {scenario.name}")
 
 
-def _growth_findings(p: Project, scenario_id: str, series_id: str) -> Iterator[Finding]:
+def _growth_findings(p: Project, scenario_id: str, series_id: str, at: str) -> Iterator[Finding]:
+    """`at` names the series and scenario ("Alpha in Base") for the messages."""
     g = p.growth_of(scenario_id, series_id)
-    at = f"{p.series_name(series_id)} in {p.scenario(scenario_id).name}"
     forecast = list(p.metadata.forecast_years)
     rates = {y: g.rate for y in forecast} if g.method == "cagr" else {}
     if g.method == "growth_by_year":
