@@ -15,11 +15,12 @@ import pytest
 
 from workbench import __version__
 from workbench.cli import main
+from workbench.core.commands import SetHistory
 from workbench.core.document import Document
 from workbench.core.dump import dump_json
 from workbench.core.project import TOTAL
 from workbench.core.sample import sample_document
-from workbench.store import save_project
+from workbench.store import open_project, save_project
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -184,6 +185,50 @@ def test_a_file_that_is_not_a_project_is_one_line_and_status_2(capsys, tmp_path)
     code, _out, err = run(capsys, "show", str(path))
     assert code == 2
     assert_one_line_error(err, "notes.mwp")
+
+
+def test_export_then_import_into_a_new_project_gives_back_the_sample(capsys, tmp_path):
+    workbook, target = tmp_path / "sample.xlsx", tmp_path / "copy.mwp"
+    assert run(capsys, "export", "--sample", str(workbook)) == (0, f"Wrote {workbook}.\n", "")
+    code, out, _err = run(capsys, "import", str(workbook), str(target), "--dry-run")
+    assert (code, target.exists()) == (0, False)
+    assert out.startswith(f"Would create {target} from sample.xlsx")
+    code, out, _err = run(capsys, "import", str(workbook), str(target))
+    assert code == 0 and out.startswith(f"Created {target}")
+    assert run(capsys, "dump", str(target))[1] == run(capsys, "dump", "--sample")[1]
+
+
+def test_import_prints_the_change_summary_and_applies_it_unless_dry_run(
+    capsys, tmp_path, sample_file
+):
+    workbook = tmp_path / "sample.xlsx"
+    assert main(["export", "--sample", str(workbook)]) == 0
+    document = open_project(sample_file)
+    document.execute(SetHistory("tiktok", 2022, 0.5))
+    save_project(document, sample_file)
+    before = sample_file.read_bytes()
+    capsys.readouterr()
+    code, out, _err = run(capsys, "import", str(workbook), str(sample_file), "--dry-run")
+    [change, verdict] = out.splitlines()
+    assert code == 0 and "TikTok" in change and "2022" in change
+    assert verdict == "1 change (dry run: nothing was applied)."
+    assert sample_file.read_bytes() == before
+    code, out, _err = run(capsys, "import", str(workbook), str(sample_file))
+    assert (code, out.splitlines()[-1]) == (0, f"Applied 1 change to {sample_file}.")
+    assert run(capsys, "dump", str(sample_file))[1] == run(capsys, "dump", "--sample")[1]
+    assert run(capsys, "import", str(workbook), str(sample_file))[1] == "No changes.\n"
+
+
+def test_import_refuses_to_change_the_sample_and_a_file_that_is_not_a_workbook(capsys, tmp_path):
+    workbook = tmp_path / "in.xlsx"
+    workbook.write_text("not a zip")
+    code, _out, err = run(capsys, "import", str(workbook), "--sample")
+    assert code == 2
+    assert_one_line_error(err, "cannot be changed")
+    code, _out, err = run(capsys, "import", str(workbook), str(tmp_path / "p.mwp"))
+    assert code == 2
+    assert_one_line_error(err)
+    assert not (tmp_path / "p.mwp").exists()
 
 
 def test_export_refuses_a_target_that_is_not_an_xlsx_in_an_existing_folder(capsys, tmp_path):

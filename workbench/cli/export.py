@@ -26,10 +26,8 @@ def run(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise CommandError(f"There is no folder {out.parent} to write {out.name} into.")
     document = load_document(args)
-    try:
-        from workbench.excel import export_workbook
-    except ImportError:
-        raise CommandError("Workbook export is not available in this version yet.") from None
+    from workbench.excel import export_workbook
+
     export_workbook(document, out)
     print(f"Wrote {args.out}.")
     return 0

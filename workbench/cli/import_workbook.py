@@ -1,14 +1,24 @@
 """`workbench import IN.xlsx PROJECT [--dry-run]`: apply a workbook to a project file.
 
-The change summary is printed first; with --dry-run nothing else happens. Otherwise the
-changes are applied as one step and the project file is saved (created when missing).
+The change summary is printed first, one sentence per change; with --dry-run nothing else
+happens. Otherwise the changes are applied as one step and the project file is saved.
+A PROJECT that does not exist yet is created from the workbook. The built-in sample can
+be compared against (--dry-run) but not changed.
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from workbench.cli.loading import CommandError, existing
+from workbench.cli.loading import (
+    CommandError,
+    add_project_argument,
+    existing,
+    load_document,
+    wants_sample,
+)
+from workbench.core.document import Document
 
 
 def register(subparsers) -> None:
@@ -19,15 +29,69 @@ def register(subparsers) -> None:
         "(created when missing). With --dry-run only the summary is printed.",
     )
     parser.add_argument("workbook", metavar="IN.xlsx", help="the workbook to read")
-    parser.add_argument("project", metavar="PROJECT", help="the project file to update")
+    add_project_argument(parser, "the project file to update or create")
     parser.add_argument("--dry-run", action="store_true", help="print the summary only")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    existing(args.workbook)
-    try:
-        from workbench.excel import read_workbook  # noqa: F401
-    except ImportError:
-        raise CommandError("Workbook import is not available in this version yet.") from None
-    raise CommandError("Workbook import is not available in this version yet.")
+    workbook = existing(args.workbook)
+    if wants_sample(args):
+        if not args.dry_run:
+            raise CommandError("The built-in sample cannot be changed; name a project file.")
+        return _update(workbook, args, None)
+    if args.project is None:
+        raise CommandError("Name the project file to import into.")
+    target = Path(args.project)
+    if target.exists():
+        return _update(workbook, args, target)
+    return _create(workbook, target, args.dry_run)
+
+
+def _update(workbook: Path, args: argparse.Namespace, target: Path | None) -> int:
+    from workbench.excel import read_workbook
+
+    document = load_document(args)
+    plan = read_workbook(workbook, document)
+    for line in plan.summary_lines():
+        print(line)
+    if plan.is_empty:
+        print("No changes.")
+        return 0
+    count = _changes(len(plan.changes))
+    if args.dry_run or target is None:
+        print(f"{count} (dry run: nothing was applied).")
+        return 0
+    document.execute(plan.command)
+    _save(document, target)
+    print(f"Applied {count} to {args.project}.")
+    return 0
+
+
+def _create(workbook: Path, target: Path, dry_run: bool) -> int:
+    from workbench.excel import project_from_workbook
+
+    if not target.parent.is_dir():
+        raise CommandError(f"There is no folder {target.parent} to create {target.name} in.")
+    project = project_from_workbook(workbook)
+    segments = sum(len(d.members) for d in project.dimensions)
+    what = (
+        f"{project.metadata.title!r}: {len(project.dimensions)} dimensions, {segments} "
+        f"segments, {len(project.scenarios)} scenarios"
+    )
+    if dry_run:
+        print(f"Would create {target} from {workbook.name}, {what} (dry run).")
+        return 0
+    _save(Document(project), target)
+    print(f"Created {target} from {workbook.name}, {what}.")
+    return 0
+
+
+def _save(document: Document, target: Path) -> None:
+    from workbench.store import save_project
+
+    save_project(document, target)
+
+
+def _changes(n: int) -> str:
+    return "1 change" if n == 1 else f"{n} changes"
