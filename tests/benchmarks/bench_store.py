@@ -1,0 +1,143 @@
+"""Store benchmark: open, full save and save after one edit of the large synthetic project.
+
+Run `python tests/benchmarks/bench_store.py [--runs N] [--json PATH]`. Each figure is the
+median of N runs on `synthetic_project()` (6 × 200 segments, 5 scenarios, 31 years, 500
+companies with 5,000 developments). Baselines measured in the same run, on the same disk:
+bare `sqlite3` writing (one `executemany` per table, one transaction, then close) and
+reading (`fetchall`) as many rows of three columns as the project file holds; the full
+save and the open are also reported as ratios to them. Targets (issue 3): open ≤ 300 ms,
+full save ≤ 300 ms, save after one edit ≤ 20 ms; the file size is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from workbench.core import commands as c
+from workbench.core.document import Document
+from workbench.core.synthetic import synthetic_project
+from workbench.store import open_project, save_project, save_project_as
+
+TARGETS_MS = {"open_ms": 300.0, "full_save_ms": 300.0, "edit_save_ms": 20.0}
+
+
+Action = Callable[[], object]
+
+
+def median_ms(action: Action, runs: int, before: Action | None = None) -> float:
+    """Median wall time of `action`; `before` runs untimed ahead of each run."""
+    times = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000.0
+
+
+def row_count(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        tables = connection.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")
+        counts = [connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for (t,) in tables]
+        return sum(counts)
+    finally:
+        connection.close()
+
+
+def baseline_write(folder: Path, rows: list[tuple]) -> None:
+    """What bare sqlite3 needs to write that many rows to a new file, durably."""
+    path = folder / "baseline.db"
+    path.unlink(missing_ok=True)
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("BEGIN")
+    connection.execute("CREATE TABLE t (a TEXT, b INTEGER, c)")
+    connection.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
+    connection.execute("COMMIT")
+    connection.close()
+
+
+def baseline_read(folder: Path) -> int:
+    connection = sqlite3.connect(folder / "baseline.db")
+    try:
+        return len(connection.execute("SELECT a, b, c FROM t").fetchall())
+    finally:
+        connection.close()
+
+
+def one_edit(document: Document, counter: list[int]) -> Action:
+    """A fresh history value each time, so that every save has one real change."""
+
+    def edit() -> None:
+        counter[0] += 1
+        year = document.project.metadata.base_year
+        document.execute(c.SetHistory("d3m77", year, 1.0 + counter[0]))
+
+    return edit
+
+
+def one_entity_edit(document: Document, counter: list[int]) -> Action:
+    def edit() -> None:
+        counter[0] += 1
+        edited = replace(document.project.developments[2500], text=f"Edit {counter[0]}")
+        document.execute(c.UpdateEntity("developments", edited))
+
+    return edit
+
+
+def measure(runs: int) -> dict[str, float]:
+    document = Document(synthetic_project())
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        path = folder / "large.mwp"
+        figures: dict[str, float] = {}
+        figures["full_save_ms"] = median_ms(lambda: save_project_as(document, path), runs)
+        figures["open_ms"] = median_ms(lambda: open_project(path), runs)
+        counter = [0]
+        figures["edit_save_ms"] = median_ms(
+            lambda: save_project(document, path), runs, one_edit(document, counter)
+        )
+        figures["entity_edit_save_ms"] = median_ms(
+            lambda: save_project(document, path), runs, one_entity_edit(document, counter)
+        )
+        figures["file_size_bytes"] = path.stat().st_size
+        rows = row_count(path)
+        figures["rows"] = rows
+        fake = [(f"d{i % 6}m{i % 200}", 2000 + i % 31, i * 0.5) for i in range(rows)]
+        figures["baseline_write_ms"] = median_ms(lambda: baseline_write(folder, fake), runs)
+        figures["baseline_read_ms"] = median_ms(lambda: baseline_read(folder), runs)
+    figures["full_save_ratio"] = figures["full_save_ms"] / figures["baseline_write_ms"]
+    figures["open_ratio"] = figures["open_ms"] / figures["baseline_read_ms"]
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    figures = measure(args.runs)
+    for name, value in figures.items():
+        target = TARGETS_MS.get(name)
+        verdict = ""
+        if target is not None:
+            verdict = f"  (target ≤ {target:g} ms: {'ok' if value <= target else 'MISSED'})"
+        print(f"{name:22} {value:14.2f}{verdict}")
+    if args.json:
+        args.json.write_text(json.dumps({"runs": args.runs, **figures}, indent=1) + "\n")
+    sys.exit(0 if all(figures[k] <= v for k, v in TARGETS_MS.items()) else 1)
+
+
+if __name__ == "__main__":
+    main()
