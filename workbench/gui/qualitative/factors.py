@@ -71,6 +71,8 @@ class DriversChallengesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         bridge.document_replaced.connect(lambda: self.detail.show_entity(None))
+        if self.drivers.model.rowCount():
+            self.drivers.select(self.drivers.model.entity(0).id)
 
     def _show(self, panel: EntityList) -> None:
         """One detail panel for both tables: picking a row in one un-picks the other."""

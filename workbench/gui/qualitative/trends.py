@@ -47,3 +47,5 @@ class TrendsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         bridge.document_replaced.connect(lambda: self.detail.show_entity(None))
+        if self.model.rowCount():
+            self.trends.select(self.model.entity(0).id)
