@@ -1,55 +1,71 @@
 """The import change summary: what a workbook would change, to accept or cancel.
 
-Nothing is applied while the dialog is open; accepting executes the plan's one command.
-`review_import` is the one call the workbook controller makes, so tests patch it (or
-drive `ImportSummaryDialog` directly).
+Nothing is applied while the dialog is open; accepting executes the plan's one command
+(one undo step). `review_import` is the one call the workbook controller makes, so tests
+patch it or drive `ImportSummaryDialog` directly.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
-    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+if TYPE_CHECKING:  # the excel package loads on first import, not at start-up
+    from workbench.excel import ImportPlan
 
-def summary_lines(plan) -> list[str]:
-    """The plan's change summary as lines of text (the excel package words them)."""
-    summary = getattr(plan, "summary", plan)
-    lines = summary.lines() if hasattr(summary, "lines") else str(summary).splitlines()
-    return [line for line in lines if line.strip()] or ["The workbook changes nothing."]
+COLUMNS = ("Kind", "Change", "Where")
 
 
 class ImportSummaryDialog(QDialog):
-    def __init__(self, plan, parent: QWidget | None = None) -> None:
+    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import workbook: review the changes")
-        self.resize(640, 480)
-        lines = summary_lines(plan)
+        self.resize(820, 520)
         layout = QVBoxLayout(self)
+        count = len(plan.changes)
         layout.addWidget(
             QLabel(
-                "The workbook would make these changes. Apply them as one step (Undo takes them "
-                "back), or cancel to change nothing."
+                f"The workbook would make {count} change{'s' if count != 1 else ''}. Apply them as "
+                "one step (Undo takes them all back), or cancel to change nothing."
+                if count
+                else "The workbook matches the project: there is nothing to apply."
             )
         )
-        self.text = QPlainTextEdit("\n".join(lines))
-        self.text.setReadOnly(True)
-        layout.addWidget(self.text, 1)
+        self.table = QTableWidget(count, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, change in enumerate(plan.changes):
+            where = f"{change.sheet}!{change.cell}" if change.cell else change.sheet
+            text = change.sentence().removeprefix(f"{change.kind}: ").split(" (")[0]
+            for column, value in enumerate((change.kind, text, where)):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Apply).setText("Apply changes")
-        buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.accept)
+        self.apply_button = buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.setText("Apply changes")
+        self.apply_button.setEnabled(bool(count))
+        self.apply_button.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.buttons = buttons
 
 
-def review_import(parent: QWidget | None, plan) -> bool:
+def review_import(parent: QWidget | None, plan: ImportPlan) -> bool:
     """Show the change summary; True when the analyst applies it."""
     return ImportSummaryDialog(plan, parent).exec() == QDialog.DialogCode.Accepted

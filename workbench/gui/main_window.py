@@ -134,8 +134,8 @@ class MainWindow(QMainWindow):
         """Open the page of a (page key, cell or None) target, at the cell when it has one."""
         key, cell = target
         page = self.show_page(key)
-        if page is not None and cell is not None and hasattr(page, "select_cell"):
-            page.select_cell(*cell)
+        if page is not None and cell is not None:
+            _select_cell(page, *cell)
 
     def step_page(self, step: int) -> None:
         keys = self.navigator.keys()
@@ -195,6 +195,20 @@ class MainWindow(QMainWindow):
             self.files.open_path(path)
         else:
             self.workbooks.import_path(path)
+
+
+def _select_cell(page: QWidget, scenario_id: str, series_id: str, year: int) -> None:
+    """Put a segment page on `scenario_id` and its current cell on (series, year)."""
+    model = getattr(page, "model", None)
+    layout = getattr(model, "layout", None)
+    if layout is None or not hasattr(page, "select_cell"):
+        return
+    if scenario_id and hasattr(page, "set_scenario"):
+        page.set_scenario(scenario_id)
+    row = next((i for i, r in enumerate(layout.rows) if r.is_series and r.key == series_id), None)
+    column = next((i for i, c in enumerate(layout.columns) if c.year == year), None)
+    if row is not None and column is not None:
+        page.select_cell(row, column)
 
 
 def _dropped_file(event) -> Path | None:

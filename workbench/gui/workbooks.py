@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import os
 import tempfile
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from workbench.core.document import Document
 from workbench.core.project import Project
 from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.import_dialog import review_import
-from workbench.gui.workers import run_in_background
+from workbench.gui.workers import Ticket, run_in_background
 
 
 class WorkbookController(QObject):
@@ -67,22 +67,21 @@ class WorkbookController(QObject):
             path = path.with_name(path.name + ".xlsx")
         project = self.bridge.document.project.copy()
         outcome = run_in_background(
-            self.window, f"Writing {path.name}…", lambda cancel: _export(project, path, cancel)
+            self.window, f"Writing {path.name}…", lambda ticket: _export(project, path, ticket)
         )
         if outcome.error:
             dialogs.show_error(self.window, outcome.error)
         return outcome.ok
 
 
-def _export(project: Project, path: Path, cancel: threading.Event) -> Path:
-    from workbench.core.document import Document
+def _export(project: Project, path: Path, ticket: Ticket) -> Path:
     from workbench.excel import export_workbook
 
     handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=path.parent, prefix=f".{path.stem}-")
     os.close(handle)
     try:
-        export_workbook(Document(project), temporary)
-        if not cancel.is_set():  # a cancelled export leaves no file behind
+        export_workbook(Document(project), temporary, progress=ticket.report)
+        if not ticket.cancelled:  # a cancelled export leaves no file behind
             os.replace(temporary, path)
     finally:
         Path(temporary).unlink(missing_ok=True)

@@ -33,21 +33,44 @@ class Outcome:
 
 
 class _Relay(QObject):
-    """Carries the job's end from its thread to the GUI thread (a queued signal)."""
+    """Carries progress and the job's end from its thread to the GUI thread (queued)."""
 
+    progress = Signal(int, int)
     done = Signal(object)
 
 
-def run_in_background(
-    parent: QWidget | None, label: str, job: Callable[[threading.Event], Any]
-) -> Outcome:
-    """Run `job(cancel_event)` in a thread while a cancellable progress dialog shows.
+class Ticket:
+    """What a job gets: `cancelled` to poll, `report(done, total)` for the progress bar.
+
+    `report` returns False once the analyst has cancelled, which is the progress-callback
+    contract of `workbench.excel` (return False to stop), so it can be passed straight in.
+    """
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def report(self, done: int, total: int) -> bool:
+        if not self.cancelled:
+            self._relay.progress.emit(int(done), int(total))
+        return not self.cancelled
+
+
+def run_in_background(parent: QWidget | None, label: str, job: Callable[[Ticket], Any]) -> Outcome:
+    """Run `job(ticket)` in a thread while a cancellable progress dialog shows.
 
     Blocks the caller (not the event loop) until the job ends or the user cancels. A job
-    may poll `cancel_event` to stop early; either way its result is dropped on cancel.
+    may poll the ticket to stop early; either way its result is dropped on cancel.
     """
-    cancel = threading.Event()
     relay = _Relay()
+    ticket = Ticket(relay)
     loop = QEventLoop()
     ended: list[Outcome] = []
 
@@ -58,8 +81,9 @@ def run_in_background(
 
     relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
     progress = _progress_dialog(parent, label)
-    progress.canceled.connect(lambda: (cancel.set(), finish(Outcome(cancelled=True))))
-    thread = threading.Thread(target=_work, args=(job, cancel, relay), daemon=True)
+    progress.canceled.connect(lambda: (ticket.cancel(), finish(Outcome(cancelled=True))))
+    relay.progress.connect(lambda done, total: _show_progress(progress, done, total))
+    thread = threading.Thread(target=_work, args=(job, ticket, relay), daemon=True)
     thread.start()
     if not ended:
         loop.exec()
@@ -68,18 +92,32 @@ def run_in_background(
     return ended[0]
 
 
-def _work(job: Callable[[threading.Event], Any], cancel: threading.Event, relay: _Relay):
+def _work(job: Callable[[Ticket], Any], ticket: Ticket, relay: _Relay) -> None:
     try:
-        outcome = Outcome(value=job(cancel))
-    except ModelError as exc:
-        outcome = Outcome(error=str(exc))
-    except OSError as exc:
-        outcome = Outcome(error=f"The file could not be read or written: {exc.strerror or exc}.")
-    except Exception as exc:  # an unexpected bug still must not kill the app silently
-        outcome = Outcome(error=f"The job failed unexpectedly: {exc}.")
-    if cancel.is_set():
+        outcome = Outcome(value=job(ticket))
+    except Exception as exc:  # even an unexpected bug must end as a sentence, not a crash
+        outcome = _failure(exc)
+    if ticket.cancelled:
         outcome = Outcome(cancelled=True)
     relay.done.emit(outcome)
+
+
+def _failure(exc: Exception) -> Outcome:
+    from workbench.excel import Cancelled  # loaded by the job already; keeps start-up light
+
+    if isinstance(exc, Cancelled):
+        return Outcome(cancelled=True)
+    if isinstance(exc, ModelError):
+        return Outcome(error=str(exc))
+    if isinstance(exc, OSError):
+        return Outcome(error=f"The file could not be read or written: {exc.strerror or exc}.")
+    return Outcome(error=f"The job failed unexpectedly: {exc}.")
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    if dialog.maximum() != total:
+        dialog.setRange(0, max(total, 0))
+    dialog.setValue(min(done, total))
 
 
 def _progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:

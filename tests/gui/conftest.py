@@ -1,0 +1,98 @@
+"""Fixtures for the desktop shell: settings in a temporary place, scripted dialogs.
+
+Every GUI test (the shell's and the pages') gets QSettings redirected to its own
+temporary folder, so no test reads or writes the user's real settings. The shell's tests
+script the modal dialogs through `dialogs`: each answer is queued up front and a dialog
+nobody expected fails the test instead of blocking it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from workbench.core.sample import sample_document
+from workbench.gui import dialogs as dialogs_module
+from workbench.gui.bridge import DocumentBridge
+from workbench.gui.main_window import MainWindow
+from workbench.gui.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def temporary_qsettings(tmp_path):
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "qsettings"))
+
+
+class ScriptedDialogs:
+    """Queued answers per dialog function; errors and infos are recorded, not shown."""
+
+    ASKING = (
+        "confirm",
+        "ask_save_changes",
+        "ask_open_path",
+        "ask_save_path",
+        "ask_text",
+        "ask_item",
+        "ask_form",
+    )
+
+    def __init__(self) -> None:
+        self.answers: dict[str, deque] = defaultdict(deque)
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.asked: list[tuple[str, tuple]] = []
+
+    def queue(self, name: str, *answers) -> None:
+        assert name in self.ASKING, name
+        self.answers[name].extend(answers)
+
+    def answer(self, name: str, args: tuple):
+        self.asked.append((name, args))
+        if not self.answers[name]:
+            raise AssertionError(f"Unexpected dialog {name}{args[1:]!r}")
+        return self.answers[name].popleft()
+
+    def install(self, monkeypatch) -> None:
+        monkeypatch.setattr(dialogs_module, "show_error", lambda _p, text: self.errors.append(text))
+        monkeypatch.setattr(dialogs_module, "show_info", lambda _p, text: self.infos.append(text))
+        for name in self.ASKING:
+            monkeypatch.setattr(
+                dialogs_module, name, lambda *args, _name=name: self.answer(_name, args)
+            )
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    scripted = ScriptedDialogs()
+    scripted.install(monkeypatch)
+    return scripted
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings.at(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def recovery_dir(tmp_path):
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, dialogs, settings, recovery_dir):
+    """The main window on a fresh sample document, shown offscreen."""
+    document = sample_document()
+    main = MainWindow(DocumentBridge(document), settings, recovery_dir)
+    main.start(document=document)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.files.maybe_save = lambda: True  # the teardown close must not ask about changes
+    main.close()
+    main.deleteLater()

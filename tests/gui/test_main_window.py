@@ -1,0 +1,228 @@
+"""The main window with the sample: navigation, editing through a page, undo, the inspector."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from workbench.core.project import TOTAL
+from workbench.gui.pages import OverviewPage, ScenariosPage, SourcesPage
+from workbench.gui.segments import SegmentPage
+
+NAVIGATOR_ORDER = [
+    "Overview",
+    "Total market",
+    "Technology",
+    "Application",
+    "Region",
+    "Scenarios",
+    "Companies",
+    "Drivers & Challenges",
+    "Trends",
+    "Five Forces",
+    "Assessments",
+    "Key Questions",
+    "Sources",
+]
+
+
+def test_navigator_lists_pages_in_design_order_and_builds_them_lazily(window):
+    titles = [
+        window.navigator.item(i).text()
+        for i in range(window.navigator.count())
+        if window.navigator.item(i).flags() & Qt.ItemFlag.ItemIsSelectable
+    ]
+    assert titles[:6] == NAVIGATOR_ORDER[:6] and titles[-1] == "Sources"
+    assert list(window.pages) == ["overview"]  # only the first page exists at start
+    assert isinstance(window.current_page(), OverviewPage)
+    assert isinstance(window.show_page("segment:region"), SegmentPage)
+    assert isinstance(window.show_page("scenarios"), ScenariosPage)
+    assert isinstance(window.show_page("sources"), SourcesPage)
+    assert window.navigator.current_key() == "sources"
+    window.actions.next_page.trigger()
+    assert window.current_key() == "overview"  # wraps around
+
+
+def _type_into(qtbot, page: SegmentPage, series_id: str, year: int, text: str) -> None:
+    layout = page.model.layout
+    row = next(i for i, r in enumerate(layout.rows) if r.is_series and r.key == series_id)
+    column = next(i for i, c in enumerate(layout.columns) if c.year == year)
+    page.select_cell(row, column)
+    qtbot.keyClick(page.table, text[0])  # typing opens the editor, as in Excel
+    editor = page.table.findChild(QLineEdit)
+    qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(20)  # the delegate commits on the next event loop turn
+
+
+def test_typing_into_a_cell_changes_model_total_chart_and_title(qtbot, window):
+    page = window.show_page("segment:technology")
+    document = window.bridge.document
+    project = document.project
+    member = project.dimension("technology").members[0].id
+    base = project.metadata.base_year
+    assert not window.isWindowModified()
+    _type_into(qtbot, page, member, base, "12.5")
+    assert project.history[(member, base)] == 12.5
+    assert window.isWindowModified() and window.windowTitle().endswith("— Market Workbench")
+    chart_values = {s.name: list(s.values) for s in page.chart.series}
+    name = project.series_name(member)
+    assert chart_values[name][base - project.metadata.first_year] == pytest.approx(12.5)
+    overview = window.show_page("overview")
+    total_before = overview.headline()
+    window.actions.undo.trigger()
+    assert (member, base) in project.history and project.history[(member, base)] != 12.5
+    assert not window.isWindowModified()
+    assert window.actions.redo.text().replace("&", "") == "Redo Set history value"
+    window.actions.redo.trigger()
+    assert project.history[(member, base)] == 12.5
+    assert overview.headline() == total_before  # the total history did not change
+
+
+def test_typing_into_the_total_moves_the_overview_headline(qtbot, window):
+    page = window.show_page("segment:total")
+    project = window.bridge.document.project
+    base, last = project.metadata.base_year, project.metadata.last_year
+    _type_into(qtbot, page, TOTAL, base, "20")
+    overview = window.show_page("overview")
+    scenario = project.scenarios[0]
+    size, rate = overview.headline()[scenario.name]
+    result = window.bridge.document.result(scenario.id)
+    assert size == pytest.approx(result.value(TOTAL, last))
+    assert rate == pytest.approx((size / 20.0) ** (1 / (last - base)) - 1)
+    assert overview.chart.series[0].values[base - project.metadata.first_year] == 20.0
+
+
+def test_refused_text_shows_one_sentence_and_changes_nothing(qtbot, window, dialogs):
+    page = window.show_page("segment:total")
+    project = window.bridge.document.project
+    before = dict(project.history)
+    _type_into(qtbot, page, TOTAL, project.metadata.base_year, "abc")
+    assert project.history == before
+    assert len(dialogs.errors) == 1 and "abc" in dialogs.errors[0]
+    assert not window.isWindowModified()
+
+
+def test_selected_cell_shows_in_the_inspector(window):
+    page = window.show_page("segment:technology")
+    project = window.bridge.document.project
+    member = project.dimension("technology").members[0]
+    window.navigate_to(("segment:technology", (project.scenarios[0].id, member.id, 2027)))
+    assert window.inspector.cell == (page.scenario_id, member.id, 2027)
+    text = window.inspector.labels["Cell"].text()
+    assert member.name in text and "2027" in text
+    assert window.inspector.labels["State"].text().startswith(("computed", "pinned", "input"))
+    assert window.inspector.labels["Formula"].text()
+
+
+def test_inspector_note_is_an_undoable_edit(window):
+    project = window.bridge.document.project
+    cell = (project.scenarios[0].id, TOTAL, project.metadata.last_year)
+    window.inspector.show_cell(cell)
+    window.inspector.note.setPlainText("Check against the 2030 outlook.")
+    window.inspector.save_note.click()
+    assert project.notes[cell] == "Check against the 2030 outlook."
+    window.undo.stack.undo()
+    assert cell not in project.notes
+    assert window.inspector.note.toPlainText() == ""
+
+
+def test_bridge_errors_become_dialogs(window, dialogs):
+    window.bridge.error.emit("Something went wrong in TikTok, Base, 2027.")
+    assert dialogs.errors == ["Something went wrong in TikTok, Base, 2027."]
+
+
+def test_adding_a_dimension_adds_its_page_and_undo_removes_it(window, dialogs):
+    dialogs.queue("ask_form", {"name": "Channel", "segments": "Apps, Mini programs"})
+    window.actions.add_dimension.trigger()
+    dim = window.bridge.document.project.dimensions[-1]
+    assert dim.name == "Channel" and [m.name for m in dim.members] == ["Apps", "Mini programs"]
+    assert f"segment:{dim.id}" in window.navigator.keys()
+    window.show_page(f"segment:{dim.id}")
+    window.undo.stack.undo()
+    assert f"segment:{dim.id}" not in window.navigator.keys()
+    assert f"segment:{dim.id}" not in window.pages
+
+
+def test_model_menu_year_range_and_details(window, dialogs):
+    meta = window.bridge.document.project.metadata
+    dialogs.queue("ask_form", {"first": meta.first_year, "base": meta.base_year, "last": 2033})
+    window.actions.years.trigger()
+    assert window.bridge.document.project.metadata.last_year == 2033
+    dialogs.queue(
+        "ask_form",
+        {"title": "Micro drama", "unit": "USD bn", "currency_note": "", "description": "d"},
+    )
+    window.actions.details.trigger()
+    assert window.bridge.document.project.metadata.title == "Micro drama"
+    assert window.windowTitle().startswith("Micro drama")
+    dialogs.queue("ask_form", {"first": 2030, "base": 2020, "last": 2040})
+    window.actions.years.trigger()
+    assert "2030" in dialogs.errors[-1]
+
+
+def test_forecast_mode_switch(window, dialogs):
+    from workbench.gui.model_actions import BOTTOM_UP
+
+    dialogs.queue("ask_form", {"mode": BOTTOM_UP, "primary": "Region"})
+    window.actions.mode.trigger()
+    project = window.bridge.document.project
+    assert (project.mode, project.primary_dimension) == ("bottom_up", "region")
+    result = window.bridge.document.result(project.scenarios[0].id)
+    region = [m.id for m in project.dimension("region").members]
+    year = project.metadata.last_year
+    assert result.value(TOTAL, year) == pytest.approx(
+        math.fsum(result.value(m, year) for m in region)
+    )
+
+
+def test_export_chart_writes_png_and_svg(window, dialogs, tmp_path):
+    window.show_page("scenarios")
+    dialogs.queue("ask_save_path", str(tmp_path / "totals.png"), str(tmp_path / "totals.svg"))
+    assert window.export_chart()
+    assert window.export_chart()
+    assert (tmp_path / "totals.png").read_bytes()[:4] == b"\x89PNG"
+    assert b"<svg" in (tmp_path / "totals.svg").read_bytes()[:400]
+
+
+def test_copy_action_reaches_the_focused_widget(window):
+    page = window.show_page("segment:total")
+    project = window.bridge.document.project
+    window.navigate_to(
+        ("segment:total", (project.scenarios[0].id, TOTAL, project.metadata.base_year))
+    )
+    page.table.setFocus()
+    QApplication.clipboard().clear()
+    window.actions.copy.trigger()
+    copied = QApplication.clipboard().text().strip()
+    assert float(copied.replace(",", "")) == pytest.approx(
+        project.history[(TOTAL, project.metadata.base_year)], rel=1e-3
+    )
+
+
+def test_dropping_a_project_file_opens_it(window, dialogs, tmp_path):
+    from workbench.core.sample import sample_document
+    from workbench.store import save_project_as
+
+    other = sample_document()
+    other.project.metadata = replace(other.project.metadata, title="Dropped")
+    path = tmp_path / "dropped.mwp"
+    save_project_as(other, path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.bridge.document.project.metadata.title == "Dropped"
+    assert window.files.path == path
+    assert window.windowTitle().startswith("dropped.mwp")
