@@ -14,7 +14,7 @@ from hypothesis import given
 from tests.store.strategies import projects
 from tests.store.support import dump_of, small_project
 from workbench.core.document import Document
-from workbench.core.project import ENTITY_COLLECTIONS, TOTAL, Growth
+from workbench.core.project import ENTITY_COLLECTIONS, TOTAL, Growth, Project
 from workbench.core.sample import sample_document
 from workbench.store import (
     APPLICATION_ID,
@@ -23,6 +23,7 @@ from workbench.store import (
     open_project,
     save_project,
     save_project_as,
+    writer,
 )
 from workbench.store.tables import ENTITY_TABLE
 
@@ -96,6 +97,10 @@ def test_every_entity_field_has_a_home_in_the_file():
         table = ENTITY_TABLE[collection]
         stored = {"id", *table.columns, *(child.field for child in table.children)}
         assert stored == {f.name for f in fields(entity_type)}, collection
+
+
+def test_every_project_field_is_known_to_the_incremental_writer():
+    assert {f.name for f in fields(Project)} == writer.FIELDS
 
 
 def test_the_file_is_ours_and_configured(tmp_path):

@@ -28,7 +28,7 @@ from workbench.store.sqlite_file import (
     reason,
     write_whole,
 )
-from workbench.store.writer import write_changes, write_project
+from workbench.store.writer import FIELDS, write_changes, write_project
 
 
 @dataclass
@@ -166,10 +166,13 @@ def write_copy(document: Document, path: Path) -> None:
 def _is_incremental(document: Document, entry: SavedFile, path: Path) -> bool:
     """True when the file at `path` holds exactly what `document` held at its last save.
 
-    Someone else marking the document saved (state moved on, nothing modified) or anyone
-    touching the file since (fingerprint changed) forces a whole-file write instead.
+    Someone else marking the document saved (state moved on, nothing modified), anyone
+    touching the file since (fingerprint changed), or a change to a field the incremental
+    writer does not know forces a whole-file write instead.
     """
     if entry.path != path.resolve() or entry.fingerprint != fingerprint(path):
+        return False
+    if not document.dirty().keys() <= FIELDS:
         return False
     return document.is_modified or document.state == entry.state
 

@@ -30,6 +30,8 @@ from workbench.store.tables import (
 
 _STRUCTURE = {"metadata", "mode", "primary_dimension", "dimensions", "scenarios"}
 _KEYED = {spec.field: spec for spec in KEYED_TABLES}
+FIELDS = frozenset(_STRUCTURE | _KEYED.keys() | {"growth"} | ENTITY_TABLE.keys())
+"""The project fields `write_changes` knows how to write; any other change needs a whole write."""
 
 
 def write_project(connection: sqlite3.Connection, project: Project) -> None:
