@@ -142,10 +142,10 @@ def test_adding_a_dimension_adds_its_page_and_undo_removes_it(window, dialogs):
     window.actions.add_dimension.trigger()
     dim = window.bridge.document.project.dimensions[-1]
     assert dim.name == "Channel" and [m.name for m in dim.members] == ["Apps", "Mini programs"]
-    assert f"segment:{dim.id}" in window.navigator.keys()
+    assert f"segment:{dim.id}" in window.navigator.page_keys()
     window.show_page(f"segment:{dim.id}")
     window.undo.stack.undo()
-    assert f"segment:{dim.id}" not in window.navigator.keys()
+    assert f"segment:{dim.id}" not in window.navigator.page_keys()
     assert f"segment:{dim.id}" not in window.pages
 
 

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             _select_cell(page, *cell)
 
     def step_page(self, step: int) -> None:
-        keys = self.navigator.keys()
+        keys = self.navigator.page_keys()
         current = self.current_key()
         index = keys.index(current) if current in keys else 0
         self.show_page(keys[(index + step) % len(keys)])

@@ -62,7 +62,7 @@ class Navigator(QListWidget):
         if current is None or not self.select(current):
             self.select(entries[0].key)
 
-    def keys(self) -> list[str]:
+    def page_keys(self) -> list[str]:
         return [k for i in range(self.count()) if (k := self.item(i).data(KEY_ROLE))]
 
     def current_key(self) -> str | None:
