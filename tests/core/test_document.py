@@ -9,7 +9,9 @@ from workbench.core.commands import (
     SetGrowth,
     SetHistory,
     SetHistorySource,
+    SetMetadata,
     SetPin,
+    SetYearRange,
 )
 from workbench.core.document import Document
 from workbench.core.entities import Source
@@ -130,3 +132,14 @@ def test_dirty_collects_changed_keys_since_the_last_save(doc):
     doc.mark_saved()
     doc.undo()
     assert doc.dirty() == {"scenarios": WHOLE}
+
+
+def test_renames_keep_the_forecasts_and_layout_changes_drop_them(doc):
+    doc.execute(SetGrowth("high", TOTAL, Growth("cagr", 0.5)))
+    base, high = doc.result("base"), doc.result("high")
+    doc.execute(RenameScenario("high", "Bull"))
+    doc.execute(SetMetadata(title="Renamed"))
+    assert doc.result("base") is base and doc.result("high") is high
+    doc.execute(SetYearRange(2020, 2022, 2026))
+    assert doc.result("high").value(TOTAL, 2026) == pytest.approx(100 * 1.5**4)
+    assert doc.result("base") is not base

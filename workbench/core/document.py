@@ -17,7 +17,7 @@ import numpy as np
 from workbench.core.commands.base import Command
 from workbench.core.engine import ScenarioResult, compute_scenario, history_matrix
 from workbench.core.project import Project
-from workbench.core.transaction import WHOLE, Change, Transaction
+from workbench.core.transaction import SCENARIO_KEYED_FIELDS, WHOLE, Change, Transaction
 
 Listener = Callable[[Change], None]
 _state_ids = count(1)
@@ -32,6 +32,7 @@ class Document:
         self._listeners: list[Listener] = []
         self._history: np.ndarray | None = None
         self._results: dict[str, ScenarioResult] = {}
+        self._layout = _layout(project)
         self._saved_state = 0
         self._dirty: dict[str, Any] = {}
 
@@ -124,12 +125,28 @@ class Document:
         return {s.id: self.result(s.id) for s in self.project.scenarios}
 
     def _invalidate(self, change: Change) -> None:
-        if change.scenarios is None or change.touches("scenarios"):
-            self._history = None
+        """Drop only the forecasts that `change` can affect.
+
+        Names (of segments, dimensions, scenarios, the project) are no part of a forecast,
+        so a rename keeps every cached result; a change of the layout (years, the ids and
+        order of series), of history or of the mode recomputes every scenario; growth and
+        pins recompute their own scenario.
+        """
+        layout = _layout(self.project)
+        keyed = [change.keys.get(f, frozenset()) for f in SCENARIO_KEYED_FIELDS]
+        if (
+            layout != self._layout
+            or change.touches("history", "mode", "primary_dimension")
+            or any(keys is WHOLE for keys in keyed)
+        ):
+            self._layout, self._history = layout, None
             self._results.clear()
-        else:
-            for scenario_id in change.scenarios:
-                self._results.pop(scenario_id, None)
+            return
+        for scenario_id in {key[0] for keys in keyed for key in keys}:
+            self._results.pop(scenario_id, None)
+        live = {s.id for s in self.project.scenarios}
+        for scenario_id in [s for s in self._results if s not in live]:
+            del self._results[scenario_id]
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -153,3 +170,10 @@ class Document:
     def mark_unsaved(self) -> None:
         """For a document that has no file yet (a new project, a recovered one)."""
         self._saved_state = -1
+
+
+def _layout(project: Project) -> tuple:
+    """What a forecast's shape depends on: the years and the ids and order of the series."""
+    meta = project.metadata
+    dims = tuple((d.id, d.member_ids()) for d in project.dimensions)
+    return meta.first_year, meta.base_year, meta.last_year, dims
