@@ -64,16 +64,14 @@ def open_project(path: str | os.PathLike) -> Document:
     any failure raises StoreError and leaves the file exactly as it was.
     """
     path = Path(path)
-    version = check_header(path)
-    mode = "rw" if os.access(path, os.W_OK) else "ro"
-    if version < schema.SCHEMA_VERSION and mode == "ro":
-        raise StoreError(f"{path} needs upgrading from file format {version} but is read-only.")
+    check_header(path)
+    writable = os.access(path, os.W_OK)
     try:
-        connection = connect(path, mode)
+        connection = connect(path, "rw" if writable else "ro")
     except sqlite3.Error as exc:
         raise _open_error(path, exc) from exc
     try:
-        project = _read(connection, path, version)
+        project = _read(connection, path, writable)
     finally:
         connection.close()
     document = Document(project)
@@ -82,12 +80,17 @@ def open_project(path: str | os.PathLike) -> Document:
     return document
 
 
-def _read(connection: sqlite3.Connection, path: Path, version: int) -> Project:
-    """Read (and first migrate, when older) in one transaction; roll back on any failure."""
+def _read(connection: sqlite3.Connection, path: Path, writable: bool) -> Project:
+    """Read (and first migrate, when older) in one transaction; roll back on any failure.
+
+    The version is read again inside the transaction: the header checked before may have
+    been rolled back since, by SQLite recovering a migration that a crash interrupted.
+    """
     try:
-        connection.execute("BEGIN IMMEDIATE" if version < schema.SCHEMA_VERSION else "BEGIN")
+        connection.execute("BEGIN")
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version < schema.SCHEMA_VERSION:
-            _migrate(connection, path, version)
+            _migrate(connection, path, version, writable)
         if connection.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
             raise sqlite3.DatabaseError("its integrity check failed")
         project = read_project(connection)
@@ -103,7 +106,9 @@ def _read(connection: sqlite3.Connection, path: Path, version: int) -> Project:
         raise
 
 
-def _migrate(connection: sqlite3.Connection, path: Path, version: int) -> None:
+def _migrate(connection: sqlite3.Connection, path: Path, version: int, writable: bool) -> None:
+    if not writable:
+        raise StoreError(f"{path} needs upgrading from file format {version} but is read-only.")
     try:
         schema.migrate(connection, version)
     except sqlite3.Error as exc:

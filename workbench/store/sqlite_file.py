@@ -24,8 +24,8 @@ _MAGIC = b"SQLite format 3\x00"
 Fingerprint = tuple[int, int, int, int, bytes]
 
 
-def check_header(path: Path) -> int:
-    """The schema version of the project file at `path`, or a StoreError saying what it is."""
+def check_header(path: Path) -> None:
+    """Refuse, with a StoreError saying what it is, a file that is not a project we can read."""
     try:
         with path.open("rb") as file:
             header = file.read(100)
@@ -47,7 +47,6 @@ def check_header(path: Path) -> int:
         )
     if version < 1:
         raise StoreError(f"{path} is damaged and cannot be opened (its file format is {version}).")
-    return version
 
 
 def connect(path: Path, mode: str) -> sqlite3.Connection:
