@@ -103,11 +103,18 @@ def test_autosave_writes_the_recovery_file(window, dialogs, recovery_dir):
 
 
 def test_new_from_blank_template(window, dialogs):
-    dialogs.queue("ask_form", {
-        "title": "Robotaxi", "unit": "USD millions", "first_year": 2020, "base_year": 2024,
-        "last_year": 2030, "dimensions": "Region: US, China\nVehicle: Sedan, Van",
-        "scenarios": "Base, Bull",
-    })
+    dialogs.queue(
+        "ask_form",
+        {
+            "title": "Robotaxi",
+            "unit": "USD millions",
+            "first_year": 2020,
+            "base_year": 2024,
+            "last_year": 2030,
+            "dimensions": "Region: US, China\nVehicle: Sedan, Van",
+            "scenarios": "Base, Bull",
+        },
+    )
     window.actions.new_blank.trigger()
     project = window.bridge.document.project
     assert project.metadata.title == "Robotaxi" and project.metadata.unit == "USD millions"
@@ -119,10 +126,18 @@ def test_new_from_blank_template(window, dialogs):
 
 def test_blank_template_refusal_is_one_sentence(window, dialogs):
     document = window.bridge.document
-    dialogs.queue("ask_form", {
-        "title": "X", "unit": "USD", "first_year": 2024, "base_year": 2020,
-        "last_year": 2030, "dimensions": "", "scenarios": "Base",
-    })
+    dialogs.queue(
+        "ask_form",
+        {
+            "title": "X",
+            "unit": "USD",
+            "first_year": 2024,
+            "base_year": 2020,
+            "last_year": 2030,
+            "dimensions": "",
+            "scenarios": "Base",
+        },
+    )
     window.actions.new_blank.trigger()
     assert window.bridge.document is document
     assert len(dialogs.errors) == 1 and "2024" in dialogs.errors[0]

@@ -37,11 +37,11 @@ class WorkbookController(QObject):
         """Read `path` off-thread, show the change summary, apply it when accepted."""
         from workbench.excel import read_workbook
 
-        project = self.bridge.document.project.copy()
+        document = Document(self.bridge.document.project.copy())
         outcome = run_in_background(
             self.window,
             f"Reading {Path(path).name}…",
-            lambda _cancel: read_workbook(path, project),
+            lambda ticket: read_workbook(path, document, progress=ticket.report),
         )
         if outcome.error:
             dialogs.show_error(self.window, outcome.error)
