@@ -12,14 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.store.support import dump_of, small_project
+from tests.store.support import dump_of, folder_state, small_project
 from workbench.core import commands as c
 from workbench.core.document import Document
 from workbench.core.entities import Trend
 from workbench.core.errors import ModelError
 from workbench.core.project import METHODS, TOTAL, Growth
 from workbench.core.sample import sample_document
-from workbench.store import open_project, save_project, save_project_as
+from workbench.store import StoreError, open_project, save_project, save_project_as
 from workbench.store import project_file as project_file_module
 
 
@@ -232,3 +232,37 @@ def test_the_total_row_is_just_another_series(tmp_path):
     document.execute(c.SetGrowth("base", TOTAL, Growth("manual", values={2030: 1.5})))
     save_project(document, path)
     assert open_project(path).project.growth[("base", TOTAL)].values == {2030: 1.5}
+
+
+def test_a_failed_save_changes_no_file_and_leaves_the_document_unsaved(tmp_path, monkeypatch):
+    path = tmp_path / "p.mwp"
+    document = Document(small_project())
+    save_project(document, path)
+    before = folder_state(tmp_path)
+    document.execute(c.SetHistory("d0m1", 2003, 42.0))
+
+    def fail_half_way(connection, project, dirty, saved_entities):
+        connection.execute("DELETE FROM history")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(project_file_module, "write_changes", fail_half_way)
+    with pytest.raises(StoreError, match=r"^Cannot save .*p\.mwp: disk I/O error\.$"):
+        save_project(document, path)
+    assert folder_state(tmp_path) == before
+    assert document.is_modified
+
+
+def test_a_failed_whole_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monkeypatch):
+    path = tmp_path / "p.mwp"
+    document = Document(small_project())
+    save_project(document, path)
+    before = folder_state(tmp_path)
+
+    def fail_half_way(connection, project):
+        connection.execute("INSERT INTO scenarios VALUES ('x', 0, 'X')")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(project_file_module, "write_project", fail_half_way)
+    with pytest.raises(StoreError, match=r"^Cannot save .*p\.mwp: database or disk is full\.$"):
+        save_project_as(document, path)
+    assert folder_state(tmp_path) == before
