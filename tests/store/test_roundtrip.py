@@ -19,6 +19,8 @@ from workbench.core.sample import sample_document
 from workbench.store import (
     APPLICATION_ID,
     SCHEMA_VERSION,
+    ProjectStore,
+    SqliteStore,
     StoreError,
     open_project,
     save_project,
@@ -135,3 +137,14 @@ def test_saving_into_a_missing_folder_is_refused(tmp_path):
     with pytest.raises(StoreError, match=r"the folder .*nowhere does not exist"):
         save_project(Document(small_project()), tmp_path / "nowhere" / "p.mwp")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_store_interface_opens_and_saves(tmp_path):
+    store: ProjectStore = SqliteStore(tmp_path)
+    document = sample_document()
+    store.save_as(document, tmp_path / "a.mwp")
+    reopened = store.open(tmp_path / "a.mwp")
+    reopened.project.history[(TOTAL, 2019)] = 0.5
+    store.save(reopened, tmp_path / "b.mwp")
+    assert open_project(tmp_path / "b.mwp").project.history[(TOTAL, 2019)] == 0.5
+    assert dump_of(store.open(tmp_path / "a.mwp")) == dump_of(document)
