@@ -35,12 +35,15 @@ COLUMNS = ("Publisher", "Title", "Date", "Link", "Uses")
 def uses_of(project: Project, source_id: str) -> list[tuple[str, str | None, tuple | None]]:
     """(what, page key, cell) for every history cell and entity that cites `source_id`."""
     out: list[tuple[str, str | None, tuple | None]] = []
-    for (series_id, year), cited in sorted(
-        project.history_sources.items(), key=lambda kv: kv[0][1]
-    ):
+    years_by_series: dict[str, list[int]] = {}
+    for (series_id, year), cited in project.history_sources.items():
         if cited == source_id:
-            label = f"History · {project.series_name(series_id)} · {year}"
-            out.append((label, page_key_of(project, series_id), ("", series_id, year)))
+            years_by_series.setdefault(series_id, []).append(year)
+    for series_id in project.series_ids():
+        years = sorted(years_by_series.get(series_id, ()))
+        if years:
+            label = f"History · {project.series_name(series_id)} · {_year_span(years)}"
+            out.append((label, page_key_of(project, series_id), ("", series_id, years[0])))
     for collection, noun, page in (
         ("companies", "Company", "qualitative:companies"),
         ("factors", "Driver / challenge", "qualitative:drivers-challenges"),
@@ -55,6 +58,13 @@ def uses_of(project: Project, source_id: str) -> list[tuple[str, str | None, tup
         if development.source_id == source_id:
             out.append((f"Development · {development.date} · {development.text[:60]}", None, None))
     return out
+
+
+def _year_span(years: list[int]) -> str:
+    """[2019, 2020, 2021] → '2019–2021'; gaps are listed: [2019, 2021] → '2019, 2021'."""
+    if years == list(range(years[0], years[-1] + 1)) and len(years) > 1:
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(y) for y in years)
 
 
 class SourcesModel(QAbstractTableModel):
