@@ -130,3 +130,21 @@ def test_a_good_file_opens_and_stays_identical(project_file):
     document = open_project(project_file)
     assert not document.is_modified
     assert folder_state(project_file.parent) == before
+
+
+@pytest.mark.parametrize(
+    ("statement", "message"),
+    [
+        ("UPDATE companies SET segments = 'not json'", "expecting value"),
+        ("UPDATE trends SET source_ids = '5'", "not iterable"),
+        ("UPDATE metadata SET first_year = 'soon'", "not supported between"),
+    ],
+    ids=["bad-json", "json-not-a-list", "text-for-a-year"],
+)
+def test_rows_that_are_not_what_we_wrote(project_file, statement, message):
+    connection = sqlite3.connect(project_file)
+    connection.execute("INSERT INTO trends VALUES ('t', 99, 'Trend', '', '[]', '[]')")
+    connection.execute(statement)
+    connection.commit()
+    connection.close()
+    refused(project_file, rf"is damaged and cannot be opened: .*{message}")

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.document import Document
-from workbench.core.errors import ModelError
 from workbench.core.project import ENTITY_COLLECTIONS, Project
 from workbench.store import schema
 from workbench.store.errors import StoreError
@@ -101,7 +100,8 @@ def _read(connection: sqlite3.Connection, path: Path, writable: bool) -> Project
             connection.execute("ROLLBACK")
         if isinstance(exc, sqlite3.Error):
             raise _open_error(path, exc) from exc
-        if isinstance(exc, ModelError) and not isinstance(exc, StoreError):
+        if isinstance(exc, ValueError | TypeError) and not isinstance(exc, StoreError):
+            # A row the model refuses (ModelError), bad JSON, a NULL where a value belongs.
             raise StoreError(f"{path} is damaged and cannot be opened: {_clause(exc)}.") from exc
         raise
 
