@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 import numpy as np
 
@@ -84,7 +84,7 @@ def compute_scenario(
     """Forecast every series of `scenario_id` and reconcile the dimensions to the total."""
     meta = project.metadata
     series = tuple(project.series_ids())
-    row = {s: i for i, s in enumerate(series)}
+    row = dict(zip(series, range(len(series)), strict=True))
     hist = history_matrix(project) if history is None else history
     projected = _project_all(project, scenario_id, series, row, hist)
     values, gaps = _reconcile(project, row, projected)
@@ -111,8 +111,8 @@ def _pins_of(project: Project, scenario_id: str, row: dict[str, int], years: ran
 def _project_all(project, scenario_id, series, row, hist) -> np.ndarray:
     """Each series from its own method, history and pins; no reconciliation yet.
 
-    The only per-series Python work is looking up each series' `Growth`; everything that
-    follows runs on whole groups of series (one group per method) in numpy.
+    The per-series Python work is looking up each series' `Growth` (with C-level `map`s);
+    everything that follows runs on whole groups of series (one group per method) in numpy.
     """
     meta = project.metadata
     out = hist.copy()
@@ -120,13 +120,14 @@ def _project_all(project, scenario_id, series, row, hist) -> np.ndarray:
     fcols = slice(years.start - meta.first_year, years.stop - meta.first_year)
     base_col = meta.base_year - meta.first_year
     pinned, pin_values = _pins_of(project, scenario_id, row, years)
-    get = project.growth.get
-    growths = [get((scenario_id, s), DEFAULT_GROWTH) for s in series]
-    codes = np.fromiter((_METHOD_CODES[g.method] for g in growths), np.int8, len(growths))
+    keys = zip(repeat(scenario_id), series)
+    growths = list(map(project.growth.get, keys, repeat(DEFAULT_GROWTH)))
+    methods = map(_METHOD_CODES.__getitem__, map(attrgetter("method"), growths))
+    codes = np.fromiter(methods, np.int8, len(growths))
 
     chained = np.flatnonzero(codes <= 1)
     if len(chained):
-        factors = _chain_factors([growths[i] for i in chained.tolist()], years)
+        factors = _chain_factors([growths[i] for i in chained.tolist()], codes[chained], years)
         _chain(out, chained, factors, base_col, fcols, pinned[chained], pin_values[chained])
 
     curve = np.flatnonzero(codes == 2)
@@ -134,8 +135,7 @@ def _project_all(project, scenario_id, series, row, hist) -> np.ndarray:
         _s_curve(out, curve, [growths[i] for i in curve.tolist()], meta, base_col, fcols)
 
     for i in np.flatnonzero(codes == 3).tolist():
-        values = growths[i].values
-        out[i, fcols] = [values.get(y, np.nan) for y in years]
+        out[i, fcols] = _by_year(growths[i].values, years, np.nan)
 
     unchained = codes >= 2
     window = out[:, fcols]
@@ -143,13 +143,16 @@ def _project_all(project, scenario_id, series, row, hist) -> np.ndarray:
     return out
 
 
-def _chain_factors(growths: list[Growth], years: range) -> np.ndarray:
+def _by_year(mapping: dict[int, float], years: range, blank: float) -> np.ndarray:
+    return np.fromiter(map(mapping.get, years, repeat(blank)), float, len(years))
+
+
+def _chain_factors(growths: list[Growth], codes: np.ndarray, years: range) -> np.ndarray:
     """(1 + g) per chained series and forecast year: a CAGR's row is one repeated rate."""
-    rates = np.fromiter((g.rate for g in growths), float, len(growths))
+    rates = np.fromiter(map(attrgetter("rate"), growths), float, len(growths))
     factors = np.repeat((1.0 + rates)[:, None], len(years), axis=1)
-    for k, g in enumerate(growths):
-        if g.method == "growth_by_year":
-            factors[k] = [1.0 + g.rates.get(y, 0.0) for y in years]
+    for k in np.flatnonzero(codes == _METHOD_CODES["growth_by_year"]).tolist():
+        factors[k] = 1.0 + _by_year(growths[k].rates, years, 0.0)
     return factors
 
 
@@ -174,26 +177,36 @@ def _chain(out, idx, factors, base_col, fcols, pinned, pin_values) -> None:
 
 
 def _reconcile(project: Project, row: dict[str, int], projected: np.ndarray):
-    """Scale each dimension's segments to the total; report each dimension's gap."""
+    """Scale each dimension's segments to the total; report each dimension's gap.
+
+    A dimension's segments are consecutive rows (series follow dimension order), so each
+    dimension is one slice of the matrix: no copies, no index lists.
+    """
     meta = project.metadata
     values = projected.copy()
     fc = slice(meta.base_year + 1 - meta.first_year, None)
     total = values[row[TOTAL]]
     primary = project.primary_dimension if project.mode == "bottom_up" else None
-    if primary is not None:
-        members = [row[m] for m in project.dimension(primary).member_ids()]
-        if members:
-            total[fc] = projected[members, fc].sum(axis=0)
+    blocks = _dimension_rows(project, row)
+    if primary is not None and blocks[primary].stop > blocks[primary].start:
+        total[fc] = projected[blocks[primary], fc].sum(axis=0)
     gaps: dict[str, np.ndarray] = {}
-    for dim in project.dimensions:
-        idx = [row[m.id] for m in dim.members]
-        if not idx:
-            gaps[dim.id] = np.full(values.shape[1], np.nan)
+    for dim_id, rows in blocks.items():
+        if rows.stop == rows.start:
+            gaps[dim_id] = np.full(values.shape[1], np.nan)
             continue
-        sums = projected[idx].sum(axis=0)
-        gaps[dim.id] = sums - total
-        if dim.id == primary:
+        sums = projected[rows].sum(axis=0)
+        gaps[dim_id] = sums - total
+        if dim_id == primary:
             continue
         with np.errstate(divide="ignore", invalid="ignore"):
-            values[idx, fc] = projected[idx, fc] / sums[fc] * total[fc]
+            values[rows, fc] = projected[rows, fc] / sums[fc] * total[fc]
     return values, gaps
+
+
+def _dimension_rows(project: Project, row: dict[str, int]) -> dict[str, slice]:
+    blocks = {}
+    for dim in project.dimensions:
+        start = row[dim.members[0].id] if dim.members else 0
+        blocks[dim.id] = slice(start, start + len(dim.members))
+    return blocks
