@@ -256,5 +256,7 @@ class ShiftGrowth(Command):
                 if g.method == "growth_by_year"
                 else g.rates,
             )
-            check_growth(p, self.scenario_id, series_id, shifted)
+            moved = [shifted.rate] if g.method == "cagr" else shifted.rates.values()
+            if any(rate <= -1.0 for rate in moved):  # the only way a shift can go wrong
+                check_growth(p, self.scenario_id, series_id, shifted)
             tx.set("growth", (self.scenario_id, series_id), shifted)
