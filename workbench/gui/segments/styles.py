@@ -6,7 +6,10 @@ screenshots agree.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor, QFont
+from functools import cache
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPixmap, QPolygonF
 
 INPUT_TEXT = QColor("#1747a6")
 INPUT_FILL = QColor("#eaf1fc")
@@ -30,10 +33,35 @@ STATE_WORDS = {
 }
 
 
-def brush(colour: QColor) -> QBrush:
-    return QBrush(colour)
+@cache
+def marker(pinned: bool, held: bool) -> QPixmap:
+    """The small shape before a cell's number: a bar for held, a triangle for pinned.
+
+    Colour alone does not tell a pinned or held cell (colour-blind readers, printed
+    screenshots), so each also has a shape.
+    """
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    if held:
+        painter.setBrush(HELD_MARK)
+        painter.drawRect(0, 0, 3, 12)
+    if pinned:
+        painter.setBrush(PIN_MARK)
+        painter.drawPolygon(QPolygonF([QPointF(5, 1), QPointF(12, 6), QPointF(5, 11)]))
+    painter.end()
+    return pixmap
 
 
+@cache
+def brush(colour: str) -> QBrush:
+    """One shared brush per colour (cells ask for them thousands of times a repaint)."""
+    return QBrush(QColor(colour))
+
+
+@cache
 def font(bold: bool = False, italic: bool = False) -> QFont:
     f = QFont()
     f.setBold(bold)
@@ -44,7 +72,7 @@ def font(bold: bool = False, italic: bool = False) -> QFont:
 LEGEND_HTML = (
     f"<span style='color:{INPUT_TEXT.name()};background:{INPUT_FILL.name()}'>&nbsp;1.00&nbsp;"
     "</span> input &nbsp;&nbsp; 1.00 computed &nbsp;&nbsp; "
-    f"<span style='color:{PIN_MARK.name()}'>&#9698;</span> pinned &nbsp;&nbsp; "
+    f"<span style='color:{PIN_MARK.name()}'>&#9654;</span> pinned &nbsp;&nbsp; "
     f"<span style='color:{HELD_MARK.name()}'>&#9646;</span> held &nbsp;&nbsp; "
     f"<span style='background:{FORECAST_FILL.name()}'>&nbsp;2025F&nbsp;</span> forecast year"
 )

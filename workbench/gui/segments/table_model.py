@@ -30,6 +30,9 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 HELD_ROLE = Qt.ItemDataRole.UserRole + 2
 """True for a held cell."""
 
+_FLAGS = -1
+"""Cache key of a cell's item flags, next to its roles."""
+
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -44,7 +47,7 @@ class SegmentTableModel(QAbstractTableModel):
         super().__init__()
         self.bridge, self.dimension_id, self.scenario_id = bridge, dimension_id, scenario_id
         self.layout: TableLayout = build_layout(bridge.document.project, dimension_id)
-        self._cache: dict[tuple[int, int, int], object] = {}
+        self._cache: dict[tuple[int, int], dict[int, object]] = {}
         self._read_result()
 
     # -- what the page calls --------------------------------------------------------------
@@ -98,11 +101,11 @@ class SegmentTableModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        row, column = self.row(index.row()), self.column(index.column())
-        if editable(self.document.project, self.scenario_id, row, column):
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+        key = (index.row(), index.column())
+        roles = self._cache.get(key)
+        if roles is None:
+            roles = self._cache[key] = self._roles(*key)
+        return roles[_FLAGS]
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or section >= len(self.layout.columns):
@@ -111,7 +114,7 @@ class SegmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.label
         if role == Qt.ItemDataRole.ForegroundRole and column.forecast:
-            return styles.brush(styles.FORECAST_HEADER)
+            return styles.brush(styles.FORECAST_HEADER.name())
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tip(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -123,12 +126,11 @@ class SegmentTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(index.row(), index.column())
-        key = (index.row(), index.column(), role)
-        try:
-            return self._cache[key]
-        except KeyError:
-            value = self._cache[key] = self._data(index.row(), index.column(), role)
-            return value
+        key = (index.row(), index.column())
+        roles = self._cache.get(key)
+        if roles is None:
+            roles = self._cache[key] = self._roles(*key)
+        return roles.get(role) if role != _FLAGS else None
 
     def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Type `value` into one cell; unchanged text is no edit (Enter twice pins nothing)."""
@@ -188,27 +190,26 @@ class SegmentTableModel(QAbstractTableModel):
 
     # -- one cell -------------------------------------------------------------------------
 
-    def _data(self, r: int, c: int, role: int):
+    def _roles(self, r: int, c: int) -> dict[int, object]:
+        """Every role of one cell at once: the view asks for seven of them per paint."""
         row, column = self.row(r), self.column(c)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, row, column)
-        if role == Qt.ItemDataRole.EditRole:
-            return self._edit(r, row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if column.kind in ("name", "method") else _RIGHT
-        if role == Qt.ItemDataRole.FontRole:
-            return self._font(row)
         state = self._state(row, column)
-        if role == STATE_ROLE:
-            return state
-        if role == HELD_ROLE:
-            held = (row.key, column.year) in self.document.project.holds
-            return row.is_series and column.kind == "year" and held
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(r, row, column, state)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(column, state)
-        return None
+        held = row.is_series and (row.key, column.year) in self.document.project.holds
+        roles = {
+            Qt.ItemDataRole.DisplayRole: self._display(r, row, column),
+            Qt.ItemDataRole.EditRole: self._edit(r, row, column),
+            Qt.ItemDataRole.TextAlignmentRole: (
+                _LEFT if column.kind in ("name", "method") else _RIGHT),
+            Qt.ItemDataRole.FontRole: self._font(row),
+            Qt.ItemDataRole.ForegroundRole: self._foreground(r, row, column, state),
+            Qt.ItemDataRole.BackgroundRole: self._background(column, state),
+            STATE_ROLE: state,
+            HELD_ROLE: held,
+            _FLAGS: self._flags(row, column),
+        }
+        if state == "pinned" or held:
+            roles[Qt.ItemDataRole.DecorationRole] = styles.marker(state == "pinned", held)
+        return roles
 
     def _display(self, r: int, row: Row, column: Column) -> str:
         if column.kind == "name":
@@ -253,6 +254,12 @@ class SegmentTableModel(QAbstractTableModel):
             return self._display(r, row, column).replace(",", "")
         return self._display(r, row, column)
 
+    def _flags(self, row: Row, column: Column) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if editable(self.document.project, self.scenario_id, row, column):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
     def _state(self, row: Row, column: Column) -> str | None:
         """The cell's state, from the project's key look-ups (constant time per cell)."""
         if column.kind != "year" or not row.is_series:
@@ -276,19 +283,19 @@ class SegmentTableModel(QAbstractTableModel):
         if row.kind == "gap" and column.kind == "year":
             gap = self._values[r, column.year - self._result.first_year]
             big = math.isfinite(gap) and abs(gap) > 5e-3
-            return styles.brush(styles.GAP_TEXT if big else styles.MUTED_TEXT)
+            return styles.brush((styles.GAP_TEXT if big else styles.MUTED_TEXT).name())
         if row.kind in ("share", "yoy", "gap"):
-            return styles.brush(styles.MUTED_TEXT)
+            return styles.brush(styles.MUTED_TEXT.name())
         colour = styles.TEXT_BY_STATE.get(state or "")
         if column.kind in ("method", "rate", "k", "r") and row.is_series:
             colour = styles.INPUT_TEXT
-        return styles.brush(colour) if colour is not None else None
+        return styles.brush(colour.name()) if colour is not None else None
 
     def _background(self, column: Column, state: str | None):
         colour = styles.FILL_BY_STATE.get(state or "")
         if colour is None and column.forecast:
             colour = styles.FORECAST_FILL
-        return styles.brush(colour) if colour is not None else None
+        return styles.brush(colour.name()) if colour is not None else None
 
     # -- tooltips -------------------------------------------------------------------------
 

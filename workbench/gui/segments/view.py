@@ -8,7 +8,7 @@ menu actions can call it when it is the focus widget.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from workbench.core.errors import ModelError
@@ -40,9 +40,13 @@ class SegmentTableView(QTableView):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.setStyleSheet(
-            "QTableView { gridline-color: #e3e7ec; selection-background-color: #cfe0f5;"
-            " selection-color: #111; }"
+        # A style sheet on the table itself would route every cell's paint through the
+        # (slow) style-sheet style; the header alone is cheap to style.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor("#cfe0f5"))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#111111"))
+        self.setPalette(palette)
+        header.setStyleSheet(
             "QHeaderView::section { background: #f7f8fa; border: none;"
             " border-bottom: 1px solid #d5dbe3; border-right: 1px solid #eceff3;"
             " padding: 4px 6px; font-weight: 600; }"
