@@ -12,7 +12,7 @@ import math
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QWidget
 
-from workbench.core.derived import format_number, format_percent
+from workbench.core.derived import format_percent
 from workbench.core.project import TOTAL
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
@@ -20,6 +20,7 @@ from workbench.gui.pages.common import (
     caption,
     card,
     forecast_cagr,
+    format_amount,
     heading,
     page_layout,
     total_series,
@@ -86,12 +87,12 @@ class OverviewPage(QWidget):
         meta = project.metadata
         base = project.history.get((TOTAL, meta.base_year), math.nan)
         self._cards.addWidget(
-            card(f"Market size {meta.base_year}", format_number(base), meta.unit), 0, 0
+            card(f"Market size {meta.base_year}", format_amount(base), meta.unit), 0, 0
         )
         for column, (name, (last, rate)) in enumerate(self.headline().items(), start=1):
             detail = f"CAGR {meta.base_year}–{meta.last_year}: {format_percent(rate)}"
             self._cards.addWidget(
-                card(f"{name} · {meta.last_year}", format_number(last), detail), 0, column
+                card(f"{name} · {meta.last_year}", format_amount(last), detail), 0, column
             )
 
     def _fill_findings(self, findings: list[Finding]) -> None:

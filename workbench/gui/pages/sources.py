@@ -175,8 +175,9 @@ class SourcesPage(QWidget):
         return row
 
     def _size_columns(self) -> None:
-        for column, width in enumerate((220, 380, 90, 300, 50)):
+        for column, width in enumerate((230, 0, 80, 200, 50)):
             self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def selected_source(self) -> Source | None:
         rows = self.table.selectionModel().selectedRows()

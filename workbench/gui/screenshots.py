@@ -1,0 +1,73 @@
+"""Screenshots of every page of the sample: `python -m workbench.gui.screenshots OUTDIR`.
+
+Run it under Xvfb (`xvfb-run -a -s "-screen 0 1440x900x24" python -m
+workbench.gui.screenshots resources/screenshots`); the README shows one of the pictures
+and reviewers look at all of them. Each page is shown, given time to lay out, grabbed
+with the whole window (menus, navigator, inspector) and saved as `<page-slug>.png`.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+WINDOW_SIZE = (1440, 900)
+
+
+def write_screenshots(folder: Path) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.gui.app import create_window
+    from workbench.gui.navigator import slug
+    from workbench.gui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    folder.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="workbench-shots-"))
+    window = create_window(None, Settings.at(scratch / "settings.ini"), scratch)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    written = []
+    for key in window.navigator.page_keys():
+        page = window.show_page(key)
+        _settle(app)
+        _select_first_cell(window, page)
+        _settle(app)
+        path = folder / f"{slug(window.navigator.currentItem().text())}.png"
+        window.grab().save(str(path))
+        written.append(path)
+    window.files.close()
+    window.close()
+    return written
+
+
+def _settle(app) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def _select_first_cell(window, page) -> None:
+    """On segment pages, select a forecast cell so the inspector shows what it explains."""
+    model = getattr(page, "model", None)
+    layout = getattr(model, "layout", None)
+    if layout is None or not hasattr(page, "select_cell"):
+        return
+    project = window.bridge.document.project
+    column = next(
+        i for i, c in enumerate(layout.columns) if c.year == project.metadata.base_year + 1
+    )
+    page.select_cell(1 if len(layout.rows) > 1 else 0, column)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("Usage: python -m workbench.gui.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    for path in write_screenshots(Path(argv[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
