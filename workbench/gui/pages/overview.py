@@ -17,6 +17,7 @@ from workbench.core.project import TOTAL
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
 from workbench.gui.pages.common import (
+    Deferred,
     caption,
     card,
     forecast_cagr,
@@ -53,9 +54,14 @@ class OverviewPage(QWidget):
         layout.addWidget(self.chart, 1)
         layout.addWidget(heading("Validation", 11))
         layout.addWidget(self.findings)
-        bridge.changed.connect(self.refresh)
-        bridge.document_replaced.connect(self.refresh)
+        self.deferred = Deferred(self, self.refresh)
+        bridge.changed.connect(self.deferred.request)
+        bridge.document_replaced.connect(self.deferred.request)
         self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.deferred.shown()
 
     def refresh(self, *_args) -> None:
         document = self.bridge.document

@@ -28,6 +28,7 @@ from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
 from workbench.gui.pages.common import (
+    Deferred,
     caption,
     forecast_cagr,
     format_amount,
@@ -134,9 +135,13 @@ class ScenariosPage(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(heading("Total market by scenario", 11))
         layout.addWidget(self.chart, 1)
-        bridge.changed.connect(self.refresh_chart)
-        bridge.document_replaced.connect(self.refresh_chart)
-        self.refresh_chart()
+        self._selected: str | None = None
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.deferred = Deferred(self, self.refresh)
+        bridge.changed.connect(self.deferred.request)
+        bridge.document_replaced.connect(self.deferred.request)
+        self.refresh()
         self.table.selectRow(0)
 
     def _buttons(self) -> QHBoxLayout:
@@ -154,7 +159,19 @@ class ScenariosPage(QWidget):
         row.addStretch(1)
         return row
 
-    def refresh_chart(self, *_args) -> None:
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.deferred.shown()
+
+    def _remember_selection(self) -> None:
+        self._selected = self.selected_scenario()
+
+    def _restore_selection(self) -> None:
+        ids = [s.id for s in self.bridge.document.project.scenarios]
+        self.table.selectRow(ids.index(self._selected) if self._selected in ids else 0)
+
+    def refresh(self) -> None:
+        """The comparison chart (every scenario's forecast), after edits."""
         meta = self.bridge.document.project.metadata
         self.chart.show_series(
             meta.years, meta.base_year, total_series(self.bridge.document), unit=meta.unit
