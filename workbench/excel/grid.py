@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from workbench.excel.errors import at
 from workbench.excel.layout import CELL_LIMIT, cell
+from workbench.excel.styles import ESCAPED
 
 BLANK = (None, None)
 
@@ -103,6 +105,7 @@ class Grid:
             return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
         if isinstance(value, int | float):
             return str(int(value)) if float(value).is_integer() else repr(value)
+        value = ESCAPED.sub(_decode, value)
         if len(value) > CELL_LIMIT:
             raise self.error(
                 row,
@@ -119,6 +122,10 @@ class Grid:
         if text in ("yes", "y", "true", "x"):
             return True
         raise self.error(row, col, f"{_show(text)} is not yes or no.")
+
+
+def _decode(match: re.Match) -> str:
+    return chr(int(match.group(0)[2:6], 16))
 
 
 def _show(value) -> str:

@@ -15,6 +15,7 @@ from workbench.core.project import Project
 from workbench.excel.checks import check_content
 from workbench.excel.diff import Differ
 from workbench.excel.plan import ImportPlan
+from workbench.excel.precision import keep_current_precision
 from workbench.excel.reader import WorkbookContent, load_grids, read_content
 
 Progress = Callable[[int, int], bool] | None
@@ -34,6 +35,7 @@ def read_workbook(
 ) -> ImportPlan:
     """What importing `path` into `document` would change; the document is not touched."""
     content = read_content_of(path, document.project.all_ids(), progress)
+    keep_current_precision(document.project, content.project)
     plan = Differ(document.project, content).plan()
     if progress is not None:
         progress(1, 1)

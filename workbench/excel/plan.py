@@ -66,11 +66,14 @@ class ImportPlan:
 
 
 def _pair(before: Any, after: Any) -> tuple[str, str]:
-    """Both values shown with enough decimals to tell them apart (two at least)."""
+    """Both numbers shown with two decimals, or the significant digits that tell them apart."""
     if not all(isinstance(v, float | int) and not isinstance(v, bool) for v in (before, after)):
         return _show(before), _show(after)
-    for digits in range(2, 18):
-        a, b = f"{before:,.{digits}f}", f"{after:,.{digits}f}"
+    a, b = f"{before:,.2f}", f"{after:,.2f}"
+    if a != b:
+        return a, b
+    for digits in range(3, 18):
+        a, b = f"{before:.{digits}g}", f"{after:.{digits}g}"
         if a != b:
             return a, b
     return repr(before), repr(after)

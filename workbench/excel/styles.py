@@ -9,6 +9,7 @@ starts with = + - @ and refuses text longer than Excel keeps.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from workbench.core.document import Document
@@ -22,6 +23,9 @@ PERCENT = "0.0%"
 RATE = "0.00%"
 INPUT = {"font_color": "#0000FF", "bg_color": "#FFF9E0"}
 PIN = {"font_color": "#0000FF", "bg_color": "#FCE4D6", "bold": True}
+
+ESCAPED = re.compile(r"_x[0-9A-Fa-f]{4}_")
+"""Excel's notation for a character in XML text (control characters, a literal "_x...")."""
 
 _FORMATS = {
     "title": {"bold": True, "font_size": 14},
@@ -78,7 +82,11 @@ class Context:
 
 
 def write_text(ws, row: int, col: int, value: str, fmt=None) -> None:
-    """Write text as text (never a formula) and refuse what Excel would cut short."""
+    """Write text as text (never a formula) and refuse what Excel would cut short.
+
+    A literal "_xHHHH_" in the text is escaped as Excel expects ("_x005F_xHHHH_"), because
+    xlsxwriter writes control characters in that notation and the reader decodes it.
+    """
     if not value:
         if fmt is not None:
             ws.write_blank(row, col, None, fmt)
@@ -89,7 +97,7 @@ def write_text(ws, row: int, col: int, value: str, fmt=None) -> None:
             cell(row, col),
             f"the text is {len(value):,} characters long; Excel keeps at most {CELL_LIMIT:,}.",
         )
-    ws.write_string(row, col, value, fmt)
+    ws.write_string(row, col, ESCAPED.sub(r"_x005F\g<0>", value), fmt)
 
 
 def write_number(ws, row: int, col: int, value: float | int | None, fmt=None) -> None:

@@ -127,7 +127,8 @@ def write_cagrs(ctx: Context, ws, row: int, values: np.ndarray) -> None:
         if b <= a:
             continue
         start, end = cell(row, year_col(meta, a)), cell(row, year_col(meta, b))
-        value = growth_ratio(values[a - meta.first_year], values[b - meta.first_year], b - a)
+        with np.errstate(all="ignore"):
+            value = growth_ratio(values[a - meta.first_year], values[b - meta.first_year], b - a)
         ws.write_formula(row, col, f"=({end}/{start})^(1/{b - a})-1", f["percent"], stored(value))
 
 
@@ -304,7 +305,7 @@ def _write_gap_and_shares(ctx, ws, dim, start, result) -> None:
         write_text(ws, row, ID_COL, SHARE + member.id, f["id"])
         write_text(ws, row, NAME_COL, f"{member.name} (share)", f["label"])
         values = result.series_values(member.id)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(all="ignore"):
             shares = values / totals
         for year in meta.years:
             col = year_col(meta, year)

@@ -1,0 +1,98 @@
+"""Fixtures of the workbook tests: exporting into tmp_path, editing as a colleague would
+(openpyxl), and LibreOffice as the real recalculating spreadsheet.
+
+LibreOffice must be installed (CI installs libreoffice-calc-nogui); without it the tests
+that need it fail, unless WORKBENCH_SKIP_LIBREOFFICE=1 says to skip them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+
+import openpyxl
+import pytest
+
+from workbench.core.document import Document
+from workbench.core.dump import dump_json
+from workbench.excel import export_workbook
+
+RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+@pytest.fixture
+def exported(tmp_path):
+    """export(document, name="book.xlsx") -> path of the written workbook."""
+
+    def export(document: Document, name: str = "book.xlsx") -> Path:
+        path = tmp_path / name
+        export_workbook(document, path)
+        return path
+
+    return export
+
+
+def row_of(ws, row_id: str, start: int = 1) -> int:
+    """The 1-based row whose id column (A) holds `row_id`, searching from `start`."""
+    for row in range(start, ws.max_row + 1):
+        if ws.cell(row, 1).value == row_id:
+            return row
+    raise AssertionError(f"no row {row_id!r} on {ws.title}")
+
+
+def edit(path: Path, out: Path, change) -> Path:
+    """Open with openpyxl as a colleague would, apply `change(workbook)`, save as `out`."""
+    book = openpyxl.load_workbook(path)
+    change(book)
+    book.save(out)
+    return out
+
+
+@pytest.fixture
+def xl():
+    """Helpers for tests: row_of(ws, id), edit(path, out, change), dump(document)."""
+    return SimpleNamespace(row_of=row_of, edit=edit, dump=dump_json)
+
+
+@pytest.fixture(scope="session")
+def libreoffice(tmp_path_factory):
+    """convert(path) -> path of the workbook LibreOffice opened, recalculated and saved."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("WORKBENCH_SKIP_LIBREOFFICE") == "1":
+            pytest.skip("LibreOffice is not installed and WORKBENCH_SKIP_LIBREOFFICE=1")
+        pytest.fail("LibreOffice (soffice) is needed for the recalculation tests; install it.")
+    profile = tmp_path_factory.mktemp("lo-profile")
+    (profile / "user").mkdir()
+    (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ALWAYS)
+
+    def convert(path: Path) -> Path:
+        out = path.parent / "libreoffice"
+        out.mkdir(exist_ok=True)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                str(out),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        return out / path.name
+
+    return convert
