@@ -129,24 +129,41 @@ class Document:
 
         Names (of segments, dimensions, scenarios, the project) are no part of a forecast,
         so a rename keeps every cached result; a change of the layout (years, the ids and
-        order of series), of history or of the mode recomputes every scenario; growth and
+        order of series) or of the mode recomputes every scenario from scratch; a history
+        edit patches the cached history matrix and recomputes every scenario; growth and
         pins recompute their own scenario.
         """
         layout = _layout(self.project)
         keyed = [change.keys.get(f, frozenset()) for f in SCENARIO_KEYED_FIELDS]
+        history = change.keys.get("history", frozenset())
         if (
             layout != self._layout
-            or change.touches("history", "mode", "primary_dimension")
-            or any(keys is WHOLE for keys in keyed)
+            or change.touches("mode", "primary_dimension")
+            or any(keys is WHOLE for keys in [*keyed, history])
         ):
             self._layout, self._history = layout, None
             self._results.clear()
             return
+        if history:
+            self._patch_history(history)
+            self._results.clear()
         for scenario_id in {key[0] for keys in keyed for key in keys}:
             self._results.pop(scenario_id, None)
         live = {s.id for s in self.project.scenarios}
         for scenario_id in [s for s in self._results if s not in live]:
             del self._results[scenario_id]
+
+    def _patch_history(self, keys: frozenset) -> None:
+        """Write the changed history cells into the cached matrix (same rule as the engine)."""
+        if self._history is None:
+            return
+        meta = self.project.metadata
+        row = {s: i for i, s in enumerate(self.project.series_ids())}
+        for series_id, year in keys:
+            i = row.get(series_id)
+            if i is not None and meta.first_year <= year <= meta.base_year:
+                value = self.project.history.get((series_id, year), np.nan)
+                self._history[i, year - meta.first_year] = value
 
     # -- saving ---------------------------------------------------------------------------
 
