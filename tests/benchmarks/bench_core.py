@@ -21,7 +21,7 @@ import tracemalloc
 from collections.abc import Callable
 from dataclasses import replace
 
-from workbench.core.commands import SetGrowth
+from workbench.core.commands import SetGrowth, SetHistory
 from workbench.core.document import Document
 from workbench.core.engine import compute_scenario, history_matrix
 from workbench.core.project import TOTAL, Project
@@ -73,6 +73,22 @@ def edit_cycle(document: Document) -> Callable[[], object]:
     return run
 
 
+def history_edit_cycle(document: Document) -> Callable[[], object]:
+    """One history value typed, then every scenario current again (history is shared)."""
+    project = document.project
+    series_id = project.series_ids()[1]
+    year = project.metadata.base_year
+    value = project.history[(series_id, year)]
+    document.results()
+    step = iter(range(1, 10**9))
+
+    def run() -> object:
+        document.execute(SetHistory(series_id, year, value * (1 + 1e-6 * next(step))))
+        return document.results()
+
+    return run
+
+
 def project_memory_mb() -> tuple[float, float]:
     """Peak traced allocation and growth of the peak RSS while building the large project
     and its forecasts. Measured first, before anything else has raised the RSS peak."""
@@ -109,6 +125,7 @@ def measure(runs: int) -> dict[str, float]:
     large = synthetic_project()
     figures["large.full_recompute_ms"] = median_ms(lambda: full_recompute(large), runs)
     figures["large.edit_ms"] = median_ms(edit_cycle(Document(large)), runs)
+    figures["large.history_edit_ms"] = median_ms(history_edit_cycle(Document(large)), runs)
     sample = sample_document()
     if sample is not None:
         project = sample.project
