@@ -65,44 +65,42 @@ def load_grids(path: str | os.PathLike, progress: Progress = None) -> dict[str, 
     check_defused()
     check_archive(path)
     name = os.path.basename(os.fspath(path))
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except DefusedXmlException:
-        raise ExcelError(
-            f"{name}: the workbook's XML declares entities (an XML bomb); refused as unsafe."
-        ) from None
-    except Exception as error:  # openpyxl raises many types for a broken part
-        raise ExcelError(
-            f"{name}: the workbook cannot be read ({type(error).__name__}: {error})."
-        ) from None
-    try:
-        return _grids(path, name, book, progress)
-    finally:
-        book.close()
+    with open(path, "rb") as fh, zipfile.ZipFile(fh) as archive:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                book = openpyxl.load_workbook(fh, read_only=True, keep_links=False)
+        except Exception as error:  # openpyxl raises many types for a broken part
+            raise _unreadable(name, error) from None
+        try:
+            return _grids(archive, name, book, progress)
+        finally:
+            book.close()
 
 
-def _grids(path, name: str, book, progress: Progress) -> dict[str, Grid]:
+def _unreadable(name: str, error: BaseException | None) -> ExcelError:
+    """One clear sentence for a part openpyxl could not parse; entity tricks named as such."""
+    while error is not None:
+        if isinstance(error, DefusedXmlException):
+            return ExcelError(
+                f"{name}: the workbook's XML declares entities (an XML bomb); refused as unsafe."
+            )
+        error = error.__cause__ or error.__context__
+    return ExcelError(f"{name}: the workbook cannot be read; one of its parts is not valid XML.")
+
+
+def _grids(archive: zipfile.ZipFile, name: str, book, progress: Progress) -> dict[str, Grid]:
     grids: dict[str, Grid] = {}
     total = len(book.sheetnames)
-    with zipfile.ZipFile(path) as archive:
-        for done, sheet in enumerate(book.sheetnames):
-            ws = book[sheet]
-            _check_merges(archive, sheet, getattr(ws, "_worksheet_path", None))
-            try:
-                grids[sheet] = Grid.from_worksheet(sheet, ws)
-            except DefusedXmlException:
-                raise ExcelError(
-                    f"{name}: sheet {sheet!r} declares XML entities (an XML bomb); "
-                    "refused as unsafe."
-                ) from None
-            except Exception as error:
-                raise ExcelError(
-                    f"{name}: sheet {sheet!r} cannot be read ({type(error).__name__})."
-                ) from None
-            if progress is not None and progress(done + 1, total + 1) is False:
-                raise Cancelled()
+    for done, sheet in enumerate(book.sheetnames):
+        ws = book[sheet]
+        _check_merges(archive, sheet, getattr(ws, "_worksheet_path", None))
+        try:
+            grids[sheet] = Grid.from_worksheet(sheet, ws)
+        except Exception as error:  # as above, for the parts read lazily
+            raise _unreadable(name, error) from None
+        if progress is not None and progress(done + 1, total + 1) is False:
+            raise Cancelled()
     return grids
 
 

@@ -1,0 +1,63 @@
+"""LibreOffice, the real recalculating spreadsheet: it must compute what the engine computes,
+and its saved workbook must import back to the same project.
+
+One workbook (the sample) makes one LibreOffice run; the profile forces full recalculation
+on load (OOXMLRecalcMode 0), so no cached value we stored can hide a wrong formula.
+"""
+
+from __future__ import annotations
+
+import math
+
+import openpyxl
+import pytest
+
+from workbench.core.sample import sample_document
+from workbench.excel import read_workbook
+
+
+@pytest.mark.slow
+def test_libreoffice_recalculates_to_the_engine_and_imports_back(exported, libreoffice, xl):
+    document = sample_document()
+    path = exported(document)
+    saved = libreoffice(path)
+    formulas = openpyxl.load_workbook(path)
+    stored = openpyxl.load_workbook(path, data_only=True)
+    recalculated = openpyxl.load_workbook(saved, data_only=True)
+    compared = 0
+    for ws in formulas.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type != "f":
+                    continue
+                mine = stored[ws.title][c.coordinate].value
+                theirs = recalculated[ws.title][c.coordinate].value
+                if isinstance(mine, float | int) and not isinstance(mine, bool):
+                    assert isinstance(theirs, float | int), (ws.title, c.coordinate, theirs)
+                    assert math.isclose(theirs, mine, rel_tol=1e-9, abs_tol=1e-12), (
+                        ws.title,
+                        c.coordinate,
+                        c.value,
+                        mine,
+                        theirs,
+                    )
+                    compared += 1
+    assert compared > 1000
+    before = xl.dump(document)
+    plan = read_workbook(saved, document)
+    assert plan.summary_lines() == []
+    document.execute(plan.command)
+    assert xl.dump(document) == before
+
+
+def test_stored_values_are_the_engine_values(exported):
+    """The other half of the law: what LibreOffice is compared with is the engine's number."""
+    document = sample_document()
+    stored = openpyxl.load_workbook(exported(document), data_only=True)
+    meta = document.project.metadata
+    for block, scenario in enumerate(document.project.scenarios):
+        result = document.result(scenario.id)
+        ws = stored["Total market"]
+        row = 5 + 3 * block
+        for year in meta.years:
+            assert ws.cell(row, 3 + year - meta.first_year).value == result.value("total", year)
