@@ -7,13 +7,18 @@ or a workbook could), and checks exactly what is reported.
 """
 
 import pytest
+from hypothesis import given
 
+from tests.store.strategies import projects
 from workbench.core.document import Document
 from workbench.core.dump import dump_json
 from workbench.core.entities import Company, Development, Source
+from workbench.core.explain import explain_cell
+from workbench.core.insights import insights
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
 from workbench.core.sample import sample_document
 from workbench.core.synthetic import synthetic_project
+from workbench.core.tidy import tidy
 from workbench.core.validation import Finding, errors, validate
 
 
@@ -250,3 +255,27 @@ def test_the_sample_and_the_synthetic_project_validate_cleanly():
     small = synthetic_project(dimensions=2, members=10, scenarios=2, companies=5, developments=20)
     assert validate(Document(small)) == []
 
+
+# The engine lets numpy warn when extreme inputs overflow to inf (and inf - inf is NaN);
+# the findings report those values, which is what this test is about.
+@pytest.mark.filterwarnings("ignore::RuntimeWarning:workbench.core.engine")
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")
+@given(projects())
+def test_any_project_a_file_can_hold_is_validated_and_explained_without_failing(project):
+    """Extreme floats, dangling ids, keys outside the years: findings, never exceptions."""
+    document = Document(project)
+    before = dump_json(document)
+    found = validate(document)
+    assert validate(document) == found
+    assert all(f.severity in ("error", "warning") and f.message.endswith(".") for f in found)
+    if any(f.code == "unknown_dimension" for f in found):
+        return  # bottom-up without its primary dimension: there is no forecast to show
+    tidy(document)
+    meta = project.metadata
+    edges = (meta.first_year, meta.base_year, meta.base_year + 1, meta.last_year)
+    for scenario in project.scenarios:
+        insights(document, scenario.id)
+        for series_id in project.series_ids()[:3]:
+            for year in edges:
+                explain_cell(document, scenario.id, series_id, year)
+    assert dump_json(document) == before

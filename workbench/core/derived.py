@@ -27,15 +27,19 @@ def growth_ratio(start, end, periods: int):
     numbers take a scalar path: insights ask for thousands of single CAGRs.
     """
     if isinstance(start, int | float) and isinstance(end, int | float):
-        if periods > 0 and start > 0 and end >= 0:
+        start, end = float(start), float(end)
+        if not (periods > 0 and start > 0 and end >= 0):
+            return math.nan
+        try:
             return (end / start) ** (1.0 / periods) - 1.0
-        return math.nan
+        except OverflowError:  # growth beyond what a float holds
+            return math.inf
     start = np.asarray(start, dtype=float)
     end = np.asarray(end, dtype=float)
     if periods <= 0:
         return np.full(np.broadcast(start, end).shape, np.nan)[()]
     ok = (start > 0) & (end >= 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         out = np.where(ok, (end / np.where(ok, start, 1.0)) ** (1.0 / periods) - 1.0, np.nan)
     return out[()]
 
@@ -78,7 +82,7 @@ def share_rows(result: ScenarioResult, series_ids: list[str] | tuple[str, ...]) 
     """Shares of the total, per year, for `series_ids` (a segments × years matrix)."""
     total = result.values[result.row[TOTAL]]
     rows = result.values[[result.row[s] for s in series_ids]]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         return np.where(total != 0, rows / np.where(total != 0, total, 1.0), np.nan)
 
 
@@ -107,9 +111,10 @@ def format_number(value: float, digits: int = 4) -> str:
 
 def format_percent(value: float, decimals: int = 1) -> str:
     """A ratio as a percentage: 0.2412 → "24.1 %"."""
-    if value is None or not math.isfinite(value):
+    percent = _hundredfold(value)
+    if not math.isfinite(percent):
         return DASH
-    text = f"{value * 100:.{decimals}f}"
+    text = f"{percent:.{decimals}f}"
     if float(text) == 0:
         text = text.lstrip("-")
     return f"{text} %"
@@ -117,9 +122,15 @@ def format_percent(value: float, decimals: int = 1) -> str:
 
 def format_points(value: float, decimals: int = 1) -> str:
     """A change of shares in percentage points, signed: 0.031 → "+3.1 pp"."""
-    if value is None or not math.isfinite(value):
+    points = _hundredfold(value)
+    if not math.isfinite(points):
         return DASH
-    text = f"{value * 100:+.{decimals}f}"
+    text = f"{points:+.{decimals}f}"
     if float(text) == 0:
         text = text.replace("-", "+")
     return f"{text} pp"
+
+
+def _hundredfold(value: float | None) -> float:
+    """value × 100 as a Python float (inf past the float range, NaN for a blank)."""
+    return math.nan if value is None else float(value) * 100.0

@@ -233,15 +233,17 @@ def insights(
     meta = c.project.metadata
     a, b = start or meta.base_year, end or meta.last_year
     c.period([str(a), str(b)])
-    period = "" if (a, b) == (meta.base_year, meta.last_year) else f":{a}:{b}"
-    keys = [f"cagr:{TOTAL}{period}"]
+    period = [] if (a, b) == (meta.base_year, meta.last_year) else [str(a), str(b)]
+    wanted = [("cagr", [TOTAL, *period])]
     for dim in c.project.dimensions:
         if not dim.members:
             continue
-        keys += [f"fastest:{dim.id}{period}", f"slowest:{dim.id}{period}"]
-        keys += [f"largest:{dim.id}:{a}", f"largest:{dim.id}:{b}", f"ranking:{dim.id}{period}"]
-        keys += [f"shift:{m}{period}" for m in dim.member_ids()]
-    return [_figure(c, key) for key in keys]
+        wanted += [(kind, [dim.id, *period]) for kind in ("fastest", "slowest")]
+        wanted += [("largest", [dim.id, str(a)]), ("largest", [dim.id, str(b)])]
+        wanted += [("ranking", [dim.id, *period])]
+        wanted += [("shift", [m, *period]) for m in dim.member_ids()]
+    # Called with the arguments as they are, not re-parsed from the key: an id may hold ":".
+    return [KINDS[kind][0](c, ":".join([kind, *args]), args) for kind, args in wanted]
 
 
 def placeholders(text: str) -> list[str]:

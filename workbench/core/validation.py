@@ -193,7 +193,7 @@ def _history_sums(p: Project) -> Iterator[Finding]:
             parts = [p.history.get((m, year)) for m in dim.member_ids()]
             if total is None or None in parts:
                 continue
-            amount = math.fsum(parts)
+            amount = sum(parts)  # exact enough for a 1e-9 tolerance; inf past the float range
             if not math.isclose(amount, total, rel_tol=REL_TOLERANCE, abs_tol=1e-12):
                 yield Finding(
                     "error",
