@@ -132,6 +132,10 @@ class ForecastChart(QWidget):
     def stacked(self) -> bool:
         return self._stacked
 
+    def plot_widget(self) -> pg.PlotWidget:
+        """The pyqtgraph view that draws the chart (its viewport is where it paints)."""
+        return self._view
+
     def plot_items(self) -> list[tuple[pg.PlotDataItem, pg.PlotDataItem]]:
         """(history line, forecast line) per series, for inspection and styling tests."""
         return [(c.history, c.forecast) for c in self._curves]

@@ -1,9 +1,11 @@
 """A segment page: the total market, or one dimension, as a table over a forecast chart.
 
 The page wires the pieces together and keeps them current: on every `changed` from the
-bridge it refreshes the table's numbers (one dataChanged) and the chart, but only when the
-change touches the scenario on screen (or, on the total page, any scenario's forecast);
-structural changes rebuild, and a new document rebuilds everything.
+bridge it refreshes the table's numbers (one dataChanged over the rows that moved) and the
+chart, but only when the change touches the scenario on screen (or, on the total page, any
+scenario's forecast); structural changes rebuild, and a new document rebuilds everything.
+A page that is not on screen redraws its chart when it is shown again, not on every edit:
+the total page's chart would otherwise compute every scenario after each keystroke.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class SegmentPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.bridge, self.dimension_id = bridge, dimension_id
+        self._chart_stale = False
         project = bridge.document.project
         if dimension_id is not None:
             self.title = project.dimension(dimension_id).name
@@ -140,7 +143,7 @@ class SegmentPage(QWidget):
             return
         mine = change.scenarios is None or self.scenario_id in change.scenarios
         if mine or change.touches("holds"):
-            self.model.refresh_values()
+            self.model.refresh_values(change)
         if mine or (self.dimension_id is None and change.scenarios):
             self._refresh_chart()
 
@@ -202,7 +205,16 @@ class SegmentPage(QWidget):
         self._refresh_chart()
         self._on_current(self.table.currentIndex())
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._chart_stale:
+            self._refresh_chart()
+
     def _refresh_chart(self) -> None:
+        """Redraw the chart now if it can be seen, else when the page is shown."""
+        self._chart_stale = not self.chart.isVisibleTo(self.window())
+        if self._chart_stale:
+            return
         document = self.bridge.document
         meta = document.project.metadata
         if self.dimension_id is None:

@@ -1,10 +1,12 @@
 """The segment table as a Qt item model over one scenario's forecast.
 
 It computes nothing: numbers come from `document.result(scenario)` and the derived-figure
-functions of the core. After an edit it swaps in the new result and announces ONE
-`dataChanged` over the value block (never a reset), and formats cells lazily, only those
-the view paints, caching the strings; that is what keeps an edit on a 200-segment page
-fast. Structure changes (segments, years, scenarios) rebuild with a reset.
+functions of the core. After an edit it drops what it had read and announces `dataChanged`
+over the rows whose numbers or marks changed (never a reset); it reads the new forecast
+only when a view (or anyone) asks, so a page that is not on screen costs nothing. Cells
+are built a block of rows at a time (`cells.BlockBuilder`) and each role is then a list
+look-up; that is what keeps an edit on a 200-segment page fast. Structure changes
+(segments, years, scenarios) rebuild with a reset.
 """
 
 from __future__ import annotations
@@ -14,32 +16,39 @@ import math
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from workbench.core.derived import DASH, cagr_rows, format_percent, share_rows, yoy_rows
+from workbench.core.derived import cagr_rows, format_percent, share_rows, yoy_rows
 from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
 from workbench.core.errors import ModelError
 from workbench.core.explain import explain_cell
 from workbench.core.project import TOTAL
+from workbench.core.transaction import WHOLE, Change
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.segments import styles
-from workbench.gui.segments.edits import EditPlan, editable
+from workbench.gui.segments.cells import (
+    FLAGS,
+    HELD_ROLE,
+    LEFT,
+    RIGHT,
+    STATE_ROLE,
+    BlockBuilder,
+    Figures,
+    format_value,
+)
+from workbench.gui.segments.edits import EditPlan
 from workbench.gui.segments.layout import METHOD_LABELS, Column, Row, TableLayout, build_layout
 
-STATE_ROLE = Qt.ItemDataRole.UserRole + 1
-"""input, computed, pinned or blank for a series' year cell; None elsewhere."""
-HELD_ROLE = Qt.ItemDataRole.UserRole + 2
-"""True for a held cell."""
-
-_FLAGS = -1
-"""Cache key of a cell's item flags, next to its roles."""
+__all__ = ["HELD_ROLE", "STATE_ROLE", "SegmentTableModel", "format_value"]
 
 _Index = QModelIndex | QPersistentModelIndex
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-def format_value(value: float) -> str:
-    return DASH if not math.isfinite(value) else f"{value:,.2f}"
+_BLOCK = 32
+"""Rows built together: about one screen, so a repaint builds one or two blocks."""
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SERIES_KEYED = {"history": 0, "holds": 0, "pins": 1, "growth": 1}
+"""Fields whose keys name a series, and where in the key: their edits change its marks."""
+_VALUE_ONLY = frozenset({*_SERIES_KEYED, "notes", "history_sources"})
+"""Fields whose edits change no more than the numbers and the marks of the series named."""
 
 
 class SegmentTableModel(QAbstractTableModel):
@@ -47,8 +56,7 @@ class SegmentTableModel(QAbstractTableModel):
         super().__init__()
         self.bridge, self.dimension_id, self.scenario_id = bridge, dimension_id, scenario_id
         self.layout: TableLayout = build_layout(bridge.document.project, dimension_id)
-        self._cache: dict[tuple[int, int], dict[int, object]] = {}
-        self._read_result()
+        self._forget()
 
     # -- what the page calls --------------------------------------------------------------
 
@@ -60,7 +68,7 @@ class SegmentTableModel(QAbstractTableModel):
 
     @property
     def result(self) -> ScenarioResult:
-        return self._result
+        return self._read()[0]
 
     @property
     def document(self) -> Document:
@@ -74,18 +82,25 @@ class SegmentTableModel(QAbstractTableModel):
         """Rows and columns anew (segments, years or scenarios changed)."""
         self.beginResetModel()
         self.layout = build_layout(self.document.project, self.dimension_id)
-        self._read_result()
+        self._forget()
         self.endResetModel()
 
-    def refresh_values(self) -> None:
-        """New numbers and marks in the same rows and columns: one dataChanged."""
-        self._read_result()
-        if self.rowCount() and self.columnCount():
-            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
-            self.dataChanged.emit(self.index(0, 1), last)
+    def refresh_values(self, change: Change | None = None) -> None:
+        """New numbers and marks in the same rows and columns: one dataChanged.
+
+        With the `change` that caused it, only the rows whose numbers changed, or whose
+        series the change names, are announced (none when nothing on this table moved);
+        without it, all of them.
+        """
+        before = self._figures
+        self._forget()
+        rows = self._changed_rows(before, change)
+        if rows is not None and self.columnCount():
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[1], last))
 
     def plan(self) -> EditPlan:
-        return EditPlan(self.document.project, self.scenario_id, self._result)
+        return EditPlan(self.document.project, self.scenario_id, self.result)
 
     def edit_text(self, row: int, column: int) -> str:
         return str(self.data(self.index(row, column), Qt.ItemDataRole.EditRole) or "")
@@ -99,13 +114,27 @@ class SegmentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.layout.columns)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
+        r = index.row()
+        if r < 0:
             return Qt.ItemFlag.NoItemFlags
-        key = (index.row(), index.column())
-        roles = self._cache.get(key)
-        if roles is None:
-            roles = self._cache[key] = self._roles(*key)
-        return roles[_FLAGS]
+        return (self._rows[r] or self._build(r))[FLAGS][index.column()]
+
+    def cells(self, r: int) -> dict[int, list]:
+        """Every role of row `r` as lists by column (the delegate paints from these)."""
+        return self._rows[r] or self._build(r)
+
+    def data(self, index: _Index, role: int = 0):
+        r = index.row()
+        if r < 0:
+            return None
+        cells = (self._rows[r] or self._build(r)).get(role)
+        if cells is not None:
+            return cells[index.column()]
+        if role == _EDIT:
+            return self._edit(r, index.column())
+        if role == _TOOLTIP:
+            return self._tooltip(r, index.column())
+        return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or section >= len(self.layout.columns):
@@ -118,19 +147,8 @@ class SegmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tip(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if column.kind in ("name", "method") else _RIGHT
+            return LEFT if column.kind in ("name", "method") else RIGHT
         return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(index.row(), index.column())
-        key = (index.row(), index.column())
-        roles = self._cache.get(key)
-        if roles is None:
-            roles = self._cache[key] = self._roles(*key)
-        return roles.get(role) if role != _FLAGS else None
 
     def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Type `value` into one cell; unchanged text is no edit (Enter twice pins nothing)."""
@@ -159,9 +177,20 @@ class SegmentTableModel(QAbstractTableModel):
 
     # -- reading the forecast ---------------------------------------------------------------
 
-    def _read_result(self) -> None:
-        self._cache.clear()
-        result = self._result = self.document.result(self.scenario_id)
+    def _forget(self) -> None:
+        """Drop what was read; the next question reads the document's current forecast."""
+        self._result: ScenarioResult | None = None
+        self._figures: Figures | None = None
+        self._builder: BlockBuilder | None = None
+        self._rows: list[dict[int, list] | None] = [None] * len(self.layout.rows)
+
+    def _read(self) -> tuple[ScenarioResult, Figures]:
+        if self._result is None or self._figures is None:
+            self._result = self.document.result(self.scenario_id)
+            self._figures = self._figures_of(self._result)
+        return self._result, self._figures
+
+    def _figures_of(self, result: ScenarioResult) -> Figures:
         rows = self.layout.rows
         out = np.full((len(rows), len(result.years)), np.nan)
         series = [i for i, r in enumerate(rows) if r.is_series]
@@ -174,52 +203,65 @@ class SegmentTableModel(QAbstractTableModel):
                 out[i] = result.gaps[r.key]
             elif r.kind == "yoy":
                 out[i] = yoy_rows(result.values[result.row[TOTAL]])
-        self._values = out
         meta = self.document.project.metadata
-        self._cagrs = {
+        cagrs = {
             "cagr_history": self._cagr_column(meta.first_year, meta.base_year, result),
             "cagr_forecast": self._cagr_column(meta.base_year, meta.last_year, result),
         }
+        return Figures(out, cagrs)
 
     def _cagr_column(self, a: int, b: int, result: ScenarioResult) -> np.ndarray:
         by_series = cagr_rows(result, a, b)
         return np.array([
-            by_series[result.row[r.key]] if r.kind in ("total", "segment") else np.nan
-            for r in self.layout.rows
+            by_series[result.row[r.key]] if r.is_series else np.nan for r in self.layout.rows
         ])
 
-    # -- one cell -------------------------------------------------------------------------
+    def _build(self, r: int) -> dict[int, list]:
+        """Build the block of rows around `r` and return the roles of row `r`."""
+        if self._builder is None:
+            _, figures = self._read()
+            self._builder = BlockBuilder(
+                self.document.project, self.scenario_id, self.layout.columns, figures,
+                self._assumption,
+            )
+        first = r - r % _BLOCK
+        block = range(first, min(first + _BLOCK, len(self._rows)))
+        for i, cells in zip(block, self._builder.build([(i, self.row(i)) for i in block]),
+                            strict=True):
+            self._rows[i] = cells
+        return self._rows[r]
 
-    def _roles(self, r: int, c: int) -> dict[int, object]:
-        """Every role of one cell at once: the view asks for seven of them per paint."""
-        row, column = self.row(r), self.column(c)
-        state = self._state(row, column)
-        held = row.is_series and (row.key, column.year) in self.document.project.holds
-        roles = {
-            Qt.ItemDataRole.DisplayRole: self._display(r, row, column),
-            Qt.ItemDataRole.EditRole: self._edit(r, row, column),
-            Qt.ItemDataRole.TextAlignmentRole: (
-                _LEFT if column.kind in ("name", "method") else _RIGHT),
-            Qt.ItemDataRole.FontRole: self._font(row),
-            Qt.ItemDataRole.ForegroundRole: self._foreground(r, row, column, state),
-            Qt.ItemDataRole.BackgroundRole: self._background(column, state),
-            STATE_ROLE: state,
-            HELD_ROLE: held,
-            _FLAGS: self._flags(row, column),
-        }
-        if state == "pinned" or held:
-            roles[Qt.ItemDataRole.DecorationRole] = styles.marker(state == "pinned", held)
-        return roles
+    def _changed_rows(
+        self, before: Figures | None, change: Change | None
+    ) -> tuple[int, int] | None:
+        """First and last row to announce after an edit, or None when no row changed.
 
-    def _display(self, r: int, row: Row, column: Column) -> str:
-        if column.kind == "name":
-            return row.label
-        if column.kind == "year":
-            value = self._values[r, column.year - self._result.first_year]
-            return format_percent(value) if row.kind in ("share", "yoy") else format_value(value)
-        if column.kind in self._cagrs:
-            return format_percent(self._cagrs[column.kind][r]) if row.is_series else ""
-        return self._assumption(row, column.kind) if row.is_series else ""
+        Without the figures that were on screen there is nothing to compare with (and
+        no view painted them), so every row is announced; so is any change that is not a
+        value or a mark (a mode switch changes what every cell means).
+        """
+        count = len(self.layout.rows)
+        if before is None or change is None or not change.fields <= _VALUE_ONLY:
+            return (0, count - 1) if count else None
+        after = self._read()[1]
+        moved = _differs(before.values, after.values).any(axis=1)
+        for kind, column in after.cagrs.items():
+            moved |= _differs(before.cagrs[kind], column)
+        moved |= self._named_rows(change)
+        changed = np.flatnonzero(moved)
+        return (int(changed[0]), int(changed[-1])) if len(changed) else None
+
+    def _named_rows(self, change: Change) -> np.ndarray:
+        """Rows of the series whose inputs the change names (their marks may differ)."""
+        named: set[str] = set()
+        for field, position in _SERIES_KEYED.items():
+            keys = change.keys.get(field)
+            if keys is WHOLE:
+                return np.ones(len(self.layout.rows), dtype=bool)
+            named.update(key[position] for key in keys or ())
+        return np.array([r.is_series and r.key in named for r in self.layout.rows], dtype=bool)
+
+    # -- text of one cell ------------------------------------------------------------------
 
     def _assumption(self, row: Row, kind: str) -> str:
         project = self.document.project
@@ -236,8 +278,9 @@ class SegmentTableModel(QAbstractTableModel):
         value = g.k if kind == "k" else g.r
         return "" if value is None else (format_value(value) if kind == "k" else f"{value:.3g}")
 
-    def _edit(self, r: int, row: Row, column: Column) -> str:
+    def _edit(self, r: int, c: int) -> str:
         """What an editor starts with: the exact number, without thousands separators."""
+        row, column = self.row(r), self.column(c)
         if column.kind == "name":
             return row.label
         project = self.document.project
@@ -246,56 +289,13 @@ class SegmentTableModel(QAbstractTableModel):
             g = project.growth_of(self.scenario_id, row.key)
             if column.forecast and key not in project.pins and g.method == "growth_by_year":
                 return _percent_text(g.rates.get(column.year, 0.0))
-            value = self._values[r, column.year - self._result.first_year]
+            result, figures = self._read()
+            value = figures.values[r, result.col(column.year)]
             return f"{value:.10g}" if math.isfinite(value) else ""
         if column.kind == "rate":
             return _percent_text(project.growth_of(self.scenario_id, row.key).rate)
-        if column.kind in ("k", "r"):
-            return self._display(r, row, column).replace(",", "")
-        return self._display(r, row, column)
-
-    def _flags(self, row: Row, column: Column) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if editable(self.document.project, self.scenario_id, row, column):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def _state(self, row: Row, column: Column) -> str | None:
-        """The cell's state, from the project's key look-ups (constant time per cell)."""
-        if column.kind != "year" or not row.is_series:
-            return None
-        p, year = self.document.project, column.year
-        if not column.forecast:
-            return "input" if (row.key, year) in p.history else "blank"
-        if row.key == TOTAL and p.mode == "bottom_up":
-            return "computed"
-        if (self.scenario_id, row.key, year) in p.pins:
-            return "pinned"
-        g = p.growth_of(self.scenario_id, row.key)
-        if g.method == "manual":
-            return "input" if year in g.values else "blank"
-        return "computed"
-
-    def _font(self, row: Row):
-        return styles.font(bold=row.kind == "total", italic=row.kind in ("share", "yoy", "gap"))
-
-    def _foreground(self, r: int, row: Row, column: Column, state: str | None):
-        if row.kind == "gap" and column.kind == "year":
-            gap = self._values[r, column.year - self._result.first_year]
-            big = math.isfinite(gap) and abs(gap) > 5e-3
-            return styles.brush((styles.GAP_TEXT if big else styles.MUTED_TEXT).name())
-        if row.kind in ("share", "yoy", "gap"):
-            return styles.brush(styles.MUTED_TEXT.name())
-        colour = styles.TEXT_BY_STATE.get(state or "")
-        if column.kind in ("method", "rate", "k", "r") and row.is_series:
-            colour = styles.INPUT_TEXT
-        return styles.brush(colour.name()) if colour is not None else None
-
-    def _background(self, column: Column, state: str | None):
-        colour = styles.FILL_BY_STATE.get(state or "")
-        if colour is None and column.forecast:
-            colour = styles.FORECAST_FILL
-        return styles.brush(colour.name()) if colour is not None else None
+        shown = self.data(self.index(r, c))
+        return str(shown or "").replace(",", "") if column.kind in ("k", "r") else str(shown or "")
 
     # -- tooltips -------------------------------------------------------------------------
 
@@ -326,3 +326,8 @@ class SegmentTableModel(QAbstractTableModel):
 
 def _percent_text(rate: float) -> str:
     return f"{rate * 100:.6g} %"
+
+
+def _differs(before: np.ndarray, after: np.ndarray) -> np.ndarray:
+    """Element-wise "not the same number"; two blanks (NaN) are the same."""
+    return (before != after) & ~(np.isnan(before) & np.isnan(after))
