@@ -11,7 +11,7 @@ from workbench.core.commands import SetGrowth, SetHold, SetMode, SetNote, SetPin
 from workbench.core.document import Document
 from workbench.core.entities import Source
 from workbench.core.errors import ModelError
-from workbench.core.explain import CellInfo, cell_state, explain_cell
+from workbench.core.explain import STATES, CellInfo, cell_state, cell_states, explain_cell
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
 
 
@@ -133,3 +133,18 @@ def test_unknown_cells_are_refused(document, scenario_id, series_id, year, messa
         explain_cell(document, scenario_id, series_id, year)
     with pytest.raises(ModelError, match=message):
         cell_state(document.project, scenario_id, series_id, year)
+
+
+def test_cell_states_of_a_block_agree_with_cell_state_cell_by_cell(document):
+    document.execute(SetPin("base", "a", 2023, 66.0))
+    document.execute(SetHold("b", 2022, True))
+    document.execute(SetGrowth("base", "b", Growth("manual", values={2024: 41.0})))
+    p = document.project
+    series, years = p.series_ids(), list(p.metadata.years)
+    codes = cell_states(p, "base", series, years)
+    assert [[STATES[c] for c in row] for row in codes] == [
+        [cell_state(p, "base", s, y) for y in years] for s in series
+    ]
+    assert STATES[cell_states(p, "base", ["b"], [2022], with_holds=False)[0, 0]] == "input"
+    with pytest.raises(ModelError, match="no segment"):
+        cell_states(p, "base", ["ghost"], years)
