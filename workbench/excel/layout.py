@@ -48,7 +48,7 @@ COMPUTED_PREFIXES = (GAP, SHARE, PROJECTED)
 CELL_LIMIT = 32767
 """Excel's limit on the characters in one cell."""
 
-_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
 
 def year_col(meta: Metadata, year: int) -> int:
@@ -81,14 +81,20 @@ def ref(sheet: str, row: int, col: int, absolute: bool = False) -> str:
 def sheet_name(name: str, taken: set[str]) -> str:
     """A legal, unused sheet name for a dimension (≤ 31 characters, no []:*?/\\)."""
     base = _FORBIDDEN.sub("_", name).strip().strip("'").strip() or "Dimension"
-    base = base[:31]
-    candidate, n = base, 1
+    candidate, n = _fit(base, 31).rstrip("'"), 1
     while candidate.casefold() in taken or candidate.casefold() == "history":
         n += 1
         suffix = f" ({n})"
-        candidate = base[: 31 - len(suffix)] + suffix
+        candidate = _fit(base, 31 - len(suffix)) + suffix
     taken.add(candidate.casefold())
     return candidate
+
+
+def _fit(text: str, limit: int) -> str:
+    """The longest start of `text` within `limit` UTF-16 units (Excel counts those)."""
+    while len(text.encode("utf-16-le")) // 2 > limit:
+        text = text[:-1]
+    return text
 
 
 def dimension_sheets(project: Project) -> dict[str, str]:

@@ -1,0 +1,126 @@
+"""Benchmark of the workbook round trip, against baselines measured in the same run.
+
+    python tests/benchmarks/bench_excel.py [--runs N] [--json PATH]
+
+Export of the large synthetic project is compared with xlsxwriter writing the same number
+of bare numeric cells (target ≤ 2×); import with openpyxl's read-only mode reading the same
+file (target ≤ 1.5×). The sample's export + import must take ≤ 0.5 s. Medians are printed;
+the exit status is 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import xlsxwriter
+
+from workbench.core.document import Document
+from workbench.core.sample import sample_document
+from workbench.core.synthetic import synthetic_project
+from workbench.excel import export_workbook, read_workbook
+
+COLUMNS = 40
+
+
+def median_time(action, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def count_cells(path: Path) -> int:
+    with zipfile.ZipFile(path) as book:
+        return sum(
+            len(re.findall(rb"<c ", book.read(name)))
+            for name in book.namelist()
+            if name.startswith("xl/worksheets/sheet")
+        )
+
+
+def bare_numbers(path: Path, cells: int) -> None:
+    """The export baseline: the same number of plain numbers, nothing else."""
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    for i in range(cells):
+        sheet.write_number(i // COLUMNS, i % COLUMNS, i * 0.5)
+    book.close()
+
+
+def read_only_pass(path: Path) -> None:
+    """The import baseline: openpyxl read-only reading every cell of the same file."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    for sheet in book.worksheets:
+        for _row in sheet.iter_rows(values_only=True):
+            pass
+    book.close()
+
+
+def measure(runs: int, folder: Path) -> dict:
+    big = Document(synthetic_project())
+    for scenario in big.project.scenarios:
+        big.result(scenario.id)
+    out, base = folder / "synthetic.xlsx", folder / "baseline.xlsx"
+    export = median_time(lambda: export_workbook(big, out), runs)
+    cells = count_cells(out)
+    export_base = median_time(lambda: bare_numbers(base, cells), runs)
+    imported = median_time(lambda: read_workbook(out, big), runs)
+    import_base = median_time(lambda: read_only_pass(out), runs)
+    sample = sample_document()
+    small = folder / "sample.xlsx"
+    sample_time = median_time(
+        lambda: (export_workbook(sample, small), read_workbook(small, sample)), 5 * runs
+    )
+    return {
+        "cells": cells,
+        "export_s": export,
+        "export_baseline_s": export_base,
+        "export_ratio": export / export_base,
+        "import_s": imported,
+        "import_baseline_s": import_base,
+        "import_ratio": imported / import_base,
+        "sample_export_import_s": sample_time,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        result = measure(args.runs, Path(folder))
+    targets = {
+        "export_ratio": result["export_ratio"] <= 2.0,
+        "import_ratio": result["import_ratio"] <= 1.5,
+        "sample_export_import_s": result["sample_export_import_s"] <= 0.5,
+    }
+    result["targets_met"] = targets
+    print(f"synthetic workbook: {result['cells']:,} cells")
+    print(
+        f"export  {result['export_s']:7.2f} s   baseline {result['export_baseline_s']:7.2f} s   "
+        f"ratio {result['export_ratio']:.2f} (target ≤ 2)"
+    )
+    print(
+        f"import  {result['import_s']:7.2f} s   baseline {result['import_baseline_s']:7.2f} s   "
+        f"ratio {result['import_ratio']:.2f} (target ≤ 1.5)"
+    )
+    print(f"sample export + import {result['sample_export_import_s']:.3f} s (target ≤ 0.5)")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1) + "\n")
+    return 0 if all(targets.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
