@@ -2,8 +2,12 @@
 
 Every page that plots values by year (segments, the total across scenarios, company
 shares) uses this one widget, so the convention an analyst learns on one page holds on all
-of them. Redrawing after an edit reuses the plot items (`setData`) when the shape of the
-chart is unchanged, which keeps an edit-to-repaint on a large project fast.
+of them. The legend sits to the right of the plot, never over the lines or bands.
+
+Redrawing after an edit must be cheap on a large project: the plot items are reused
+(`setData`, and only for series whose values changed) when the shape of the chart is
+unchanged, and the value axis runs to a round number above the largest value, so a small
+edit moves no axis and Qt repaints only the plot area.
 """
 
 from __future__ import annotations
@@ -25,18 +29,23 @@ from workbench.gui.charts.series import ChartSeries, colour_of
 _AXIS = "#4A4A4A"
 _REGION = (46, 90, 135, 22)
 _MAX_TICKS = 16
+_LEGEND_GAP = 10
+"""Pixels between the plot's right edge and the legend, and around the legend."""
+_NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0)
 
 
 class _Curve:
     """The plot items of one series: the history line, the forecast line, a stacked fill."""
 
-    def __init__(self, plot: pg.PlotItem, name: str, colour: str) -> None:
-        self.history = plot.plot(name=name, pen=pg.mkPen(colour, width=2), connect="finite")
+    def __init__(self, plot: pg.PlotItem, colour: str) -> None:
+        self.history = plot.plot(pen=pg.mkPen(colour, width=2), connect="finite")
         dashed = pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine)
         dashed.setDashPattern([3.0, 2.5])
         self.forecast = plot.plot(pen=dashed, connect="finite")
         self.edge: pg.PlotCurveItem | None = None
         self.fill: pg.FillBetweenItem | None = None
+        self.shown: np.ndarray | None = None
+        """The values last drawn, so unchanged series are not drawn again."""
 
     def stack_on(self, plot: pg.PlotItem, below: pg.PlotCurveItem, colour: str) -> None:
         """A band from `below` up to this series' full-range edge (never drawn itself)."""
@@ -62,6 +71,7 @@ class ForecastChart(QWidget):
         self._stacked = False
         self._unit = ""
         self._curves: list[_Curve] = []
+        self._frame: tuple | None = None
         self._zero = pg.PlotCurveItem()
         self._build()
 
@@ -81,9 +91,10 @@ class ForecastChart(QWidget):
             axis.setPen(pg.mkPen(_AXIS))
             axis.setTextPen(pg.mkPen(_AXIS))
             axis.enableAutoSIPrefix(False)
-        self._legend = plot.addLegend(
-            offset=(8, 8), labelTextColor=_AXIS, brush=(255, 255, 255, 210)
+        self._legend = pg.LegendItem(
+            labelTextColor=_AXIS, brush=(255, 255, 255, 235), pen=pg.mkPen("#d5dbe3")
         )
+        self._legend.setParentItem(plot)
         self._region = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(*_REGION))
         for line in self._region.lines:
             line.setPen(pg.mkPen(None))
@@ -181,11 +192,21 @@ class ForecastChart(QWidget):
         if self._region.scene() is None:
             self._plot.addItem(self._region, ignoreBounds=True)
         for index, s in enumerate(self._series):
-            curve = _Curve(self._plot, s.name, colour_of(s, index))
+            curve = _Curve(self._plot, colour_of(s, index))
             if self._stacked:
                 curve.stack_on(self._plot, self._floor(), colour_of(s, index))
+            self._legend.addItem(curve.history, s.name)
             self._curves.append(curve)
-        self._legend.setColumnCount(2 if len(self._series) > 6 else 1)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        """The legend in a margin right of the plot, its top aligned with the plot's."""
+        self._legend.setColumnCount(2 if len(self._series) > 12 else 1)
+        self._legend.updateSize()
+        width = self._legend.boundingRect().width() if self._series else 0.0
+        self._legend.setVisible(bool(self._series))
+        self._plot.setContentsMargins(0, 0, width + 2 * _LEGEND_GAP if width else 0, 0)
+        self._legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-_LEGEND_GAP // 2, 4))
 
     def _floor(self) -> pg.PlotCurveItem:
         """The line the next band sits on: the previous series' edge, or zero."""
@@ -202,6 +223,9 @@ class ForecastChart(QWidget):
             if self._stacked:
                 running = running + np.nan_to_num(values)
                 values = running.copy()
+            if curve.shown is not None and np.array_equal(curve.shown, values, equal_nan=True):
+                continue
+            curve.shown = values
             curve.history.setData(years[head], values[head])
             curve.forecast.setData(years[tail], values[tail])
             if curve.edge is not None:
@@ -210,7 +234,13 @@ class ForecastChart(QWidget):
             self._zero.setData(years, np.zeros(len(years)))
 
     def _update_axes(self) -> None:
+        """Years, forecast region, value range and unit; untouched when all are as they
+        were (setting any of them redraws the axes)."""
         years = self._years
+        frame = (tuple(years), self._base_year, self._value_range(), self._unit)
+        if frame == self._frame:
+            return
+        self._frame = frame
         if len(years):
             self._region.setRegion((self._base_year, years[-1]))
             self._region.setVisible(bool(self._base_year < years[-1]))
@@ -218,7 +248,21 @@ class ForecastChart(QWidget):
             ticks = [(y, str(int(y))) for y in years[::step]]
             self._plot.getAxis("bottom").setTicks([ticks])
             self._plot.setXRange(years[0] - 0.3, years[-1] + 0.3, padding=0)
+        self._plot.setYRange(*frame[2], padding=0)
         self._plot.setLabel("left", self._unit)
+
+    def _value_range(self) -> tuple[float, float]:
+        """From zero (or a round number below a negative value) to a round number above
+        the largest value drawn, so that small edits leave the axis where it is."""
+        drawn = [c.shown for c in self._curves if c.shown is not None]
+        values = np.concatenate(drawn) if drawn else np.array([])
+        values = values[np.isfinite(values)]
+        if not len(values):
+            return 0.0, 1.0
+        high, low = float(values.max()), float(values.min())
+        top = _round_up(high * 1.04) if high > 0 else 0.0
+        bottom = -_round_up(-low * 1.04) if low < 0 else 0.0
+        return bottom, top if top > bottom else bottom + 1.0
 
     # -- hover ----------------------------------------------------------------------------
 
@@ -240,3 +284,9 @@ class ForecastChart(QWidget):
         names = [s.name for s in self._series]
         return readout_html(year, year > self._base_year, names, values, colours, self._unit)
 
+
+
+def _round_up(value: float) -> float:
+    """The smallest of _NICE_STEPS × 10^k at or above `value` > 0."""
+    scale = 10.0 ** np.floor(np.log10(value))
+    return next(step * scale for step in _NICE_STEPS if step * scale >= value * (1 - 1e-12))

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
 from workbench.core.derived import DASH, format_percent
-from workbench.core.explain import STATES, cell_states, held_cells
+from workbench.core.explain import STATE_CODES, STATES, cell_states, held_cells
 from workbench.core.project import Project
 from workbench.gui.segments import styles
 from workbench.gui.segments.edits import editable
@@ -48,6 +48,18 @@ GAP_TOLERANCE = 5e-3
 
 _ASSUMPTIONS = ("method", "rate", "k", "r")
 _RATIO_ROWS = ("share", "yoy")
+_BRUSHES = {
+    "input": styles.brush(styles.INPUT_TEXT.name()),
+    "pinned": styles.brush(styles.PINNED_TEXT.name()),
+    "muted": styles.brush(styles.MUTED_TEXT.name()),
+    "gap": styles.brush(styles.GAP_TEXT.name()),
+}
+"""Text colours, made once (a QColor's name costs a call into Qt each time)."""
+_FILLS = {
+    "input": styles.brush(styles.INPUT_FILL.name()),
+    "pinned": styles.brush(styles.PINNED_FILL.name()),
+    "forecast": styles.brush(styles.FORECAST_FILL.name()),
+}
 
 
 def format_value(value: float) -> str:
@@ -69,7 +81,7 @@ class BlockBuilder:
     """Builds the role lists of rows for one scenario of one project, a block at a time.
 
     `assumption(row, kind)` is the text of an assumption column, which the model owns
-    because it also edits it.
+    because it also edits it. The year columns are contiguous (see `TableLayout`).
     """
 
     def __init__(
@@ -82,33 +94,37 @@ class BlockBuilder:
     ) -> None:
         self.project, self.scenario_id = project, scenario_id
         self.columns, self.figures, self.assumption = columns, figures, assumption
-        self.year_cols = [i for i, c in enumerate(columns) if c.kind == "year"]
-        self.years = [columns[i].year for i in self.year_cols]
+        year_cols = [i for i, c in enumerate(columns) if c.kind == "year"]
+        self.years = slice(year_cols[0], year_cols[-1] + 1)
+        self.year_list = [columns[i].year for i in year_cols]
         self.alignment = [LEFT if c.kind in ("name", "method") else RIGHT for c in columns]
-        self.forecast_fill = [
-            styles.brush(styles.FORECAST_FILL.name()) if c.forecast else None for c in columns
-        ]
+        self.forecast_fill = [_FILLS["forecast"] if c.forecast else None for c in columns]
+        self.series_text = [_BRUSHES["input"] if c.kind in _ASSUMPTIONS else None
+                            for c in columns]
+        self.read_only = [READ_ONLY] * len(columns)
 
     def build(self, rows: Sequence[tuple[int, Row]]) -> list[dict[int, list]]:
         """The roles of each (row index, Row), in order."""
         series = [(r, row) for r, row in rows if row.is_series]
         keys = [row.key for _, row in series]
-        codes = cell_states(self.project, self.scenario_id, keys, self.years, with_holds=False)
-        held = held_cells(self.project, keys, self.years)
+        p, scenario = self.project, self.scenario_id
+        codes = cell_states(p, scenario, keys, self.year_list, with_holds=False)
+        held = held_cells(p, keys, self.year_list)
         marks = {r: (codes[i], held[i]) for i, (r, _) in enumerate(series)}
         return [self._row(r, row, marks.get(r)) for r, row in rows]
 
     def _row(self, r: int, row: Row, marks) -> dict[int, list]:
         n = len(self.columns)
+        series = row.is_series
         cells: dict[int, list] = {
-            DISPLAY: self._display(r, row),
+            DISPLAY: self._display(r, row, series),
             ALIGNMENT: self.alignment,
-            FOREGROUND: self._foreground(r, row),
+            FOREGROUND: self._foreground(r, row, series),
             BACKGROUND: list(self.forecast_fill),
             STATE_ROLE: [None] * n,
             HELD_ROLE: [False] * n,
             DECORATION: [None] * n,
-            FLAGS: [EDITABLE if self._editable(row, c) else READ_ONLY for c in self.columns],
+            FLAGS: self._flags(row) if series else self.read_only,
         }
         font = _font(row)
         if font is not None:
@@ -117,51 +133,57 @@ class BlockBuilder:
             self._mark(cells, *marks)
         return cells
 
-    def _display(self, r: int, row: Row) -> list[str]:
+    def _display(self, r: int, row: Row, series: bool) -> list[str]:
         text = [""] * len(self.columns)
-        values = self.figures.values[r].tolist()
         fmt = format_percent if row.kind in _RATIO_ROWS else format_value
-        for i, value in zip(self.year_cols, values, strict=True):
-            text[i] = fmt(value)
+        text[self.years] = map(fmt, self.figures.values[r].tolist())
         for i, column in enumerate(self.columns):
-            if column.kind == "name":
+            kind = column.kind
+            if kind == "name":
                 text[i] = row.label
-            elif not row.is_series or column.kind == "year":
+            elif not series or kind == "year":
                 continue
-            elif column.kind in self.figures.cagrs:
-                text[i] = format_percent(float(self.figures.cagrs[column.kind][r]))
+            elif kind in self.figures.cagrs:
+                text[i] = format_percent(float(self.figures.cagrs[kind][r]))
             else:
-                text[i] = self.assumption(row, column.kind)
+                text[i] = self.assumption(row, kind)
         return text
 
-    def _foreground(self, r: int, row: Row) -> list[QBrush | None]:
+    def _foreground(self, r: int, row: Row, series: bool) -> list[QBrush | None]:
+        if series:
+            return list(self.series_text)
+        colours = [_BRUSHES["muted"]] * len(self.columns)
         if row.kind == "gap":
-            gaps = self.figures.values[r]
-            colours = [styles.MUTED_TEXT] * len(self.columns)
-            for i, gap in zip(self.year_cols, gaps.tolist(), strict=True):
-                if math.isfinite(gap) and abs(gap) > GAP_TOLERANCE:
-                    colours[i] = styles.GAP_TEXT
-            return [styles.brush(c.name()) for c in colours]
-        if not row.is_series:
-            return [styles.brush(styles.MUTED_TEXT.name())] * len(self.columns)
-        blue = styles.brush(styles.INPUT_TEXT.name())
-        return [blue if c.kind in _ASSUMPTIONS else None for c in self.columns]
+            gaps = np.abs(np.nan_to_num(self.figures.values[r])) > GAP_TOLERANCE
+            for offset in np.flatnonzero(gaps).tolist():
+                colours[self.years.start + offset] = _BRUSHES["gap"]
+        return colours
+
+    def _flags(self, row: Row) -> list[Qt.ItemFlag]:
+        """Each column's flags; cells of one kind (and one half, for years) agree."""
+        by_kind: dict[tuple[str, bool], Qt.ItemFlag] = {}
+        flags = []
+        for column in self.columns:
+            key = (column.kind, column.forecast)
+            if key not in by_kind:
+                editable_cell = editable(self.project, self.scenario_id, row, column)
+                by_kind[key] = EDITABLE if editable_cell else READ_ONLY
+            flags.append(by_kind[key])
+        return flags
 
     def _mark(self, cells: dict[int, list], codes: np.ndarray, held: np.ndarray) -> None:
-        """State colours and markers of a series' year cells."""
-        for i, code, is_held in zip(self.year_cols, codes.tolist(), held.tolist(), strict=True):
-            state = STATES[code]
-            cells[STATE_ROLE][i], cells[HELD_ROLE][i] = state, is_held
-            text, fill = styles.TEXT_BY_STATE.get(state), styles.FILL_BY_STATE.get(state)
-            if text is not None:
-                cells[FOREGROUND][i] = styles.brush(text.name())
-            if fill is not None:
-                cells[BACKGROUND][i] = styles.brush(fill.name())
+        """State colours and markers of a series' year cells (computed cells keep none)."""
+        first = self.years.start
+        cells[STATE_ROLE][self.years] = [STATES[code] for code in codes.tolist()]
+        cells[HELD_ROLE][self.years] = held.tolist()
+        plain = (codes == STATE_CODES["computed"]) | (codes == STATE_CODES["blank"])
+        for offset in np.flatnonzero(~plain | held).tolist():
+            state, is_held = STATES[codes[offset]], bool(held[offset])
+            i = first + offset
+            cells[FOREGROUND][i] = _BRUSHES.get(state, cells[FOREGROUND][i])
+            cells[BACKGROUND][i] = _FILLS.get(state, cells[BACKGROUND][i])
             if state == "pinned" or is_held:
                 cells[DECORATION][i] = styles.marker(state == "pinned", is_held)
-
-    def _editable(self, row: Row, column: Column) -> bool:
-        return editable(self.project, self.scenario_id, row, column)
 
 
 def _font(row: Row) -> QFont | None:
