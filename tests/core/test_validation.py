@@ -256,10 +256,6 @@ def test_the_sample_and_the_synthetic_project_validate_cleanly():
     assert validate(Document(small)) == []
 
 
-# The engine lets numpy warn when extreme inputs overflow to inf (and inf - inf is NaN);
-# the findings report those values, which is what this test is about.
-@pytest.mark.filterwarnings("ignore::RuntimeWarning:workbench.core.engine")
-@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")
 @given(projects())
 def test_any_project_a_file_can_hold_is_validated_and_explained_without_failing(project):
     """Extreme floats, dangling ids, keys outside the years: findings, never exceptions."""

@@ -86,8 +86,11 @@ def compute_scenario(
     series = tuple(project.series_ids())
     row = dict(zip(series, range(len(series)), strict=True))
     hist = history_matrix(project) if history is None else history
-    projected = _project_all(project, scenario_id, series, row, hist)
-    values, gaps = _reconcile(project, row, projected)
+    # Extreme but finite inputs may overflow to inf or give inf - inf; those cells are
+    # reported by validation as non-finite forecasts, so numpy need not warn about them.
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        projected = _project_all(project, scenario_id, series, row, hist)
+        values, gaps = _reconcile(project, row, projected)
     return ScenarioResult(
         scenario_id, meta.first_year, meta.base_year, series, row, projected, values, gaps
     )

@@ -334,7 +334,9 @@ def _forecast(p: Project, document: Document, scenario_id: str, explained: set) 
     for dim in p.dimensions:
         if dim.id == primary or not dim.members:
             continue
-        sums = result.projected[[result.row[m] for m in dim.member_ids()]][:, fcols].sum(axis=0)
+        rows = result.projected[[result.row[m] for m in dim.member_ids()]][:, fcols]
+        with np.errstate(over="ignore", invalid="ignore"):  # huge inputs: reported above
+            sums = rows.sum(axis=0)
         bad = years[(sums == 0) & np.isfinite(total) & (total != 0)].tolist()
         if bad:
             out.append(
