@@ -21,7 +21,7 @@ from pyqtgraph import exporters
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from workbench.gui.charts.readout import readout_html
 from workbench.gui.charts.series import ChartSeries, colour_of
@@ -91,6 +91,9 @@ class ForecastChart(QWidget):
             axis.setPen(pg.mkPen(_AXIS))
             axis.setTextPen(pg.mkPen(_AXIS))
             axis.enableAutoSIPrefix(False)
+            # The y axis draws the grid across the plot, so every curve update repaints
+            # it; a cached pixmap makes that a copy instead of redrawing each label.
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._legend = pg.LegendItem(
             labelTextColor=_AXIS, brush=(255, 255, 255, 235), pen=pg.mkPen("#d5dbe3")
         )

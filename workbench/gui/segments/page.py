@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,9 +34,13 @@ from workbench.gui.segments.table_model import SegmentTableModel, format_value
 from workbench.gui.segments.view import SegmentTableView
 
 _STRUCTURE = ("dimensions", "metadata", "scenarios")
-_WIDTHS = {"name": 210, "cagr_history": 98, "cagr_forecast": 98,
+_WIDTHS = {"name": 210, "cagr_history": 92, "cagr_forecast": 92,
            "method": 116, "rate": 64, "k": 64, "r": 48}
 _ROW_HEIGHT = 24
+_NAME_MAX = 360
+_TABLE_CHROME = 82
+"""Pixels of a table box besides its rows: header, frame, scroll bar, marker legend."""
+_TABLE_MIN, _CHART_MIN = 150, 220
 
 
 class SegmentPage(QWidget):
@@ -69,8 +74,10 @@ class SegmentPage(QWidget):
         self.table = SegmentTableView()
         self.table.setModel(self.model)
         self.table.selectionModel().currentChanged.connect(self._on_current)
-        self.table.customContextMenuRequested.connect(self._show_menu)
-        legend = QLabel(styles.LEGEND_HTML)
+        for view in (self.table, self.table.frozen):
+            view.customContextMenuRequested.connect(
+                lambda position, view=view: self._show_menu(view, position))
+        self._marker_legend = legend = QLabel()
         legend.setStyleSheet("color: #5f6b7a; padding: 2px 0;")
         table_box = QWidget()
         box = QVBoxLayout(table_box)
@@ -85,6 +92,8 @@ class SegmentPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        self._dragged = False
+        splitter.splitterMoved.connect(self._on_dragged)
         layout.addWidget(splitter, 1)
 
     def _top_bar(self) -> QHBoxLayout:
@@ -166,6 +175,7 @@ class SegmentPage(QWidget):
         if self.dimension_id is not None:
             self.title = project.dimension(self.dimension_id).name
         self._heading.setText(self.title)
+        self._marker_legend.setText(styles.legend_html(f"{meta.base_year + 1}F"))
         self._caption.setText(
             f"{meta.unit} · history {meta.first_year}–{meta.base_year} · "
             f"forecast {meta.base_year + 1}–{meta.last_year} · "
@@ -175,16 +185,35 @@ class SegmentPage(QWidget):
         self._refresh_chart()
 
     def _size_columns(self) -> None:
-        """Fixed widths (no measuring of every cell); year columns fit the largest value."""
+        """Fixed widths (no measuring of every cell): the year columns fit the largest
+        value, the name column the longest row label (within limits)."""
         values = self.model.result.values
         largest = float(np.nanmax(np.abs(values))) if np.isfinite(values).any() else 0.0
         metrics = self.table.fontMetrics()
-        year_width = max(58, metrics.horizontalAdvance(format_value(largest)) + 18)
+        year_width = max(54, metrics.horizontalAdvance(format_value(largest)) + 16)
+        longest = max((metrics.horizontalAdvance(r.label) for r in self.model.layout.rows),
+                      default=0)
+        widths = {**_WIDTHS, "name": min(max(longest + 28, _WIDTHS["name"]), _NAME_MAX)}
         for i, column in enumerate(self.model.layout.columns):
-            self.table.setColumnWidth(i, _WIDTHS.get(column.kind, year_width))
-        rows = self.model.rowCount() + 2
-        table_height = min(rows * _ROW_HEIGHT + 40, 560)
-        self._splitter.setSizes([table_height, max(260, self.height() - table_height)])
+            self.table.setColumnWidth(i, widths.get(column.kind, year_width))
+        self._split()
+
+    def _split(self) -> None:
+        """Give the table the height of its rows (within limits), the chart the rest,
+        until the analyst drags the splitter."""
+        if self._dragged:
+            return
+        table = self.model.rowCount() * _ROW_HEIGHT + _TABLE_CHROME
+        height = self._splitter.height()
+        table = min(table, max(_TABLE_MIN, height - _CHART_MIN), int(height * 0.62))
+        self._splitter.setSizes([max(table, _TABLE_MIN), max(height - table, _CHART_MIN)])
+
+    def _on_dragged(self, _position: int, _index: int) -> None:
+        self._dragged = True
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._split()
 
     def _fill_scenarios(self) -> None:
         scenarios = self.bridge.document.project.scenarios
@@ -235,7 +264,7 @@ class SegmentPage(QWidget):
         else:
             self.cell_selected.emit(None)
 
-    def _show_menu(self, position: QPoint) -> None:
-        index = self.table.indexAt(position)
+    def _show_menu(self, view: QTableView, position: QPoint) -> None:
+        index = view.indexAt(position)
         if index.isValid():
-            self.context_menu(index).exec(self.table.viewport().mapToGlobal(position))
+            self.context_menu(index).exec(view.viewport().mapToGlobal(position))

@@ -69,10 +69,13 @@ def font(bold: bool = False, italic: bool = False) -> QFont:
     return f
 
 
-LEGEND_HTML = (
-    f"<span style='color:{INPUT_TEXT.name()};background:{INPUT_FILL.name()}'>&nbsp;1.00&nbsp;"
-    "</span> input &nbsp;&nbsp; 1.00 computed &nbsp;&nbsp; "
-    f"<span style='color:{PIN_MARK.name()}'>&#9654;</span> pinned &nbsp;&nbsp; "
-    f"<span style='color:{HELD_MARK.name()}'>&#9646;</span> held &nbsp;&nbsp; "
-    f"<span style='background:{FORECAST_FILL.name()}'>&nbsp;2025F&nbsp;</span> forecast year"
-)
+def legend_html(forecast_label: str) -> str:
+    """The key under the table: what input, computed, pinned, held and forecast look like."""
+    return (
+        f"<span style='color:{INPUT_TEXT.name()};background:{INPUT_FILL.name()}'>"
+        "&nbsp;1.00&nbsp;</span> input &nbsp;&nbsp; 1.00 computed &nbsp;&nbsp; "
+        f"<span style='color:{PIN_MARK.name()}'>&#9654;</span> pinned &nbsp;&nbsp; "
+        f"<span style='color:{HELD_MARK.name()}'>&#9646;</span> held &nbsp;&nbsp; "
+        f"<span style='background:{FORECAST_FILL.name()}'>&nbsp;{forecast_label}&nbsp;</span>"
+        " forecast year"
+    )

@@ -2,18 +2,21 @@
 
 The shell's Edit menu has Copy and Paste shortcuts too; the view claims those keys while it
 has the focus (ShortcutOverride), and offers `copy_selection` / `paste_clipboard` so that
-menu actions can call it when it is the focus widget.
+menu actions can call it when it is the focus widget. Pasting one value into a selection
+of several cells fills them all, as in Excel. The name column is frozen (`FrozenColumn`):
+it stays in view while the years scroll sideways.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from workbench.core.errors import ModelError
 from workbench.gui.segments.clipboard import block_cells, copy_text, read_block
 from workbench.gui.segments.delegate import CellDelegate
+from workbench.gui.segments.frozen import FrozenColumn
 from workbench.gui.segments.table_model import SegmentTableModel
 
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
@@ -23,7 +26,10 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 class SegmentTableView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.frozen: FrozenColumn | None = None
         self.setItemDelegate(CellDelegate(self))
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -52,10 +58,43 @@ class SegmentTableView(QTableView):
             " padding: 4px 6px; font-weight: 600; }"
         )
 
+    def setModel(self, model: QAbstractItemModel) -> None:
+        super().setModel(model)
+        if self.frozen is not None:
+            self.frozen.deleteLater()
+        self.frozen = FrozenColumn(self, CellDelegate(self))
+
     def segment_model(self) -> SegmentTableModel:
         model = self.model()
         assert isinstance(model, SegmentTableModel)
         return model
+
+    # -- the frozen column ------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.frozen is not None:
+            self.frozen.sync_geometry()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if self.frozen is not None:
+            self.frozen.sync_geometry()
+
+    def moveCursor(self, action, modifiers) -> QModelIndex:
+        """Moving left onto a cell hidden under the frozen column scrolls it into view."""
+        current = super().moveCursor(action, modifiers)
+        covered = self.columnWidth(0) - self.visualRect(current).x()
+        if (action == QAbstractItemView.CursorAction.MoveLeft and current.column() > 0
+                and covered > 0):
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - covered)
+        return current
+
+    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible):
+        """The name column never scrolls (it is always in view on the overlay)."""
+        if index.column() > 0:
+            super().scrollTo(index, hint)
 
     # -- keyboard ---------------------------------------------------------------------------
 
