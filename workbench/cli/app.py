@@ -14,7 +14,9 @@ from workbench.cli.parsing import Parser
 
 def parser(prog: str) -> argparse.ArgumentParser:
     p = Parser(prog=prog, description="Open the app on PROJECT (the sample when none).")
-    add_project_argument(p, "a project file to open (default: the built-in sample)")
+    add_project_argument(
+        p, "a project file to open (default: the built-in sample)", recoverable=False
+    )
     return p
 
 

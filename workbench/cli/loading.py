@@ -8,6 +8,7 @@ first needed, so `workbench --version` and `workbench --help` stay instant.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from workbench.core.document import Document
@@ -21,10 +22,21 @@ class CommandError(ModelError):
     """Bad input to a command (a missing file, an unknown scenario): exit status 2."""
 
 
-def add_project_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
+def add_project_argument(
+    parser: argparse.ArgumentParser, help_text: str, recoverable: bool = True
+) -> None:
+    """PROJECT and --sample; --recover too where the command reads the project headless
+    (the app asks about recovery itself when it opens a project)."""
     parser.add_argument("project", nargs="?", metavar="PROJECT", help=help_text)
     parser.add_argument(
         "--sample", action="store_true", help="use the built-in sample project (or: sample)"
+    )
+    if not recoverable:
+        return
+    parser.add_argument(
+        "--recover",
+        action="store_true",
+        help="use the project's autosaved recovery file when it is newer than the project",
     )
 
 
@@ -40,7 +52,20 @@ def load_document(args: argparse.Namespace) -> Document:
         return sample_document()
     if args.project is None:
         raise CommandError("Name a project file, or use --sample for the built-in sample.")
-    return open_file(existing(args.project))
+    path = existing(args.project)
+    from workbench.store import find_recovery, recover
+
+    if find_recovery(path) is None:
+        if args.recover:
+            raise CommandError(f"There is no recovery file newer than {path}.")
+        return open_file(path)
+    if args.recover:
+        return recover(path)
+    print(
+        f"Note: {path} has newer unsaved work in a recovery file; add --recover to use it.",
+        file=sys.stderr,
+    )
+    return open_file(path)
 
 
 def existing(path_text: str) -> Path:
