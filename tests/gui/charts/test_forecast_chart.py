@@ -93,3 +93,27 @@ def test_png_and_svg_exports_write_files(chart, tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     text = svg.read_text()
     assert text.lstrip().startswith("<?xml") and "<svg" in text and "S0, S1" in text
+
+
+def test_the_legend_sits_right_of_the_plot_never_over_the_bands(qtbot, chart):
+    chart.show()
+    qtbot.waitExposed(chart)
+    bands = [ChartSeries(f"Segment with a long name {i}", [float(i + 1)] * 13) for i in range(10)]
+    chart.show_series(YEARS, BASE, bands, stacked=True)
+    plot = chart.plot_widget().getPlotItem()
+    legend = chart.legend()
+    assert [label.text for _, label in legend.items] == [s.name for s in bands]
+    plot_right = lambda: plot.vb.sceneBoundingRect().right()  # noqa: E731
+    qtbot.waitUntil(lambda: legend.sceneBoundingRect().left() >= plot_right())
+    assert legend.sceneBoundingRect().width() > 100
+    assert legend.sceneBoundingRect().right() <= chart.plot_widget().sceneRect().right() + 1
+
+
+def test_the_value_axis_ends_on_a_round_number_a_small_edit_does_not_move(chart):
+    chart.show_series(YEARS, BASE, [ChartSeries("Total", [41.0] * 13)])
+    plot = chart.plot_widget().getPlotItem()
+    assert plot.viewRange()[1] == pytest.approx([0.0, 50.0])
+    chart.show_series(YEARS, BASE, [ChartSeries("Total", [41.5] * 13)])
+    assert plot.viewRange()[1] == pytest.approx([0.0, 50.0])
+    chart.show_series(YEARS, BASE, [ChartSeries("Total", [-3.0] + [9.0] * 12)])
+    assert plot.viewRange()[1] == pytest.approx([-3.5, 10.0])

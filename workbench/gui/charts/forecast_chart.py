@@ -150,6 +150,10 @@ class ForecastChart(QWidget):
         """The pyqtgraph view that draws the chart (its viewport is where it paints)."""
         return self._view
 
+    def legend(self) -> pg.LegendItem:
+        """The legend (right of the plot), for inspection."""
+        return self._legend
+
     def plot_items(self) -> list[tuple[pg.PlotDataItem, pg.PlotDataItem]]:
         """(history line, forecast line) per series, for inspection and styling tests."""
         return [(c.history, c.forecast) for c in self._curves]

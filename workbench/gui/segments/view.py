@@ -136,11 +136,17 @@ class SegmentTableView(QTableView):
         return self.paste_text(QGuiApplication.clipboard().text())
 
     def paste_text(self, text: str) -> bool:
+        """Paste a block from the top-left selected cell, or fill the selection with one
+        value; either way one undo step."""
         start = self._top_left()
         block = read_block(text)
         if start is None or not block:
             return False
         model = self.segment_model()
+        selected = self.selectedIndexes()
+        if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:
+            cells = [(i.row(), i.column(), block[0][0]) for i in selected]
+            return model.apply(sorted(cells), "Fill")
         try:
             cells = block_cells(model, start[0], start[1], block)
         except ModelError as exc:
