@@ -35,13 +35,19 @@ _NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0)
 
 
 class _Curve:
-    """The plot items of one series: the history line, the forecast line, a stacked fill."""
+    """The plot items of one series: the history line, the forecast line, a stacked fill.
+
+    Plain curve items (not pyqtgraph's PlotDataItem, which adds symbols, down-sampling
+    and a second item per line): redrawing twenty lines after each edit stays cheap.
+    """
 
     def __init__(self, plot: pg.PlotItem, colour: str) -> None:
-        self.history = plot.plot(pen=pg.mkPen(colour, width=2), connect="finite")
+        self.history = pg.PlotCurveItem(pen=pg.mkPen(colour, width=2), connect="finite")
         dashed = pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine)
         dashed.setDashPattern([3.0, 2.5])
-        self.forecast = plot.plot(pen=dashed, connect="finite")
+        self.forecast = pg.PlotCurveItem(pen=dashed, connect="finite")
+        plot.addItem(self.history)
+        plot.addItem(self.forecast)
         self.edge: pg.PlotCurveItem | None = None
         self.fill: pg.FillBetweenItem | None = None
         self.shown: np.ndarray | None = None
@@ -154,7 +160,7 @@ class ForecastChart(QWidget):
         """The legend (right of the plot), for inspection."""
         return self._legend
 
-    def plot_items(self) -> list[tuple[pg.PlotDataItem, pg.PlotDataItem]]:
+    def plot_items(self) -> list[tuple[pg.PlotCurveItem, pg.PlotCurveItem]]:
         """(history line, forecast line) per series, for inspection and styling tests."""
         return [(c.history, c.forecast) for c in self._curves]
 

@@ -41,7 +41,7 @@ from workbench.gui.segments.layout import METHOD_LABELS, Column, Row, TableLayou
 __all__ = ["HELD_ROLE", "STATE_ROLE", "SegmentTableModel", "format_value"]
 
 _Index = QModelIndex | QPersistentModelIndex
-_BLOCK = 32
+_BLOCK = 24
 """Rows built together: about one screen, so a repaint builds one or two blocks."""
 _EDIT = int(Qt.ItemDataRole.EditRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
