@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -35,9 +36,18 @@ def saved(tmp_path):
 
 def test_the_recovery_file_sits_hidden_beside_the_project(tmp_path):
     assert recovery_path(tmp_path / "market.mwp") == tmp_path / ".market.mwp.recovery"
-    assert recovery_path(None, tmp_path) == tmp_path / ".Untitled.mwp.recovery"
     with pytest.raises(StoreError, match="A project without a file needs a folder"):
         recovery_path(None)
+    with pytest.raises(StoreError, match="A project without a file needs its document"):
+        recovery_path(None, tmp_path)
+
+
+def test_each_untitled_document_has_a_recovery_file_of_its_own(tmp_path):
+    first, second = sample_document(), sample_document()
+    named = recovery_path(None, tmp_path, first)
+    assert named == recovery_path(None, tmp_path, first), "stable for one document"
+    assert named != recovery_path(None, tmp_path, second)
+    assert re.fullmatch(rf"\.Untitled-{os.getpid()}-[0-9a-f]{{12}}\.mwp\.recovery", named.name)
 
 
 def test_autosave_leaves_the_project_file_alone_and_recovers_the_edits(saved):
@@ -83,8 +93,8 @@ def test_no_recovery_file_nothing_offered_and_recover_refuses(saved):
 def test_an_untitled_project_recovers_from_the_folder(tmp_path):
     document = sample_document()
     document.execute(c.SetHistory("tiktok", 2020, 1.25))
-    write_recovery(document, None, tmp_path)
-    assert find_recovery(None, tmp_path) == tmp_path / ".Untitled.mwp.recovery"
+    written = write_recovery(document, None, tmp_path)
+    assert find_recovery(None, tmp_path) == written == recovery_path(None, tmp_path, document)
     assert dump_of(recover(None, tmp_path)) == dump_of(document)
     discard_recovery(None, tmp_path)
     assert list(tmp_path.iterdir()) == []
@@ -183,7 +193,7 @@ def test_save_as_moves_the_autosave_to_the_new_name(tmp_path):
     document = sample_document()
     saver = Autosaver(document, None, every_edits=1, folder=tmp_path)
     document.execute(c.SetHistory("tiktok", 2020, 1.0))
-    assert saver.maybe_save() == recovery_path(None, tmp_path)
+    assert saver.maybe_save() == recovery_path(None, tmp_path, document)
     save_project(document, tmp_path / "named.mwp")
     saver.retarget(tmp_path / "named.mwp")
     assert [p.name for p in tmp_path.iterdir()] == ["named.mwp"]

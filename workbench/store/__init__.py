@@ -10,27 +10,35 @@ Public API (others code against these names):
   from or last saved to, only what changed since then; anywhere else, as `save_project_as`.
 - `save_project_as(document, path)`: the whole project to a temporary file beside `path`,
   synced, then renamed over it (atomic). The document then belongs to `path`.
-- Recovery: `recovery_path(project_path, folder=None)`, `write_recovery(document,
-  project_path, folder=None)` (the autosave; a full atomic write beside the project, or in
-  `folder` for a project without a file), `find_recovery(project_path, folder=None) ->
-  Path | None` (a recovery file newer than the project), `recover(project_path,
-  folder=None) -> Document` (marked unsaved), `discard_recovery(project_path, folder=None)`.
-- `Autosaver(document, project_path, every_seconds=60, every_edits=50, folder=None)`:
-  counts edits; the GUI's QTimer calls `maybe_save()` (or `tick(now)`); `retarget(path)`
-  after Save As; `close()` on a clean close removes its recovery file.
+- Recovery: `recovery_path(project_path, folder=None, document=None)`,
+  `write_recovery(document, project_path, folder=None)` (a full atomic write beside the
+  project, or for a project without a file in `folder`, under a name of its own document),
+  `find_recoveries(project_path, folder=None) -> list[Path]` (newest first: a recovery
+  file newer than the project; for untitled work (None) every untitled one in `folder` not
+  held by a running app), `find_recovery(...) -> Path | None` (the first of those),
+  `recover(project_path, folder=None, recovery_file=None) -> Document` (marked unsaved),
+  `discard_recovery(project_path, folder=None, recovery_file=None)`.
+- `Autosaver(document, project_path, every_seconds=60, every_edits=50, folder=None,
+  in_background=False)`: counts edits; the GUI's QTimer calls `maybe_save()` (or
+  `tick(now)`); with `in_background` it snapshots the project and writes on a worker
+  thread, one write at a time; `retarget(path)` after Save As; `close()` on a clean close
+  removes its recovery file.
 - `ProjectStore` (protocol: open, save, save_as, has_recovery, recover, discard_recovery)
   and `SqliteStore`, its local-file implementation.
 - `APPLICATION_ID`, `SCHEMA_VERSION`, `StoreError`.
 
-None of this is thread-safe: call it from one thread per document.
+None of this is thread-safe: call it from one thread per document (the autosaver's own
+worker thread only ever sees a snapshot). Opening or saving a file sweeps away the
+temporaries that a killed whole-file write left beside it.
 """
 
+from workbench.store.autosave import Autosaver
 from workbench.store.errors import StoreError
 from workbench.store.interface import ProjectStore, SqliteStore
 from workbench.store.project_file import open_project, save_project, save_project_as
 from workbench.store.recovery import (
-    Autosaver,
     discard_recovery,
+    find_recoveries,
     find_recovery,
     recover,
     recovery_path,
@@ -46,6 +54,7 @@ __all__ = [
     "SqliteStore",
     "StoreError",
     "discard_recovery",
+    "find_recoveries",
     "find_recovery",
     "open_project",
     "recover",

@@ -27,6 +27,7 @@ from workbench.store.sqlite_file import (
     reason,
     write_whole,
 )
+from workbench.store.temporaries import sweep
 from workbench.store.writer import FIELDS, write_changes, write_project
 
 
@@ -60,7 +61,8 @@ def open_project(path: str | os.PathLike) -> Document:
     """The project in the file at `path`, as a saved document.
 
     A file from an older schema is migrated forward in the same transaction that reads it;
-    any failure raises StoreError and leaves the file exactly as it was.
+    any failure raises StoreError and leaves the file exactly as it was. Once it has
+    opened, temporaries that a killed Save left beside it are swept away.
     """
     path = Path(path)
     check_header(path)
@@ -76,6 +78,7 @@ def open_project(path: str | os.PathLike) -> Document:
     document = Document(project)
     document.mark_saved()
     _remember(document, path)
+    sweep(path)
     return document
 
 
@@ -153,6 +156,7 @@ def save_project(document: Document, path: str | os.PathLike) -> None:
         raise StoreError(f"Cannot save {path}: {reason(exc)}.") from exc
     document.mark_saved()
     _remember(document, path)
+    sweep(path)
 
 
 def save_project_as(document: Document, path: str | os.PathLike) -> None:
@@ -163,9 +167,10 @@ def save_project_as(document: Document, path: str | os.PathLike) -> None:
     _remember(document, path)
 
 
-def write_copy(document: Document, path: Path) -> None:
-    """A whole-file write that leaves the document's own file and saved state alone."""
-    write_whole(path, lambda connection: write_project(connection, document.project))
+def write_copy(project: Project, path: Path) -> None:
+    """A whole-file write of `project` (a document's, or a snapshot of one) that leaves the
+    document's own file and saved state alone; safe on any thread for a snapshot."""
+    write_whole(path, lambda connection: write_project(connection, project))
 
 
 def _is_incremental(document: Document, entry: SavedFile, path: Path) -> bool:

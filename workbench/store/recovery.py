@@ -1,167 +1,157 @@
-"""Autosave and crash recovery: unsaved work goes to a recovery file beside the project.
+"""Crash recovery: unsaved work in a recovery file beside the project, found and restored.
 
 The recovery file is a complete project file written atomically (temporary file, rename),
 so whatever kills the app — even `kill -9` mid-write — leaves either the previous recovery
 file or the new one. It never touches the project file: the analyst decides, on the next
-open, whether to take the recovered work. A clean close removes it.
+open, whether to take the recovered work.
+
+A project that has no file yet keeps its recovery file in a folder (the app's data folder),
+named after its document — `.Untitled-PID-KEY.mwp.recovery` — so two untitled projects,
+in one app or in two, never overwrite each other's work. At start-up the untitled files of
+processes that are gone are offered newest first; a running app's own are left alone.
 """
 
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Callable
+import re
+import secrets
+import weakref
 from pathlib import Path
 
 from workbench.core.document import Document
-from workbench.core.transaction import Change
 from workbench.store.errors import StoreError
 from workbench.store.project_file import forget, open_project, write_copy
+from workbench.store.temporaries import process_alive
 
 Place = str | os.PathLike | None
 """A project file's path, or None for a project without a file."""
 
 UNTITLED = "Untitled.mwp"
-"""The name a project without a file has, for its recovery file."""
+"""The name a project without a file has, in messages and in its recovery file's name."""
+
+_UNTITLED_FILE = re.compile(r"\.Untitled(?:-(\d+)-[0-9a-f]{12})?\.mwp\.recovery")
+"""An untitled recovery file: ours (with the writing process's id and the document's key),
+or the one shared name earlier versions wrote."""
+
+_keys: weakref.WeakKeyDictionary[Document, str] = weakref.WeakKeyDictionary()
+_recovered_from: weakref.WeakKeyDictionary[Document, Path] = weakref.WeakKeyDictionary()
 
 
-def recovery_path(project_path: Place, folder: Place = None) -> Path:
+def recovery_path(
+    project_path: Place, folder: Place = None, document: Document | None = None
+) -> Path:
     """Where the recovery file of `project_path` lives: hidden, beside the project.
 
-    A project that has no file yet keeps its recovery file in `folder` (the app's data
-    folder), which is then required.
+    A project that has no file yet keeps its recovery file in `folder`, named after its
+    `document`; both are then required.
+    """
+    if project_path is not None:
+        path = Path(project_path)
+        return path.with_name(f".{path.name}.recovery")
+    if folder is None:
+        raise StoreError("A project without a file needs a folder for its recovery file.")
+    if document is None:
+        raise StoreError("A project without a file needs its document to name its recovery file.")
+    key = _keys.get(document)
+    if key is None:
+        key = _keys[document] = f"{os.getpid()}-{secrets.token_hex(6)}"
+    return Path(folder) / f".Untitled-{key}.mwp.recovery"
+
+
+def write_recovery(document: Document, project_path: Place, folder: Place = None) -> Path:
+    """Autosave: the whole document to the recovery file; the project file is untouched."""
+    target = recovery_path(project_path, folder, document)
+    write_copy(document.project, target)
+    return target
+
+
+def find_recoveries(project_path: Place, folder: Place = None) -> list[Path]:
+    """The recovery files to offer, newest first.
+
+    For a project file: its recovery file when it is newer than the project (at most one).
+    For untitled work: every untitled recovery file in `folder` not held by another
+    running app. Only file names and times are read, so this is cheap at start-up.
     """
     if project_path is None:
         if folder is None:
             raise StoreError("A project without a file needs a folder for its recovery file.")
-        return Path(folder) / f".{UNTITLED}.recovery"
-    path = Path(project_path)
-    return path.with_name(f".{path.name}.recovery")
+        return _untitled_recoveries(Path(folder))
+    target = recovery_path(project_path)
+    recovered_at = _modified(target)
+    if recovered_at is None:
+        return []
+    saved_at = _modified(Path(project_path))
+    return [target] if saved_at is None or recovered_at > saved_at else []
 
 
-def write_recovery(
-    document: Document, project_path: Place, folder: Place = None
-) -> Path:
-    """Autosave: the whole document to the recovery file; the project file is untouched."""
-    target = recovery_path(project_path, folder)
-    write_copy(document, target)
-    return target
+def find_recovery(project_path: Place, folder: Place = None) -> Path | None:
+    """The recovery file to offer first (see `find_recoveries`), or None."""
+    found = find_recoveries(project_path, folder)
+    return found[0] if found else None
 
 
-def find_recovery(
-    project_path: Place, folder: Place = None
-) -> Path | None:
-    """The recovery file to offer: one that exists and is newer than the project file."""
-    target = recovery_path(project_path, folder)
-    try:
-        recovered_at = target.stat().st_mtime_ns
-    except FileNotFoundError:
-        return None
-    if project_path is None:
-        return target
-    try:
-        saved_at = Path(project_path).stat().st_mtime_ns
-    except FileNotFoundError:
-        return target
-    return target if recovered_at > saved_at else None
+def recover(project_path: Place, folder: Place = None, recovery_file: Place = None) -> Document:
+    """The recovered document, marked unsaved: saving it writes the project file whole.
 
-
-def recover(
-    project_path: Place, folder: Place = None
-) -> Document:
-    """The recovered document, marked unsaved: saving it writes the project file whole."""
-    target = recovery_path(project_path, folder)
-    if not target.exists():
+    `recovery_file` picks one of `find_recoveries`; by default the project's own, or for
+    untitled work the newest. An autosaver of the returned document takes over that file.
+    """
+    source = _chosen(project_path, folder, recovery_file)
+    if source is None or not source.exists():
         raise StoreError(f"There is no recovered work for {project_path or UNTITLED}.")
-    document = open_project(target)
+    document = open_project(source)
     forget(document)
     document.mark_unsaved()
+    _recovered_from[document] = source
     return document
 
 
 def discard_recovery(
-    project_path: Place, folder: Place = None
+    project_path: Place, folder: Place = None, recovery_file: Place = None
 ) -> None:
-    recovery_path(project_path, folder).unlink(missing_ok=True)
+    """Remove the recovery file `recover` would restore with the same arguments."""
+    source = _chosen(project_path, folder, recovery_file)
+    if source is not None:
+        source.unlink(missing_ok=True)
 
 
-class Autosaver:
-    """Writes the recovery file every `every_seconds` or `every_edits`, whichever is first.
+def recovered_from(document: Document) -> Path | None:
+    """The recovery file `document` was restored from, if it was."""
+    return _recovered_from.get(document)
 
-    It counts edits (and undos and redos) through `document.subscribe`; the GUI drives it
-    with a timer calling `maybe_save()` (or `tick(now)` with its own clock), so the store
-    needs no event loop. It only ever removes a recovery file it wrote itself, so one left
-    by a crash stays until the analyst has chosen whether to recover it.
-    """
 
-    def __init__(
-        self,
-        document: Document,
-        project_path: Place,
-        every_seconds: float = 60.0,
-        every_edits: int = 50,
-        folder: Place = None,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.document = document
-        self.project_path = project_path
-        self.folder = folder
-        self.every_seconds = every_seconds
-        self.every_edits = every_edits
-        self._clock = clock
-        self.edits = 0
-        self._first_edit_at: float | None = None
-        self._wrote = False
-        self._unsubscribe = document.subscribe(self._edited)
-        recovery_path(project_path, folder)  # refuse a configuration with nowhere to write
+def _chosen(project_path: Place, folder: Place, recovery_file: Place) -> Path | None:
+    if recovery_file is not None:
+        return Path(recovery_file)
+    if project_path is not None:
+        return recovery_path(project_path)
+    return find_recovery(None, folder)
 
-    def _edited(self, _change: Change) -> None:
-        self.edits += 1
-        if self._first_edit_at is None:
-            self._first_edit_at = self._clock()
 
-    def due(self, now: float) -> bool:
-        """Unsaved edits exist and enough edits or seconds have passed since the first."""
-        if not self.edits or not self.document.is_modified:
-            return False
-        waited = now - (self._first_edit_at if self._first_edit_at is not None else now)
-        return self.edits >= self.every_edits or waited >= self.every_seconds
+def _untitled_recoveries(folder: Path) -> list[Path]:
+    try:
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if e.name.startswith(".Untitled")]
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        match = _UNTITLED_FILE.fullmatch(name)
+        if match is None or _held_by_another_app(match.group(1)):
+            continue
+        modified = _modified(folder / name)
+        if modified is not None:
+            found.append((modified, folder / name))
+    return [path for _modified_at, path in sorted(found, reverse=True)]
 
-    def tick(self, now: float) -> Path | None:
-        """Autosave if due at time `now`; the recovery file written, or None.
 
-        A document that is no longer modified (saved, or undone back) needs no recovery
-        file, so a stale one is removed instead.
-        """
-        if not self.document.is_modified:
-            self._reset()
-            self._discard()
-            return None
-        if not self.due(now):
-            return None
-        written = write_recovery(self.document, self.project_path, self.folder)
-        self._wrote = True
-        self._reset()
-        return written
+def _held_by_another_app(pid: str | None) -> bool:
+    return pid is not None and int(pid) != os.getpid() and process_alive(int(pid))
 
-    def maybe_save(self) -> Path | None:
-        return self.tick(self._clock())
 
-    def retarget(self, project_path: Place) -> None:
-        """After Save As: the old recovery file is obsolete, the new path's is used next."""
-        self._discard()
-        self.project_path = project_path
-
-    def close(self) -> None:
-        """A clean close: stop listening and remove the recovery file."""
-        self._unsubscribe()
-        self._discard()
-
-    def _discard(self) -> None:
-        if self._wrote:
-            discard_recovery(self.project_path, self.folder)
-            self._wrote = False
-
-    def _reset(self) -> None:
-        self.edits = 0
-        self._first_edit_at = None
+def _modified(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +18,7 @@ from urllib.parse import quote
 
 from workbench.store import schema
 from workbench.store.errors import StoreError
+from workbench.store.temporaries import sweep, temporary_for
 
 _MAGIC = b"SQLite format 3\x00"
 Fingerprint = tuple[int, int, int, int, bytes]
@@ -85,22 +85,24 @@ def write_whole(path: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
 
     The rows go to a temporary file beside `path` in one transaction, the file is synced
     and closed, and only then renamed over `path`. No open database is ever renamed.
+    Temporaries that earlier writes abandoned (a kill mid-write) are swept first.
     """
     folder = path.parent
     if not folder.is_dir():
         raise StoreError(f"Cannot save {path}: the folder {folder} does not exist.")
-    temporary = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    try:
-        _fill_new(temporary, fill)
-        _copy_mode(path, temporary)
-        _sync(temporary)
-        os.replace(temporary, path)
-        _sync_folder(folder)
-    except BaseException as exc:
-        temporary.unlink(missing_ok=True)
-        if isinstance(exc, OSError | sqlite3.Error | UnicodeError):
-            raise StoreError(f"Cannot save {path}: {reason(exc)}.") from exc
-        raise
+    sweep(path)
+    with temporary_for(path) as temporary:
+        try:
+            _fill_new(temporary, fill)
+            _copy_mode(path, temporary)
+            _sync(temporary)
+            os.replace(temporary, path)
+            _sync_folder(folder)
+        except BaseException as exc:
+            temporary.unlink(missing_ok=True)
+            if isinstance(exc, OSError | sqlite3.Error | UnicodeError):
+                raise StoreError(f"Cannot save {path}: {reason(exc)}.") from exc
+            raise
 
 
 def _fill_new(temporary: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
