@@ -22,7 +22,8 @@ def two_dimensions() -> Project:
         Dimension("tech", "Technology", (Member("a", "Alpha"), Member("b", "Beta"))),
         Dimension("region", "Region", (Member("n", "North"), Member("s", "South"))),
     ]
-    p = Project(Metadata("Two", 2020, 2022, 2024), dims, [Scenario("base", "Base")])
+    scenarios = [Scenario("base", "Base"), Scenario("up", "Up")]
+    p = Project(Metadata("Two", 2020, 2022, 2024), dims, scenarios)
     for year in (2020, 2021, 2022):
         p.history[(TOTAL, year)] = 10.0
         for member, value in {"a": 6.0, "b": 4.0, "n": 5.0, "s": 5.0}.items():
@@ -107,6 +108,26 @@ def test_a_page_off_screen_redraws_its_chart_when_shown(qtbot, bridge):
     north = next(s for s in region.chart.series if s.name == "North")
     assert north.values[2] == 7.0
     assert region.model.index(1, 3).data() == "7.00"
+
+
+def test_a_page_off_screen_reads_no_forecast_after_an_edit(qtbot, bridge, monkeypatch):
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    tech, region = SegmentPage(bridge, "tech"), SegmentPage(bridge, "region")
+    region.set_scenario("up")
+    stack.addWidget(tech)
+    stack.addWidget(region)
+    stack.show()
+    qtbot.waitExposed(stack)
+    document = bridge.document
+    asked: list[str] = []
+    real = document.result
+    monkeypatch.setattr(document, "result", lambda s: asked.append(s) or real(s))
+    bridge.execute(SetHistory("n", 2022, 7.0))  # every scenario's forecast changes
+    painted(tech)
+    assert set(asked) == {"base"}
+    stack.setCurrentWidget(region)
+    assert region.model.index(1, 3).data() == "7.00" and "up" in asked
 
 
 def test_the_table_marks_every_cell_with_the_cores_state(qtbot):

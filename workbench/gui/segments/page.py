@@ -152,7 +152,9 @@ class SegmentPage(QWidget):
             return
         mine = change.scenarios is None or self.scenario_id in change.scenarios
         if mine or change.touches("holds"):
-            self.model.refresh_values(change)
+            # Off screen, the table only forgets its numbers (no forecast is read to
+            # compare rows); on screen it announces just the rows that moved.
+            self.model.refresh_values(change if self._on_screen() else None)
         if mine or (self.dimension_id is None and change.scenarios):
             self._refresh_chart()
 
@@ -234,6 +236,11 @@ class SegmentPage(QWidget):
         self._refresh_chart()
         self._on_current(self.table.currentIndex())
 
+    def _on_screen(self) -> bool:
+        """Whether the page is shown, or would be with its window (a hidden page of the
+        window's stack is not)."""
+        return self.chart.isVisibleTo(self.window())
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._chart_stale:
@@ -241,7 +248,7 @@ class SegmentPage(QWidget):
 
     def _refresh_chart(self) -> None:
         """Redraw the chart now if it can be seen, else when the page is shown."""
-        self._chart_stale = not self.chart.isVisibleTo(self.window())
+        self._chart_stale = not self._on_screen()
         if self._chart_stale:
             return
         document = self.bridge.document
