@@ -93,15 +93,6 @@ def test_recovery_is_offered_at_start(qtbot, dialogs, settings, recovery_dir, sa
     main.close()
 
 
-def test_autosave_writes_the_recovery_file(window, dialogs, recovery_dir):
-    window.files.autosaver.every_edits = 1
-    window.bridge.execute(SetHistory(TOTAL, 2024, 9.5))
-    window.files.autosave()
-    recovered = list(recovery_dir.glob("*.recovery"))
-    assert len(recovered) == 1
-    assert open_project(recovered[0]).project.history[(TOTAL, 2024)] == 9.5
-
-
 def test_new_from_blank_template(window, dialogs):
     dialogs.queue(
         "ask_form",

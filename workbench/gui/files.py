@@ -4,6 +4,8 @@ The store does the work (`workbench.store`); this controller decides when, asks 
 analyst through `dialogs`, and keeps the bridge, the recent-files list and the autosaver
 pointing at the current document. Nothing here loses work silently: replacing a modified
 document asks first, and the autosaver keeps a recovery file that the next start offers.
+The autosaver writes on a worker thread (a snapshot of the project, never the document),
+so autosaving a large project does not stall the window.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from workbench.gui.settings import Settings
 from workbench.store import (
     Autosaver,
     discard_recovery,
-    find_recovery,
+    find_recoveries,
     open_project,
     recover,
     save_project,
@@ -73,12 +75,19 @@ class FileController(QObject):
     # -- starting and replacing -----------------------------------------------------------
 
     def start(self, path: str | None) -> None:
-        """The first document: `path`, else the last project (per preferences), else the
-        sample; recovered work is offered first."""
-        target = path or self.settings.last_project()
-        if target and self._load(Path(target)):
+        """The first document: `path`, else untitled work recovered after a crash, else the
+        last project (per preferences), else the sample. A project's own recovered work is
+        offered when it is opened."""
+        if path and self._load(Path(path)):
             return
-        self.adopt(self._offer_recovery(None) or sample_document(), None)
+        recovered = self._offer_recovery(None)
+        if recovered is not None:
+            self.adopt(recovered, None)
+            return
+        last = None if path else self.settings.last_project()
+        if last and self._load(Path(last)):
+            return
+        self.adopt(sample_document(), None)
 
     def new_from_sample(self) -> bool:
         if not self.maybe_save():
@@ -132,22 +141,29 @@ class FileController(QObject):
         return True
 
     def _offer_recovery(self, path: Path | None) -> Document | None:
-        found = find_recovery(path, self.recovery_folder)
-        if found is None:
-            return None
-        when = dt.datetime.fromtimestamp(found.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        """Offer each recovered work of `path` (or untitled work), newest first, until the
+        analyst takes one; the ones declined are discarded, later ones wait for next time."""
+        for found in find_recoveries(path, self.recovery_folder):
+            if self._ask_to_restore(path, found):
+                try:
+                    return recover(path, self.recovery_folder, recovery_file=found)
+                except ModelError as exc:
+                    dialogs.show_error(self.window, str(exc))
+            discard_recovery(path, self.recovery_folder, recovery_file=found)
+        return None
+
+    def _ask_to_restore(self, path: Path | None, found: Path) -> bool:
+        try:
+            stamp = found.stat().st_mtime
+        except OSError:
+            return False  # gone since it was found (another window took it)
+        when = dt.datetime.fromtimestamp(stamp).strftime("%Y-%m-%d %H:%M")
         name = path.name if path else "an unsaved project"
-        if dialogs.confirm(
+        return dialogs.confirm(
             self.window,
             f"Unsaved work on {name} from {when} was recovered "
             "after the app closed unexpectedly. Restore it?",
-        ):
-            try:
-                return recover(path, self.recovery_folder)
-            except ModelError as exc:
-                dialogs.show_error(self.window, str(exc))
-        discard_recovery(path, self.recovery_folder)
-        return None
+        )
 
     def adopt(self, document: Document, path: Path | None) -> None:
         """Make `document` (belonging to `path`, or to no file) the one being edited."""
@@ -159,6 +175,7 @@ class FileController(QObject):
             path,
             every_seconds=self.settings.autosave_seconds,
             folder=None if path else self.recovery_folder,
+            in_background=True,
         )
         if document is not self.bridge.document:
             self.bridge.replace_document(document)
@@ -210,13 +227,16 @@ class FileController(QObject):
         return answer == "discard"
 
     def autosave(self) -> None:
+        """Start a recovery write if one is due: a snapshot here, the write on a worker
+        thread, so a large project's autosave never stalls the window."""
         if self.autosaver is None:
             return
         with contextlib.suppress(ModelError, OSError):  # the next tick tries again:
             self.autosaver.maybe_save()  # autosave must never interrupt typing
 
     def close(self) -> None:
-        """A clean close: the recovery file goes (the analyst saved or chose to discard)."""
+        """A clean close: the recovery file goes (the analyst saved or chose to discard),
+        after a recovery write still running has ended."""
         self.timer.stop()
         if self.autosaver is not None:
             self.autosaver.close()
