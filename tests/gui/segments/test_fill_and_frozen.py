@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QLineEdit
 
 from workbench.core.document import Document
 from workbench.core.dump import dump_json
@@ -130,3 +131,16 @@ def test_a_name_typed_into_the_frozen_column_renames_the_segment(qtbot, wide):
     project = wide.bridge.document.project
     assert project.dimension("d").members[0].name == "Renamed"
     assert wide.table.frozen.model().data(wide.model.index(1, 0)) == "Renamed"
+
+
+def test_typing_on_a_name_in_the_table_edits_it_on_the_frozen_column(qtbot, wide):
+    table = wide.table
+    table.setFocus()
+    table.setCurrentIndex(wide.model.index(1, 0))
+    qtbot.keyClick(table, "Q")
+    editor = wide.table.frozen.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    qtbot.keyClicks(editor, "uartz")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wide.model.index(1, 0).data() == "Quartz")
+    assert wide.bridge.document.project.dimension("d").members[0].name == "Quartz"

@@ -91,6 +91,16 @@ class SegmentTableView(QTableView):
             bar.setValue(bar.value() - covered)
         return current
 
+    def edit(self, index: QModelIndex, trigger=None, event=None):
+        """A name is edited on the frozen column, where the editor can be seen (the
+        table's own name column lies under it)."""
+        view = self.frozen if index.column() == 0 and self.frozen is not None else None
+        if trigger is None:
+            return (view or super()).edit(index)
+        if view is not None:
+            return QTableView.edit(view, index, trigger, event)
+        return super().edit(index, trigger, event)
+
     def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible):
         """The name column never scrolls (it is always in view on the overlay)."""
         if index.column() > 0:
