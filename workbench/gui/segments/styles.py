@@ -1,6 +1,6 @@
 """How a cell looks: the modelling convention (blue inputs, black formulas) and markers.
 
-One table of colours so the table, its delegate, the marker legend under it and the
+One table of colours so the table's cells (`cells.py`), the marker key under it and the
 screenshots agree.
 """
 
@@ -21,9 +21,6 @@ FORECAST_FILL = QColor("#f3f5f8")
 GAP_TEXT = QColor("#b42318")
 MUTED_TEXT = QColor("#5f6b7a")
 FORECAST_HEADER = QColor("#2e5a87")
-
-TEXT_BY_STATE = {"input": INPUT_TEXT, "pinned": PINNED_TEXT}
-FILL_BY_STATE = {"input": INPUT_FILL, "pinned": PINNED_FILL}
 
 STATE_WORDS = {
     "input": "Input",
