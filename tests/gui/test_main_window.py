@@ -226,3 +226,17 @@ def test_dropping_a_project_file_opens_it(window, dialogs, tmp_path):
     assert window.bridge.document.project.metadata.title == "Dropped"
     assert window.files.path == path
     assert window.windowTitle().startswith("dropped.mwp")
+
+
+def test_inspector_follows_the_shown_page(window):
+    """A page without cells empties the inspector; coming back shows that page's cell."""
+    project = window.bridge.document.project
+    member = project.dimension("technology").members[0]
+    cell = (project.scenarios[0].id, member.id, 2027)
+    window.navigate_to(("segment:technology", cell))
+    assert window.inspector.cell == cell
+    window.show_page("sources")
+    assert window.inspector.cell is None
+    assert window.inspector.labels["Value"].text() == ""
+    window.show_page("segment:technology")
+    assert window.inspector.cell == cell

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator()
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        self._selected_cells: dict[str, object] = {}
         self._entries: dict[str, NavEntry] = {}
         self.inspector = InspectorDock(bridge, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.navigator.entry_selected.connect(self.show_page)
         bridge.error.connect(lambda text: dialogs.show_error(self, text))
         bridge.changed.connect(self._on_changed)
-        bridge.document_replaced.connect(self._refresh_entries)
+        bridge.document_replaced.connect(self._on_replaced)
         self.files.state_changed.connect(self.update_title)
         settings.restore_window(self)
 
@@ -87,11 +88,17 @@ class MainWindow(QMainWindow):
         entries = page_entries(self.bridge)
         self._entries = {e.key: e for e in entries}
         for key in [k for k in self.pages if k not in self._entries]:
+            self._selected_cells.pop(key, None)
             page = self.pages.pop(key)
             self.stack.removeWidget(page)
             page.deleteLater()
         self.navigator.set_entries(entries)
         self.update_title()
+
+    def _on_replaced(self) -> None:
+        self._selected_cells.clear()
+        self.inspector.show_cell(None)
+        self._refresh_entries()
 
     def _on_changed(self, change: Change) -> None:
         if change.touches("dimensions"):
@@ -106,19 +113,26 @@ class MainWindow(QMainWindow):
         page = self.pages.get(key)
         if page is None:
             page = self._entries[key].factory()
-            self._connect_page(page)
+            self._connect_page(key, page)
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
+        self.inspector.show_cell(self._selected_cells.get(key))
         if self.navigator.current_key() != key:
             self.navigator.select(key)
         return page
 
-    def _connect_page(self, page: QWidget) -> None:
+    def _connect_page(self, key: str, page: QWidget) -> None:
         if hasattr(page, "cell_selected"):
-            page.cell_selected.connect(self.inspector.show_cell)
+            page.cell_selected.connect(lambda cell: self._cell_selected(key, cell))
         if hasattr(page, "navigate"):
             page.navigate.connect(self.navigate_to)
+
+    def _cell_selected(self, key: str, cell) -> None:
+        """The inspector follows the shown page's selection; each page keeps its own."""
+        self._selected_cells[key] = cell
+        if self.current_key() == key:
+            self.inspector.show_cell(cell)
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()

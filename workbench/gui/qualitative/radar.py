@@ -60,4 +60,5 @@ class RadarChart(pg.PlotWidget):
         polygon.setBrush(fill)
         polygon.setPen(pg.mkPen(None))
         plot.addItem(polygon)
-        plot.setRange(xRange=(-11, 11), yRange=(-7, 7.4), padding=0)
+        # Wide enough for the longest label beside the side spokes ("Supplier power").
+        plot.setRange(xRange=(-15, 15), yRange=(-7, 7.4), padding=0)
