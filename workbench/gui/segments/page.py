@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
-from workbench.gui.pages.common import caption, heading, page_layout
 from workbench.gui.segments import styles
 from workbench.gui.segments.chart_feed import scenario_totals, segment_series
 from workbench.gui.segments.context_menu import CellMenu
@@ -69,8 +68,12 @@ class SegmentPage(QWidget):
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = page_layout(self)
-        layout.addLayout(self._top_bar())
+        # Imported here, not at the top: `workbench.gui.pages` imports this package for
+        # its navigator entries, so importing it while this package loads is a cycle.
+        from workbench.gui.pages import common
+
+        layout = common.page_layout(self)
+        layout.addLayout(self._top_bar(common))
         self.table = SegmentTableView()
         self.table.setModel(self.model)
         self.table.selectionModel().currentChanged.connect(self._on_current)
@@ -96,12 +99,12 @@ class SegmentPage(QWidget):
         splitter.splitterMoved.connect(self._on_dragged)
         layout.addWidget(splitter, 1)
 
-    def _top_bar(self) -> QHBoxLayout:
+    def _top_bar(self, common) -> QHBoxLayout:
         bar = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self._heading = heading(self.title)
-        self._caption = caption("")
+        self._heading = common.heading(self.title)
+        self._caption = common.caption("")
         titles.addWidget(self._heading)
         titles.addWidget(self._caption)
         bar.addLayout(titles, 1)
