@@ -7,6 +7,11 @@ bare `sqlite3` writing (one `executemany` per table, one transaction, then close
 reading (`fetchall`) as many rows of three columns as the project file holds; the full
 save and the open are also reported as ratios to them. Targets (issue 3): open ≤ 300 ms,
 full save ≤ 300 ms, save after one edit ≤ 20 ms; the file size is reported.
+
+Autosave: `recovery_write_ms` is a whole recovery write on the caller's thread (what the
+window would stall for), `autosave_tick_ms` what the GUI thread spends on a tick of the
+background autosaver (the snapshot and starting its worker), reported as a ratio to the
+write; `find_recovery_ms` is the start-up check for recovered work.
 """
 
 from __future__ import annotations
@@ -25,7 +30,14 @@ from pathlib import Path
 from workbench.core import commands as c
 from workbench.core.document import Document
 from workbench.core.synthetic import synthetic_project
-from workbench.store import open_project, save_project, save_project_as
+from workbench.store import (
+    Autosaver,
+    find_recovery,
+    open_project,
+    save_project,
+    save_project_as,
+    write_recovery,
+)
 
 TARGETS_MS = {"open_ms": 300.0, "full_save_ms": 300.0, "edit_save_ms": 20.0}
 
@@ -96,6 +108,20 @@ def one_entity_edit(document: Document, counter: list[int]) -> Action:
     return edit
 
 
+def autosave_figures(document: Document, path: Path, runs: int) -> dict[str, float]:
+    saver = Autosaver(document, path, every_edits=1, in_background=True)
+    counter = [10_000]
+    edit = one_edit(document, counter)
+    figures = {
+        "recovery_write_ms": median_ms(lambda: write_recovery(document, path), runs),
+        "autosave_tick_ms": median_ms(saver.maybe_save, runs, lambda: (saver.wait(), edit())),
+        "find_recovery_ms": median_ms(lambda: find_recovery(path), runs),
+    }
+    saver.close()
+    figures["autosave_tick_ratio"] = figures["autosave_tick_ms"] / figures["recovery_write_ms"]
+    return figures
+
+
 def measure(runs: int) -> dict[str, float]:
     document = Document(synthetic_project())
     with tempfile.TemporaryDirectory() as name:
@@ -112,6 +138,7 @@ def measure(runs: int) -> dict[str, float]:
             lambda: save_project(document, path), runs, one_entity_edit(document, counter)
         )
         figures["file_size_bytes"] = path.stat().st_size
+        figures |= autosave_figures(document, path, runs)
         rows = row_count(path)
         figures["rows"] = rows
         fake = [(f"d{i % 6}m{i % 200}", 2000 + i % 31, i * 0.5) for i in range(rows)]

@@ -2,9 +2,10 @@
 
 Every trial then opens the file (rolling back SQLite's hot journal if the kill landed in a
 transaction) and checks that it holds exactly one of the two states the child alternates
-between: never a mix, never a damaged file. The child alternates incremental saves onto
-the same file with whole-file saves (temporary file and rename), and in `recovery` mode
-writes the autosave recovery file instead, which must then recover.
+between: never a mix, never a damaged file, and no temporary left once it has opened (a
+kill during a whole-file write leaves one; opening sweeps it). The child alternates
+incremental saves onto the same file with whole-file saves (temporary file and rename),
+and in `recovery` mode writes the autosave recovery file instead, which must then recover.
 
     python tests/benchmarks/crash_store.py [--trials 100] [--size large|small]
                                            [--mode save|recovery|both] [--json PATH]
@@ -121,6 +122,8 @@ def run_trial(
         return {"state": f"refused: {exc}", "hot_journal": journal, "temporary": temporary}
     dumped = dump_json(document)
     state = "A" if dumped == states[0] else "B" if dumped == states[1] else "neither"
+    if any(folder.glob(".*.tmp")):
+        state = "temporary left after opening"
     return {"state": state, "hot_journal": journal, "temporary": temporary}
 
 
