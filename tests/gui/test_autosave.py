@@ -131,3 +131,21 @@ def test_without_untitled_work_the_last_project_opens(
     main.start()
     assert main.files.path == last.resolve() and dialogs.asked == []
     main.close()
+
+
+def test_reopening_after_discarding_offers_no_recovery_of_this_sessions_autosave(
+    qtbot, window, dialogs, tmp_path
+):
+    path = tmp_path / "market.mwp"
+    save_project_as(sample_document(), path)
+    assert window.files.open_path(path)
+    window.files.autosaver.every_edits = 1
+    window.bridge.execute(SetHistory(TOTAL, 2024, 9.5))
+    window.files.autosave()
+    window.files.autosaver.wait()
+    assert find_recoveries(path) == [tmp_path / ".market.mwp.recovery"]
+    dialogs.queue("ask_save_changes", "discard")
+    assert window.files.open_path(path)
+    assert [name for name, _args in dialogs.asked] == ["ask_save_changes"], "no restore offer"
+    assert window.bridge.document.project.history[(TOTAL, 2024)] != 9.5
+    assert not (tmp_path / ".market.mwp.recovery").exists()

@@ -130,6 +130,8 @@ class FileController(QObject):
         return self._load(Path(path))
 
     def _load(self, path: Path) -> bool:
+        if self.autosaver is not None and self.path and self.path.resolve() == path.resolve():
+            self.autosaver.discard()  # reopening: our own autosave is not work a crash left
         try:
             document = self._offer_recovery(path) or open_project(path)
         except ModelError as exc:

@@ -21,8 +21,8 @@ Public API (others code against these names):
 - `Autosaver(document, project_path, every_seconds=60, every_edits=50, folder=None,
   in_background=False)`: counts edits; the GUI's QTimer calls `maybe_save()` (or
   `tick(now)`); with `in_background` it snapshots the project and writes on a worker
-  thread, one write at a time; `retarget(path)` after Save As; `close()` on a clean close
-  removes its recovery file.
+  thread, one write at a time; `discard()` removes what it wrote; `retarget(path)` after
+  Save As; `close()` on a clean close removes its recovery file.
 - `ProjectStore` (protocol: open, save, save_as, has_recovery, recover, discard_recovery)
   and `SqliteStore`, its local-file implementation.
 - `APPLICATION_ID`, `SCHEMA_VERSION`, `StoreError`.

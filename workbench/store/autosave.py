@@ -139,17 +139,21 @@ class Autosaver:
             self._job.done.wait()
         self._finish()
 
-    def retarget(self, project_path: Place) -> None:
-        """After Save As: the old recovery file is obsolete, the new path's is used next."""
+    def discard(self) -> None:
+        """Remove the recovery files this autosaver wrote (after a running write ends): the
+        analyst has saved or thrown away the work they hold. Later edits are saved again."""
         self.wait()
         self._discard()
+
+    def retarget(self, project_path: Place) -> None:
+        """After Save As: the old recovery file is obsolete, the new path's is used next."""
+        self.discard()
         self.project_path = project_path
 
     def close(self) -> None:
         """A clean close: stop listening, let a running write end, remove the recovery file."""
         self._unsubscribe()
-        self.wait()
-        self._discard()
+        self.discard()
 
     def _finish(self, raise_error: bool = False) -> None:
         """Account for a finished write: superseded files go; a failed one is retried."""
