@@ -127,7 +127,7 @@ def read_assessments(
     drafts: dict[str, _Draft] = {}
     unnamed: dict[str, str] = {}
     for row in range(FIRST_ROW, len(grid)):
-        if all(grid.is_blank(row, c) for c in range(len(grid.rows[row]))):
+        if grid.row_is_blank(row):
             continue
         assessment_id = grid.text(row, ID).strip()
         if not assessment_id:

@@ -109,7 +109,7 @@ def read_assumptions(grid: Grid, target: Project) -> dict[tuple[str, str], tuple
     series = set(target.series_ids())
     out: dict[tuple[str, str], tuple[Growth, int]] = {}
     for row in range(FIRST_ROW, len(grid)):
-        if all(grid.is_blank(row, c) for c in range(len(grid.rows[row]))):
+        if grid.row_is_blank(row):
             continue
         scenario_id, series_id = grid.text(row, SCENARIO_COL), grid.text(row, SERIES_COL)
         if scenario_id not in scenarios:

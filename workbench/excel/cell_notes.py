@@ -75,7 +75,7 @@ def read_cell_notes(grid: Grid, target: Project) -> CellNotes:
     scenarios = {"", *(s.id for s in target.scenarios)}
     series = set(target.series_ids())
     for row in range(FIRST_ROW, len(grid)):
-        if all(grid.is_blank(row, c) for c in range(len(grid.rows[row]))):
+        if grid.row_is_blank(row):
             continue
         key = _read_key(grid, row, scenarios, series)
         if key in out.rows:

@@ -2,7 +2,8 @@
 
 xlsxwriter writes fast and stores each formula's computed value, so readers that do not
 calculate see the numbers. Its numbers are written in full (shortest exact repr), not the
-16 digits xlsxwriter uses by default, so that a typed value comes back bit for bit.
+16 digits xlsxwriter uses by default, so that a typed value comes back bit for bit; the
+value sheets' cells are rendered a row at a time (see `sheet_xml`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import tempfile
 from collections.abc import Callable
 
 import xlsxwriter
-from xlsxwriter.worksheet import Worksheet
 
 from workbench.core.document import Document
 from workbench.excel.about import write_about
@@ -23,27 +23,12 @@ from workbench.excel.assumptions import assumption_rows, write_assumptions
 from workbench.excel.cell_notes import write_cell_notes
 from workbench.excel.errors import Cancelled, ExcelError
 from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, TOTAL_SHEET
+from workbench.excel.sheet_xml import ExactWorkbook
 from workbench.excel.styles import Context, make_formats
 from workbench.excel.tables import TABLES, write_table
 from workbench.excel.value_sheets import write_dimension_sheet, write_total_sheet
 
 Progress = Callable[[int, int], bool] | None
-
-
-class ExactWorksheet(Worksheet):
-    """A worksheet that writes every number with all its digits, and formulas as given.
-
-    Our formulas use only arithmetic, SUM and EXP, so xlsxwriter's ~30 regular-expression
-    passes per formula (renaming newer Excel functions) are skipped: they were two thirds
-    of the export time of a large project.
-    """
-
-    def _prepare_formula(self, formula, expand_future_functions=False):
-        return formula[1:] if formula.startswith("=") else formula
-
-    def _xml_number_element(self, number, attributes=()) -> None:
-        attr = "".join(f' {k}="{self._escape_attributes(v)}"' for k, v in attributes)
-        self.fh.write(f"<c{attr}><v>{float(number)!r}</v></c>")
 
 
 class _Steps:
@@ -76,7 +61,7 @@ def export_workbook(document: Document, path: str | os.PathLike, progress: Progr
 def _write(document: Document, path: str, progress: Progress) -> None:
     p = document.project
     steps = _Steps(4 + len(TABLES) + len(p.dimensions) * len(p.scenarios) + 1, progress)
-    workbook = xlsxwriter.Workbook(
+    workbook = ExactWorkbook(
         path,
         {
             "strings_to_formulas": False,
@@ -85,7 +70,6 @@ def _write(document: Document, path: str, progress: Progress) -> None:
             "nan_inf_to_errors": True,
         },
     )
-    workbook.worksheet_class = ExactWorksheet
     try:
         ctx = Context(document, workbook, make_formats(workbook))
         ctx.assumption_rows = assumption_rows(p)

@@ -2,46 +2,71 @@
 
 A cell's kind matters as much as its value: a forecast cell holding a formula follows its
 method while a number there is a pin, and text that merely starts with "=" is text. So
-the grid keeps openpyxl's data type next to every value, and every reader names the cell
-("Assumptions!D14: 'abc' is not a number.") when it cannot take what it finds.
+the grid gives every value with its kind ("n" number, "s" text, "b" yes/no, "d" date,
+"f" formula, "e" error value) and every reader names the cell ("Assumptions!D14: 'abc'
+is not a number.") when it cannot take what it finds.
+
+The values come from python-calamine as plain rows; the few cells whose kind the values
+do not tell (formulas, errors) come from `sheet_scan` and override them. Kinds are worked
+out when a cell is read, so the ~840,000 cells of a large workbook are never wrapped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 
 from workbench.excel.errors import at
 from workbench.excel.layout import CELL_LIMIT, cell
-from workbench.excel.styles import ESCAPED
 
 BLANK = (None, None)
+_KINDS = {float: "n", int: "n", str: "s", bool: "b"}
 
 
 class Grid:
-    """The cells of one sheet as rows of (value, kind); kind is openpyxl's data type."""
+    """The cells of one sheet: `values` as rows ("" is blank) and `special` cells by
+    (row, col) as (value, kind), both 0-based."""
 
-    def __init__(self, name: str, rows: list[list[tuple]]) -> None:
+    def __init__(
+        self, name: str, values: list[list], special: dict[tuple[int, int], tuple] | None = None
+    ) -> None:
         self.name = name
-        self.rows = rows
+        self.values = values
+        self.special = special or {}
+        self._trim()
 
-    @classmethod
-    def from_worksheet(cls, name: str, ws) -> Grid:
-        rows = []
-        for cells in ws.iter_rows():
-            rows.append([BLANK if c.value is None else (c.value, c.data_type) for c in cells])
-        while rows and all(v is None for v, _k in rows[-1]):
-            rows.pop()
-        return cls(name, rows)
+    def _trim(self) -> None:
+        """Trailing blank rows are not part of the sheet (a styled blank is still blank)."""
+        last = max((r for r, _c in self.special), default=-1)
+        while len(self.values) > last + 1 and not any(v != "" for v in self.values[-1]):
+            self.values.pop()
+        while len(self.values) <= last:
+            self.values.append([])
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.values)
+
+    def width(self, row: int) -> int:
+        return len(self.values[row]) if row < len(self.values) else 0
 
     def get(self, row: int, col: int) -> tuple:
-        if row >= len(self.rows) or col >= len(self.rows[row]):
+        special = self.special.get((row, col))
+        if special is not None:
+            return special
+        try:
+            value = self.values[row][col]
+        except IndexError:
             return BLANK
-        return self.rows[row][col]
+        if value == "" or value is None:
+            return BLANK
+        return value, _KINDS.get(type(value), "d")
+
+    def row_is_blank(self, row: int) -> bool:
+        return all(self.is_blank(row, c) for c in range(self.width(row)))
+
+    def column(self, col: int) -> list:
+        """The values of one column, top to bottom (for collecting ids)."""
+        return [self.get(row, col)[0] for row in range(len(self.values))]
 
     def where(self, row: int, col: int) -> str:
         return f"{self.name}!{cell(row, col)}"
@@ -105,7 +130,8 @@ class Grid:
             return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
         if isinstance(value, int | float):
             return str(int(value)) if float(value).is_integer() else repr(value)
-        value = ESCAPED.sub(_decode, value)
+        if not isinstance(value, str):  # a time of day or a duration
+            return str(value)
         if len(value) > CELL_LIMIT:
             raise self.error(
                 row,
@@ -122,10 +148,6 @@ class Grid:
         if text in ("yes", "y", "true", "x"):
             return True
         raise self.error(row, col, f"{_show(text)} is not yes or no.")
-
-
-def _decode(match: re.Match) -> str:
-    return chr(int(match.group(0)[2:6], 16))
 
 
 def _show(value) -> str:

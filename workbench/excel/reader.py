@@ -8,14 +8,11 @@ are made fresh against both the workbook and the project being imported into.
 from __future__ import annotations
 
 import os
-import re
-import warnings
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import openpyxl
-from defusedxml.common import DefusedXmlException
+from python_calamine import CalamineWorkbook
 
 from workbench.core.project import Dimension, Project
 from workbench.excel.about import read_about
@@ -26,12 +23,12 @@ from workbench.excel.cell_notes import read_cell_notes
 from workbench.excel.errors import Cancelled, ExcelError
 from workbench.excel.grid import Grid
 from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, TOTAL_SHEET
-from workbench.excel.safety import check_archive, check_defused
+from workbench.excel.safety import check_archive
+from workbench.excel.sheet_scan import check_prologs, merged_range, sheet_parts, special_cells
 from workbench.excel.tables import TABLES, read_table
 from workbench.excel.values_read import read_dimension_sheet, read_total_sheet
 
 Progress = Callable[[int, int], bool] | None
-_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
 
 
 @dataclass
@@ -61,59 +58,53 @@ class IdMaker:
 
 
 def load_grids(path: str | os.PathLike, progress: Progress = None) -> dict[str, Grid]:
-    """Every sheet of a checked archive as a Grid; unsafe or broken files are refused."""
-    check_defused()
+    """Every worksheet of a checked archive as a Grid; unsafe or broken files are refused.
+
+    Values come from python-calamine; formulas, error values and merged cells from a scan
+    of each sheet's XML (`sheet_scan`), which is also what tells calamine's blank cells
+    from ours.
+    """
     check_archive(path)
     name = os.path.basename(os.fspath(path))
     with open(path, "rb") as fh, zipfile.ZipFile(fh) as archive:
+        check_prologs(archive, name)
+        parts = sheet_parts(archive, name)
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                book = openpyxl.load_workbook(fh, read_only=True, keep_links=False)
-        except Exception as error:  # openpyxl raises many types for a broken part
+            book = CalamineWorkbook.from_path(os.fspath(path))
+        except Exception as error:  # calamine raises its own types for a broken part
             raise _unreadable(name, error) from None
         try:
-            return _grids(archive, name, book, progress)
+            return _grids(archive, name, book, parts, progress)
         finally:
             book.close()
 
 
 def _unreadable(name: str, error: BaseException | None) -> ExcelError:
-    """One clear sentence for a part openpyxl could not parse; entity tricks named as such."""
-    while error is not None:
-        if isinstance(error, DefusedXmlException):
-            return ExcelError(
-                f"{name}: the workbook's XML declares entities (an XML bomb); refused as unsafe."
-            )
-        error = error.__cause__ or error.__context__
+    """One clear sentence for a part that could not be parsed."""
+    if isinstance(error, ExcelError):
+        return error
     return ExcelError(f"{name}: the workbook cannot be read; one of its parts is not valid XML.")
 
 
-def _grids(archive: zipfile.ZipFile, name: str, book, progress: Progress) -> dict[str, Grid]:
+def _grids(archive: zipfile.ZipFile, name: str, book, parts, progress: Progress) -> dict:
     grids: dict[str, Grid] = {}
-    total = len(book.sheetnames)
-    for done, sheet in enumerate(book.sheetnames):
-        ws = book[sheet]
-        _check_merges(archive, sheet, getattr(ws, "_worksheet_path", None))
+    for done, (sheet, part) in enumerate(parts):
         try:
-            grids[sheet] = Grid.from_worksheet(sheet, ws)
+            xml = archive.read(part)
+            values = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            grids[sheet] = Grid(sheet, values, special_cells(xml, sheet))
+        except (ExcelError, Cancelled):
+            raise
         except Exception as error:  # as above, for the parts read lazily
             raise _unreadable(name, error) from None
-        if progress is not None and progress(done + 1, total + 1) is False:
+        merged = merged_range(xml)
+        if merged:
+            raise ExcelError(
+                f"{sheet}!{merged}: merged cells cover inputs; unmerge them and try again."
+            )
+        if progress is not None and progress(done + 1, len(parts) + 1) is False:
             raise Cancelled()
     return grids
-
-
-def _check_merges(archive: zipfile.ZipFile, sheet: str, part: str | None) -> None:
-    """Merged cells hide every value but the first; we never write them, so refuse them."""
-    if part is None:
-        return
-    with archive.open(part.lstrip("/")) as fh:
-        data = fh.read()
-    found = _MERGE.search(data)
-    if found:
-        span = found.group(1).decode()
-        raise ExcelError(f"{sheet}!{span}: merged cells cover inputs; unmerge them and try again.")
 
 
 def sheet(grids: dict[str, Grid], name: str) -> Grid:
@@ -160,9 +151,7 @@ def read_content(grids: dict[str, Grid], used_ids: set[str]) -> WorkbookContent:
 
 
 def _column_a(grids: dict[str, Grid]) -> set[str]:
-    return {
-        row[0][0] for g in grids.values() for row in g.rows if row and isinstance(row[0][0], str)
-    }
+    return {v for g in grids.values() for v in g.column(0) if isinstance(v, str)}
 
 
 def _read_assumptions(grids: dict[str, Grid], content: WorkbookContent) -> None:

@@ -3,13 +3,14 @@
 Modelling convention: inputs are blue on a light fill, formulas black; pins (typed
 forecast values) get their own fill so an analyst sees at once which forecast cells are
 overridden. Text always goes through `write_text`, which writes it as text even when it
-starts with = + - @ and refuses text longer than Excel keeps.
+starts with = + - @ and refuses text longer than Excel keeps. Characters XML cannot hold
+and literal "_xHHHH_" in text are escaped by xlsxwriter in Excel's notation, which every
+reader (ours included) decodes.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from workbench.core.document import Document
@@ -23,9 +24,6 @@ PERCENT = "0.0%"
 RATE = "0.00%"
 INPUT = {"font_color": "#0000FF", "bg_color": "#FFF9E0"}
 PIN = {"font_color": "#0000FF", "bg_color": "#FCE4D6", "bold": True}
-
-ESCAPED = re.compile(r"_x[0-9A-Fa-f]{4}_")
-"""Excel's notation for a character in XML text (control characters, a literal "_x...")."""
 
 _FORMATS = {
     "title": {"bold": True, "font_size": 14},
@@ -66,9 +64,12 @@ class Context:
     formats: dict
     sheets: dict[str, str] = field(default_factory=dict)
     assumption_rows: dict[tuple[str, str], int] = field(default_factory=dict)
+    styles: dict[str, int] = field(default_factory=dict)
+    """Excel's style index of each format, for cells rendered as XML (`RowCells`)."""
 
     def __post_init__(self) -> None:
         self.sheets = dimension_sheets(self.project)
+        self.styles = {name: fmt._get_xf_index() for name, fmt in self.formats.items()}
 
     @property
     def project(self) -> Project:
@@ -82,11 +83,7 @@ class Context:
 
 
 def write_text(ws, row: int, col: int, value: str, fmt=None) -> None:
-    """Write text as text (never a formula) and refuse what Excel would cut short.
-
-    A literal "_xHHHH_" in the text is escaped as Excel expects ("_x005F_xHHHH_"), because
-    xlsxwriter writes control characters in that notation and the reader decodes it.
-    """
+    """Write text as text (never a formula) and refuse what Excel would cut short."""
     if not value:
         if fmt is not None:
             ws.write_blank(row, col, None, fmt)
@@ -97,7 +94,7 @@ def write_text(ws, row: int, col: int, value: str, fmt=None) -> None:
             cell(row, col),
             f"the text is {len(value):,} characters long; Excel keeps at most {CELL_LIMIT:,}.",
         )
-    ws.write_string(row, col, ESCAPED.sub(r"_x005F\g<0>", value), fmt)
+    ws.write_string(row, col, value, fmt)
 
 
 def write_number(ws, row: int, col: int, value: float | int | None, fmt=None) -> None:

@@ -215,7 +215,7 @@ def read_table(
     check_headers(grid, HEADER_ROW, table.headers())
     entities, rows = [], {}
     for row in range(FIRST_ROW, len(grid)):
-        if all(grid.is_blank(row, c) for c in range(len(grid.rows[row]))):
+        if grid.row_is_blank(row):
             continue
         entity_id = grid.text(row, 0).strip()
         if entity_id in rows:

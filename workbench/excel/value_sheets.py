@@ -4,6 +4,8 @@ Every forecast cell is a live formula that computes DESIGN.md §3 exactly and ca
 engine's value as its cached result. The segment rows show reconciled values; the
 projected rows under them hold each segment's own method (or its pin, typed as a number)
 before reconciliation, because reconciled = projected / SUM(projected) × total needs them.
+The year and CAGR cells of a row are rendered as one run of XML (`RowCells`): these
+sheets hold nearly all of a large workbook's cells.
 """
 
 from __future__ import annotations
@@ -12,10 +14,9 @@ import numpy as np
 
 from workbench.core.derived import growth_ratio
 from workbench.core.project import TOTAL, Dimension
-from workbench.excel.assumptions import K_COL, R_COL, RATE_COL, RATES_COL0, manual_col
 from workbench.excel.layout import (
-    ASSUMPTIONS,
     FIRST_BLOCK_ROW,
+    FIRST_YEAR_COL,
     GAP,
     ID_COL,
     NAME_COL,
@@ -25,22 +26,33 @@ from workbench.excel.layout import (
     block_rows,
     cagr_cols,
     cell,
-    col_name,
-    ref,
     year_col,
 )
-from workbench.excel.styles import Context, stored, write_number, write_text
+from workbench.excel.sheet_xml import RowCells, column_letters
+from workbench.excel.styles import Context, write_text
+from workbench.excel.value_formulas import MethodFormulas, sheet_prefix, typed
+from workbench.excel.value_formulas import growth_ratio as cagr_formula
 
 CHART_SERIES_LIMIT = 255
 """Excel draws at most 255 series in one chart."""
 
 
-def total_row(ctx: Context, block: int) -> int:
+def total_row(block: int) -> int:
     return FIRST_BLOCK_ROW + block * block_rows(0, False) + 1
 
 
-def dimension_block(ctx: Context, dim: Dimension, block: int) -> int:
+def dimension_block(dim: Dimension, block: int) -> int:
     return FIRST_BLOCK_ROW + block * block_rows(len(dim.members), True)
+
+
+def _at(col: int, row: int) -> str:
+    """A relative reference to the 0-based (row, col)."""
+    return f"{column_letters(col)}{row + 1}"
+
+
+def _at_row(col: int, row: int) -> str:
+    """A reference to the 0-based (row, col) with the row fixed ("C$5")."""
+    return f"{column_letters(col)}${row + 1}"
 
 
 def write_sheet_top(ctx: Context, ws, title: str) -> None:
@@ -75,106 +87,105 @@ def write_block_header(ctx: Context, ws, row: int, scenario_id: str, label: str)
     write_text(ws, row, fore, f"CAGR {meta.base_year}–{meta.last_year}", f["forecast_header"])
 
 
-def write_history(
-    ctx: Context, ws, row: int, series_id: str, block: int, home: tuple[str, int]
+def history_cells(
+    ctx: Context, cells: RowCells, series_id: str, block: int, home: int, values: list[float]
 ) -> None:
-    """History: typed in the first block, mirrored by formulas in the others."""
-    p, f = ctx.project, ctx.formats
+    """History: typed in the first block, mirrored (blank as #N/A) in the others from row
+    `home` of the same sheet."""
+    p = ctx.project
+    style = ctx.styles["input_number"] if block == 0 else ctx.styles["number"]
     for year in p.metadata.history_years:
         col = year_col(p.metadata, year)
-        value = p.history.get((series_id, year))
         if block == 0:
-            write_number(ws, row, col, value, f["input_number"])
+            cells.number(col, p.history.get((series_id, year)), style)
         else:
-            formula = "=" + ref(home[0], home[1], col)
-            ws.write_formula(row, col, formula, f["number"], "" if value is None else value)
+            cells.formula(col, typed(_at(col, home)), style, values[col - FIRST_YEAR_COL])
 
 
-def write_forecast(ctx: Context, ws, row: int, scenario_id: str, series_id: str) -> None:
-    """The series' own method (or pin) in every forecast year, before reconciliation."""
-    p, f = ctx.project, ctx.formats
+def forecast_cells(
+    ctx: Context, cells: RowCells, row: int, scenario_id: str, series_id: str, base_typed: bool
+) -> None:
+    """The series' own method (or pin) in every forecast year, before reconciliation.
+
+    `base_typed`: the row's base-year cell is a typed input (which may be blank)."""
+    p = ctx.project
     meta = p.metadata
     result = ctx.result(scenario_id)
-    projected = result.projected[result.row[series_id]]
-    growth = p.growth_of(scenario_id, series_id)
-    arow = ctx.assumption_rows[(scenario_id, series_id)] + 1
-    base = cell(row, year_col(meta, meta.base_year), absolute=True)
+    projected = result.projected[result.row[series_id]].tolist()
+    method = MethodFormulas(
+        p.growth_of(scenario_id, series_id).method,
+        ctx.assumption_rows[(scenario_id, series_id)] + 1,
+        meta,
+    )
+    base_col = year_col(meta, meta.base_year)
+    base = f"${column_letters(base_col)}${row + 1}"
+    first_prev = typed(_at(base_col, row)) if base_typed else _at(base_col, row)
+    if base_typed:
+        base = typed(base)
+    style, pin_style = ctx.styles["number"], ctx.styles["pin"]
     for j, year in enumerate(meta.forecast_years):
-        col = year_col(meta, year)
+        col = base_col + 1 + j
         pin = p.pins.get((scenario_id, series_id, year))
         if pin is not None:
-            ws.write_number(row, col, pin, f["pin"])
+            cells.number(col, pin, pin_style)
             continue
-        prev = cell(row, col - 1)
-        if growth.method == "cagr":
-            formula = f"={prev}*(1+{ASSUMPTIONS}!${col_name(RATE_COL)}${arow})"
-        elif growth.method == "growth_by_year":
-            formula = f"={prev}*(1+{ASSUMPTIONS}!{col_name(RATES_COL0 + j)}${arow})"
-        elif growth.method == "s_curve":
-            k = f"{ASSUMPTIONS}!${col_name(K_COL)}${arow}"
-            r = f"{ASSUMPTIONS}!${col_name(R_COL)}${arow}"
-            formula = f"={k}/(1+(({k}-{base})/{base})*EXP(-{r}*{year - meta.base_year}))"
-        else:
-            formula = f"={ASSUMPTIONS}!{col_name(manual_col(meta, j))}${arow}"
-        ws.write_formula(row, col, formula, f["number"], stored(projected[result.col(year)]))
+        prev = first_prev if j == 0 else _at(col - 1, row)
+        cells.formula(col, method.formula(j, prev, base), style, projected[col - FIRST_YEAR_COL])
 
 
-def write_cagrs(ctx: Context, ws, row: int, values: np.ndarray) -> None:
-    meta, f = ctx.project.metadata, ctx.formats
+def cagr_cells(ctx: Context, cells: RowCells, row: int, values: list[float]) -> None:
+    meta, style = ctx.project.metadata, ctx.styles["percent"]
     hist, fore = cagr_cols(meta)
     spans = ((hist, meta.first_year, meta.base_year), (fore, meta.base_year, meta.last_year))
     for col, a, b in spans:
         if b <= a:
             continue
-        start, end = cell(row, year_col(meta, a)), cell(row, year_col(meta, b))
-        with np.errstate(all="ignore"):
-            value = growth_ratio(values[a - meta.first_year], values[b - meta.first_year], b - a)
-        ws.write_formula(row, col, f"=({end}/{start})^(1/{b - a})-1", f["percent"], stored(value))
+        start, end = year_col(meta, a), year_col(meta, b)
+        value = growth_ratio(values[start - FIRST_YEAR_COL], values[end - FIRST_YEAR_COL], b - a)
+        cells.formula(col, cagr_formula(_at(start, row), _at(end, row), b - a), style, value)
 
 
 def write_total_sheet(ctx: Context, ws) -> None:
     """The total: typed history, its own method (top-down) or the primary sum (bottom-up)."""
     p, f = ctx.project, ctx.formats
     write_sheet_top(ctx, ws, TOTAL_SHEET)
-    home = (TOTAL_SHEET, total_row(ctx, 0))
+    home = total_row(0)
     for block, scenario in enumerate(p.scenarios):
-        row = total_row(ctx, block)
+        row = total_row(block)
         write_block_header(ctx, ws, row - 1, scenario.id, scenario.name)
         write_text(ws, row, ID_COL, TOTAL, f["id"])
         write_text(ws, row, NAME_COL, "Total market", f["label_bold"])
-        write_history(ctx, ws, row, TOTAL, block, home)
+        values = ctx.result(scenario.id).series_values(TOTAL).tolist()
+        cells = RowCells(row)
+        history_cells(ctx, cells, TOTAL, block, home, values)
         if p.mode == "bottom_up" and p.primary_dimension is not None:
-            _write_bottom_up_total(ctx, ws, row, scenario.id, block)
+            _bottom_up_total(ctx, cells, block, values)
         else:
-            write_forecast(ctx, ws, row, scenario.id, TOTAL)
-        write_cagrs(ctx, ws, row, ctx.result(scenario.id).series_values(TOTAL))
+            forecast_cells(ctx, cells, row, scenario.id, TOTAL, base_typed=block == 0)
+        cagr_cells(ctx, cells, row, values)
+        ws.write_cells(row, cells)
     _total_chart(ctx, ws)
 
 
-def _write_bottom_up_total(ctx: Context, ws, row: int, scenario_id: str, block: int) -> None:
-    p, f = ctx.project, ctx.formats
+def _bottom_up_total(ctx: Context, cells: RowCells, block: int, values: list[float]) -> None:
+    p = ctx.project
     dim = p.dimension(p.primary_dimension)
-    sheet = ctx.sheets[dim.id]
-    start = dimension_block(ctx, dim, block) + 3 + 2 * len(dim.members)
-    values = ctx.result(scenario_id).series_values(TOTAL)
+    prefix = sheet_prefix(ctx.sheets[dim.id])
+    start = dimension_block(dim, block) + 3 + 2 * len(dim.members)
+    style = ctx.styles["number_bold"]
     for year in p.metadata.forecast_years:
         col = year_col(p.metadata, year)
-        span = f"{ref(sheet, start, col)}:{cell(start + len(dim.members) - 1, col)}"
-        ws.write_formula(
-            row,
-            col,
-            f"=SUM({span})",
-            f["number_bold"],
-            stored(values[year - p.metadata.first_year]),
-        )
+        span = f"{prefix}{_at(col, start)}:{_at(col, start + len(dim.members) - 1)}"
+        cells.formula(col, f"SUM({span})", style, values[col - FIRST_YEAR_COL])
 
 
 def _total_chart(ctx: Context, ws) -> None:
     p = ctx.project
     chart = ctx.workbook.add_chart({"type": "line"})
     for block, scenario in enumerate(p.scenarios):
-        row = total_row(ctx, block)
-        _add_line(ctx, chart, TOTAL_SHEET, row - 1, row, scenario.name)
+        row = total_row(block)
+        values = ctx.result(scenario.id).series_values(TOTAL)
+        _add_line(ctx, chart, TOTAL_SHEET, row - 1, row, scenario.name, values.tolist())
     _place_chart(
         ctx,
         ws,
@@ -185,7 +196,8 @@ def _total_chart(ctx: Context, ws) -> None:
     )
 
 
-def _add_line(ctx: Context, chart, sheet: str, header: int, row: int, name: str) -> None:
+def _add_line(ctx: Context, chart, sheet: str, header: int, row: int, name: str, values) -> None:
+    """One line; its cached points are the engine's values (a blank where it has none)."""
     meta = ctx.project.metadata
     first, last = year_col(meta, meta.first_year), year_col(meta, meta.last_year)
     chart.add_series(
@@ -193,6 +205,7 @@ def _add_line(ctx: Context, chart, sheet: str, header: int, row: int, name: str)
             "name": name,
             "categories": [sheet, header, first, header, last],
             "values": [sheet, row, first, row, last],
+            "values_data": [v if v == v and abs(v) != float("inf") else None for v in values],
         }
     )
 
@@ -214,27 +227,12 @@ def write_dimension_sheet(ctx: Context, ws, dim: Dimension, progress) -> None:
 
 def write_dimension_block(ctx: Context, ws, dim: Dimension, block: int, scenario_id: str) -> None:
     p, f = ctx.project, ctx.formats
-    sheet, meta = ctx.sheets[dim.id], p.metadata
-    start = dimension_block(ctx, dim, block)
+    start = dimension_block(dim, block)
     n = len(dim.members)
     result = ctx.result(scenario_id)
     write_block_header(ctx, ws, start, scenario_id, p.scenario(scenario_id).name)
-    total = start + 1
-    write_text(ws, total, ID_COL, TOTAL, f["id"])
-    write_text(ws, total, NAME_COL, "Total market", f["label_bold"])
-    tsheet_row = total_row(ctx, block)
-    totals = result.series_values(TOTAL)
-    for year in meta.years:
-        col = year_col(meta, year)
-        ws.write_formula(
-            total,
-            col,
-            "=" + ref(TOTAL_SHEET, tsheet_row, col),
-            f["number_bold"],
-            stored(totals[year - meta.first_year]),
-        )
-    write_cagrs(ctx, ws, total, totals)
-    home0 = dimension_block(ctx, dim, 0)
+    _dimension_total(ctx, ws, start + 1, block, result.series_values(TOTAL).tolist())
+    home0 = dimension_block(dim, 0)
     for i, member in enumerate(dim.members):
         row, proj = start + 2 + i, start + 3 + 2 * n + i
         write_text(ws, row, ID_COL, member.id, f["id"])
@@ -244,46 +242,63 @@ def write_dimension_block(ctx: Context, ws, dim: Dimension, block: int, scenario
             ws.write_formula(
                 row, NAME_COL, "=" + cell(home0 + 2 + i, NAME_COL, True), None, member.name
             )
-        write_history(ctx, ws, row, member.id, block, (sheet, home0 + 2 + i))
-        _write_reconciled(ctx, ws, dim, row, proj, total, start, member.id, result)
-        write_cagrs(ctx, ws, row, result.series_values(member.id))
-        _write_projected(ctx, ws, row, proj, scenario_id, member.id, member.name)
+        values = result.series_values(member.id).tolist()
+        cells = RowCells(row)
+        history_cells(ctx, cells, member.id, block, home0 + 2 + i, values)
+        _reconciled_cells(ctx, cells, dim, proj, start, values)
+        cagr_cells(ctx, cells, row, values)
+        ws.write_cells(row, cells)
+        _write_projected(ctx, ws, row, proj, scenario_id, member)
     if n:
         _write_gap_and_shares(ctx, ws, dim, start, result)
-        _dimension_chart(ctx, ws, dim, start, p.scenario(scenario_id).name)
+        _dimension_chart(ctx, ws, dim, start, scenario_id)
 
 
-def _write_reconciled(ctx, ws, dim, row, proj, total, start, member_id, result) -> None:
-    p, f = ctx.project, ctx.formats
+def _dimension_total(ctx: Context, ws, row: int, block: int, totals: list[float]) -> None:
+    """The scenario's total, mirrored from the Total market sheet (blank history as #N/A)."""
+    meta, f = ctx.project.metadata, ctx.formats
+    write_text(ws, row, ID_COL, TOTAL, f["id"])
+    write_text(ws, row, NAME_COL, "Total market", f["label_bold"])
+    prefix, source, style = sheet_prefix(TOTAL_SHEET), total_row(block), ctx.styles["number_bold"]
+    cells = RowCells(row)
+    for year in meta.years:
+        col = year_col(meta, year)
+        formula = prefix + _at(col, source)
+        if year <= meta.base_year:
+            formula = typed(formula)
+        cells.formula(col, formula, style, totals[col - FIRST_YEAR_COL])
+    cagr_cells(ctx, cells, row, totals)
+    ws.write_cells(row, cells)
+
+
+def _reconciled_cells(ctx, cells: RowCells, dim, proj: int, start: int, values) -> None:
+    p = ctx.project
     meta, n = p.metadata, len(dim.members)
-    values = result.series_values(member_id)
     primary = p.mode == "bottom_up" and p.primary_dimension == dim.id
-    first_proj = start + 3 + 2 * n
+    first_proj, total, style = start + 3 + 2 * n, start + 1, ctx.styles["number"]
     for year in meta.forecast_years:
         col = year_col(meta, year)
-        mine = cell(proj, col)
         if primary:
-            formula = f"={mine}"
+            formula = _at(col, proj)
         else:
-            letter = col_name(col)
-            span = f"{letter}${first_proj + 1}:{letter}${first_proj + n}"
-            formula = f"={mine}/SUM({span})*{col_name(col)}${total + 1}"
-        ws.write_formula(row, col, formula, f["number"], stored(values[year - meta.first_year]))
+            span = f"{_at_row(col, first_proj)}:{_at_row(col, first_proj + n - 1)}"
+            formula = f"{_at(col, proj)}/SUM({span})*{_at_row(col, total)}"
+        cells.formula(col, formula, style, values[col - FIRST_YEAR_COL])
 
 
-def _write_projected(ctx, ws, row, proj, scenario_id, member_id, name) -> None:
-    f = ctx.formats
-    meta = ctx.project.metadata
+def _write_projected(ctx: Context, ws, row: int, proj: int, scenario_id: str, member) -> None:
+    """The segment's own forecast before reconciliation; its history mirrors the row above."""
+    f, meta = ctx.formats, ctx.project.metadata
     result = ctx.result(scenario_id)
-    write_text(ws, proj, ID_COL, PROJECTED + member_id, f["id"])
-    write_text(ws, proj, NAME_COL, f"{name} (projected)", f["label"])
-    history = result.projected[result.row[member_id]]
+    write_text(ws, proj, ID_COL, PROJECTED + member.id, f["id"])
+    write_text(ws, proj, NAME_COL, f"{member.name} (projected)", f["label"])
+    history = result.projected[result.row[member.id]].tolist()
+    cells, style = RowCells(proj), ctx.styles["number"]
     for year in meta.history_years:
         col = year_col(meta, year)
-        ws.write_formula(
-            proj, col, "=" + cell(row, col), f["number"], stored(history[year - meta.first_year])
-        )
-    write_forecast(ctx, ws, proj, scenario_id, member_id)
+        cells.formula(col, typed(_at(col, row)), style, history[col - FIRST_YEAR_COL])
+    forecast_cells(ctx, cells, proj, scenario_id, member.id, base_typed=False)
+    ws.write_cells(proj, cells)
 
 
 def _write_gap_and_shares(ctx, ws, dim, start, result) -> None:
@@ -292,35 +307,43 @@ def _write_gap_and_shares(ctx, ws, dim, start, result) -> None:
     gap_row, first_proj, total = start + 2 + n, start + 3 + 2 * n, start + 1
     write_text(ws, gap_row, ID_COL, GAP + dim.id, f["id"])
     write_text(ws, gap_row, NAME_COL, "Gap: projected segments − total", f["gap"])
-    gaps = result.gaps[dim.id]
-    totals = result.series_values(TOTAL)
+    gaps = result.gaps[dim.id].tolist()
+    cells, style = RowCells(gap_row), ctx.styles["gap"]
     for year in meta.years:
-        col, j = year_col(meta, year), year - meta.first_year
-        span = f"{cell(first_proj, col)}:{cell(first_proj + n - 1, col)}"
-        ws.write_formula(
-            gap_row, col, f"=SUM({span})-{cell(total, col)}", f["gap"], stored(gaps[j])
-        )
+        col = year_col(meta, year)
+        span = f"{_at(col, first_proj)}:{_at(col, first_proj + n - 1)}"
+        cells.formula(col, f"SUM({span})-{_at(col, total)}", style, gaps[col - FIRST_YEAR_COL])
+    ws.write_cells(gap_row, cells)
+    totals = result.series_values(TOTAL)
     for i, member in enumerate(dim.members):
-        row, seg = start + 3 + n + i, start + 2 + i
-        write_text(ws, row, ID_COL, SHARE + member.id, f["id"])
-        write_text(ws, row, NAME_COL, f"{member.name} (share)", f["label"])
-        values = result.series_values(member.id)
-        with np.errstate(all="ignore"):
-            shares = values / totals
-        for year in meta.years:
-            col = year_col(meta, year)
-            formula = f"={cell(seg, col)}/{col_name(col)}${total + 1}"
-            ws.write_formula(
-                row, col, formula, f["percent"], stored(shares[year - meta.first_year])
-            )
+        _write_share(ctx, ws, start + 3 + n + i, start + 2 + i, total, member, result, totals)
 
 
-def _dimension_chart(ctx: Context, ws, dim: Dimension, start: int, scenario_name: str) -> None:
+def _write_share(ctx, ws, row: int, seg: int, total: int, member, result, totals) -> None:
+    """Share of the total; a blank typed history year is #N/A, as the engine's NaN."""
+    f, meta = ctx.formats, ctx.project.metadata
+    write_text(ws, row, ID_COL, SHARE + member.id, f["id"])
+    write_text(ws, row, NAME_COL, f"{member.name} (share)", f["label"])
+    with np.errstate(all="ignore"):
+        shares = result.series_values(member.id) / totals
+    cells, style = RowCells(row), ctx.styles["percent"]
+    for year, share in zip(meta.years, shares.tolist(), strict=True):
+        col = year_col(meta, year)
+        formula = f"{_at(col, seg)}/{_at_row(col, total)}"
+        if year <= meta.base_year:
+            formula = f"IF(ISBLANK({_at(col, seg)}),NA(),{formula})"
+        cells.formula(col, formula, style, share)
+    ws.write_cells(row, cells)
+
+
+def _dimension_chart(ctx: Context, ws, dim: Dimension, start: int, scenario_id: str) -> None:
     sheet = ctx.sheets[dim.id]
+    result = ctx.result(scenario_id)
     chart = ctx.workbook.add_chart({"type": "line"})
     for i, member in enumerate(dim.members[:CHART_SERIES_LIMIT]):
-        _add_line(ctx, chart, sheet, start, start + 2 + i, member.name)
+        values = result.series_values(member.id).tolist()
+        _add_line(ctx, chart, sheet, start, start + 2 + i, member.name, values)
     col = cagr_cols(ctx.project.metadata)[1] + 2
-    _place_chart(
-        ctx, ws, chart, f"{dim.name}: {scenario_name} ({ctx.project.metadata.unit})", start, col
-    )
+    name = ctx.project.scenario(scenario_id).name
+    title = f"{dim.name}: {name} ({ctx.project.metadata.unit})"
+    _place_chart(ctx, ws, chart, title, start, col)

@@ -1,0 +1,126 @@
+"""What the value reader cannot tell: where a workbook's sheets are, and which cells hold
+formulas or error values.
+
+python-calamine reads cell values fast (and decodes strings, dates and Excel's escapes),
+but it shows a formula cell as its cached result. Our import must know the formulas: a
+number where a forecast formula was is a pin. So each sheet's XML is also scanned here
+with two regular expressions over the raw bytes, which find the cells whose first child is
+an <f> element, or whose type is "e" (an error typed as a value). No XML parser runs on
+the sheets; the small parts that are parsed (the workbook and its relationships) go
+through defusedxml, and every part is refused before anything reads it if its prolog
+declares a document type (the way entity bombs come).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from functools import lru_cache
+
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
+from workbench.excel.errors import ExcelError
+
+_NS = rb"(?:[A-Za-z_][\w.-]*:)?"
+"""An optional namespace prefix: a few writers spell cells <x:c> instead of <c>."""
+_FORMULA = re.compile(rb"<" + _NS + rb"c\s([^>]*?)(?<!/)>\s*<" + _NS + rb"f\b([^>]*)>([^<]*)", re.S)
+_ERROR = re.compile(
+    rb"<" + _NS + rb"c\s([^>]*?\bt\s*=\s*[\"']e[\"'][^>]*?)(?<!/)>\s*<" + _NS + rb"v>([^<]*)<",
+    re.S,
+)
+_REF = re.compile(rb"\br\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']")
+_MERGE = re.compile(
+    rb"<" + _NS + rb"mergeCell\s[^>]*?ref\s*=\s*[\"']([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"
+)
+_ROOT = re.compile(rb"<[A-Za-z_]")
+PROLOG_LIMIT = 64 * 1024
+"""Bytes read to find a part's root element; Excel's prologs are a line long."""
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+WORKSHEET_TYPE = "/worksheet"
+
+
+def check_prologs(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse the archive if any XML part declares a DTD (no workbook needs one)."""
+    for info in archive.infolist():
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        with archive.open(info) as fh:
+            head = fh.read(PROLOG_LIMIT)
+        root = _ROOT.search(head)
+        prolog = head if root is None else head[: root.start()]
+        if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog or (root is None and head.strip()):
+            raise ExcelError(
+                f"{name}: the workbook's XML declares entities (an XML bomb); refused as unsafe."
+            )
+
+
+def sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
+    """(sheet name, part path) of every worksheet, in the workbook's order."""
+    try:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError, DefusedXmlException):
+        raise ExcelError(
+            f"{name}: the workbook cannot be read; its list of sheets is missing or broken."
+        ) from None
+    targets = {
+        rel.get("Id"): _part_path(rel.get("Target", ""))
+        for rel in rels.iter(f"{RELS}Relationship")
+        if rel.get("Type", "").endswith(WORKSHEET_TYPE)
+    }
+    sheets = book.find(f"{MAIN}sheets")
+    found = [] if sheets is None else sheets.iter(f"{MAIN}sheet")
+    return [
+        (sheet.get("name", ""), targets[sheet.get(REL_ID)])
+        for sheet in found
+        if sheet.get(REL_ID) in targets
+    ]
+
+
+def _part_path(target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join("xl", target))
+
+
+def merged_range(xml: bytes) -> str | None:
+    """The first merged range of a sheet ("C5:D5"), or None."""
+    found = _MERGE.search(xml)
+    return found.group(1).decode() if found else None
+
+
+def special_cells(xml: bytes, sheet: str) -> dict[tuple[int, int], tuple[str, str]]:
+    """(row, col) → ("=formula", "f") or ("#ERROR", "e"), 0-based, for one sheet's XML.
+
+    A formula's text keeps its XML escapes: only whether it holds "#REF!" is ever read.
+    """
+    cells: dict[tuple[int, int], tuple[str, str]] = {}
+    for attrs, f_attrs, text in _FORMULA.findall(xml):
+        body = "" if f_attrs.endswith(b"/") else text.decode("utf-8", "replace")
+        cells[_position(attrs, sheet)] = ("=" + body, "f")
+    for attrs, value in _ERROR.findall(xml):
+        cells[_position(attrs, sheet)] = (value.decode("utf-8", "replace").strip(), "e")
+    return cells
+
+
+def _position(attrs: bytes, sheet: str) -> tuple[int, int]:
+    ref = _REF.search(attrs)
+    if ref is None:
+        raise ExcelError(
+            f"{sheet}!A1: a cell carries no reference (r=); save the workbook again in Excel "
+            "or LibreOffice and try again."
+        )
+    return int(ref.group(2)) - 1, _column_index(ref.group(1).upper())
+
+
+@lru_cache(maxsize=4096)
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index - 1
