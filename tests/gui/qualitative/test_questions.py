@@ -36,19 +36,33 @@ def test_insert_figure_puts_a_placeholder_and_renders_the_engine_value(qtbot, br
 
 def test_figures_follow_the_model_and_the_scenario(qtbot, bridge, project):
     page = make_page(qtbot, bridge)
+    page.show()
     page.questions.select("q3")
     page.answer.setPlainText("Total {{cagr:total}}; bad {{nope:x}}")
     page.answer.commit()
     assert "[unknown figure: nope:x]" in page.rendered.toPlainText()
     assert bridge.execute(SetGrowth("base", "total", Growth("cagr", 0.125)))
-    assert "Total 12.5 %" in page.rendered.toPlainText()
+    qtbot.waitUntil(lambda: "Total 12.5 %" in page.rendered.toPlainText())
     page.scenario.setCurrentIndex(page.scenario.findData("optimistic"))
     expected = engine_cagr(bridge.document, "optimistic", "total", 2024, 2031)
     assert f"Total {expected * 100:.1f} %" in page.rendered.toPlainText()
     bridge.undo()
     page.scenario.setCurrentIndex(page.scenario.findData("base"))
     expected = engine_cagr(bridge.document, "base", "total", 2024, 2031)
-    assert f"Total {expected * 100:.1f} %" in page.rendered.toPlainText()
+    qtbot.waitUntil(lambda: f"Total {expected * 100:.1f} %" in page.rendered.toPlainText())
+
+
+def test_a_hidden_page_recomputes_its_figures_only_when_shown(qtbot, bridge, project):
+    page = make_page(qtbot, bridge)
+    page.questions.select("q3")
+    page.answer.setPlainText("Total {{cagr:total}}")
+    page.answer.commit()
+    before = page.rendered.toPlainText()
+    assert bridge.execute(SetGrowth("base", "total", Growth("cagr", 0.125)))
+    qtbot.wait(200)
+    assert page.rendered.toPlainText() == before
+    page.show()
+    assert "Total 12.5 %" in page.rendered.toPlainText()
 
 
 def test_insight_list_equals_engine_values(qtbot, bridge):

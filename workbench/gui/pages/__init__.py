@@ -12,19 +12,8 @@ from workbench.gui.navigator import NavEntry, slug
 from workbench.gui.pages.overview import OverviewPage
 from workbench.gui.pages.scenarios import ScenariosPage
 from workbench.gui.pages.sources import SourcesPage
-
-try:  # the segment and qualitative pages land separately; until then the shell shows none
-    from workbench.gui.qualitative import PAGES as QUALITATIVE_PAGES
-except ImportError:
-    QUALITATIVE_PAGES = []
-try:
-    from workbench.gui.segments import SegmentPage
-except ImportError:
-    from workbench.gui.pages.overview import OverviewPage as _Placeholder
-
-    def SegmentPage(bridge, _dimension_id):
-        return _Placeholder(bridge)
-
+from workbench.gui.qualitative import PAGES as QUALITATIVE_PAGES
+from workbench.gui.segments import SegmentPage
 
 __all__ = ["OverviewPage", "ScenariosPage", "SourcesPage", "page_entries"]
 

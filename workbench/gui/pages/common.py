@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from workbench.core.derived import cagr_rows
@@ -56,38 +56,6 @@ def card(title: str, value: str, detail: str = "") -> QFrame:
         label.setObjectName("card-line")
         layout.addWidget(label)
     return frame
-
-
-class Deferred:
-    """Runs `refresh` for a page that is costly to refresh (all scenarios, validation).
-
-    While the page is hidden, edits only mark it stale and it refreshes when shown; while
-    it is visible, a burst of edits refreshes it once, a moment after the last one, so
-    typing on another page never waits for it.
-    """
-
-    DELAY_MS = 120
-
-    def __init__(self, page: QWidget, refresh) -> None:
-        self.page, self.refresh, self.stale = page, refresh, False
-        self.timer = QTimer(page)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(self.DELAY_MS)
-        self.timer.timeout.connect(self.run)
-
-    def request(self, *_args) -> None:
-        self.stale = True
-        if self.page.isVisible():
-            self.timer.start()
-
-    def run(self) -> None:
-        self.timer.stop()
-        self.stale = False
-        self.refresh()
-
-    def shown(self) -> None:
-        if self.stale:
-            self.run()
 
 
 def page_layout(widget: QWidget) -> QVBoxLayout:

@@ -16,8 +16,8 @@ from workbench.core.derived import format_percent
 from workbench.core.project import TOTAL
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
+from workbench.gui.deferred import Deferred
 from workbench.gui.pages.common import (
-    Deferred,
     caption,
     card,
     forecast_cagr,

@@ -24,11 +24,12 @@ from workbench.core.commands import AddScenario, RemoveScenario, RenameScenario,
 from workbench.core.derived import format_percent
 from workbench.core.document import Document
 from workbench.core.project import TOTAL
+from workbench.core.transaction import Change
 from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
+from workbench.gui.deferred import Deferred
 from workbench.gui.pages.common import (
-    Deferred,
     caption,
     forecast_cagr,
     format_amount,
@@ -46,8 +47,6 @@ class ScenarioTotalsModel(QAbstractTableModel):
     def __init__(self, bridge: DocumentBridge) -> None:
         super().__init__()
         self.bridge = bridge
-        bridge.changed.connect(self.reload)
-        bridge.document_replaced.connect(self.reload)
 
     @property
     def _document(self) -> Document:
@@ -139,8 +138,8 @@ class ScenariosPage(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.deferred = Deferred(self, self.refresh)
-        bridge.changed.connect(self.deferred.request)
-        bridge.document_replaced.connect(self.deferred.request)
+        bridge.changed.connect(self._on_changed)
+        bridge.document_replaced.connect(self._on_replaced)
         self.refresh()
         self.table.selectRow(0)
 
@@ -170,8 +169,19 @@ class ScenariosPage(QWidget):
         ids = [s.id for s in self.bridge.document.project.scenarios]
         self.table.selectRow(ids.index(self._selected) if self._selected in ids else 0)
 
+    def _on_changed(self, change: Change) -> None:
+        """Rows and columns follow the scenarios and years at once; numbers may wait."""
+        if change.touches("scenarios", "metadata"):
+            self.model.reload()
+        self.deferred.request()
+
+    def _on_replaced(self) -> None:
+        self.model.reload()
+        self.deferred.request()
+
     def refresh(self) -> None:
-        """The comparison chart (every scenario's forecast), after edits."""
+        """The totals table and the comparison chart (every scenario's forecast)."""
+        self.model.reload()
         meta = self.bridge.document.project.metadata
         self.chart.show_series(
             meta.years, meta.base_year, total_series(self.bridge.document), unit=meta.unit

@@ -30,6 +30,7 @@ from workbench.core.insights import PLACEHOLDER, figure, insights
 from workbench.core.project import Project, new_id
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.deferred import Deferred
 from workbench.gui.qualitative.editing import update_entity
 from workbench.gui.qualitative.entity_list import EntityList
 from workbench.gui.qualitative.fields import CommitLineEdit, CommitTextEdit
@@ -85,6 +86,7 @@ class KeyQuestionsPage(QWidget):
         self.insert_button.clicked.connect(self.insert_selected)
         self._lay_out()
         self.questions.table.selectionModel().currentRowChanged.connect(self.load)
+        self.deferred_insights = Deferred(self, self.refresh_insights)
         bridge.changed.connect(self._on_changed)
         bridge.document_replaced.connect(self._on_replaced)
         self._on_replaced()
@@ -183,7 +185,11 @@ class KeyQuestionsPage(QWidget):
             self._fill_scenarios()
         if change.touches("key_questions"):
             self.load()
-        self.refresh_insights()
+        self.deferred_insights.request()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.deferred_insights.shown()
 
     def _on_replaced(self) -> None:
         self._fill_scenarios()
