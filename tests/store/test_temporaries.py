@@ -56,11 +56,13 @@ def test_sweep_removes_only_abandoned_temporaries_of_that_file(saved, dead_pid):
     folder = path.parent
     leave(folder, f".market.mwp.{dead_pid}-0123abcd.tmp")  # its writer is gone
     leave(folder, f".market.mwp.{os.getpid()}-0123abcd.tmp")  # ours, no write of ours uses it
-    leave(folder, ".market.mwp.89abcdef.tmp", age_seconds=60)  # earlier version, before we started
+    # an earlier version's, from before this process started (it has run for less than an hour)
+    leave(folder, ".market.mwp.89abcdef.tmp", age_seconds=STALE_AFTER_SECONDS - 60)
     leave(folder, f".market.mwp.{os.getppid()}-0123abcd.tmp", age_seconds=STALE_AFTER_SECONDS + 9)
     kept = {
         f".market.mwp.{os.getppid()}-0123abcd.tmp.x",
         f".market.mwp.{os.getppid()}-89abcdef.tmp",  # a live process may still be writing it
+        ".market.mwp.fedcba98.tmp",  # an earlier version's, written since this process started
         f".other.mwp.{dead_pid}-0123abcd.tmp",  # another file's
         f".market.mwp.x.mwp.{dead_pid}-0123abcd.tmp",  # the temporary of "market.mwp.x.mwp"
         f"..market.mwp.recovery.{dead_pid}-0123abcd.tmp",  # the recovery file's
