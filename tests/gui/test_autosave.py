@@ -149,3 +149,20 @@ def test_reopening_after_discarding_offers_no_recovery_of_this_sessions_autosave
     assert [name for name, _args in dialogs.asked] == ["ask_save_changes"], "no restore offer"
     assert window.bridge.document.project.history[(TOTAL, 2024)] != 9.5
     assert not (tmp_path / ".market.mwp.recovery").exists()
+
+
+def test_a_failed_autosave_says_so_in_the_status_bar_and_typing_goes_on(
+    qtbot, window, recovery_dir, monkeypatch
+):
+    def full_disk(project, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(autosave_module, "write_copy", full_disk)
+    files = window.files
+    files.autosaver.every_edits = 1
+    files.timer.setInterval(10)
+    assert window.bridge.execute(SetHistory(TOTAL, 2024, 9.5))
+    qtbot.waitUntil(lambda: "Autosave failed" in window.statusBar().currentMessage())
+    assert "No space left on device" in window.statusBar().currentMessage()
+    assert window.bridge.execute(SetHistory(TOTAL, 2023, 5.5))
+    assert recovery_files(recovery_dir) == []

@@ -10,7 +10,6 @@ so autosaving a large project does not stall the window.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -233,8 +232,15 @@ class FileController(QObject):
         thread, so a large project's autosave never stalls the window."""
         if self.autosaver is None:
             return
-        with contextlib.suppress(ModelError, OSError):  # the next tick tries again:
-            self.autosaver.maybe_save()  # autosave must never interrupt typing
+        try:  # a failure never interrupts typing: the status bar says it, the next tick retries
+            self.autosaver.maybe_save()
+            failure = self.autosaver.error
+        except (ModelError, OSError) as exc:
+            failure = exc
+        if failure is not None:
+            self.window.statusBar().showMessage(
+                f"Autosave failed ({failure}); it will try again.", 10_000
+            )
 
     def close(self) -> None:
         """A clean close: the recovery file goes (the analyst saved or chose to discard),
