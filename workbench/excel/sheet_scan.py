@@ -24,10 +24,10 @@ from workbench.excel.errors import ExcelError
 
 _NS = rb"(?:[A-Za-z_][\w.-]*:)?"
 """An optional namespace prefix: a few writers spell cells <x:c> instead of <c>."""
-_FORMULA = re.compile(rb"<" + _NS + rb"c\s([^>]*?)(?<!/)>\s*<" + _NS + rb"f\b", re.S)
-_REF_FORMULA = re.compile(
-    rb"<" + _NS + rb"c\s([^>]*?)(?<!/)>\s*<" + _NS + rb"f\b[^>]*(?<!/)>([^<]*#REF![^<]*)", re.S
-)
+_CELL = rb"<" + _NS + rb"c(?:\s([^>]*?))?(?<!/)>\s*<" + _NS
+"""A cell's start tag (its attributes captured) and the start of its first child."""
+_FORMULA = re.compile(_CELL + rb"f\b", re.S)
+_REF_FORMULA = re.compile(_CELL + rb"f\b[^>]*(?<!/)>([^<]*#REF![^<]*)", re.S)
 _ERROR = re.compile(
     rb"<" + _NS + rb"c\s([^>]*?\bt\s*=\s*[\"']e[\"'][^>]*?)(?<!/)>\s*<" + _NS + rb"v>([^<]*)<",
     re.S,
@@ -107,7 +107,8 @@ def special_cells(xml: bytes, sheet: str) -> dict[bytes, tuple[str, str]]:
     the cells built in C (`dict.fromkeys`); any other spelling takes the general one.
     """
     refs = _PLAIN_FORMULA.findall(xml)
-    if len(refs) == xml.count(b"<f>") + xml.count(b"<f "):
+    prefixed = xml.count(b":f>") + xml.count(b":f ")
+    if not prefixed and len(refs) == xml.count(b"<f>") + xml.count(b"<f "):
         cells = dict.fromkeys(refs, FORMULA)
     else:
         cells = {_ref(attrs, sheet): FORMULA for attrs in _FORMULA.findall(xml)}
@@ -119,9 +120,9 @@ def special_cells(xml: bytes, sheet: str) -> dict[bytes, tuple[str, str]]:
     return cells
 
 
-def _ref(attrs: bytes, sheet: str) -> bytes:
+def _ref(attrs: bytes | None, sheet: str) -> bytes:
     """The cell reference in a <c> element's attributes, as b"C5"."""
-    ref = _REF.search(attrs)
+    ref = _REF.search(attrs or b"")
     if ref is None:
         raise ExcelError(
             f"{sheet}!A1: a cell carries no reference (r=); save the workbook again in Excel "
