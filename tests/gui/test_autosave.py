@@ -166,3 +166,19 @@ def test_a_failed_autosave_says_so_in_the_status_bar_and_typing_goes_on(
     assert "No space left on device" in window.statusBar().currentMessage()
     assert window.bridge.execute(SetHistory(TOTAL, 2023, 5.5))
     assert recovery_files(recovery_dir) == []
+
+
+def test_closing_after_a_failed_background_write_raises_nothing(qtbot, window, monkeypatch):
+    """The failed write's error is moot once the analyst closes: nothing is raised."""
+
+    def full_disk(project, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(autosave_module, "write_copy", full_disk)
+    saver = window.files.autosaver
+    saver.every_edits = 1
+    assert window.bridge.execute(SetHistory(TOTAL, 2024, 9.5))
+    saver.maybe_save()
+    qtbot.waitUntil(lambda: not saver.writing)
+    window.files.close()
+    assert window.files.autosaver is None

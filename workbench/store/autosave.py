@@ -141,8 +141,11 @@ class Autosaver:
 
     def discard(self) -> None:
         """Remove the recovery files this autosaver wrote (after a running write ends): the
-        analyst has saved or thrown away the work they hold. Later edits are saved again."""
-        self.wait()
+        analyst has saved or thrown away the work they hold. Later edits are saved again.
+        A write that failed no longer matters then, so its error is dropped, not raised."""
+        if self._job is not None:
+            self._job.done.wait()
+        self._job, self.error = None, None
         self._discard()
 
     def retarget(self, project_path: Place) -> None:
