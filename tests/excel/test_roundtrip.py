@@ -64,6 +64,18 @@ def test_formula_cells_carry_the_engine_values(exported):
     assert values.cell(row, col).value == result.value("short-video", meta.last_year)
 
 
+def test_cited_history_cells_show_their_source_as_a_comment(exported, xl):
+    document = sample_document()
+    p = document.project
+    ws = openpyxl.load_workbook(exported(document))["Technology"]
+    row = xl.row_of(ws, "short-video")
+    mirrored = xl.row_of(ws, "short-video", start=xl.row_of(ws, "optimistic"))
+    year = p.metadata.first_year
+    source = p.entity("sources", p.history_sources[("short-video", year)])
+    assert ws.cell(row, 3).comment.text == "Source: " + source.label()
+    assert ws.cell(mirrored, 3).comment is None  # the mirrored blocks carry no comments
+
+
 def test_cancelling_leaves_no_file(tmp_path):
     path = tmp_path / "book.xlsx"
     calls = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
@@ -77,6 +78,10 @@ class Context:
 
     def result(self, scenario_id: str) -> ScenarioResult:
         return self.document.result(scenario_id)
+
+    @cached_property
+    def source_labels(self) -> dict[str, str]:
+        return {s.id: s.label() for s in self.project.sources}
 
     def series_label(self, series_id: str) -> str:
         return "Total market" if series_id == TOTAL else self.project.member(series_id).name
