@@ -21,7 +21,19 @@ formulas and are not. A number typed over a forecast formula is a pin (in a segm
 its projected row; the segment row wins). History is typed in the topmost block of a
 sheet; the other blocks mirror it. Column A holds ids: a renamed row keeps its id (a
 rename), a row without an id is new, a row that is gone is removed. Sources, holds and
-notes of cells live on the Cell notes sheet (history cells also show them as comments).
+notes of cells live on the Cell notes sheet (cited history cells also show their source as
+a comment).
+
+Blanks: a blank input (a history year, a manual value, an S-curve's K or r) is no number,
+in the engine (NaN, shown blank) and in the workbook alike: every formula that reads a
+typed cell reads it as `IF(ISBLANK(x),NA(),x)`, so what follows from a blank is #N/A in
+Excel exactly where the engine has no number (and #N/A is the cached value stored there).
+A blank year of `growth_by_year` is a rate of 0, in both. The typed block shows a blank
+history cell as blank; the blocks mirroring it show #N/A.
+
+Speed (tests/benchmarks/bench_excel.py): the value sheets' cells are rendered as XML a
+row at a time (`sheet_xml`); the import reads values with python-calamine and learns which
+cells are formulas or error values from a scan of each sheet's XML (`sheet_scan`).
 """
 
 from workbench.excel.errors import Cancelled, ExcelError

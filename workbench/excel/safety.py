@@ -1,18 +1,16 @@
 """Guards against hostile files, applied before any XML is parsed.
 
-An .xlsx is a zip of XML parts. Before openpyxl sees it we check that it is a zip at all
+An .xlsx is a zip of XML parts. Before any part is read we check that it is a zip at all
 (an encrypted workbook is an OLE compound file instead), that its central directory is
 whole, and that its declared sizes, entry count and compression ratios are sane, so a zip
-bomb is refused from its directory alone. XML entity tricks are stopped by defusedxml,
-which openpyxl uses whenever it is installed (checked here, not assumed).
+bomb is refused from its directory alone. XML entity tricks are refused next, from each
+part's prolog (`sheet_scan.check_prologs`); the parts we parse go through defusedxml.
 """
 
 from __future__ import annotations
 
 import os
 import zipfile
-
-import openpyxl
 
 from workbench.excel.errors import ExcelError
 
@@ -25,11 +23,6 @@ RATIO_FLOOR = 1024 * 1024
 """Parts smaller than this may have any ratio: they cannot hurt."""
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
-
-
-def check_defused() -> None:
-    if not openpyxl.DEFUSEDXML:
-        raise ExcelError("Workbooks cannot be read safely: the defusedxml package is missing.")
 
 
 def check_archive(path: str | os.PathLike) -> None:

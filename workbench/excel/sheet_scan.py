@@ -57,8 +57,11 @@ def check_prologs(archive: zipfile.ZipFile, name: str) -> None:
         with archive.open(info) as fh:
             head = fh.read(PROLOG_LIMIT)
         root = _ROOT.search(head)
-        prolog = head if root is None else head[: root.start()]
-        if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog or (root is None and head.strip()):
+        if root is None and head.strip():
+            raise ExcelError(
+                f"{name}: the workbook cannot be read; its part {info.filename} is not XML."
+            )
+        if root is not None and (b"<!DOCTYPE" in head[: root.start()] or b"<!ENTITY" in head):
             raise ExcelError(
                 f"{name}: the workbook's XML declares entities (an XML bomb); refused as unsafe."
             )
