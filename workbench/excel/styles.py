@@ -83,8 +83,14 @@ class Context:
     def source_labels(self) -> dict[str, str]:
         return {s.id: s.label() for s in self.project.sources}
 
+    @cached_property
+    def series_labels(self) -> dict[str, str]:
+        """Name per series id (a look-up per row; `Project.member` scans every dimension)."""
+        names = {m.id: m.name for d in self.project.dimensions for m in d.members}
+        return {TOTAL: "Total market"} | names
+
     def series_label(self, series_id: str) -> str:
-        return "Total market" if series_id == TOTAL else self.project.member(series_id).name
+        return self.series_labels[series_id]
 
 
 def write_text(ws, row: int, col: int, value: str, fmt=None) -> None:
