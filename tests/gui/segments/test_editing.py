@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from workbench.core.commands import SetHistory
 from workbench.core.dump import dump_json
 from workbench.core.project import TOTAL, Growth
 from workbench.gui.segments.table_model import STATE_ROLE
@@ -148,3 +149,14 @@ def test_total_page_rows_and_an_edit_elsewhere_updates_its_overlay(total_page, b
 def test_models_pass_the_qt_model_tester(qtmodeltester, page, total_page):
     qtmodeltester.check(page.model)
     qtmodeltester.check(total_page.model)
+
+
+def test_triple_digit_percentages_are_whole_so_they_fit_the_year_columns(total_page, bridge):
+    """2020→2021: 10 → 12 is 20.0 %; forcing 2021 to 25 makes it 150 %, shown "150 %"."""
+    model = total_page.model
+    rows = [r.kind for r in model.layout.rows]
+    columns = [c.year for c in model.layout.columns]
+    yoy = model.index(rows.index("yoy"), columns.index(2021))
+    assert model.data(yoy) == "20.0 %"
+    assert bridge.execute(SetHistory(TOTAL, 2021, 25.0))
+    assert model.data(yoy) == "150 %"

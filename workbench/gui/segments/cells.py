@@ -135,7 +135,7 @@ class BlockBuilder:
 
     def _display(self, r: int, row: Row, series: bool) -> list[str]:
         text = [""] * len(self.columns)
-        fmt = format_percent if row.kind in _RATIO_ROWS else format_value
+        fmt = _year_percent if row.kind in _RATIO_ROWS else format_value
         text[self.years] = map(fmt, self.figures.values[r].tolist())
         for i, column in enumerate(self.columns):
             kind = column.kind
@@ -193,3 +193,9 @@ def _font(row: Row) -> QFont | None:
     if row.kind in ("share", "yoy", "gap"):
         return styles.font(italic=True)
     return None
+
+
+def _year_percent(value: float) -> str:
+    """Shares and growth in a year column: whole percents from 100 % up ("131 %"), so
+    early years' triple-digit growth fits the column like the rest."""
+    return format_percent(value, 0 if abs(value) >= 1 else 1)
