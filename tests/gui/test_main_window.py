@@ -240,3 +240,17 @@ def test_inspector_follows_the_shown_page(window):
     assert window.inspector.labels["Value"].text() == ""
     window.show_page("segment:technology")
     assert window.inspector.cell == cell
+
+
+def test_preferences_are_remembered_and_the_autosave_interval_applies_at_once(
+    window, dialogs, settings
+):
+    menu_texts = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
+    assert "Pre&ferences…" in menu_texts
+    dialogs.queue("ask_form", {"reopen_last": False, "autosave_seconds": 45})
+    window.actions.preferences.trigger()
+    assert settings.reopen_last is False and settings.autosave_seconds == 45
+    assert window.files.autosaver.every_seconds == 45
+    dialogs.queue("ask_form", None)  # cancelled: nothing changes
+    window.actions.preferences.trigger()
+    assert settings.autosave_seconds == 45

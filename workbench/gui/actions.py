@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from workbench.gui.preferences import edit_preferences
+
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
 
@@ -97,6 +99,9 @@ class Actions:
         self.cut = make_action(w, "Cu&t", lambda: send_edit_key("cut"), Key.Cut)
         self.copy = make_action(w, "&Copy", lambda: send_edit_key("copy"), Key.Copy)
         self.paste = make_action(w, "&Paste", lambda: send_edit_key("paste"), Key.Paste)
+        self.preferences = make_action(
+            w, "Pre&ferences…", lambda: edit_preferences(w), Key.Preferences
+        )
         self.inspector = w.inspector.toggleViewAction()
         self.inspector.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.next_page = make_action(w, "&Next Page", lambda: w.step_page(1), "Ctrl+PgDown")
