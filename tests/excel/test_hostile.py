@@ -1,17 +1,22 @@
 """The hostile and broken corpus: each file gets its clear sentence and changes nothing.
 
-The files are built at run time into tmp_path from a fresh export (the encrypted case is
-an OLE compound file header, which is what a password-protected .xlsx is on disk).
+The files are built at run time into tmp_path from a fresh export, except the
+password-protected one: a real encrypted workbook kept under tests/fixtures/excel (see
+make_encrypted.py there).
 """
 
 from __future__ import annotations
 
+import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from workbench.core.sample import sample_document
 from workbench.excel import ExcelError, read_workbook
+
+ENCRYPTED = Path(__file__).parent.parent / "fixtures" / "excel" / "password-protected.xlsx"
 
 BOMB_XML = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
@@ -46,7 +51,7 @@ def _entity_bomb(path, tmp_path, xl):
 
 
 def _encrypted(path, tmp_path, xl):
-    (tmp_path / "bad.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096)
+    shutil.copyfile(ENCRYPTED, tmp_path / "bad.xlsx")
 
 
 def _edited(change):
