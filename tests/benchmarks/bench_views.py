@@ -9,12 +9,10 @@ run. Target: the large project's tidy DataFrame well under a second (≤ 250 ms 
 
 from __future__ import annotations
 
-import argparse
 import io
-import json
 import sys
 
-from bench_core import baseline_ms, median_ms
+from bench_core import baseline_ms, median_ms, run_benchmark
 
 from workbench.cli.show import write_text
 from workbench.cli.tables import market_tables
@@ -54,27 +52,8 @@ def measure(runs: int) -> dict[str, float]:
     return figures
 
 
-def report(figures: dict[str, float]) -> list[str]:
-    lines = []
-    for key, value in figures.items():
-        target = TARGETS_MS.get(key)
-        verdict = "" if target is None else f"  (target ≤ {target:g}: "
-        verdict += "" if target is None else ("ok)" if value <= target else "MISSED)")
-        lines.append(f"{key:34} {value:10.3f}{verdict}")
-    return lines
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=11, help="runs per figure (median)")
-    parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
-    args = parser.parse_args(argv)
-    figures = measure(args.runs)
-    print("\n".join(report(figures)))
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as out:
-            json.dump({"benchmark": "views", "runs": args.runs, "figures": figures}, out, indent=1)
-    return 0
+    return run_benchmark("views", measure, TARGETS_MS, 11, argv)
 
 
 if __name__ == "__main__":
