@@ -26,8 +26,8 @@ from workbench.core.entities import (
     Source,
     Trend,
 )
+from workbench.core.methods import codes
 from workbench.core.project import (
-    METHODS,
     MODES,
     Dimension,
     Growth,
@@ -82,7 +82,7 @@ def metadata(draw) -> Metadata:
 def growths(draw, years: range) -> Growth:
     year_values = st.dictionaries(st.sampled_from(list(years)), numbers, max_size=4)
     return Growth(
-        draw(st.sampled_from(METHODS)),
+        draw(st.sampled_from(codes())),
         draw(numbers),
         draw(year_values),
         draw(st.none() | numbers),

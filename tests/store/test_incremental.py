@@ -17,7 +17,8 @@ from workbench.core import commands as c
 from workbench.core.document import Document
 from workbench.core.entities import Trend
 from workbench.core.errors import ModelError
-from workbench.core.project import METHODS, TOTAL, Growth
+from workbench.core.methods import codes
+from workbench.core.project import TOTAL, Growth
 from workbench.core.sample import sample_document
 from workbench.store import StoreError, open_project, save_project, save_project_as
 from workbench.store import project_file as project_file_module
@@ -179,7 +180,7 @@ def _edit(data: st.DataObject, document: Document) -> None:
         "history": lambda: c.SetHistory(series, history_year, data.draw(values)),
         "pin": lambda: c.SetPin(scenario, series, forecast_year, data.draw(values)),
         "growth": lambda: c.SetGrowth(scenario, series, Growth(
-            data.draw(st.sampled_from(METHODS)), data.draw(st.floats(-0.5, 0.5)),
+            data.draw(st.sampled_from(codes())), data.draw(st.floats(-0.5, 0.5)),
             {forecast_year: 0.1}, 1e3, 0.3, {forecast_year: 2.0})),
         "hold": lambda: c.SetHold(series, history_year, data.draw(st.booleans())),
         "note": lambda: c.SetNote(data.draw(st.sampled_from(["", scenario])), series,

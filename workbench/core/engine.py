@@ -1,7 +1,8 @@
 """The forecast engine: every series of one scenario, exactly as DESIGN.md §3 defines it.
 
-One scenario is computed as a (series × years) matrix with numpy: chained methods step
-year by year across all chained series at once, the S-curve is closed form, and
+One scenario is computed as a (series × years) matrix with numpy: each growth method of
+the registry (`workbench.core.methods`) projects its whole group of series at once,
+chained methods step year by year across all chained series together, and
 reconciliation scales whole dimensions in one operation. The workbook's formulas
 reproduce these steps cell by cell, so any change here is a change to the contract.
 """
@@ -14,7 +15,9 @@ from operator import attrgetter, itemgetter
 
 import numpy as np
 
-from workbench.core.project import DEFAULT_GROWTH, TOTAL, Growth, Project
+from workbench.core.methods import INDEX, REGISTERED
+from workbench.core.methods.base import ProjectionInput
+from workbench.core.project import DEFAULT_GROWTH, TOTAL, Project
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,9 +99,6 @@ def compute_scenario(
     )
 
 
-_METHOD_CODES = {"cagr": 0, "growth_by_year": 1, "s_curve": 2, "manual": 3}
-
-
 def _pins_of(project: Project, scenario_id: str, row: dict[str, int], years: range):
     """The scenario's pins as a (series × forecast years) mask and matrix of values."""
     mask = np.zeros((len(row), len(years)), dtype=bool)
@@ -111,11 +111,17 @@ def _pins_of(project: Project, scenario_id: str, row: dict[str, int], years: ran
     return mask, values
 
 
+_CHAINED = np.array([m.chained for m in REGISTERED])
+"""Per registry index: whether the method chains (continues from pins)."""
+
+
 def _project_all(project, scenario_id, series, row, hist) -> np.ndarray:
     """Each series from its own method, history and pins; no reconciliation yet.
 
     The per-series Python work is looking up each series' `Growth` (with C-level `map`s);
-    everything that follows runs on whole groups of series (one group per method) in numpy.
+    everything that follows runs on whole groups of series (one group per method of the
+    registry) in numpy. Chained methods give yearly factors that are chained together in
+    one pass, so that a pin restarts the chain; the others give values a pin replaces.
     """
     meta = project.metadata
     out = hist.copy()
@@ -125,48 +131,32 @@ def _project_all(project, scenario_id, series, row, hist) -> np.ndarray:
     pinned, pin_values = _pins_of(project, scenario_id, row, years)
     keys = zip(repeat(scenario_id), series)
     growths = list(map(project.growth.get, keys, repeat(DEFAULT_GROWTH)))
-    methods = map(_METHOD_CODES.__getitem__, map(attrgetter("method"), growths))
+    methods = map(INDEX.__getitem__, map(attrgetter("method"), growths))
     codes = np.fromiter(methods, np.int8, len(growths))
+    groups = {k: np.flatnonzero(codes == k) for k in np.unique(codes).tolist()}
 
-    chained = np.flatnonzero(codes <= 1)
+    def inputs(idx: np.ndarray) -> ProjectionInput:
+        return ProjectionInput(years, meta.base_year, out[idx, base_col])
+
+    def projection(k: int, idx: np.ndarray) -> np.ndarray:
+        return REGISTERED[k].project([growths[i] for i in idx.tolist()], inputs(idx))
+
+    chained = np.flatnonzero(_CHAINED[codes])
     if len(chained):
-        factors = _chain_factors([growths[i] for i in chained.tolist()], codes[chained], years)
+        factors = np.empty((len(chained), len(years)))
+        for k in groups:
+            if _CHAINED[k]:
+                factors[codes[chained] == k] = projection(k, groups[k])
         _chain(out, chained, factors, base_col, fcols, pinned[chained], pin_values[chained])
 
-    curve = np.flatnonzero(codes == 2)
-    if len(curve):
-        _s_curve(out, curve, [growths[i] for i in curve.tolist()], meta, base_col, fcols)
+    for k, idx in groups.items():
+        if not _CHAINED[k]:
+            out[idx, fcols] = projection(k, idx)
 
-    for i in np.flatnonzero(codes == 3).tolist():
-        out[i, fcols] = _by_year(growths[i].values, years, np.nan)
-
-    unchained = codes >= 2
+    unchained = ~_CHAINED[codes]
     window = out[:, fcols]
     window[unchained] = np.where(pinned[unchained], pin_values[unchained], window[unchained])
     return out
-
-
-def _by_year(mapping: dict[int, float], years: range, blank: float) -> np.ndarray:
-    return np.fromiter(map(mapping.get, years, repeat(blank)), float, len(years))
-
-
-def _chain_factors(growths: list[Growth], codes: np.ndarray, years: range) -> np.ndarray:
-    """(1 + g) per chained series and forecast year: a CAGR's row is one repeated rate."""
-    rates = np.fromiter(map(attrgetter("rate"), growths), float, len(growths))
-    factors = np.repeat((1.0 + rates)[:, None], len(years), axis=1)
-    for k in np.flatnonzero(codes == _METHOD_CODES["growth_by_year"]).tolist():
-        factors[k] = 1.0 + _by_year(growths[k].rates, years, 0.0)
-    return factors
-
-
-def _s_curve(out, idx, growths, meta, base_col, fcols) -> None:
-    """v[y] = K / (1 + ((K - v0) / v0) * exp(-r (y - base))), in closed form."""
-    k = np.array([np.nan if g.k is None else g.k for g in growths])[:, None]
-    r = np.array([np.nan if g.r is None else g.r for g in growths])[:, None]
-    v0 = out[idx, base_col][:, None]
-    steps = np.arange(1, meta.last_year - meta.base_year + 1)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        out[idx, fcols] = k / (1.0 + ((k - v0) / v0) * np.exp(-r * steps))
 
 
 def _chain(out, idx, factors, base_col, fcols, pinned, pin_values) -> None:

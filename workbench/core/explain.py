@@ -21,17 +21,13 @@ from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
 from workbench.core.entities import Source
 from workbench.core.errors import ModelError
+from workbench.core.methods import method
+from workbench.core.methods.base import Explanation
 from workbench.core.project import TOTAL, Project
 
 STATES = ("input", "computed", "pinned", "held", "blank")
 STATE_CODES = {state: code for code, state in enumerate(STATES)}
 """The code of each state in the arrays of `cell_states`: STATES[code] is the state."""
-METHOD_NAMES = {
-    "cagr": "CAGR",
-    "growth_by_year": "growth by year",
-    "s_curve": "S-curve",
-    "manual": "manual values",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +134,7 @@ def _row_states(p: Project, scenario_id: str, series_id: str, years: Sequence[in
     base = p.metadata.base_year
     computed_total = series_id == TOTAL and p.mode == "bottom_up"
     g = p.growth_of(scenario_id, series_id)
+    typed = method(g.method).typed
     states = []
     for year in years:
         if year <= base:
@@ -146,7 +143,7 @@ def _row_states(p: Project, scenario_id: str, series_id: str, years: Sequence[in
             states.append("computed")
         elif (scenario_id, series_id, year) in p.pins:
             states.append("pinned")
-        elif g.method == "manual":
+        elif typed:
             states.append("input" if year in g.values else "blank")
         else:
             states.append("computed")
@@ -166,31 +163,16 @@ def _history_formula(state: str, source: Source | None) -> str:
 
 def _forecast_formula(p: Project, result: ScenarioResult, state: str, series_id, year) -> str:
     g = p.growth_of(result.scenario_id, series_id)
-    method = METHOD_NAMES[g.method]
+    grows = method(g.method)
     if series_id == TOTAL and p.mode == "bottom_up":
         primary = p.dimension(p.primary_dimension).name
         return f"{year} = sum of the {primary} segments (bottom-up)"
     if state == "pinned":
         pin = p.pins[(result.scenario_id, series_id, year)]
-        return f"Pinned at {format_number(pin)} (replaces the {method})"
-    if g.method == "manual":
-        return "Typed (manual method)" if state == "input" else "Blank: no value typed (manual)"
-    if g.method == "s_curve":
-        v0 = result.projected_value(series_id, p.metadata.base_year)
-        return (
-            "S-curve: K / (1 + ((K − v0)/v0)·e^(−r·t)) with "
-            f"K = {_param(g.k)}, r = {_param(g.r)}, t = {year - p.metadata.base_year}, "
-            f"v0 = {format_number(v0)}"
-        )
-    if g.method == "cagr":
-        return f"{year} = {year - 1} × (1 + {format_percent(g.rate)}) (CAGR)"
-    if year not in g.rates:
-        return f"{year} = {year - 1} × (1 + 0.0 %) (growth by year; no rate typed)"
-    return f"{year} = {year - 1} × (1 + {format_percent(g.rates[year])}) (growth by year)"
-
-
-def _param(value: float | None) -> str:
-    return "not set" if value is None else format_number(value)
+        return f"Pinned at {format_number(pin)} (replaces the {grows.noun})"
+    base = p.metadata.base_year
+    v0 = result.projected_value(series_id, base)
+    return grows.explain(Explanation(g, year, base, v0, state, format_number, format_percent))
 
 
 def _reconciliation(p: Project, result: ScenarioResult, series_id: str, year: int) -> str:

@@ -21,11 +21,11 @@ from workbench.core.entities import (
     Trend,
 )
 from workbench.core.errors import ModelError
+from workbench.core.methods import method as growth_method
 
 TOTAL = "total"
 """Series id of the whole market (members have their own ids)."""
 
-METHODS = ("cagr", "growth_by_year", "s_curve", "manual")
 MODES = ("top_down", "bottom_up")
 
 
@@ -93,7 +93,8 @@ class Scenario:
 class Growth:
     """A series' forecast assumption in one scenario (DESIGN.md §3).
 
-    Only the parameters of `method` matter; the others are kept so that switching the
+    `method` is a code of the growth-method registry (`workbench.core.methods`), which
+    says which of the fields are its parameters; the others are kept so that switching the
     method back and forth does not lose what the analyst typed.
     """
 
@@ -105,10 +106,7 @@ class Growth:
     values: dict[int, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.method not in METHODS:
-            raise ModelError(
-                f"Unknown growth method {self.method!r}; use one of {', '.join(METHODS)}."
-            )
+        growth_method(self.method)  # refuses an unknown code, naming the known ones
 
 
 DEFAULT_GROWTH = Growth()

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.core.document import Document
+from workbench.core.methods import method
 from workbench.core.project import TOTAL, Project
 
 COLUMNS = ["scenario", "series", "dimension", "year", "value", "kind"]
@@ -53,7 +54,7 @@ def _kinds(p: Project, scenario_id: str, series: list[str], years: np.ndarray) -
     forecast = slice(meta.base_year - meta.first_year + 1, None)
     row = {s: i for i, s in enumerate(series)}
     for i, series_id in enumerate(series):
-        if p.growth_of(scenario_id, series_id).method == "manual":
+        if method(p.growth_of(scenario_id, series_id).method).typed:
             out[i, forecast] = _INPUT
     if p.mode == "bottom_up":
         out[row[TOTAL], forecast] = _COMPUTED

@@ -18,12 +18,12 @@ import numpy as np
 
 from workbench.core.derived import format_number, format_percent, series_names
 from workbench.core.document import Document
+from workbench.core.methods import method
+from workbench.core.methods.base import Check
 from workbench.core.project import TOTAL, Project
 
 REL_TOLERANCE = 1e-9
 """History adds up when segments and total agree to this relative difference."""
-
-_NEEDS_BASE = ("cagr", "growth_by_year", "s_curve")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +141,9 @@ def _years_out_of_range(p: Project) -> Iterator[Finding]:
     cells += [("hold", None, s, y, meta.years) for s, y in sorted(p.holds)]
     cells += [("note", scn or None, s, y, forecast if scn else history) for scn, s, y in p.notes]
     for (scn, s), g in p.growth.items():
-        params = {"growth_by_year": g.rates, "manual": g.values}.get(g.method, {})
-        cells += [(f"{g.method.replace('_', ' ')} entry", scn, s, y, forecast) for y in params]
+        what = f"{g.method.replace('_', ' ')} entry"
+        for param in method(g.method).by_year():
+            cells += [(what, scn, s, y, forecast) for y in getattr(g, param.field)]
     for what, scenario_id, series_id, year, allowed in cells:
         if series_id in series and year not in allowed:
             yield _error(
@@ -159,7 +160,7 @@ def _negative_inputs(p: Project) -> Iterator[Finding]:
     cells = [("history", None, s, y, v) for (s, y), v in p.history.items()]
     cells += [("pinned value", scn, s, y, v) for (scn, s, y), v in p.pins.items()]
     for (scn, s), g in p.growth.items():
-        if g.method == "manual":
+        if method(g.method).typed:
             cells += [("typed value", scn, s, y, v) for y, v in g.values.items()]
     for what, scenario_id, series_id, year, value in cells:
         if not math.isfinite(value):
@@ -209,7 +210,7 @@ def _history_sums(p: Project) -> Iterator[Finding]:
 def _base_needed(p: Project, series_id: str) -> bool:
     if series_id == TOTAL and p.mode == "bottom_up":
         return False
-    return any(p.growth_of(s.id, series_id).method in _NEEDS_BASE for s in p.scenarios)
+    return any(method(p.growth_of(s.id, series_id).method).needs_base for s in p.scenarios)
 
 
 def _missing_history(p: Project) -> Iterator[Finding]:
@@ -247,53 +248,23 @@ def _assumptions(p: Project) -> Iterator[Finding]:
 
 
 def _growth_findings(p: Project, scenario_id: str, series_id: str, at: str) -> Iterator[Finding]:
-    """`at` names the series and scenario ("Alpha in Base") for the messages."""
+    """The rules of the series' growth method (the registry holds them); `at` names the
+    series and scenario ("Alpha in Base") for the messages."""
     g = p.growth_of(scenario_id, series_id)
-    forecast = list(p.metadata.forecast_years)
-    rates = {y: g.rate for y in forecast} if g.method == "cagr" else {}
-    if g.method == "growth_by_year":
-        rates = {y: g.rates[y] for y in forecast if y in g.rates}
-        missing = [y for y in forecast if y not in g.rates]
-        if missing:
-            yield _warning(
-                "missing_growth_rates",
-                f"The growth by year of {at} has no rate for {_years(missing)}; 0 % is used.",
-                scenario_id,
-                series_id,
-                missing[0],
-            )
-    low = [y for y, r in rates.items() if not r > -1.0]
-    if low:
-        yield _error(
-            "growth_too_low",
-            f"The growth of {at} in {low[0]} is "
-            f"{format_percent(rates[low[0]])}; it must be above -100 %.",
-            scenario_id,
-            series_id,
-            low[0],
-        )
-    if g.method == "s_curve":
-        yield from _s_curve(p, scenario_id, series_id, at)
-
-
-def _s_curve(p: Project, scenario_id: str, series_id: str, at: str) -> Iterator[Finding]:
-    g = p.growth_of(scenario_id, series_id)
-    v0 = p.history.get((series_id, p.metadata.base_year))
-    if g.k is None or g.r is None or not (math.isfinite(g.k) and math.isfinite(g.r)):
-        yield _error(
-            "s_curve_incomplete",
-            f"The S-curve of {at} needs a finite saturation level K and rate r.",
-            scenario_id,
-            series_id,
-        )
-    elif v0 is not None and not g.k > v0:
-        yield _error(
-            "s_curve_k",
-            f"The saturation level K = {format_number(g.k)} of "
-            f"{at} must exceed its {p.metadata.base_year} value {format_number(v0)}.",
-            scenario_id,
-            series_id,
-            p.metadata.base_year,
+    meta = p.metadata
+    check = Check(
+        g,
+        at,
+        p.history.get((series_id, meta.base_year)),
+        meta.base_year,
+        meta.forecast_years,
+        False,
+        format_number,
+        format_percent,
+    )
+    for problem in method(g.method).problems(check):
+        yield Finding(
+            problem.severity, problem.code, problem.message, scenario_id, series_id, problem.year
         )
 
 

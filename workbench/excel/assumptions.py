@@ -8,7 +8,8 @@ forecast live in Excel, and the import reads it back as the same `Growth`.
 from __future__ import annotations
 
 from workbench.core.errors import ModelError
-from workbench.core.project import METHODS, Growth, Metadata, Project
+from workbench.core.methods import codes
+from workbench.core.project import Growth, Metadata, Project
 from workbench.excel.grid import Grid
 from workbench.excel.styles import Context, header_row, write_number, write_text
 
@@ -56,7 +57,7 @@ def write_assumptions(ctx: Context, ws) -> None:
         1,
         0,
         (
-            "Method is cagr, growth_by_year, s_curve or manual; only its own inputs are used. "
+            f"Method is {', '.join(codes()[:-1])} or {codes()[-1]}; only its own inputs are used. "
             "Rates are fractions (5 % = 0.05)."
         ),
         f["hint"],
@@ -70,7 +71,7 @@ def write_assumptions(ctx: Context, ws) -> None:
     last = FIRST_ROW + len(ctx.assumption_rows) - 1
     if ctx.assumption_rows:
         ws.data_validation(
-            FIRST_ROW, METHOD_COL, last, METHOD_COL, {"validate": "list", "source": list(METHODS)}
+            FIRST_ROW, METHOD_COL, last, METHOD_COL, {"validate": "list", "source": list(codes())}
         )
 
 
@@ -128,9 +129,9 @@ def read_assumptions(grid: Grid, target: Project) -> dict[tuple[str, str], tuple
 
 def _read_growth(grid: Grid, row: int, meta: Metadata) -> Growth:
     method = grid.text(row, METHOD_COL).strip()
-    if method not in METHODS:
+    if method not in codes():
         raise grid.error(
-            row, METHOD_COL, f"{method!r} is not a growth method; use one of {', '.join(METHODS)}."
+            row, METHOD_COL, f"{method!r} is not a growth method; use one of {', '.join(codes())}."
         )
     years = list(meta.forecast_years)
     rates = {y: grid.number(row, RATES_COL0 + j) for j, y in enumerate(years)}
@@ -150,7 +151,8 @@ def _read_growth(grid: Grid, row: int, meta: Metadata) -> Growth:
 
 
 def growth_cell(meta: Metadata, row: int, part: str, year: int | None = None) -> int:
-    """The column of one part of a growth row, for the change summary."""
+    """The column of one part (a `Growth` field) of a growth row: where the formulas read
+    it and where the change summary points."""
     fixed = {"method": METHOD_COL, "rate": RATE_COL, "k": K_COL, "r": R_COL}
     if part in fixed:
         return fixed[part]

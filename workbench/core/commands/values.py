@@ -12,7 +12,10 @@ from workbench.core.commands.base import (
     history_year,
     where,
 )
+from workbench.core.derived import format_number, format_percent
 from workbench.core.errors import ModelError
+from workbench.core.methods import method
+from workbench.core.methods.base import Check
 from workbench.core.project import TOTAL, Growth, Project
 from workbench.core.transaction import Transaction
 
@@ -91,20 +94,14 @@ def check_growth(p: Project, scenario_id: str, series_id: str, g: Growth) -> Non
     for year, value in g.values.items():
         forecast_year(p, year, f"Manual values of {at}")
         finite(value, f"The {year} value of {at}")
-    if g.method == "s_curve":
-        if g.k is None or g.r is None:
-            raise ModelError(f"The S-curve of {at} needs both a saturation level K and a rate r.")
-        k = finite(g.k, f"The saturation level K of {at}")
-        finite(g.r, f"The S-curve rate r of {at}")
-        v0 = p.history.get((series_id, p.metadata.base_year))
-        if v0 is None:
-            raise ModelError(
-                f"The S-curve of {at} needs a {p.metadata.base_year} (base-year) value first."
-            )
-        if k <= v0:
-            raise ModelError(
-                f"The saturation level K of {at} must exceed its base-year value {v0:g}; got {k:g}."
-            )
+    base = p.metadata.base_year
+    check = Check(
+        g, at, p.history.get((series_id, base)), base, p.metadata.forecast_years, True,
+        format_number, format_percent,
+    )
+    refused = next((e for e in method(g.method).problems(check) if e.severity == "error"), None)
+    if refused is not None:
+        raise ModelError(refused.message)
 
 
 class SetPin(Command):
@@ -234,7 +231,8 @@ class SetNote(Command):
 class ShiftGrowth(Command):
     """Add `points` (0.01 = one point) to every growth rate of a scenario.
 
-    CAGRs and growth-by-year rates move; S-curves and manual series have no rate and stay.
+    The rates are the parameters each method writes in % (a CAGR, the rates of growth by
+    year); methods without one (S-curve, manual) stay.
     """
 
     def __init__(self, scenario_id: str, points: float) -> None:
@@ -247,16 +245,21 @@ class ShiftGrowth(Command):
         points = finite(self.points, f"The shift of {scenario.name}")
         for series_id in p.series_ids():
             g = p.growth_of(self.scenario_id, series_id)
-            if g.method not in ("cagr", "growth_by_year"):
+            rates = [q for q in method(g.method).parameters if q.style == "percent"]
+            if not rates:
                 continue
-            shifted = replace(
-                g,
-                rate=g.rate + points if g.method == "cagr" else g.rate,
-                rates={y: r + points for y, r in g.rates.items()}
-                if g.method == "growth_by_year"
-                else g.rates,
-            )
-            moved = [shifted.rate] if g.method == "cagr" else shifted.rates.values()
-            if any(rate <= -1.0 for rate in moved):  # the only way a shift can go wrong
-                check_growth(p, self.scenario_id, series_id, shifted)
+            shifted = replace(g, **{q.field: _shifted(getattr(g, q.field), points) for q in rates})
+            moved = [getattr(shifted, q.field) for q in rates]
+            if any(rate <= -1.0 for r in moved for rate in _numbers(r)):  # the only way
+                check_growth(p, self.scenario_id, series_id, shifted)  # a shift can go wrong
             tx.set("growth", (self.scenario_id, series_id), shifted)
+
+
+def _shifted(rate: float | dict[int, float], points: float) -> float | dict[int, float]:
+    if isinstance(rate, dict):
+        return {y: r + points for y, r in rate.items()}
+    return rate + points
+
+
+def _numbers(rate: float | dict[int, float]) -> list[float]:
+    return list(rate.values()) if isinstance(rate, dict) else [rate]

@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from workbench.core.methods import labels
 from workbench.gui.segments.cells import (
     ALIGNMENT,
     BACKGROUND,
@@ -21,7 +22,6 @@ from workbench.gui.segments.cells import (
     FONT,
     FOREGROUND,
 )
-from workbench.gui.segments.layout import METHOD_LABELS
 
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _HAS_DECORATION = QStyleOptionViewItem.ViewItemFeature.HasDecoration
@@ -59,7 +59,7 @@ class CellDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         if index.model().column(index.column()).kind == "method":
             combo = QComboBox(parent)
-            combo.addItems(list(METHOD_LABELS.values()))
+            combo.addItems(list(labels().values()))
             return combo
         return super().createEditor(parent, option, index)
 

@@ -24,13 +24,22 @@ from workbench.core.commands import (
 )
 from workbench.core.engine import ScenarioResult
 from workbench.core.errors import ModelError
+from workbench.core.methods import REGISTERED, labels, method
+from workbench.core.methods.base import Seed
 from workbench.core.project import TOTAL, Growth, Project
-from workbench.gui.segments.layout import METHOD_LABELS, Column, Row
+from workbench.gui.segments.layout import Column, Row
 from workbench.gui.segments.parsing import read_cell, read_rate, read_value
 
-_METHODS_BY_LABEL = {label.casefold(): method for method, label in METHOD_LABELS.items()}
-_METHODS_BY_LABEL.update({m.replace("_", " "): m for m in METHOD_LABELS})
-_METHODS_BY_LABEL.update({m: m for m in METHOD_LABELS})
+_METHODS_BY_LABEL = {m.label.casefold(): m.code for m in REGISTERED}
+_METHODS_BY_LABEL.update({m.code.replace("_", " "): m.code for m in REGISTERED})
+_METHODS_BY_LABEL.update({m.code: m.code for m in REGISTERED})
+
+_READERS = {
+    "percent": read_rate,
+    "number": read_value,
+    "plain": lambda text, where: read_cell(text, where)[0],
+}
+"""How an assumption cell reads what is typed, by the parameter's style in the registry."""
 
 
 def editable(project: Project, scenario_id: str, row: Row, column: Column) -> bool:
@@ -44,9 +53,10 @@ def editable(project: Project, scenario_id: str, row: Row, column: Column) -> bo
         return not (column.forecast and locked_total)
     if column.kind not in ("method", "rate", "k", "r") or locked_total:
         return False
-    method = project.growth_of(scenario_id, row.key).method
-    return {"method": True, "rate": method == "cagr", "k": method == "s_curve",
-            "r": method == "s_curve"}[column.kind]
+    if column.kind == "method":
+        return True
+    param = method(project.growth_of(scenario_id, row.key).method).parameter(column.kind)
+    return param is not None and not param.by_year
 
 
 class EditPlan:
@@ -90,12 +100,15 @@ class EditPlan:
     def _forecast(self, row: Row, year: int, text: str, where: str) -> None:
         value, percent = read_cell(text, where)
         growth = self._growth_of(row.key)
+        grows = method(growth.method)
         pinned = (self.scenario_id, row.key, year) in self.project.pins
-        if percent and growth.method == "growth_by_year":
-            self._growth[row.key] = replace(growth, rates={**growth.rates, year: value})
+        yearly = grows.yearly_rate()
+        if percent and yearly is not None:
+            rates = {**getattr(growth, yearly.field), year: value}
+            self._growth[row.key] = replace(growth, **{yearly.field: rates})
         elif percent:
-            read_value(text, where)  # refuses: only growth-by-year cells take a percentage
-        elif growth.method == "manual" and not pinned:
+            read_value(text, where)  # refuses: only a rate-by-year cell takes a percentage
+        elif grows.typed and not pinned:
             values = {y: v for y, v in growth.values.items() if y != year}
             if value is not None:
                 values[year] = value
@@ -109,12 +122,10 @@ class EditPlan:
         growth = self._growth_of(series_id)
         if kind == "method":
             growth = self._switched(series_id, growth, text, where)
-        elif kind == "rate":
-            growth = replace(growth, rate=_required(read_rate(text, where), where))
-        elif kind == "k":
-            growth = replace(growth, k=_required(read_value(text, where), where))
         else:
-            growth = replace(growth, r=_required(read_cell(text, where)[0], where))
+            param = method(growth.method).parameter(kind)
+            value = _required(_READERS[param.style](text, where), where)
+            growth = replace(growth, **{param.field: value})
         self._growth[series_id] = growth
 
     def _growth_of(self, series_id: str) -> Growth:
@@ -122,27 +133,23 @@ class EditPlan:
         return planned or self.project.growth_of(self.scenario_id, series_id)
 
     def _switched(self, series_id: str, growth: Growth, text: str, where: str) -> Growth:
-        """A new method, seeded so that the forecast does not jump to blanks.
-
-        Growth by year starts from the CAGR in every year, manual from today's values, and
-        an S-curve from twice the base-year value with r = 0.5; all are visible and editable
-        at once.
+        """A new method, seeded by its registry entry so that the forecast does not jump to
+        blanks (growth by year starts from the CAGR in every year, manual from today's
+        values, a curve from twice the base-year value); all visible and editable at once.
         """
-        method = _METHODS_BY_LABEL.get(text.strip().casefold())
-        if method is None:
-            choices = ", ".join(METHOD_LABELS.values())
+        code = _METHODS_BY_LABEL.get(text.strip().casefold())
+        if code is None:
+            choices = ", ".join(labels().values())
             raise ModelError(f"{text.strip()!r} is not a growth method ({where}); use {choices}.")
         years = self.project.metadata.forecast_years
-        if method == "growth_by_year" and not growth.rates:
-            growth = replace(growth, rates=dict.fromkeys(years, growth.rate))
-        elif method == "manual" and not growth.values:
-            row = self.result.values[self.result.row[series_id]]
-            current = {y: float(row[self.result.col(y)]) for y in years}
-            growth = replace(growth, values={y: v for y, v in current.items() if math.isfinite(v)})
-        elif method == "s_curve" and (growth.k is None or growth.r is None):
-            v0 = self.project.history.get((series_id, self.project.metadata.base_year))
-            growth = replace(growth, k=growth.k or (2.0 * v0 if v0 else None), r=growth.r or 0.5)
-        return replace(growth, method=method)
+        row = self.result.values[self.result.row[series_id]]
+        current = {y: float(row[self.result.col(y)]) for y in years}
+        seed = Seed(
+            self.project.history.get((series_id, self.project.metadata.base_year)),
+            years,
+            {y: v for y, v in current.items() if math.isfinite(v)},
+        )
+        return replace(method(code).seeded(growth, seed), method=code)
 
 
 def _required(value: float | None, where: str) -> float:

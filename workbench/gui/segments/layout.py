@@ -3,7 +3,8 @@
 The total market page shows the total, its year-on-year growth and each dimension's gap;
 a dimension page shows the total, the dimension's segments, its gap and the segments'
 shares. Columns are the name, one per year, two CAGRs and the growth assumption (method,
-rate, K, r). The model, the editing rules and the clipboard all speak in these terms.
+rate, K, r: where the registry's growth methods show their parameters). The model, the
+editing rules and the clipboard all speak in these terms.
 """
 
 from __future__ import annotations
@@ -13,12 +14,6 @@ from dataclasses import dataclass
 from workbench.core.project import TOTAL, Project
 
 SERIES_ROWS = ("total", "segment")
-METHOD_LABELS = {
-    "cagr": "CAGR",
-    "growth_by_year": "Growth by year",
-    "s_curve": "S-curve",
-    "manual": "Manual",
-}
 ASSUMPTION_COLUMNS = ("method", "rate", "k", "r")
 
 

@@ -21,6 +21,7 @@ from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
 from workbench.core.errors import ModelError
 from workbench.core.explain import explain_cell
+from workbench.core.methods import REGISTERED, method
 from workbench.core.project import TOTAL
 from workbench.core.transaction import WHOLE, Change
 from workbench.gui.bridge import DocumentBridge
@@ -36,7 +37,7 @@ from workbench.gui.segments.cells import (
     format_value,
 )
 from workbench.gui.segments.edits import EditPlan
-from workbench.gui.segments.layout import METHOD_LABELS, Column, Row, TableLayout, build_layout
+from workbench.gui.segments.layout import Column, Row, TableLayout, build_layout
 
 __all__ = ["HELD_ROLE", "STATE_ROLE", "SegmentTableModel", "format_value"]
 
@@ -269,14 +270,16 @@ class SegmentTableModel(QAbstractTableModel):
             primary = project.dimension(project.primary_dimension).name
             return f"Sum of {primary}" if kind == "method" else ""
         g = project.growth_of(self.scenario_id, row.key)
+        grows = method(g.method)
         if kind == "method":
-            return METHOD_LABELS[g.method]
-        if kind == "rate":
-            return {"cagr": format_percent(g.rate), "growth_by_year": "by year"}.get(g.method, "")
-        if g.method != "s_curve":
+            return grows.label
+        param = grows.parameter(kind)
+        if param is None:
             return ""
-        value = g.k if kind == "k" else g.r
-        return "" if value is None else (format_value(value) if kind == "k" else f"{value:.3g}")
+        if param.by_year:
+            return "by year"
+        value = getattr(g, param.field)
+        return "" if value is None else _PARAMETER_TEXT[param.style](value)
 
     def _edit(self, r: int, c: int) -> str:
         """What an editor starts with: the exact number, without thousands separators."""
@@ -287,8 +290,9 @@ class SegmentTableModel(QAbstractTableModel):
         if column.kind == "year" and row.is_series:
             key = (self.scenario_id, row.key, column.year)
             g = project.growth_of(self.scenario_id, row.key)
-            if column.forecast and key not in project.pins and g.method == "growth_by_year":
-                return _percent_text(g.rates.get(column.year, 0.0))
+            yearly = method(g.method).yearly_rate()
+            if column.forecast and key not in project.pins and yearly is not None:
+                return _percent_text(getattr(g, yearly.field).get(column.year, 0.0))
             result, figures = self._read()
             value = figures.values[r, result.col(column.year)]
             return f"{value:.10g}" if math.isfinite(value) else ""
@@ -319,9 +323,22 @@ class SegmentTableModel(QAbstractTableModel):
             "cagr_history": "Compound annual growth over the history years",
             "cagr_forecast": "Compound annual growth from the base year to the last year",
             "rate": "CAGR of a CAGR series; type 12 or 12 % for twelve percent",
-            "k": f"S-curve saturation level K, {unit}",
-            "r": "S-curve steepness r",
+            "k": f"Saturation level K ({_users('k')}), {unit}",
+            "r": f"Steepness r ({_users('r')})",
         }.get(column.kind)
+
+
+_PARAMETER_TEXT = {
+    "percent": format_percent,
+    "number": format_value,
+    "plain": lambda value: f"{value:.3g}",
+}
+"""How the assumption columns write a parameter, by its style in the registry."""
+
+
+def _users(column: str) -> str:
+    """The labels of the growth methods that put a parameter in `column`."""
+    return ", ".join(m.label for m in REGISTERED if m.parameter(column) is not None)
 
 
 def _percent_text(rate: float) -> str:
