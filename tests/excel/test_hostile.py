@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.guards.forging import forge_size
 from workbench.core.sample import sample_document
 from workbench.excel import ExcelError, read_workbook
 
@@ -44,6 +45,29 @@ def _truncated(path, tmp_path, xl):
 
 def _zip_bomb(path, tmp_path, xl):
     _rezip(path, tmp_path / "bad.xlsx", {"xl/worksheets/sheet1.xml": b"\0" * (30 * 1024 * 1024)})
+
+
+def _lying_sizes(path, tmp_path, xl):
+    """Sheet XML padded to 64 MB whose zip entry claims 1 MB (under every ratio limit)."""
+    with zipfile.ZipFile(path) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml")
+    padded = sheet.replace(
+        b"</worksheet>", b"<!--" + b"x" * (64 * 1024 * 1024) + b"--></worksheet>"
+    )
+    _rezip(path, tmp_path / "bad.xlsx", {"xl/worksheets/sheet1.xml": padded})
+    forge_size(tmp_path / "bad.xlsx", "xl/worksheets/sheet1.xml", 1024 * 1024)
+
+
+def _far_cell(path, tmp_path, xl):
+    """One cell at XFD1048576: a dense reader would lay out 17 billion cells."""
+    with zipfile.ZipFile(path) as book:
+        sheet = book.read("xl/worksheets/sheet3.xml")
+    far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+    _rezip(
+        path,
+        tmp_path / "bad.xlsx",
+        {"xl/worksheets/sheet3.xml": sheet.replace(b"</sheetData>", far)},
+    )
 
 
 def _entity_bomb(path, tmp_path, xl):
@@ -113,6 +137,8 @@ CORPUS = {
     "not a zip": (_not_a_zip, r"^bad\.xlsx: this is not an Excel workbook \(\.xlsx\)\.$"),
     "truncated zip": (_truncated, r"damaged or truncated"),
     "zip bomb": (_zip_bomb, r"compressed more than 200:1 \(a zip bomb\)"),
+    "zip sizes that lie": (_lying_sizes, r"^bad\.xlsx: the part xl/worksheets/sheet1\.xml unpacks"),
+    "cell at XFD1048576": (_far_cell, r"^[^!]+!A1: the sheet's cells reach column 16,384"),
     "XML entity bomb": (_entity_bomb, r"declares entities \(an XML bomb\)"),
     "password-protected": (_encrypted, r"password-protected \(encrypted\)"),
     "missing sheet": (

@@ -7,7 +7,11 @@ because an analyst fixing a workbook needs to know where to look.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from workbench.core.errors import ModelError
+from workbench.guards import UnsafeFile
 
 
 class ExcelError(ModelError):
@@ -21,3 +25,12 @@ class Cancelled(Exception):
 def at(sheet: str, cell: str, message: str) -> ExcelError:
     """An ExcelError for one cell: "Sheet!B7: message"."""
     return ExcelError(f"{sheet}!{cell}: {message}")
+
+
+@contextmanager
+def refused_as_excel() -> Iterator[None]:
+    """The file guards' refusals (`workbench.guards`) as workbook refusals."""
+    try:
+        yield
+    except UnsafeFile as error:
+        raise ExcelError(str(error)) from None

@@ -20,15 +20,20 @@ from workbench.excel.assessments import SHEET as ASSESSMENTS
 from workbench.excel.assessments import read_assessments
 from workbench.excel.assumptions import read_assumptions
 from workbench.excel.cell_notes import read_cell_notes
-from workbench.excel.errors import Cancelled, ExcelError
+from workbench.excel.errors import Cancelled, ExcelError, refused_as_excel
 from workbench.excel.grid import Grid
 from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, TOTAL_SHEET
-from workbench.excel.safety import check_archive
-from workbench.excel.sheet_scan import check_prologs, merged_range, sheet_parts, special_cells
+from workbench.excel.sheet_scan import merged_range, sheet_parts, special_cells
 from workbench.excel.tables import TABLES, read_table
 from workbench.excel.values_read import read_dimension_sheet, read_total_sheet
+from workbench.guards import check_archive, check_extent, check_prologs, check_streams, sheet_extent
 
 Progress = Callable[[int, int], bool] | None
+MAX_COLUMNS = 1024
+"""A value sheet spans at most 200 years plus ids, names and CAGRs (~205 columns)."""
+MAX_CELLS = 40_000_000
+"""What one sheet may lay out from A1 (about 1.3 GB in the reader): a million-row table
+of our widest entity sheet fits; one cell at XFD1048576 (17 billion) does not."""
 
 
 @dataclass
@@ -64,10 +69,12 @@ def load_grids(path: str | os.PathLike, progress: Progress = None) -> dict[str, 
     of each sheet's XML (`sheet_scan`), which is also what tells calamine's blank cells
     from ours.
     """
-    check_archive(path)
     name = os.path.basename(os.fspath(path))
+    with refused_as_excel():
+        check_streams(path, check_archive(path))
     with open(path, "rb") as fh, zipfile.ZipFile(fh) as archive:
-        check_prologs(archive, name)
+        with refused_as_excel():
+            check_prologs(archive, name)
         parts = sheet_parts(archive, name)
         try:
             book = CalamineWorkbook.from_path(os.fspath(path))
@@ -91,6 +98,8 @@ def _grids(archive: zipfile.ZipFile, name: str, book, parts, progress: Progress)
     for done, (sheet, part) in enumerate(parts):
         try:
             xml = archive.read(part)
+            with refused_as_excel():
+                check_extent(sheet_extent(xml, sheet), sheet, MAX_COLUMNS, MAX_CELLS)
             values = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             grids[sheet] = Grid(sheet, values, special_cells(xml, sheet))
         except (ExcelError, Cancelled):
