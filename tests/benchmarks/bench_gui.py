@@ -99,6 +99,8 @@ def bench_edit_and_memory(runs: int) -> dict:
     from workbench.core.synthetic import synthetic_project
     from workbench.gui.bridge import DocumentBridge
     from workbench.gui.main_window import MainWindow
+    from workbench.gui.page import PageKey
+    from workbench.gui.segments import SegmentPage
     from workbench.gui.settings import Settings
 
     app = QApplication.instance() or QApplication([])
@@ -108,7 +110,7 @@ def bench_edit_and_memory(runs: int) -> dict:
     window.start(document=document)
     window.resize(1280, 800)
     window.show()
-    page = window.show_page("segment:d0")
+    page = window.show_page(PageKey(SegmentPage, "d0"))
     app.processEvents()
     member, year = "d0m0", document.project.metadata.base_year
     value = document.project.history[(member, year)]

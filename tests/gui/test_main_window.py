@@ -11,6 +11,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from workbench.core.project import TOTAL
+from workbench.gui.page import CellTarget, PageKey
 from workbench.gui.pages import OverviewPage, ScenariosPage, SourcesPage
 from workbench.gui.segments import SegmentPage
 
@@ -38,14 +39,14 @@ def test_navigator_lists_pages_in_design_order_and_builds_them_lazily(window):
         if window.navigator.item(i).flags() & Qt.ItemFlag.ItemIsSelectable
     ]
     assert titles[:6] == NAVIGATOR_ORDER[:6] and titles[-1] == "Sources"
-    assert list(window.pages) == ["overview"]  # only the first page exists at start
+    assert list(window.pages) == [PageKey(OverviewPage)]  # only the first page exists at start
     assert isinstance(window.current_page(), OverviewPage)
-    assert isinstance(window.show_page("segment:region"), SegmentPage)
-    assert isinstance(window.show_page("scenarios"), ScenariosPage)
-    assert isinstance(window.show_page("sources"), SourcesPage)
-    assert window.navigator.current_key() == "sources"
+    assert isinstance(window.show_page(PageKey(SegmentPage, "region")), SegmentPage)
+    assert isinstance(window.show_page(PageKey(ScenariosPage)), ScenariosPage)
+    assert isinstance(window.show_page(PageKey(SourcesPage)), SourcesPage)
+    assert window.navigator.current_key() == PageKey(SourcesPage)
     window.actions.next_page.trigger()
-    assert window.current_key() == "overview"  # wraps around
+    assert window.current_key() == PageKey(OverviewPage)  # wraps around
 
 
 def _type_into(qtbot, page: SegmentPage, series_id: str, year: int, text: str) -> None:
@@ -61,7 +62,7 @@ def _type_into(qtbot, page: SegmentPage, series_id: str, year: int, text: str) -
 
 
 def test_typing_into_a_cell_changes_model_total_chart_and_title(qtbot, window):
-    page = window.show_page("segment:technology")
+    page = window.show_page(PageKey(SegmentPage, "technology"))
     document = window.bridge.document
     project = document.project
     member = project.dimension("technology").members[0].id
@@ -73,7 +74,7 @@ def test_typing_into_a_cell_changes_model_total_chart_and_title(qtbot, window):
     chart_values = {s.name: list(s.values) for s in page.chart.series}
     name = project.series_name(member)
     assert chart_values[name][base - project.metadata.first_year] == pytest.approx(12.5)
-    overview = window.show_page("overview")
+    overview = window.show_page(PageKey(OverviewPage))
     total_before = overview.headline()
     window.actions.undo.trigger()
     assert (member, base) in project.history and project.history[(member, base)] != 12.5
@@ -85,11 +86,11 @@ def test_typing_into_a_cell_changes_model_total_chart_and_title(qtbot, window):
 
 
 def test_typing_into_the_total_moves_the_overview_headline(qtbot, window):
-    page = window.show_page("segment:total")
+    page = window.show_page(PageKey(SegmentPage, TOTAL))
     project = window.bridge.document.project
     base, last = project.metadata.base_year, project.metadata.last_year
     _type_into(qtbot, page, TOTAL, base, "20")
-    overview = window.show_page("overview")
+    overview = window.show_page(PageKey(OverviewPage))
     scenario = project.scenarios[0]
     size, rate = overview.headline()[scenario.name]
     result = window.bridge.document.result(scenario.id)
@@ -99,7 +100,7 @@ def test_typing_into_the_total_moves_the_overview_headline(qtbot, window):
 
 
 def test_refused_text_shows_one_sentence_and_changes_nothing(qtbot, window, dialogs):
-    page = window.show_page("segment:total")
+    page = window.show_page(PageKey(SegmentPage, TOTAL))
     project = window.bridge.document.project
     before = dict(project.history)
     _type_into(qtbot, page, TOTAL, project.metadata.base_year, "abc")
@@ -109,10 +110,10 @@ def test_refused_text_shows_one_sentence_and_changes_nothing(qtbot, window, dial
 
 
 def test_selected_cell_shows_in_the_inspector(window):
-    page = window.show_page("segment:technology")
+    page = window.show_page(PageKey(SegmentPage, "technology"))
     project = window.bridge.document.project
     member = project.dimension("technology").members[0]
-    window.navigate_to(("segment:technology", (project.scenarios[0].id, member.id, 2027)))
+    window.navigate_to(CellTarget(project.scenarios[0].id, member.id, 2027))
     assert window.inspector.cell == (page.scenario_id, member.id, 2027)
     text = window.inspector.labels["Cell"].text()
     assert member.name in text and "2027" in text
@@ -142,11 +143,11 @@ def test_adding_a_dimension_adds_its_page_and_undo_removes_it(window, dialogs):
     window.actions.add_dimension.trigger()
     dim = window.bridge.document.project.dimensions[-1]
     assert dim.name == "Channel" and [m.name for m in dim.members] == ["Apps", "Mini programs"]
-    assert f"segment:{dim.id}" in window.navigator.page_keys()
-    window.show_page(f"segment:{dim.id}")
+    assert PageKey(SegmentPage, dim.id) in window.navigator.page_keys()
+    window.show_page(PageKey(SegmentPage, dim.id))
     window.undo.stack.undo()
-    assert f"segment:{dim.id}" not in window.navigator.page_keys()
-    assert f"segment:{dim.id}" not in window.pages
+    assert PageKey(SegmentPage, dim.id) not in window.navigator.page_keys()
+    assert PageKey(SegmentPage, dim.id) not in window.pages
 
 
 def test_model_menu_year_range_and_details(window, dialogs):
@@ -182,7 +183,7 @@ def test_forecast_mode_switch(window, dialogs):
 
 
 def test_export_chart_writes_png_and_svg(window, dialogs, tmp_path):
-    window.show_page("scenarios")
+    window.show_page(PageKey(ScenariosPage))
     dialogs.queue("ask_save_path", str(tmp_path / "totals.png"), str(tmp_path / "totals.svg"))
     assert window.export_chart()
     assert window.export_chart()
@@ -191,11 +192,9 @@ def test_export_chart_writes_png_and_svg(window, dialogs, tmp_path):
 
 
 def test_copy_action_reaches_the_focused_widget(window):
-    page = window.show_page("segment:total")
+    page = window.show_page(PageKey(SegmentPage, TOTAL))
     project = window.bridge.document.project
-    window.navigate_to(
-        ("segment:total", (project.scenarios[0].id, TOTAL, project.metadata.base_year))
-    )
+    window.navigate_to(CellTarget(project.scenarios[0].id, TOTAL, project.metadata.base_year))
     page.table.setFocus()
     QApplication.clipboard().clear()
     window.actions.copy.trigger()
@@ -233,12 +232,12 @@ def test_inspector_follows_the_shown_page(window):
     project = window.bridge.document.project
     member = project.dimension("technology").members[0]
     cell = (project.scenarios[0].id, member.id, 2027)
-    window.navigate_to(("segment:technology", cell))
+    window.navigate_to(CellTarget(*cell))
     assert window.inspector.cell == cell
-    window.show_page("sources")
+    window.show_page(PageKey(SourcesPage))
     assert window.inspector.cell is None
     assert window.inspector.labels["Value"].text() == ""
-    window.show_page("segment:technology")
+    window.show_page(PageKey(SegmentPage, "technology"))
     assert window.inspector.cell == cell
 
 

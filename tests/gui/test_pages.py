@@ -11,9 +11,12 @@ from workbench.core.commands import SetHistory, SetHistorySource
 from workbench.core.project import TOTAL
 from workbench.core.sample import sample_document
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.page import PageKey
+from workbench.gui.page_registry import PAGES
 from workbench.gui.pages import OverviewPage, ScenariosPage, SourcesPage
 from workbench.gui.pages.scenarios import ScenarioTotalsModel
 from workbench.gui.pages.sources import SourcesModel, uses_of
+from workbench.gui.segments import SegmentPage
 
 
 @pytest.fixture
@@ -51,8 +54,9 @@ def test_overview_findings_link_to_the_dimension_page(qtbot, bridge):
     assert region, [i.text() for i in items]
     with qtbot.waitSignal(page.navigate) as signal:
         page.findings.itemActivated.emit(region[0])
-    key, cell = signal.args[0]
-    assert key == "segment:region" and cell[2] == year
+    target = signal.args[0]
+    assert PAGES.locate(project, target) == PageKey(SegmentPage, "region")
+    assert target.year == year
 
 
 def test_scenarios_add_copy_rename_shift_delete(qtbot, bridge, dialogs):

@@ -26,6 +26,7 @@ from workbench.core.errors import ModelError
 from workbench.core.explain import explain_cell
 from workbench.core.project import Project
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.page import CellTarget, Target
 
 Cell = tuple[str, str, int]
 """(scenario id, series id, year), as segment pages emit it."""
@@ -61,6 +62,10 @@ class InspectorDock(QDockWidget):
         bridge.changed.connect(lambda _change: self.refresh())
         bridge.document_replaced.connect(lambda: self.show_cell(None))
         self.show_cell(None)
+
+    def show(self, subject: Target | None) -> None:
+        """Show what the current page inspects: a cell, or nothing."""
+        self.show_cell(subject if isinstance(subject, CellTarget) else None)
 
     def show_cell(self, cell: Cell | None) -> None:
         self.cell = cell

@@ -1,9 +1,11 @@
 """The main window: navigator, the current page, the inspector dock, menus, files.
 
-Pages are built the first time they are visited (start-up builds only the first), and a
-page whose dimension disappears is dropped. Everything the analyst does goes through the
-bridge, the file controller or the workbook controller; the window only wires them up
-and keeps the title ("name* — Market Workbench") in step with the saved state.
+The pages come from the page registry (`workbench.gui.page_registry`); each is built the
+first time it is visited (start-up builds only the first), and a page whose dimension
+disappears is dropped. The window talks to pages only through the `Page` contract.
+Everything the analyst does goes through the bridge, the file controller or the workbook
+controller; the window only wires them up and keeps the title ("name* — Market
+Workbench") in step with the saved state.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget
 
 from workbench import __version__
 from workbench.core.document import Document
@@ -20,13 +22,13 @@ from workbench.core.transaction import Change
 from workbench.gui import dialogs
 from workbench.gui.actions import Actions
 from workbench.gui.bridge import DocumentBridge
-from workbench.gui.charts import ForecastChart
 from workbench.gui.files import FileController
 from workbench.gui.inspector import InspectorDock
 from workbench.gui.menus import build_menus
 from workbench.gui.model_actions import ModelActions
-from workbench.gui.navigator import NavEntry, Navigator
-from workbench.gui.pages import page_entries
+from workbench.gui.navigator import Navigator
+from workbench.gui.page import Page, PageKey, Target
+from workbench.gui.page_registry import PAGES, PageRegistry
 from workbench.gui.settings import Settings
 from workbench.gui.undo import UndoMirror
 from workbench.gui.workbooks import WorkbookController
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
         bridge: DocumentBridge,
         settings: Settings,
         recovery_folder: Path | None = None,
+        registry: PageRegistry = PAGES,
     ) -> None:
         super().__init__()
         self.setObjectName("main-window")
@@ -51,9 +54,9 @@ class MainWindow(QMainWindow):
         self.model_actions = ModelActions(bridge, self)
         self.navigator = Navigator()
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        self._selected_cells: dict[str, object] = {}
-        self._entries: dict[str, NavEntry] = {}
+        self.registry = registry
+        self.pages: dict[PageKey, Page] = {}
+        self._titles: dict[PageKey, str] = {}
         self.inspector = InspectorDock(bridge, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
         splitter = QSplitter()
@@ -79,16 +82,15 @@ class MainWindow(QMainWindow):
             self.files.adopt(document, None)
         else:
             self.files.start(path)
-        if not self._entries:
+        if not self._titles:
             self._refresh_entries()
 
     # -- pages ----------------------------------------------------------------------------
 
     def _refresh_entries(self) -> None:
-        entries = page_entries(self.bridge)
-        self._entries = {e.key: e for e in entries}
-        for key in [k for k in self.pages if k not in self._entries]:
-            self._selected_cells.pop(key, None)
+        entries = self.registry.entries(self.bridge.document.project)
+        self._titles = {e.key: e.title for e in entries}
+        for key in [k for k in self.pages if k not in self._titles]:
             page = self.pages.pop(key)
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -96,8 +98,7 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     def _on_replaced(self) -> None:
-        self._selected_cells.clear()
-        self.inspector.show_cell(None)
+        self.inspector.show(None)
         self._refresh_entries()
 
     def _on_changed(self, change: Change) -> None:
@@ -106,50 +107,44 @@ class MainWindow(QMainWindow):
         else:
             self.update_title()
 
-    def show_page(self, key: str) -> QWidget | None:
+    def show_page(self, key: PageKey) -> Page | None:
         """Show the page `key`, building it on its first visit."""
-        if key not in self._entries:
+        if key not in self._titles:
             return None
         page = self.pages.get(key)
         if page is None:
-            page = self._entries[key].factory()
-            self._connect_page(key, page)
+            page = self.registry.build(self.bridge, key)
+            page.inspected.connect(lambda subject, page=page: self._inspected(page, subject))
+            page.navigate.connect(self.navigate_to)
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
-        self.inspector.show_cell(self._selected_cells.get(key))
+        self.inspector.show(page.inspection())
         if self.navigator.current_key() != key:
             self.navigator.select(key)
         return page
 
-    def _connect_page(self, key: str, page: QWidget) -> None:
-        if hasattr(page, "cell_selected"):
-            page.cell_selected.connect(lambda cell: self._cell_selected(key, cell))
-        if hasattr(page, "navigate"):
-            page.navigate.connect(self.navigate_to)
+    def _inspected(self, page: Page, subject: Target | None) -> None:
+        """The inspector follows the shown page; each page remembers its own selection."""
+        if self.current_page() is page:
+            self.inspector.show(subject)
 
-    def _cell_selected(self, key: str, cell) -> None:
-        """The inspector follows the shown page's selection; each page keeps its own."""
-        self._selected_cells[key] = cell
-        if self.current_key() == key:
-            self.inspector.show_cell(cell)
-
-    def current_page(self) -> QWidget | None:
+    def current_page(self) -> Page | None:
         return self.stack.currentWidget()
 
-    def current_key(self) -> str | None:
+    def current_key(self) -> PageKey | None:
         return self.navigator.current_key()
 
     def current_dimension(self) -> str | None:
-        key = self.current_key() or ""
-        return key.removeprefix("segment:") if key.startswith("segment:") else None
+        page = self.current_page()
+        return page.dimension() if page is not None else None
 
-    def navigate_to(self, target) -> None:
-        """Open the page of a (page key, cell or None) target, at the cell when it has one."""
-        key, cell = target
-        page = self.show_page(key)
-        if page is not None and cell is not None:
-            _select_cell(page, *cell)
+    def navigate_to(self, target: Target) -> None:
+        """Open the page that shows `target` and go to it there."""
+        key = self.registry.locate(self.bridge.document.project, target)
+        page = self.show_page(key) if key is not None else None
+        if page is not None:
+            page.show_target(target)
 
     def step_page(self, step: int) -> None:
         keys = self.navigator.page_keys()
@@ -165,10 +160,8 @@ class MainWindow(QMainWindow):
 
     def export_chart(self) -> bool:
         page = self.current_page()
-        chart = getattr(page, "chart", None) if page is not None else None
-        if not isinstance(chart, ForecastChart) and page is not None:
-            chart = next((c for c in page.findChildren(ForecastChart) if c.isVisible()), None)
-        if not isinstance(chart, ForecastChart):
+        chart = page.exported_chart() if page is not None else None
+        if chart is None:
             dialogs.show_error(self, "This page has no chart to export.")
             return False
         path = dialogs.ask_save_path(self, "Export chart", dialogs.IMAGE_FILTER, "chart.png")
@@ -209,20 +202,6 @@ class MainWindow(QMainWindow):
             self.files.open_path(path)
         else:
             self.workbooks.import_path(path)
-
-
-def _select_cell(page: QWidget, scenario_id: str, series_id: str, year: int) -> None:
-    """Put a segment page on `scenario_id` and its current cell on (series, year)."""
-    model = getattr(page, "model", None)
-    layout = getattr(model, "layout", None)
-    if layout is None or not hasattr(page, "select_cell"):
-        return
-    if scenario_id and hasattr(page, "set_scenario"):
-        page.set_scenario(scenario_id)
-    row = next((i for i, r in enumerate(layout.rows) if r.is_series and r.key == series_id), None)
-    column = next((i for i, c in enumerate(layout.columns) if c.year == year), None)
-    if row is not None and column is not None:
-        page.select_cell(row, column)
 
 
 def _dropped_file(event) -> Path | None:

@@ -1,27 +1,29 @@
 """The navigator: the list of pages on the left, grouped under small section headings.
 
-It knows pages only as entries (key, title, factory, section); the main window builds a
-page from its factory the first time it is visited, which keeps start-up fast.
+It knows pages only as entries (key, title, section) from the page registry; the main
+window builds a page the first time it is visited, which keeps start-up fast.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from workbench.gui.page import PageKey
+
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True)
 class NavEntry:
-    key: str
+    """One line of the navigator: a page of the current project."""
+
+    key: PageKey
     title: str
-    factory: Callable[[], QWidget]
     section: str
 
 
@@ -31,7 +33,8 @@ def slug(text: str) -> str:
 
 
 class Navigator(QListWidget):
-    entry_selected = Signal(str)
+    entry_selected = Signal(object)
+    """The `PageKey` of the page the analyst picked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,14 +65,14 @@ class Navigator(QListWidget):
         if current is None or not self.select(current):
             self.select(entries[0].key)
 
-    def page_keys(self) -> list[str]:
+    def page_keys(self) -> list[PageKey]:
         return [k for i in range(self.count()) if (k := self.item(i).data(KEY_ROLE))]
 
-    def current_key(self) -> str | None:
+    def current_key(self) -> PageKey | None:
         item = self.currentItem()
         return item.data(KEY_ROLE) if item is not None else None
 
-    def select(self, key: str) -> bool:
+    def select(self, key: PageKey) -> bool:
         for i in range(self.count()):
             if self.item(i).data(KEY_ROLE) == key:
                 self.setCurrentRow(i)

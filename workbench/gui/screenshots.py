@@ -12,6 +12,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from workbench.core.project import TOTAL
+from workbench.gui.page import CellTarget
+
 WINDOW_SIZE = (1440, 900)
 
 
@@ -49,15 +52,14 @@ def _settle(app) -> None:
 
 def _select_first_cell(window, page) -> None:
     """On segment pages, select a forecast cell so the inspector shows what it explains."""
-    model = getattr(page, "model", None)
-    layout = getattr(model, "layout", None)
-    if layout is None or not hasattr(page, "select_cell"):
-        return
     project = window.bridge.document.project
-    column = next(
-        i for i, c in enumerate(layout.columns) if c.year == project.metadata.base_year + 1
-    )
-    page.select_cell(1 if len(layout.rows) > 1 else 0, column)
+    year = project.metadata.base_year + 1
+    first_series = [TOTAL, *(d.member_ids()[0] for d in project.dimensions if d.members)]
+    for series_id in first_series:
+        target = CellTarget("", series_id, year)
+        if window.registry.locate(project, target) == page.key:
+            page.show_target(target)
+            return
 
 
 def main(argv: list[str]) -> int:

@@ -3,7 +3,7 @@
 from workbench.core.commands import RemoveEntity
 from workbench.core.dump import dump_json
 from workbench.gui.bridge import DocumentBridge
-from workbench.gui.qualitative import PAGES
+from workbench.gui.page_registry import PAGES, QUALITATIVE
 from workbench.gui.qualitative.assessments import AssessmentsPage
 from workbench.gui.qualitative.companies import CompaniesPage
 from workbench.store import open_project, save_project
@@ -32,7 +32,8 @@ def test_page_edits_survive_save_and_reopen(qtbot, bridge, project, tmp_path):
 
 
 def test_every_page_rebuilds_when_the_document_is_replaced(qtbot, bridge, tmp_path):
-    pages = [page_type(bridge) for page_type in PAGES]
+    entries = PAGES.entries(bridge.document.project)
+    pages = [PAGES.build(bridge, e.key) for e in entries if e.section == QUALITATIVE]
     for page in pages:
         qtbot.addWidget(page)
     assert [p.title for p in pages] == ["Companies", "Drivers & Challenges", "Trends",

@@ -126,10 +126,10 @@ def test_switching_scenario_changes_values_and_chart(page, total_page):
 
 def test_cell_selection_reports_scenario_series_and_year(qtbot, page):
     index = cell(page, "Beta", "2024F")
-    with qtbot.waitSignal(page.cell_selected) as blocker:
+    with qtbot.waitSignal(page.inspected) as blocker:
         page.select_cell(index.row(), index.column())
     assert blocker.args == [("base", "b", 2024)]
-    with qtbot.waitSignal(page.cell_selected) as blocker:
+    with qtbot.waitSignal(page.inspected) as blocker:
         page.select_cell(cell(page, "Share: Beta", "2021").row(), 3)
     assert blocker.args == [None]
 

@@ -2,22 +2,24 @@
 
 Headline figures and the total chart come from the document's results; the findings come
 from validation. A finding that names a cell is a link: activating it asks the main window
-to open that segment page (the `navigate` signal carries (page key, cell or None)).
+to open the page of that cell (`navigate` with the finding's target).
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QWidget
 
 from workbench.core.derived import format_percent
 from workbench.core.project import TOTAL
+from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
 from workbench.gui.deferred import Deferred
-from workbench.gui.pages.common import (
+from workbench.gui.page import Page
+from workbench.gui.page_parts import (
     caption,
     card,
     forecast_cagr,
@@ -29,10 +31,8 @@ from workbench.gui.pages.common import (
 from workbench.gui.pages.findings import Finding, findings_of
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Page):
     title = "Overview"
-    navigate = Signal(object)
-    """(page key, (scenario_id, series_id, year) or None): open a page at a cell."""
 
     def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,16 +54,25 @@ class OverviewPage(QWidget):
         layout.addWidget(self.chart, 1)
         layout.addWidget(heading("Validation", 11))
         layout.addWidget(self.findings)
-        self.deferred = Deferred(self, self.refresh)
-        bridge.changed.connect(self.deferred.request)
-        bridge.document_replaced.connect(self.deferred.request)
-        self.refresh()
+        self.deferred = Deferred(self, self.redraw)
+        self.follow(bridge)
+        self.redraw()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.deferred.shown()
 
-    def refresh(self, *_args) -> None:
+    def refresh(self, change: Change) -> None:
+        self.deferred.request()
+
+    def reload(self) -> None:
+        self.deferred.request()
+
+    def exported_chart(self) -> ForecastChart:
+        return self.chart
+
+    def redraw(self) -> None:
+        """Cards, chart and findings from the document as it is now."""
         document = self.bridge.document
         meta = document.project.metadata
         self._title.setText(meta.title)
@@ -109,11 +118,11 @@ class OverviewPage(QWidget):
         for finding in findings:
             item = QListWidgetItem(f"{finding.marker}  {finding.message}")
             item.setData(Qt.ItemDataRole.UserRole, finding)
-            if finding.page_key:
+            if finding.target is not None:
                 item.setToolTip("Double-click or press Enter to open the page at this cell.")
             self.findings.addItem(item)
 
     def _open_finding(self, item: QListWidgetItem) -> None:
         finding = item.data(Qt.ItemDataRole.UserRole)
-        if isinstance(finding, Finding) and finding.page_key:
-            self.navigate.emit((finding.page_key, finding.cell))
+        if isinstance(finding, Finding) and finding.target is not None:
+            self.navigate.emit(finding.target)

@@ -29,7 +29,8 @@ from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
 from workbench.gui.deferred import Deferred
-from workbench.gui.pages.common import (
+from workbench.gui.page import Page
+from workbench.gui.page_parts import (
     caption,
     forecast_cagr,
     format_amount,
@@ -102,7 +103,7 @@ class ScenarioTotalsModel(QAbstractTableModel):
         return column < len(meta.years) and meta.years[column] > meta.base_year
 
 
-class ScenariosPage(QWidget):
+class ScenariosPage(Page):
     title = "Scenarios"
 
     def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
@@ -137,10 +138,9 @@ class ScenariosPage(QWidget):
         self._selected: str | None = None
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
-        self.deferred = Deferred(self, self.refresh)
-        bridge.changed.connect(self._on_changed)
-        bridge.document_replaced.connect(self._on_replaced)
-        self.refresh()
+        self.deferred = Deferred(self, self.redraw)
+        self.follow(bridge)
+        self.redraw()
         self.table.selectRow(0)
 
     def _buttons(self) -> QHBoxLayout:
@@ -169,17 +169,20 @@ class ScenariosPage(QWidget):
         ids = [s.id for s in self.bridge.document.project.scenarios]
         self.table.selectRow(ids.index(self._selected) if self._selected in ids else 0)
 
-    def _on_changed(self, change: Change) -> None:
+    def refresh(self, change: Change) -> None:
         """Rows and columns follow the scenarios and years at once; numbers may wait."""
         if change.touches("scenarios", "metadata"):
             self.model.reload()
         self.deferred.request()
 
-    def _on_replaced(self) -> None:
+    def reload(self) -> None:
         self.model.reload()
         self.deferred.request()
 
-    def refresh(self) -> None:
+    def exported_chart(self) -> ForecastChart:
+        return self.chart
+
+    def redraw(self) -> None:
         """The totals table and the comparison chart (every scenario's forecast)."""
         self.model.reload()
         meta = self.bridge.document.project.metadata

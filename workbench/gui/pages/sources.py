@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -26,15 +26,15 @@ from workbench.core.errors import ModelError
 from workbench.core.project import Project, new_id
 from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
-from workbench.gui.pages.common import caption, heading, page_layout
-from workbench.gui.pages.findings import page_key_of
+from workbench.gui.page import CellTarget, EntityTarget, Page, Target
+from workbench.gui.page_parts import caption, heading, page_layout
 
 COLUMNS = ("Publisher", "Title", "Date", "Link", "Uses")
 
 
-def uses_of(project: Project, source_id: str) -> list[tuple[str, str | None, tuple | None]]:
-    """(what, page key, cell) for every history cell and entity that cites `source_id`."""
-    out: list[tuple[str, str | None, tuple | None]] = []
+def uses_of(project: Project, source_id: str) -> list[tuple[str, Target]]:
+    """(what, where it is) for every history cell and entity that cites `source_id`."""
+    out: list[tuple[str, Target]] = []
     years_by_series: dict[str, list[int]] = {}
     for (series_id, year), cited in project.history_sources.items():
         if cited == source_id:
@@ -43,20 +43,23 @@ def uses_of(project: Project, source_id: str) -> list[tuple[str, str | None, tup
         years = sorted(years_by_series.get(series_id, ()))
         if years:
             label = f"History · {project.series_name(series_id)} · {_year_span(years)}"
-            out.append((label, page_key_of(project, series_id), ("", series_id, years[0])))
-    for collection, noun, page in (
-        ("companies", "Company", "qualitative:companies"),
-        ("factors", "Driver / challenge", "qualitative:drivers-challenges"),
-        ("trends", "Trend", "qualitative:trends"),
+            out.append((label, CellTarget("", series_id, years[0])))
+    for company in project.companies:
+        if source_id in company.source_ids:
+            out.append((f"Company · {company.name}", EntityTarget("companies", company.id)))
+    for collection, noun, entities in (
+        ("factors", "Driver / challenge", project.factors),
+        ("trends", "Trend", project.trends),
     ):
-        for entity in getattr(project, collection):
+        for entity in entities:
             if source_id in entity.source_ids:
-                out.append(
-                    (f"{noun} · {getattr(entity, 'name', None) or entity.title}", page, None)
-                )
+                out.append((f"{noun} · {entity.title}", EntityTarget(collection, entity.id)))
     for development in project.developments:
         if development.source_id == source_id:
-            out.append((f"Development · {development.date} · {development.text[:60]}", None, None))
+            out.append((
+                f"Development · {development.date} · {development.text[:60]}",
+                EntityTarget("developments", development.id),
+            ))
     return out
 
 
@@ -127,9 +130,8 @@ def ask_source(parent: QWidget | None, source: Source | None) -> dict | None:
     )
 
 
-class SourcesPage(QWidget):
+class SourcesPage(Page):
     title = "Sources"
-    navigate = Signal(object)
 
     def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +147,8 @@ class SourcesPage(QWidget):
         header.setStretchLastSection(False)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.uses = QListWidget()
+        self._use_targets: list[Target] = []
+        """Where each line of `uses` leads, in the same order."""
         self.uses.itemActivated.connect(self._open_use)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_uses())
         self.model.modelReset.connect(self.show_uses)
@@ -185,20 +189,21 @@ class SourcesPage(QWidget):
 
     def show_uses(self) -> None:
         self.uses.clear()
+        self._use_targets = []
         source = self.selected_source()
         if source is None:
             return
-        for label, page_key, cell in uses_of(self.bridge.document.project, source.id):
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, (page_key, cell))
-            self.uses.addItem(item)
+        uses = uses_of(self.bridge.document.project, source.id)
+        self._use_targets = [target for _label, target in uses]
+        for label, _target in uses:
+            self.uses.addItem(QListWidgetItem(label))
         if not self.uses.count():
             self.uses.addItem("Not cited anywhere yet.")
 
     def _open_use(self, item: QListWidgetItem) -> None:
-        target = item.data(Qt.ItemDataRole.UserRole)
-        if target and target[0]:
-            self.navigate.emit(target)
+        row = self.uses.row(item)
+        if 0 <= row < len(self._use_targets):
+            self.navigate.emit(self._use_targets[row])
 
     # -- edits ----------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 """The qualitative pages: companies, drivers & challenges, trends, five forces,
-assessments and key questions, in navigator order (`PAGES`).
+assessments and key questions (the page registry lists them in navigator order).
 
-Each page is a QWidget with a `title` and a `(bridge, parent=None)` constructor; it edits
-only through `bridge.execute` and refreshes on the bridge's `changed`.
+Each page is a `Page` with a `(bridge, parent=None)` constructor; it edits only through
+`bridge.execute` and follows the document through `refresh` and `reload`.
 """
 
 from workbench.gui.qualitative.assessments import AssessmentsPage
@@ -12,17 +12,7 @@ from workbench.gui.qualitative.forces import FiveForcesPage
 from workbench.gui.qualitative.questions import KeyQuestionsPage
 from workbench.gui.qualitative.trends import TrendsPage
 
-PAGES = [
-    CompaniesPage,
-    DriversChallengesPage,
-    TrendsPage,
-    FiveForcesPage,
-    AssessmentsPage,
-    KeyQuestionsPage,
-]
-
 __all__ = [
-    "PAGES",
     "AssessmentsPage",
     "CompaniesPage",
     "DriversChallengesPage",

@@ -28,6 +28,7 @@ from workbench.core.entities import Assessment, Criterion
 from workbench.core.project import new_id
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.page import Page
 from workbench.gui.qualitative.assessment_model import NOTE_ROLE, AssessmentModel
 from workbench.gui.qualitative.editing import unique_name, update_entity
 from workbench.gui.qualitative.fields import CommitTextEdit
@@ -53,7 +54,7 @@ class NotedRatingDelegate(RatingDelegate):
         painter.restore()
 
 
-class AssessmentsPage(QWidget):
+class AssessmentsPage(Page):
     title = "Assessments"
 
     def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
@@ -76,8 +77,7 @@ class AssessmentsPage(QWidget):
         self.note.setMaximumHeight(120)
         self.note.committed.connect(self._commit_note)
         self._lay_out()
-        bridge.changed.connect(self._on_changed)
-        bridge.document_replaced.connect(self.reload)
+        self.follow(bridge)
         self.reload()
 
     def _make_table(self) -> QTableView:
@@ -139,7 +139,7 @@ class AssessmentsPage(QWidget):
         self.clear_button.setEnabled(has)
         self._load_note()
 
-    def _on_changed(self, change: Change) -> None:
+    def refresh(self, change: Change) -> None:
         if change.touches("assessments", "dimensions"):
             names = [(a.id, a.name) for a in self.bridge.document.project.assessments]
             shown = [(self.chooser.itemData(i), self.chooser.itemText(i))

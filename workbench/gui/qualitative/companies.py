@@ -27,6 +27,8 @@ from workbench.core.project import Project, new_id
 from workbench.core.transaction import Change
 from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.charts import ForecastChart
+from workbench.gui.page import EntityTarget, Page, Target
 from workbench.gui.qualitative.developments import kind_label
 from workbench.gui.qualitative.dossier import Dossier
 from workbench.gui.qualitative.editing import segment_names, unique_name
@@ -43,14 +45,15 @@ def latest_developments(project: Project) -> dict[str, Development]:
     return latest
 
 
-class CompaniesPage(QWidget):
+class CompaniesPage(Page):
     title = "Companies"
 
     def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self._latest = latest_developments(bridge.document.project)
-        bridge.changed.connect(self._on_changed)
+        # Before the table's model: its "Latest development" column reads `_latest`.
+        bridge.changed.connect(self.refresh)
         self.model = EntityTableModel(bridge, "companies", self._columns(),
                                       depends=("developments", "dimensions"), parent=self)
         self.proxy = QSortFilterProxyModel(self)
@@ -78,7 +81,7 @@ class CompaniesPage(QWidget):
         self._lay_out()
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         # After the model and the dossier have reset themselves (connection order).
-        bridge.document_replaced.connect(self._on_replaced)
+        bridge.document_replaced.connect(self.reload)
         self._select_first()
 
     def _columns(self) -> list[Column]:
@@ -147,12 +150,40 @@ class CompaniesPage(QWidget):
     def _on_current(self, *_args) -> None:
         if self.selected_id() != self.dossier.company_id:
             self.dossier.show_company(self.selected_id())
+        self.inspected.emit(self.inspection())
 
-    def _on_changed(self, change: Change) -> None:
+    # -- the page contract ----------------------------------------------------------------
+
+    @classmethod
+    def shows(cls, project: Project, target: Target) -> str | None:
+        if isinstance(target, EntityTarget) and target.collection in ("companies",
+                                                                       "developments"):
+            return ""
+        return None
+
+    def show_target(self, target: Target) -> None:
+        """Select the company (of the development) the target names."""
+        if not isinstance(target, EntityTarget):
+            return
+        company_id = target.entity_id
+        if target.collection == "developments":
+            development = self.bridge.document.project.entity("developments", company_id)
+            company_id = development.company_id
+        self.search.clear()
+        self.select(company_id)
+
+    def inspection(self) -> EntityTarget | None:
+        company_id = self.selected_id()
+        return EntityTarget("companies", company_id) if company_id else None
+
+    def exported_chart(self) -> ForecastChart:
+        return self.dossier.shares_chart
+
+    def refresh(self, change: Change) -> None:
         if change.touches("developments"):
             self._latest = latest_developments(self.bridge.document.project)
 
-    def _on_replaced(self) -> None:
+    def reload(self) -> None:
         self._latest = latest_developments(self.bridge.document.project)
         self._select_first()
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from workbench.core.entities import Factor
 from workbench.core.project import Project, new_id
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.page import EntityTarget, Page, Target
 from workbench.gui.qualitative.editing import segment_names, source_names, unique_name
 from workbench.gui.qualitative.entity_list import EntityList
 from workbench.gui.qualitative.linked import LinkedDetail
@@ -52,7 +53,7 @@ def factor_list(bridge: DocumentBridge, kind: str) -> EntityList:
     return panel
 
 
-class DriversChallengesPage(QWidget):
+class DriversChallengesPage(Page):
     title = "Drivers & Challenges"
 
     def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
@@ -70,9 +71,27 @@ class DriversChallengesPage(QWidget):
         splitter.setSizes([250, 250, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        bridge.document_replaced.connect(lambda: self.detail.show_entity(None))
+        self.follow(bridge)
         if self.drivers.model.rowCount():
             self.drivers.select(self.drivers.model.entity(0).id)
+
+    # -- the page contract ----------------------------------------------------------------
+
+    @classmethod
+    def shows(cls, project: Project, target: Target) -> str | None:
+        factor = isinstance(target, EntityTarget) and target.collection == "factors"
+        return "" if factor else None
+
+    def show_target(self, target: Target) -> None:
+        factor = self.bridge.document.project.entity("factors", target.entity_id)
+        (self.drivers if factor.kind == "driver" else self.challenges).select(factor.id)
+
+    def reload(self) -> None:
+        self.detail.show_entity(None)
+
+    def inspection(self) -> EntityTarget | None:
+        factor_id = self.detail.entity_id
+        return EntityTarget("factors", factor_id) if factor_id else None
 
     def _show(self, panel: EntityList) -> None:
         """One detail panel for both tables: picking a row in one un-picks the other."""
@@ -82,3 +101,4 @@ class DriversChallengesPage(QWidget):
         other = self.challenges if panel is self.drivers else self.drivers
         other.table.setCurrentIndex(QModelIndex())
         self.detail.show_entity(factor_id)
+        self.inspected.emit(self.inspection())

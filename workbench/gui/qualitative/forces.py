@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidg
 from workbench.core.entities import FORCE_NAMES
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.page import Page
 from workbench.gui.qualitative.editing import update_entity
 from workbench.gui.qualitative.entity_list import entity_table
 from workbench.gui.qualitative.fields import MarkdownEditor
@@ -34,7 +35,7 @@ SHORT_NAMES = {
 }
 
 
-class FiveForcesPage(QWidget):
+class FiveForcesPage(Page):
     title = "Five Forces"
 
     def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
@@ -50,9 +51,8 @@ class FiveForcesPage(QWidget):
         self.radar = RadarChart()
         self.table.selectionModel().currentRowChanged.connect(self._load_rationale)
         self._lay_out()
-        bridge.changed.connect(self._on_changed)
-        bridge.document_replaced.connect(self.refresh)
-        self.refresh()
+        self.follow(bridge)
+        self.reload()
 
     def _lay_out(self) -> None:
         left = QWidget()
@@ -76,16 +76,16 @@ class FiveForcesPage(QWidget):
         index = self.table.currentIndex()
         return self.model.data(index, ID_ROLE) if index.isValid() else None
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         forces = self.bridge.document.project.forces
         self.radar.show_ratings([SHORT_NAMES[f.id] for f in forces], [f.rating for f in forces])
         if self.selected_id() is None and forces:
             self.table.setCurrentIndex(self.model.index(0, 0))
         self._load_rationale()
 
-    def _on_changed(self, change: Change) -> None:
+    def refresh(self, change: Change) -> None:
         if change.touches("forces"):
-            self.refresh()
+            self.reload()
 
     def _load_rationale(self, *_args) -> None:
         force_id = self.selected_id()

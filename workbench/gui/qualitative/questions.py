@@ -31,6 +31,7 @@ from workbench.core.project import Project, new_id
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.deferred import Deferred
+from workbench.gui.page import Page
 from workbench.gui.qualitative.editing import update_entity
 from workbench.gui.qualitative.entity_list import EntityList
 from workbench.gui.qualitative.fields import CommitLineEdit, CommitTextEdit
@@ -60,7 +61,7 @@ def rendered_html(text: str, document, scenario_id: str) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
-class KeyQuestionsPage(QWidget):
+class KeyQuestionsPage(Page):
     title = "Key Questions"
 
     def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
@@ -87,9 +88,8 @@ class KeyQuestionsPage(QWidget):
         self._lay_out()
         self.questions.table.selectionModel().currentRowChanged.connect(self.load)
         self.deferred_insights = Deferred(self, self.refresh_insights)
-        bridge.changed.connect(self._on_changed)
-        bridge.document_replaced.connect(self._on_replaced)
-        self._on_replaced()
+        self.follow(bridge)
+        self.reload()
 
     def _lay_out(self) -> None:
         answer = QWidget()
@@ -180,7 +180,7 @@ class KeyQuestionsPage(QWidget):
         self.scenario.setCurrentIndex(max(0, self.scenario.findData(current)))
         self.scenario.blockSignals(False)
 
-    def _on_changed(self, change: Change) -> None:
+    def refresh(self, change: Change) -> None:
         if change.touches("scenarios"):
             self._fill_scenarios()
         if change.touches("key_questions"):
@@ -191,7 +191,7 @@ class KeyQuestionsPage(QWidget):
         super().showEvent(event)
         self.deferred_insights.shown()
 
-    def _on_replaced(self) -> None:
+    def reload(self) -> None:
         self._fill_scenarios()
         if self.questions.selected_id() is None and self.questions.model.rowCount():
             self.questions.table.setCurrentIndex(self.questions.model.index(0, 0))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from workbench.core.entities import Trend
 from workbench.core.project import Project, new_id
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.page import EntityTarget, Page, Target
 from workbench.gui.qualitative.editing import segment_names, source_names, unique_name
 from workbench.gui.qualitative.entity_list import EntityList
 from workbench.gui.qualitative.linked import LinkedDetail
@@ -25,7 +26,7 @@ def new_trend(project: Project) -> Trend:
                                                        "New trend"))
 
 
-class TrendsPage(QWidget):
+class TrendsPage(Page):
     title = "Trends"
 
     def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
@@ -38,14 +39,32 @@ class TrendsPage(QWidget):
         self.trends.table.setColumnWidth(1, 320)
         self.trends.table.setColumnWidth(2, 200)
         self.detail = LinkedDetail(bridge, "trends")
-        self.trends.table.selectionModel().currentRowChanged.connect(
-            lambda *_args: self.detail.show_entity(self.trends.selected_id()))
+        self.trends.table.selectionModel().currentRowChanged.connect(self._show)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.trends)
         splitter.addWidget(self.detail)
         splitter.setSizes([300, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        bridge.document_replaced.connect(lambda: self.detail.show_entity(None))
+        self.follow(bridge)
         if self.model.rowCount():
             self.trends.select(self.model.entity(0).id)
+
+    @classmethod
+    def shows(cls, project: Project, target: Target) -> str | None:
+        trend = isinstance(target, EntityTarget) and target.collection == "trends"
+        return "" if trend else None
+
+    def show_target(self, target: Target) -> None:
+        self.trends.select(target.entity_id)
+
+    def reload(self) -> None:
+        self.detail.show_entity(None)
+
+    def inspection(self) -> EntityTarget | None:
+        trend_id = self.detail.entity_id
+        return EntityTarget("trends", trend_id) if trend_id else None
+
+    def _show(self, *_args) -> None:
+        self.detail.show_entity(self.trends.selected_id())
+        self.inspected.emit(self.inspection())

@@ -11,7 +11,7 @@ the total page's chart would otherwise compute every scenario after each keystro
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.project import TOTAL, Project
 from workbench.core.transaction import Change
+from workbench.gui import page_parts
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
+from workbench.gui.page import CellTarget, Page, Target
 from workbench.gui.segments import styles
 from workbench.gui.segments.chart_feed import scenario_totals, segment_series
 from workbench.gui.segments.context_menu import CellMenu
@@ -42,12 +45,13 @@ _TABLE_CHROME = 82
 _TABLE_MIN, _CHART_MIN = 150, 220
 
 
-class SegmentPage(QWidget):
-    """`dimension_id` None is the total market page (with the scenario overlay chart)."""
+class SegmentPage(Page):
+    """`dimension_id` None is the total market page (with the scenario overlay chart).
+
+    It shows (`inspected`) the `CellTarget` of its current year cell of a series, or None.
+    """
 
     title = "Total market"
-    cell_selected = Signal(object)
-    """(scenario_id, series_id, year) of the current year cell of a series, or None."""
 
     def __init__(
         self, bridge: DocumentBridge, dimension_id: str | None, parent: QWidget | None = None
@@ -62,21 +66,70 @@ class SegmentPage(QWidget):
         self._build()
         self._fill_scenarios()
         self._after_rebuild()
-        bridge.changed.connect(self._on_changed)
-        bridge.document_replaced.connect(self._on_replaced)
+        self.follow(bridge)
+
+    # -- the page contract ------------------------------------------------------------------
+
+    @classmethod
+    def instances(cls, project: Project) -> list[tuple[str, str]]:
+        return [(TOTAL, cls.title), *((d.id, d.name) for d in project.dimensions)]
+
+    @classmethod
+    def create(cls, bridge: DocumentBridge, ident: str) -> SegmentPage:
+        return cls(bridge, None if ident == TOTAL else ident)
+
+    @classmethod
+    def shows(cls, project: Project, target: Target) -> str | None:
+        if not isinstance(target, CellTarget):
+            return None
+        if target.series_id == TOTAL:
+            return TOTAL
+        return next(
+            (d.id for d in project.dimensions if target.series_id in d.member_ids()), None
+        )
+
+    @property
+    def ident(self) -> str:
+        return self.dimension_id or TOTAL
+
+    def dimension(self) -> str | None:
+        return self.dimension_id
+
+    def inspection(self) -> CellTarget | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row, column = self.model.row(index.row()), self.model.column(index.column())
+        if row.is_series and column.kind == "year":
+            return CellTarget(self.scenario_id, row.key, column.year)
+        return None
+
+    def show_target(self, target: Target) -> None:
+        """Show `target`'s scenario and put the current cell on its series and year (the
+        row's name when the target names no year)."""
+        if not isinstance(target, CellTarget):
+            return
+        if target.scenario_id:
+            self.set_scenario(target.scenario_id)
+        layout = self.model.layout
+        rows = [i for i, r in enumerate(layout.rows) if r.is_series and r.key == target.series_id]
+        columns = [i for i, c in enumerate(layout.columns)
+                   if c.year == target.year or (target.year is None and c.kind == "name")]
+        if rows and columns:
+            self.select_cell(rows[0], columns[0])
+
+    def exported_chart(self) -> ForecastChart:
+        return self.chart
 
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        # Imported here, not at the top: `workbench.gui.pages` imports this package for
-        # its navigator entries, so importing it while this package loads is a cycle.
-        from workbench.gui.pages import common
-
-        layout = common.page_layout(self)
-        layout.addLayout(self._top_bar(common))
+        layout = page_parts.page_layout(self)
+        layout.addLayout(self._top_bar())
         self.table = SegmentTableView()
         self.table.setModel(self.model)
-        self.table.selectionModel().currentChanged.connect(self._on_current)
+        self.table.selectionModel().currentChanged.connect(
+            lambda *_: self.inspected.emit(self.inspection()))
         for view in (self.table, self.table.frozen):
             view.customContextMenuRequested.connect(
                 lambda position, view=view: self._show_menu(view, position))
@@ -99,12 +152,12 @@ class SegmentPage(QWidget):
         splitter.splitterMoved.connect(self._on_dragged)
         layout.addWidget(splitter, 1)
 
-    def _top_bar(self, common) -> QHBoxLayout:
+    def _top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self._heading = common.heading(self.title)
-        self._caption = common.caption("")
+        self._heading = page_parts.heading(self.title)
+        self._caption = page_parts.caption("")
         titles.addWidget(self._heading)
         titles.addWidget(self._caption)
         bar.addLayout(titles, 1)
@@ -149,7 +202,7 @@ class SegmentPage(QWidget):
 
     # -- reacting ---------------------------------------------------------------------------
 
-    def _on_changed(self, change: Change) -> None:
+    def refresh(self, change: Change) -> None:
         if change.touches(*_STRUCTURE):
             self._rebuild()
             return
@@ -161,7 +214,7 @@ class SegmentPage(QWidget):
         if mine or (self.dimension_id is None and change.scenarios):
             self._refresh_chart()
 
-    def _on_replaced(self) -> None:
+    def reload(self) -> None:
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -237,7 +290,7 @@ class SegmentPage(QWidget):
             return
         self.model.set_scenario(self.scenario_box.itemData(index))
         self._refresh_chart()
-        self._on_current(self.table.currentIndex())
+        self.inspected.emit(self.inspection())
 
     def _on_screen(self) -> bool:
         """Whether the page is shown, or would be with its window (a hidden page of the
@@ -263,16 +316,6 @@ class SegmentPage(QWidget):
             series = segment_series(document, self.model.result, self.dimension_id)
             stacked = self.chart_mode.currentIndex() == 1
         self.chart.show_series(meta.years, meta.base_year, series, stacked, meta.unit)
-
-    def _on_current(self, index: QModelIndex) -> None:
-        if not index.isValid():
-            self.cell_selected.emit(None)
-            return
-        row, column = self.model.row(index.row()), self.model.column(index.column())
-        if row.is_series and column.kind == "year":
-            self.cell_selected.emit((self.scenario_id, row.key, column.year))
-        else:
-            self.cell_selected.emit(None)
 
     def _show_menu(self, view: QTableView, position: QPoint) -> None:
         index = view.indexAt(position)
