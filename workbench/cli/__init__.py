@@ -14,7 +14,16 @@ import sys
 from collections.abc import Sequence
 
 from workbench import __version__
-from workbench.cli import app, check, dump, export, import_workbook, new_sample, show
+from workbench.cli import (
+    app,
+    check,
+    dump,
+    export,
+    import_table,
+    import_workbook,
+    new_sample,
+    show,
+)
 from workbench.cli.parsing import Parser
 from workbench.core.errors import ModelError
 
@@ -26,6 +35,7 @@ COMMANDS = {
     "check": check,
     "export": export,
     "import": import_workbook,
+    "import-table": import_table,
 }
 _TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from workbench.core.commands.base import Command, fresh_id, name, placed
 from workbench.core.errors import ModelError
-from workbench.core.project import MODES, Dimension, Member, Metadata, Scenario, new_id
+from workbench.core.project import MODES, Dimension, Member, Metadata, Scenario
 from workbench.core.transaction import Transaction
 
 
@@ -130,19 +130,28 @@ def drop_series(tx: Transaction, series: set[str]) -> None:
 
 
 class AddDimension(Command):
-    def __init__(self, dimension_name: str, member_names: list[str] = (), index: int | None = None):
+    """Add a dimension (with segments); `dimension_id` lets a batch name it for later steps."""
+
+    def __init__(
+        self,
+        dimension_name: str,
+        member_names: list[str] = (),
+        index: int | None = None,
+        dimension_id: str | None = None,
+    ):
         self.dimension_name, self.member_names, self.index = (
             dimension_name,
             list(member_names),
             index,
         )
+        self.dimension_id = dimension_id
         self.text = "Add dimension"
 
     def run(self, tx: Transaction) -> None:
         p = tx.project
         label = name(self.dimension_name, "A dimension's name")
         _check_unique_name([d.name for d in p.dimensions], label, "Dimension")
-        dim = Dimension(new_id(p, "dim"), label)
+        dim = Dimension(fresh_id(p, self.dimension_id, "dim"), label)
         tx.replace("dimensions", placed(list(p.dimensions), dim, self.index, label))
         for member_name in self.member_names:
             AddMember(dim.id, member_name).run(tx)

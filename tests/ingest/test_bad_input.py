@@ -1,0 +1,98 @@
+"""Bad foreign input: one sentence naming the file and the cell, and nothing changed."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+
+from tests.ingest import corpus
+from workbench.cli import main
+from workbench.ingest import IngestError, Mapping, plan
+
+
+def _book(path, rows):
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_file_with_no_numeric_table_says_what_was_looked_for(tmp_path):
+    path = _book(tmp_path / "words.xlsx", [["Notes"], ["Nothing to see", "here"]])
+    with pytest.raises(IngestError, match=r"words\.xlsx: no table of numbers by year"):
+        plan(path)
+
+
+def test_a_total_that_is_not_the_sum_is_refused_in_bottom_up(tmp_path):
+    rows = [["Region", 2019, 2020, 2021], ["A", 1, 2, 3], ["B", 1, 1, 1], ["Total", 2, 3, 9]]
+    path = _book(tmp_path / "t.xlsx", rows)
+    with pytest.raises(IngestError, match=r"t\.xlsx, Sheet!A4: the total is not the sum.*2021"):
+        plan(path, Mapping(mode="bottom_up"))
+    assert plan(path).resolved.mode == "top_down"  # by default, it is simply top-down
+
+
+def test_years_out_of_order_name_the_cell(tmp_path):
+    path = _book(tmp_path / "y.xlsx", [["Region", 2019, 2020, 2022, 2021], ["A", 1, 2, 3, 4]])
+    expected = r"Sheet!E1: the years are out of order \(2021 after 2022\)"
+    with pytest.raises(IngestError, match=expected):
+        plan(path)
+
+
+def test_duplicate_segment_names_name_both_cells(tmp_path):
+    rows = [["Region", 2019, 2020, 2021], ["China", 1, 2, 3], ["china ", 1, 1, 1]]
+    path = _book(tmp_path / "d.xlsx", rows)
+    expected = r"Sheet!A3: the segment 'china' appears twice \(also at A2\)"
+    with pytest.raises(IngestError, match=expected):
+        plan(path)
+    assert plan(path, Mapping(skip=["china"])).result()  # one option away
+
+
+def test_a_percent_table_is_not_taken_for_market_sizes(tmp_path):
+    rows = [["Share (%)", 2019, 2020, 2021], ["A", 0.4, 0.5, 0.6], ["B", 0.6, 0.5, 0.4]]
+    with pytest.raises(IngestError, match="percentages"):
+        plan(_book(tmp_path / "p.xlsx", rows))
+
+
+def test_a_far_cell_is_refused_before_any_grid_is_allocated(tmp_path):
+    path = tmp_path / "far.xlsx"
+    book = Workbook()
+    book.active["A1"] = "Region"
+    book.active["XFD1048576"] = 1
+    book.save(path)
+    with pytest.raises(IngestError, match=r"far\.xlsx, Sheet!A1: the sheet's cells"):
+        plan(path)
+
+
+def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
+    path = tmp_path / "z.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(IngestError, match=r"z\.xlsx: this zip is not an Excel workbook"):
+        plan(path)
+
+
+def test_currency_mismatch_asks_for_a_rate(tmp_path, capsys):
+    sample = tmp_path / "s.mwp"
+    assert main(["new-sample", str(sample)]) == 0
+    rows = [["Revenue (CNY billion)"], ["Region", 2019, 2020, 2021], ["Europe", 1, 2, 3]]
+    path = _book(tmp_path / "cny.xlsx", rows)
+    before = sample.read_bytes()
+    assert main(["import-table", str(path), str(sample)]) == 2
+    err = capsys.readouterr().err
+    assert "the table is in CNY and the project in USD; give a conversion rate" in err
+    assert sample.read_bytes() == before
+
+
+@pytest.mark.parametrize("layout", ["years across, Total label", "long CSV"])
+def test_cli_refusals_leave_the_project_byte_identical(layout, tmp_path, capsys):
+    sample = tmp_path / "s.mwp"
+    assert main(["new-sample", str(sample)]) == 0
+    before = sample.read_bytes()
+    path = corpus.LAYOUTS[layout](tmp_path)
+    assert main(["import-table", str(path), str(sample), "--scenario", "Nope"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "There is no scenario 'Nope'" in err[0]
+    assert sample.read_bytes() == before

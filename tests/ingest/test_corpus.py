@@ -1,0 +1,95 @@
+"""Every layout of the corpus imports as the same market, by default (or one option)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest import corpus
+from workbench.core.project import TOTAL
+from workbench.ingest import Mapping, plan
+
+# layout → (number in the source per model number, dimension name, mapping options)
+EXPECTED = {
+    "years across, Total label": (1, "Region", {}),
+    "SUM formula total": (1, "Region", {}),
+    "years down": (1, "Segment", {}),
+    "long CSV": (1, "Region", {}),
+    "title rows and footnotes (USD million)": (1000, "Region", {}),
+    "merged header cells": (1, "Region", {}),
+    "unit in the title": (1, "Region", {}),
+    "thousands separators (USD thousand)": (1000, "Region", {}),
+    "semicolon CSV with decimal commas (cp1252)": (1, "Region", {}),
+    "two tables on one sheet": (1, "Region", {}),
+    "blank separator rows between blocks": (1, "Region", {}),
+    "marked years (FY, E, F)": (1, "Region", {}),
+    "labels indented, CAGR column": (1, "Region", {}),
+    "two tables side by side": (1, "Region", {}),
+}
+
+
+def test_the_corpus_has_every_layout_of_the_brief():
+    assert len(corpus.LAYOUTS) >= 12 and set(EXPECTED) == set(corpus.LAYOUTS)
+
+
+@pytest.mark.parametrize("layout", sorted(corpus.LAYOUTS))
+def test_layout_imports_history_of_every_segment_and_the_total(layout, tmp_path):
+    factor, dimension_name, options = EXPECTED[layout]
+    path = corpus.LAYOUTS[layout](tmp_path)
+    project = plan(path, Mapping(**options)).result()
+    dim = next(d for d in project.dimensions if d.name == dimension_name)
+    members = {m.name: m.id for m in dim.members}
+    assert list(members) == ["China", "North America"]
+    base = project.metadata.base_year
+    for name, values in corpus.ROWS.items():
+        for year, value in zip(corpus.YEARS, values, strict=True):
+            if year <= base:
+                assert project.history[(members[name], year)] == pytest.approx(value * factor)
+    for year, value in zip(corpus.YEARS, corpus.TOTAL, strict=True):
+        if year <= base and layout != "long CSV":
+            assert project.history[(TOTAL, year)] == pytest.approx(value * factor)
+
+
+def test_sum_formulas_mark_the_total_row_whatever_its_label(tmp_path):
+    made = plan(corpus.sum_formula_total(tmp_path))
+    assert made.resolved.total.label == "Market"
+    assert made.resolved.total.total_by == "formula"
+
+
+def test_a_unit_in_the_title_sets_the_new_projects_unit(tmp_path):
+    assert plan(corpus.title_rows_and_footnotes(tmp_path)).result().metadata.unit == "USD millions"
+    assert plan(corpus.unit_in_title(tmp_path)).result().metadata.unit == "USD billions"
+
+
+def test_footnotes_are_not_rows(tmp_path):
+    made = plan(corpus.title_rows_and_footnotes(tmp_path))
+    assert made.resolved.table.footnotes == [
+        "Source: Example Research, 2025.", "Note: 2024 is preliminary."
+    ]
+    assert made.resolved.table.title == "Micro drama revenue by region — USD million"
+
+
+def test_the_second_table_of_a_sheet_is_one_option_away(tmp_path):
+    made = plan(corpus.two_tables(tmp_path), Mapping(table=2))
+    project = made.result()
+    china = next(m.id for d in project.dimensions for m in d.members if m.name == "China")
+    assert project.history[(china, 2019)] == pytest.approx(100.0)
+    assert project.metadata.unit == "millions"
+
+
+def test_blocks_under_headings_become_dimensions_and_bottom_up_from_the_first(tmp_path):
+    project = plan(corpus.blank_separated_groups(tmp_path)).result()
+    assert [d.name for d in project.dimensions] == ["Region", "Technology"]
+    assert [m.name for m in project.dimensions[1].members] == ["Apps", "Mini programs"]
+    assert project.mode == "bottom_up" and project.primary_dimension == project.dimensions[0].id
+
+
+def test_marked_years_are_forecast_pins_and_history_ends_before_them(tmp_path):
+    made = plan(corpus.marked_years(tmp_path))
+    project = made.result()
+    meta = project.metadata
+    assert (meta.first_year, meta.base_year, meta.last_year) == (2019, 2021, 2024)
+    china = project.dimensions[0].members[0].id
+    base = project.scenarios[0].id
+    assert project.pins[(base, china, 2023)] == pytest.approx(4.5)
+    assert (base, TOTAL, 2023) not in project.pins  # bottom-up: the total is the sum
+    assert any("Forecast: " in line and "pins in Base" in line for line in made.summary)

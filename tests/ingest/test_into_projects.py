@@ -1,0 +1,111 @@
+"""Importing into an existing project, the command line, and reusing a mapping."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from openpyxl import Workbook
+
+from tests.ingest import corpus
+from workbench.cli import main
+from workbench.core.document import Document
+from workbench.core.sample import sample_project
+from workbench.ingest import Mapping, plan
+
+
+def _book(path, rows):
+    book = Workbook()
+    book.active.title = "Regions"
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def _regions(tmp_path):
+    rows = [
+        ["Micro drama revenue by region (USD million)"],
+        ["Region", 2022, 2023, 2024],
+        ["north america", 100, 200, 400],
+        ["Europ", 50, 60, 70],
+        ["Africa", 5, 6, 7],
+    ]
+    return _book(tmp_path / "regions.xlsx", rows)
+
+
+def test_rows_match_the_existing_dimension_by_name_and_close_spelling(tmp_path):
+    project = sample_project()
+    made = plan(_regions(tmp_path), Mapping(), project)
+    document = Document(project)
+    document.execute(made.command)
+    p = document.project
+    region = p.dimension("region")
+    assert [m.name for m in region.members][-1] == "Africa"
+    assert p.history[("north-america", 2024)] == pytest.approx(0.4)  # USD million → billion
+    assert p.history[("europe", 2022)] == pytest.approx(0.05)
+    africa = region.members[-1].id
+    assert p.history[(africa, 2023)] == pytest.approx(0.006)
+    assert p.history_sources[("europe", 2023)] == made.command.commands[0].entity.id
+    assert p.notes[("", "europe", 2023)] == (
+        "Imported from regions.xlsx, Regions!C4; × 0.001 for the unit."
+    )
+    assert "'Europ' taken as Europe (a close spelling)." in made.summary
+    assert any("Africa" in line and "new segments" in line for line in made.summary)
+    document.undo()  # one undoable step
+    assert document.project.history == sample_project().history
+
+
+def test_cli_dry_run_prints_tables_summary_and_preview_and_changes_nothing(tmp_path, capsys):
+    target = tmp_path / "s.mwp"
+    assert main(["new-sample", str(target)]) == 0
+    before = target.read_bytes()
+    assert main(["import-table", str(_regions(tmp_path)), str(target), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Tables found:" in out and "Regions, table 1 at B2" in out
+    assert "Unit: USD millions in the source → USD billions (× 0.001)." in out
+    assert "Preview:" in out and "Africa" in out
+    assert target.read_bytes() == before
+
+
+def test_cli_creates_a_project_and_saves_a_mapping_that_repeats_the_import(tmp_path, capsys):
+    source = corpus.blank_separated_groups(tmp_path)
+    mapping = tmp_path / "m.json"
+    first, second = tmp_path / "a.mwp", tmp_path / "b.mwp"
+    args = ["--group", "By technology=Platform", "--title", "Micro dramas"]
+    assert main(["import-table", str(source), str(first), *args,
+                 "--save-mapping", str(mapping)]) == 0  # fmt: skip
+    saved = json.loads(mapping.read_text())
+    assert saved["groups"] == {"By technology": "Platform"} and saved["title"] == "Micro dramas"
+    assert main(["import-table", str(source), str(second), "--mapping", str(mapping)]) == 0
+    capsys.readouterr()
+    assert main(["dump", str(first)]) == 0
+    dump_a = json.loads(capsys.readouterr().out)
+    assert main(["dump", str(second)]) == 0
+    dump_b = json.loads(capsys.readouterr().out)
+    assert dump_a["dimensions"] == dump_b["dimensions"]
+    assert [d["name"] for d in dump_a["dimensions"]] == ["Region", "Platform"]
+
+
+def test_a_currency_rate_converts_and_is_cited(tmp_path):
+    rows = [["Revenue (CNY billion)"], ["Region", 2022, 2023, 2024], ["Europe", 7.1, 14.2, 21.3]]
+    path = _book(tmp_path / "cny.xlsx", rows)
+    mapping = Mapping(rate=1 / 7.1, rate_source="PBOC average 2024")
+    document = Document(sample_project())
+    document.execute(plan(path, mapping, document.project).command)
+    assert document.project.history[("europe", 2023)] == pytest.approx(2.0)
+    assert "converted at 0.140845 (PBOC average 2024)" in document.project.notes[
+        ("", "europe", 2023)
+    ]
+
+
+def test_forecast_targets_set_each_cagr_so_the_projection_lands_on_them(tmp_path):
+    rows = [["Region", "2023", "2024", "2025F", "2026F"], ["A", 1, 2, 3, 4.5], ["B", 1, 1, 1, 1]]
+    made = plan(_book(tmp_path / "f.xlsx", rows), Mapping(forecast="targets"))
+    document = made.preview()
+    p = document.project
+    assert not p.pins
+    scenario = p.scenarios[0].id
+    a = p.dimensions[0].members[0].id
+    assert p.growth_of(scenario, a).rate == pytest.approx(0.5)  # (4.5 / 2) ** (1 / 2) - 1
+    assert document.result(scenario).projected_value(a, 2026) == pytest.approx(4.5)

@@ -1,0 +1,279 @@
+"""From a resolved table to core commands: one undoable step, the summary first.
+
+Every number becomes an ordinary edit (history as history; forecast values as pins, or as
+targets that set each segment's CAGR), cited to the file and sheet by a source and to its
+cell by a note, so the analyst can always say where a number came from. A new project is
+a blank project with this step applied; an existing one gets the step on its undo stack.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core.commands import (
+    AddDimension,
+    AddEntity,
+    AddMember,
+    Batch,
+    Command,
+    SetGrowth,
+    SetHistory,
+    SetHistorySource,
+    SetMode,
+    SetNote,
+    SetPin,
+)
+from workbench.core.document import Document
+from workbench.core.entities import Source
+from workbench.core.errors import ModelError
+from workbench.core.project import TOTAL, Growth, Project
+from workbench.core.templates import blank_project
+from workbench.ingest.detect import detect
+from workbench.ingest.errors import IngestError
+from workbench.ingest.mapping import Mapping
+from workbench.ingest.resolve import Resolved, pick_table, resolve
+from workbench.ingest.sheets import read_sheets
+from workbench.ingest.tables import Row, Table
+
+
+@dataclass
+class Plan:
+    """What an import will do: the command, the project it applies to, and the summary."""
+
+    resolved: Resolved
+    project: Project
+    command: Batch
+    summary: list[str]
+    new: bool
+
+    def preview(self) -> Document:
+        """The project as it will be, computed on a copy; nothing else changes."""
+        document = Document(self.project.copy())
+        document.execute(self.command)
+        return document
+
+    def result(self) -> Project:
+        """For a new project: the project itself (its creation is the one step)."""
+        return self.preview().project
+
+
+def tables_in(path: str | Path) -> list[Table]:
+    """Every candidate table of a foreign file (for a wizard's list, or `--dry-run`)."""
+    return detect(read_sheets(path))
+
+
+def plan(path: str | Path, mapping: Mapping | None = None, project: Project | None = None):
+    """The import of `path` into `project` (a new project when None), not yet applied."""
+    mapping = mapping or Mapping()
+    file_name = Path(path).name
+    table = pick_table(tables_in(path), mapping, file_name)
+    resolved = resolve(table, mapping, project, file_name)
+    target = project if project is not None else _blank(resolved)
+    builder = _Builder(resolved, target)
+    command = Batch(f"Import table from {file_name}", builder.commands())
+    summary = [*resolved.notes, *builder.summary]
+    made = Plan(resolved, target, command, summary, project is None)
+    try:
+        made.preview()
+    except ModelError as error:
+        raise IngestError(f"{file_name}: {error}") from None
+    return made
+
+
+def _blank(resolved: Resolved) -> Project:
+    table, mapping = resolved.table, resolved.mapping
+    title = mapping.title or table.title or Path(resolved.file_name).stem
+    try:
+        return blank_project(
+            title[:200], resolved.first_year, resolved.base_year, resolved.last_year,
+            unit=resolved.project_unit, dimensions={},
+        )  # fmt: skip
+    except ModelError as error:
+        raise IngestError(f"{resolved.file_name}: {error}") from None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "segment"
+
+
+class _Builder:
+    """Builds the commands of one import and counts what they do for the summary."""
+
+    def __init__(self, resolved: Resolved, project: Project) -> None:
+        self.r, self.project = resolved, project
+        self.used = set(project.all_ids())
+        self.out: list[Command] = []
+        self.summary: list[str] = []
+        self.counts = {"history": 0, "forecast": 0, "blank": 0}
+        self.scenario = self._scenario()
+
+    def commands(self) -> list[Command]:
+        self.source = self._sources()
+        series = self._structure()
+        for row, series_id in series:
+            self._values(row, series_id)
+        self._total(series)
+        self._mode()
+        self._counts()
+        return self.out
+
+    def _id(self, name: str) -> str:
+        base = _slug(name)
+        candidate, n = base, 2
+        while candidate in self.used:
+            candidate, n = f"{base}-{n}", n + 1
+        self.used.add(candidate)
+        return candidate
+
+    def _scenario(self) -> str:
+        wanted = self.r.mapping.scenario
+        scenarios = self.project.scenarios
+        if wanted is None:
+            return scenarios[0].id
+        for s in scenarios:
+            if wanted in (s.id, s.name) or wanted.casefold() == s.name.casefold():
+                return s.id
+        names = ", ".join(s.name for s in scenarios)
+        raise IngestError(f"There is no scenario {wanted!r}; the project has {names}.")
+
+    def _sources(self) -> str:
+        r = self.r
+        title = f"{r.table.sheet}: {r.table.title}" if r.table.title else r.table.sheet
+        source = Source(self._id("import"), r.file_name, title[:300], _today())
+        self.out.append(AddEntity("sources", source))
+        return source.id
+
+    def _structure(self) -> list[tuple[Row, str]]:
+        out = []
+        for block in self.r.blocks:
+            dim_id = block.dimension_id
+            if dim_id is None:
+                dim_id = self._id(block.name)
+                self.out.append(AddDimension(block.name, dimension_id=dim_id))
+            new = []
+            for i, row in enumerate(block.rows):
+                member_id, name = block.members[i]
+                if member_id is None:
+                    member_id = self._id(name)
+                    self.out.append(AddMember(dim_id, name, member_id=member_id))
+                    new.append(name)
+                elif name.casefold() != row.label.casefold():
+                    self.summary.append(f"'{row.label}' taken as {name} (a close spelling).")
+                out.append((row, member_id))
+            self._block_line(block, new)
+        return out
+
+    def _block_line(self, block, new: list[str]) -> None:
+        kind = "new dimension" if block.dimension_id is None else "existing dimension"
+        names = ", ".join(new[:8]) + (" …" if len(new) > 8 else "")
+        added = f"; new segments: {names}" if new else ""
+        self.summary.append(f"{block.name} ({kind}): {len(block.rows)} segments{added}.")
+
+    def _values(self, row: Row, series_id: str, history_only: bool = False) -> None:
+        r, meta = self.r, self.project.metadata
+        forecast: dict[int, float] = {}
+        for year in r.table.years:
+            raw = row.values.get(year)
+            if year not in meta.years:
+                continue
+            if raw is None:
+                self.counts["blank"] += 1
+                continue
+            value = self._convert(raw, year)
+            note = self._note(row, year)
+            if year <= meta.base_year:
+                self.out += [
+                    SetHistory(series_id, year, value),
+                    SetHistorySource(series_id, year, self.source),
+                    SetNote("", series_id, year, note),
+                ]
+                self.counts["history"] += 1
+            elif not history_only and r.mapping.forecast != "ignore":
+                forecast[year] = value
+                if r.mapping.forecast == "pins":
+                    self.out += [
+                        SetPin(self.scenario, series_id, year, value),
+                        SetNote(self.scenario, series_id, year, note),
+                    ]
+                self.counts["forecast"] += 1
+        if forecast:
+            self._growth(row, series_id, forecast)
+
+    def _convert(self, raw: float, year: int) -> float:
+        rate = self.r.mapping.rate_for(year)
+        if self.r.mapping.rates() and rate is None:
+            raise IngestError(f"No currency rate is given for {year}.")
+        value = raw * self.r.scale * (rate or 1.0)
+        return float(f"{value:.15g}")
+
+    def _note(self, row: Row, year: int) -> str:
+        r = self.r
+        parts = [f"Imported from {r.file_name}, {r.table.sheet}!{row.cells[year]}"]
+        if r.scale != 1.0:
+            parts.append(f"× {r.scale:g} for the unit")
+        rate = r.mapping.rate_for(year)
+        if rate is not None:
+            cited = r.mapping.rate_source or "analyst assumption"
+            parts.append(f"converted at {rate:g} ({cited})")
+        return "; ".join(parts) + "."
+
+    def _growth(self, row: Row, series_id: str, forecast: dict[int, float]) -> None:
+        """A CAGR from the base year to the source's last forecast year.
+
+        For targets it is the assumption itself; for pins it is what the series does in
+        the years after the source's last forecast, so the model goes on the way the
+        source went.
+        """
+        base = self.project.metadata.base_year
+        start = row.values.get(base)
+        last_year = max(forecast)
+        if start is None or start <= 0 or forecast[last_year] <= 0:
+            return
+        start = self._convert(start, base)
+        rate = (forecast[last_year] / start) ** (1.0 / (last_year - base)) - 1.0
+        if math.isfinite(rate) and rate > -1.0:
+            self.out.append(SetGrowth(self.scenario, series_id, Growth("cagr", rate=rate)))
+
+    def _total(self, series: list[tuple[Row, str]]) -> None:
+        r = self.r
+        if r.total is not None:
+            self._values(r.total, TOTAL, history_only=r.mode == "bottom_up")
+            return
+        if r.mode == "top_down":
+            self.summary.append("No total row: the total keeps its own figures.")
+            return
+        self.summary.append("No total row: the total is the sum of the segments.")
+
+    def _mode(self) -> None:
+        r = self.r
+        primary = None
+        if r.mode == "bottom_up":
+            block = r.blocks[r.primary or 0]
+            primary = block.dimension_id or next(
+                c.dimension_id for c in self.out if isinstance(c, AddDimension)
+                and c.dimension_name == block.name
+            )
+        if (r.mode, primary) != (self.project.mode, self.project.primary_dimension):
+            self.out.append(SetMode(r.mode, primary))
+
+    def _counts(self) -> None:
+        c, r = self.counts, self.r
+        meta = self.project.metadata
+        years = f"{meta.first_year}–{meta.base_year}"
+        self.summary.append(f"History: {c['history']} numbers ({years}).")
+        if r.mapping.forecast == "ignore":
+            self.summary.append("Forecast years of the source: left out (as chosen).")
+        elif c["forecast"]:
+            how = "pins" if r.mapping.forecast == "pins" else "targets that set each CAGR"
+            scenario = self.project.scenario(self.scenario).name
+            self.summary.append(f"Forecast: {c['forecast']} numbers as {how} in {scenario}.")
+        if c["blank"]:
+            self.summary.append(f"Blank in the source, left blank: {c['blank']} cells.")
+
+
+def _today() -> str:
+    return datetime.date.today().isoformat()

@@ -1,0 +1,247 @@
+"""Finding the tables on a foreign sheet: where the years are, which rows are labelled
+numbers, which is the total, what the unit is, and what is only a title or a footnote.
+
+A table is a header of at least three increasing years (across a row, or down a column,
+found by looking at the grid transposed) with labelled rows of numbers under it. Rows with
+a label and no numbers are headings when data follows them ("By region") and footnotes
+when nothing does. The total is the row labelled so (Total, All, Global, World), the row
+of SUM formulas, or, failing both, the first or last row that equals the sum of the others
+within the source's rounding. When no header of years exists, a sheet may still be in long
+format (one row per segment and year), which `long_format` reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.ingest.cells import Unit, find_unit
+from workbench.ingest.errors import IngestError
+from workbench.ingest.grid import BLANK, NUMBER, TEXT, Grid, clean_label
+from workbench.ingest.long_format import long_table
+from workbench.ingest.sheets import Sheet
+from workbench.ingest.tables import Row, Table
+from workbench.ingest.totals import mark_total
+
+MIN_YEARS = 3
+MAX_COLUMN_GAP = 2
+"""Blank or non-year columns a header may skip between two years (a spacer column)."""
+TITLE_ROWS = 4
+_FOOTNOTE = re.compile(
+    r"^(?:sources?|notes?|n\.b\.|\*|†|¹|\(\d\)|\d\)|[a-z]\s*=|e\s*=|f\s*=|figures\b|data\b|"
+    r"values\b|all figures|estimates?\b|forecasts?\b|copyright|©)",
+    re.I,
+)
+
+
+def detect(sheets: list[Sheet]) -> list[Table]:
+    """Every candidate table of every sheet, in sheet order and top to bottom."""
+    found: list[Table] = []
+    for sheet in sheets:
+        grid = Grid(sheet)
+        tables = _across(grid, "years across")
+        used = {t.header for t in tables}
+        down = [t for t in _across(grid.transposed(), "years down") if t.header not in used]
+        tables = sorted(tables + down, key=lambda t: _position(t.header))
+        if not tables:
+            table = long_table(grid)
+            tables = [table] if table is not None else []
+        for index, table in enumerate(tables):
+            table.index = index
+        found.extend(tables)
+    return found
+
+
+def _position(address: str) -> tuple[int, str]:
+    letters = address.rstrip("0123456789")
+    return int(address[len(letters):]), letters
+
+
+def _across(grid: Grid, layout: str) -> list[Table]:
+    tables: list[Table] = []
+    row, floor = 0, 0
+    while row < grid.height:
+        runs = year_runs(grid, row)
+        end = row
+        for run_index, run in enumerate(runs):
+            left = runs[run_index - 1][-1][0] + 1 if run_index else 0
+            table, last = _table_at(grid, row, run, left, floor, layout)
+            if table is not None:
+                tables.append(table)
+                end = max(end, last)
+        if end > row:
+            floor = end + 1
+        row = end + 1
+    return tables
+
+
+def year_runs(grid: Grid, row: int) -> list[list[tuple[int, object]]]:
+    """Runs of increasing year headers along a row, split where years restart or stop.
+
+    Years that restart in the very next cell are not a header but a column of a long-format
+    table (2019, 2020, 2019, 2020 …), so such a line has no runs at all.
+    """
+    runs, current = [], []
+    for col in range(grid.width):
+        cell = grid.at(row, col)
+        year = cell.year
+        if year is not None and (cell.kind == TEXT or float(cell.value).is_integer()):
+            if current and year.year <= current[-1][1].year and col == current[-1][0] + 1:
+                _refuse_disorder(grid, row, col, year.year, current[-1][1].year)
+                return []  # years that restart in the next cell: a long-format column
+            if current and (
+                year.year <= current[-1][1].year or col - current[-1][0] > MAX_COLUMN_GAP + 1
+            ):
+                runs.append(current)
+                current = []
+            current.append((col, year))
+        elif cell.kind != BLANK and current and col - current[-1][0] > MAX_COLUMN_GAP:
+            runs.append(current)
+            current = []
+    runs.append(current)
+    return [run for run in runs if len(run) >= MIN_YEARS]
+
+
+def _refuse_disorder(grid: Grid, row: int, col: int, year: int, before: int) -> None:
+    """A header of distinct, consecutive years out of order is a mistake worth naming."""
+    years = [grid.at(row, c).year for c in range(grid.width)]
+    found = [y.year for y in years if y is not None]
+    if len(found) >= MIN_YEARS and len(set(found)) == len(found) == max(found) - min(found) + 1:
+        raise IngestError(
+            f"{grid.sheet.where(grid.address(row, col))}: the years are out of order "
+            f"({year} after {before}); sort the columns and try again."
+        )
+
+
+def _table_at(grid, header: int, run, left: int, floor: int, layout: str):
+    """The table under one header run, and the last row it covers (or None)."""
+    cols = [c for c, _ in run]
+    label_col = _label_column(grid, header, cols[0], left)
+    if label_col is None:
+        return None, header
+    reader = _RowReader(grid, header, run, label_col, left)
+    last = reader.read()
+    if not reader.rows:
+        return None, header
+    table = Table(
+        sheet=grid.sheet.name,
+        index=0,
+        layout=layout,
+        years=[y.year for _, y in run],
+        rows=reader.rows,
+        title=_title(grid, header, left, cols[-1], floor),
+        forecast_marked={y.year for _, y in run if y.forecast},
+        footnotes=reader.footnotes,
+        header=grid.address(header, cols[0]),
+    )
+    table.unit = _unit(grid, header, run, label_col, table)
+    label_header = grid.at(header, label_col).text
+    if label_header and find_unit(label_header) is None:
+        table.label_header = clean_label(label_header)
+    mark_total(table, grid)
+    return table, last
+
+
+def _label_column(grid: Grid, header: int, first_col: int, left: int) -> int | None:
+    """The nearest column left of the years whose cells below the header hold text."""
+    for col in range(first_col - 1, left - 1, -1):
+        texts = sum(grid.at(r, col).kind == TEXT for r in range(header + 1, header + 60))
+        if texts:
+            return col
+    return None
+
+
+class _RowReader:
+    """Reads the rows under a header until the table ends; see the module docstring."""
+
+    def __init__(self, grid: Grid, header: int, run, label_col: int, left: int) -> None:
+        self.grid, self.header, self.run = grid, header, run
+        self.label_col, self.left = label_col, left
+        self.rows: list[Row] = []
+        self.footnotes: list[str] = []
+        self.pending: list[str] = []
+        self.group = ""
+        self.span = range(left, run[-1][0] + 1)
+
+    def read(self) -> int:
+        """Read rows; return the last row that belongs to the table."""
+        last = self.header
+        for row in range(self.header + 1, self.grid.height):
+            if year_runs(self.grid, row):
+                self.pending = []  # text before the next header is that table's title
+                break
+            kind = self._kind(row)
+            if kind == "data" and self.footnotes:
+                break
+            if kind == "data":
+                self._data(row)
+                last = row
+            elif kind == "text" and self._text(row):
+                last = row
+        self.footnotes = self.pending + self.footnotes
+        return last
+
+    def _kind(self, row: int) -> str:
+        numbers = any(
+            self.grid.at(row, c).kind == NUMBER or self.grid.formula(row, c) for c, _ in self.run
+        )
+        if numbers:
+            return "data"
+        if self.grid.row_blank(row, self.span):
+            return "blank"
+        return "text"
+
+    def _texts(self, row: int) -> list[str]:
+        return [self.grid.at(row, c).text for c in self.span if self.grid.at(row, c).kind == TEXT]
+
+    def _data(self, row: int) -> None:
+        grid = self.grid
+        for col in range(self.left, self.label_col):
+            if grid.at(row, col).kind == TEXT:
+                self.group = clean_label(grid.at(row, col).text)
+        if self.pending:
+            self.group = clean_label(self.pending[-1])
+            self.pending = []
+        label_cell = grid.at(row, self.label_col)
+        label = clean_label(label_cell.text) if label_cell.kind == TEXT else ""
+        if label_cell.kind == NUMBER:
+            label = str(int(label_cell.value)) if label_cell.value.is_integer() else ""
+        values = {y.year: grid.at(row, c).value for c, y in self.run}
+        cells = {y.year: grid.address(row, c) for c, y in self.run}
+        address = grid.address(row, self.label_col)
+        self.rows.append(Row(label, values, cells, address, self.group))
+
+    def _text(self, row: int) -> bool:
+        """Keep a text row as a footnote (True) or as a heading for rows still to come."""
+        text = " ".join(self._texts(row))
+        if self.footnotes or (_FOOTNOTE.match(text) and self.rows):
+            self.footnotes.append(text)
+            return True
+        self.pending.append(text)
+        return False
+
+
+def _title(grid: Grid, header: int, left: int, right: int, floor: int) -> str:
+    lines: list[str] = []
+    for row in range(header - 1, max(floor, header - TITLE_ROWS) - 1, -1):
+        texts = [grid.at(row, c).text for c in range(left, right + 1) if grid.at(row, c).kind]
+        texts = [t for t in texts if t]
+        if texts:
+            lines.insert(0, " ".join(texts))
+        elif lines:
+            break
+    return " — ".join(lines)
+
+
+def _unit(grid: Grid, header: int, run, label_col: int, table: Table) -> Unit | None:
+    """The first unit named by the header's label cell, the header row, title or notes."""
+    candidates = [grid.at(header, label_col).text]
+    years = {c for c, _ in run}
+    candidates += [
+        grid.at(header, c).text for c in range(grid.width) if c not in years
+    ]
+    candidates += [table.title, *table.footnotes, grid.sheet.name]
+    for text in candidates:
+        unit = find_unit(text) if text else None
+        if unit is not None:
+            return unit
+    return None

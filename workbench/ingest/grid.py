@@ -1,0 +1,95 @@
+"""A sheet's cells classified once (blank, year, number, text), in either orientation.
+
+Detection asks the same questions of every cell many times (is it a year? a number?), so
+each cell is read once into its kind and its number. The same grid can be looked at
+transposed, which is how a table with years down the rows is found by the code that finds
+years across the columns; addresses always name the cell as the user sees it ("C5").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.ingest.cells import NumberStyle, YearLabel, is_blank, number, year_label
+from workbench.ingest.sheets import Sheet
+
+BLANK, NUMBER, TEXT = 0, 1, 2
+
+_MARKERS = re.compile(r"(?:\s*(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)|\([a-z]\)|\[\d{1,2}\]))+$")
+
+
+def clean_label(text: str) -> str:
+    """A row label without footnote markers ("China¹", "Total*", "Asia (1)")."""
+    return _MARKERS.sub("", " ".join(text.split())).strip()
+
+
+def column_letters(col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class Cell:
+    kind: int
+    value: float | None
+    text: str
+    year: YearLabel | None
+
+
+_BLANK_CELL = Cell(BLANK, None, "", None)
+
+
+class Grid:
+    """Classified cells of one sheet; `transposed()` swaps rows and columns."""
+
+    def __init__(self, sheet: Sheet, style: NumberStyle | None = None) -> None:
+        self.sheet = sheet
+        style = style or sheet.style
+        self.cells = [[_classify(v, style) for v in row] for row in sheet.rows]
+        width = sheet.width
+        for row in self.cells:
+            row.extend([_BLANK_CELL] * (width - len(row)))
+        self.height, self.width = len(self.cells), width
+        self.flipped = False
+
+    def transposed(self) -> Grid:
+        other = object.__new__(Grid)
+        other.sheet = self.sheet
+        other.cells = [list(col) for col in zip(*self.cells, strict=True)] if self.cells else []
+        other.height, other.width = self.width, self.height
+        other.flipped = not self.flipped
+        return other
+
+    def at(self, row: int, col: int) -> Cell:
+        if 0 <= row < self.height and 0 <= col < self.width:
+            return self.cells[row][col]
+        return _BLANK_CELL
+
+    def address(self, row: int, col: int) -> str:
+        """The cell as the user sees it in the sheet ("C5")."""
+        if self.flipped:
+            row, col = col, row
+        return f"{column_letters(col)}{row + 1}"
+
+    def formula(self, row: int, col: int) -> str:
+        key = (col, row) if self.flipped else (row, col)
+        return self.sheet.formulas.get(key, "")
+
+    def row_blank(self, row: int, cols: range) -> bool:
+        return all(self.at(row, c).kind == BLANK for c in cols)
+
+
+def _classify(value: object, style: NumberStyle) -> Cell:
+    if is_blank(value):
+        return _BLANK_CELL
+    year = year_label(value)
+    parsed = number(value, style)
+    if parsed is not None:
+        return Cell(NUMBER, parsed, "", year)
+    text = str(value).strip()
+    return Cell(TEXT, None, text, year)

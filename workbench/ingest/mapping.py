@@ -1,0 +1,123 @@
+"""The mapping: every decision that turns a foreign table into segments and years.
+
+Each field is None (or empty) when detection decides, so a mapping can be as small as
+`{}` and still be complete. It is saved as a small JSON file and reused for next year's
+edition of the same source, which is why it names rows by their labels and tables by
+sheet and position, never by cell addresses that move when a publisher adds a row.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from workbench.ingest.errors import IngestError
+
+FORECAST_CHOICES = ("pins", "targets", "ignore")
+MODE_CHOICES = ("top_down", "bottom_up")
+
+
+@dataclass
+class Mapping:
+    """How one table becomes part of a project; see the module docstring."""
+
+    sheet: str | None = None
+    """The sheet of the table (None: the first sheet that has one)."""
+    table: int = 1
+    """Which table on that sheet, counting from 1 top to bottom."""
+    dimension: str | None = None
+    """Dimension for rows without a group heading: an existing one's name or a new name."""
+    groups: dict[str, str] = field(default_factory=dict)
+    """Group heading ("By region") → dimension name, for tables with several blocks."""
+    members: dict[str, str] = field(default_factory=dict)
+    """Row label → existing segment name (or a new name) where the default is wrong."""
+    skip: list[str] = field(default_factory=list)
+    """Row labels to leave out (subtotals, memo rows)."""
+    total: str | None = None
+    """Label of the total row; "" for none; None: detected."""
+    base_year: int | None = None
+    """Last history year; later years are forecast. None: the project's, else detected."""
+    forecast: str = "pins"
+    """What forecast years become: pins, targets that back-solve each CAGR, or nothing."""
+    scenario: str | None = None
+    """Scenario (name or id) that receives forecast values; None: the first."""
+    unit: str | None = None
+    """The source's unit ("USD millions") where the file does not say or says it wrongly."""
+    scale: float | None = None
+    """Multiply every number by this; None: from the source's and the project's units."""
+    rate: float | dict[int, float] | None = None
+    """Currency conversion: project currency per source currency, one rate or per year."""
+    rate_source: str = ""
+    """Where the rate comes from (cited with every converted number)."""
+    mode: str | None = None
+    """top_down or bottom_up; None: bottom-up when the segments add up to the total."""
+    title: str | None = None
+    """Title of a new project; None: the table's title or the file name."""
+
+    def check(self) -> Mapping:
+        """Self, refused with a sentence when a choice is out of range."""
+        if self.forecast not in FORECAST_CHOICES:
+            raise IngestError(
+                f"Forecast values can become {', '.join(FORECAST_CHOICES)}; "
+                f"got {self.forecast!r}."
+            )
+        if self.mode is not None and self.mode not in MODE_CHOICES:
+            raise IngestError(f"The mode must be top_down or bottom_up; got {self.mode!r}.")
+        if isinstance(self.table, bool) or not isinstance(self.table, int) or self.table < 1:
+            raise IngestError(f"The table number counts from 1; got {self.table!r}.")
+        if self.scale is not None and not _positive(self.scale):
+            raise IngestError(f"The scale must be a positive number; got {self.scale!r}.")
+        for year, rate in self.rates().items():
+            if not _positive(rate):
+                raise IngestError(f"The currency rate for {year or 'every year'} must be a "
+                                  f"positive number; got {rate!r}.")
+        return self
+
+    def rates(self) -> dict[int, float]:
+        """The conversion rate by year; year 0 stands for every year."""
+        if self.rate is None:
+            return {}
+        if isinstance(self.rate, dict):
+            return {int(year): rate for year, rate in self.rate.items()}
+        return {0: self.rate}
+
+    def rate_for(self, year: int) -> float | None:
+        rates = self.rates()
+        return rates.get(year, rates.get(0)) if rates else None
+
+    # -- the JSON file ---------------------------------------------------------------------
+
+    def save(self, path: str | Path) -> None:
+        data = {k: v for k, v in asdict(self).items() if v not in (None, {}, [], "")}
+        Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> Mapping:
+        name = Path(path).name
+        try:
+            data = json.loads(Path(path).read_text("utf-8"))
+        except OSError as error:
+            raise IngestError(f"{name}: the mapping cannot be read ({error.strerror}).") from None
+        except (ValueError, UnicodeDecodeError):
+            raise IngestError(f"{name}: the mapping is not a JSON file.") from None
+        if not isinstance(data, dict):
+            raise IngestError(f"{name}: the mapping must be a JSON object of choices.")
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise IngestError(f"{name}: {unknown[0]!r} is not a mapping choice.")
+        try:
+            return cls(**data).check()
+        except TypeError:
+            raise IngestError(f"{name}: a mapping choice has the wrong kind of value.") from None
+
+
+def _positive(value: object) -> bool:
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value > 0
+    )

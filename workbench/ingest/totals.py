@@ -1,0 +1,122 @@
+"""Which row of a foreign table is the total, and whether the segments add up to it.
+
+Published tables round: a total of 10.0 over segments 3.33, 3.33 and 3.33 is exact for
+the publisher. So "adds up" means within half a unit of the last printed digit per row
+added, and the same tolerance decides later whether the model is bottom-up (the
+segments are the market) or top-down (the total has its own figures).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from workbench.ingest.grid import Grid
+from workbench.ingest.tables import Row, Table
+
+_TOTAL = re.compile(
+    r"^(?:grand\s+total|total\b.*|.*\btotal|all\b.*|global(?:\s+market)?|"
+    r"world(?:wide)?(?:\s+market)?|overall(?:\s+market)?|whole\s+market|sum)$",
+    re.I,
+)
+_SUM = re.compile(r"^\s*=?\s*(?:_xlfn\.)?(?:SUM|SUBTOTAL|AGGREGATE)\s*\(", re.I)
+
+
+def is_total_label(label: str) -> bool:
+    return bool(_TOTAL.match(label.strip()))
+
+
+def mark_total(table: Table, grid: Grid | None = None) -> None:
+    """Mark the table's total row: by label, then by SUM formulas, then by the sum itself."""
+    for row in table.rows:
+        if is_total_label(row.label):
+            row.total_by = "label"
+            return
+    if grid is not None:
+        for row in table.rows:
+            if _sum_formulas(row, grid):
+                row.total_by = "formula"
+                _fill_uncached(row, table)
+                return
+    for row in (table.rows[0], table.rows[-1]) if len(table.rows) >= 3 else ():
+        if any(adds_up(g, row, table.years) for g in _groups_without(table, row)):
+            row.total_by = "sum"
+            return
+
+
+def _fill_uncached(total: Row, table: Table) -> None:
+    """A SUM cell saved without its result (openpyxl writes none) is the sum it names."""
+    others = [r for r in table.rows if r is not total]
+    for year, value in total.values.items():
+        parts = [r.values.get(year) for r in others]
+        if value is None and parts and None not in parts:
+            total.values[year] = float(sum(parts))
+
+
+def _groups_without(table: Table, total: Row) -> list[list[Row]]:
+    """The other rows, group by group (each dimension under its heading adds up alone)."""
+    groups: dict[str, list[Row]] = {}
+    for row in table.rows:
+        if row is not total:
+            groups.setdefault(row.group, []).append(row)
+    return list(groups.values())
+
+
+def _sum_formulas(row: Row, grid: Grid) -> bool:
+    formulas = [_formula_at(grid, address) for address in row.cells.values()]
+    hits = sum(bool(_SUM.match(f)) for f in formulas if f)
+    return hits > 0 and hits >= len(formulas) / 2
+
+
+def _formula_at(grid: Grid, address: str) -> str:
+    letters = address.rstrip("0123456789")
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return grid.sheet.formulas.get((int(address[len(letters) :]) - 1, col - 1), "")
+
+
+def decimals(value: float) -> int:
+    """Digits after the point as the number was printed (0.15 → 2; 1e-05 → 5)."""
+    text = repr(float(value))
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        digits = len(mantissa.split(".")[1].rstrip("0")) if "." in mantissa else 0
+        return max(0, digits - int(exponent))
+    return len(text.split(".")[1].rstrip("0"))
+
+
+def tolerance(rows: list[Row], total: Row, year: int) -> float:
+    """Half a unit of the finest printed digit, once per number added (at most 6 digits)."""
+    numbers = [r.values.get(year) for r in [*rows, total]]
+    numbers = [v for v in numbers if v is not None and math.isfinite(v)]
+    places = min(6, max((decimals(v) for v in numbers), default=0))
+    return 0.5 * 10.0**-places * len(numbers) + 1e-9 * max(map(abs, numbers), default=0)
+
+
+def adds_up(rows: list[Row], total: Row, years: list[int]) -> bool:
+    """True when, in every year both have numbers, the rows add up to the total."""
+    compared = 0
+    for year in years:
+        expected = total.values.get(year)
+        parts = [r.values.get(year) for r in rows]
+        if expected is None or any(v is None for v in parts):
+            continue
+        compared += 1
+        if abs(sum(parts) - expected) > tolerance(rows, total, year):
+            return False
+    return compared > 0
+
+
+def worst_gap(rows: list[Row], total: Row, years: list[int]) -> tuple[int, float] | None:
+    """The year and amount (Σ rows − total) where the rows are furthest from the total."""
+    worst = None
+    for year in years:
+        expected = total.values.get(year)
+        parts = [r.values.get(year) for r in rows]
+        if expected is None or any(v is None for v in parts):
+            continue
+        gap = sum(parts) - expected
+        if worst is None or abs(gap) > abs(worst[1]):
+            worst = (year, gap)
+    return worst
