@@ -13,7 +13,9 @@ that trust what they are given. So before any part is parsed:
    directory. Memory stays at one buffer, whatever the file claims.
 3. `check_prologs`: no XML part declares a DTD or entities (the way XML bombs and external
    entities come); the small parts that are parsed go through defusedxml besides.
-4. `check_extent`: a sheet's cells reach no further than the reader allows, because a
+4. `sheet_parts`: which part holds which sheet, from the two small parts that say so
+   (parsed with defusedxml), so both rooms find the sheets the same way.
+5. `check_extent`: a sheet's cells reach no further than the reader allows, because a
    value reader lays a sheet out as a dense grid from A1 (one cell at XFD1048576 is a
    grid of 17 billion cells).
 
@@ -25,11 +27,15 @@ into their own error type.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 XLSX_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
@@ -282,3 +288,38 @@ def check_extent(extent: Extent, sheet: str, max_columns: int, max_cells: int) -
             f"{sheet}!A1: the sheet's cells span up to {extent.rows:,} rows by "
             f"{extent.columns:,} columns; at most {max_cells:,} cells can be read."
         )
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
+    """(sheet name, part path) of every worksheet of a checked archive, in the workbook's
+    order; the two small parts that say so are parsed with defusedxml."""
+    try:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError, DefusedXmlException):
+        raise UnsafeFile(
+            f"{name}: the workbook cannot be read; its list of sheets is missing or broken."
+        ) from None
+    targets = {
+        rel.get("Id"): _part_path(rel.get("Target", ""))
+        for rel in rels.iter(f"{_RELS}Relationship")
+        if rel.get("Type", "").endswith("/worksheet")
+    }
+    sheets = book.find(f"{_MAIN}sheets")
+    found = [] if sheets is None else sheets.iter(f"{_MAIN}sheet")
+    return [
+        (sheet.get("name", ""), targets[sheet.get(_REL_ID)])
+        for sheet in found
+        if sheet.get(_REL_ID) in targets
+    ]
+
+
+def _part_path(target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join("xl", target))

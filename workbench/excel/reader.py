@@ -23,10 +23,17 @@ from workbench.excel.cell_notes import read_cell_notes
 from workbench.excel.errors import Cancelled, ExcelError, refused_as_excel
 from workbench.excel.grid import Grid
 from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, TOTAL_SHEET
-from workbench.excel.sheet_scan import merged_range, sheet_parts, special_cells
+from workbench.excel.sheet_scan import merged_range, special_cells
 from workbench.excel.tables import TABLES, read_table
 from workbench.excel.values_read import read_dimension_sheet, read_total_sheet
-from workbench.guards import check_archive, check_extent, check_prologs, check_streams, sheet_extent
+from workbench.guards import (
+    check_archive,
+    check_extent,
+    check_prologs,
+    check_streams,
+    sheet_extent,
+    sheet_parts,
+)
 
 Progress = Callable[[int, int], bool] | None
 MAX_COLUMNS = 1024
@@ -75,7 +82,7 @@ def load_grids(path: str | os.PathLike, progress: Progress = None) -> dict[str, 
     with open(path, "rb") as fh, zipfile.ZipFile(fh) as archive:
         with refused_as_excel():
             check_prologs(archive, name)
-        parts = sheet_parts(archive, name)
+            parts = sheet_parts(archive, name)
         try:
             book = CalamineWorkbook.from_path(os.fspath(path))
         except Exception as error:  # calamine raises its own types for a broken part

@@ -13,12 +13,7 @@ declares a document type (`workbench.guards.check_prologs`).
 
 from __future__ import annotations
 
-import posixpath
 import re
-import zipfile
-
-from defusedxml import ElementTree
-from defusedxml.common import DefusedXmlException
 
 from workbench.excel.errors import ExcelError
 
@@ -39,41 +34,6 @@ _MERGE = re.compile(
     rb"<" + _NS + rb"mergeCell\s[^>]*?ref\s*=\s*[\"']([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"
 )
 FORMULA = ("=", "f")
-
-MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-WORKSHEET_TYPE = "/worksheet"
-
-
-def sheet_parts(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
-    """(sheet name, part path) of every worksheet, in the workbook's order."""
-    try:
-        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError, DefusedXmlException):
-        raise ExcelError(
-            f"{name}: the workbook cannot be read; its list of sheets is missing or broken."
-        ) from None
-    targets = {
-        rel.get("Id"): _part_path(rel.get("Target", ""))
-        for rel in rels.iter(f"{RELS}Relationship")
-        if rel.get("Type", "").endswith(WORKSHEET_TYPE)
-    }
-    sheets = book.find(f"{MAIN}sheets")
-    found = [] if sheets is None else sheets.iter(f"{MAIN}sheet")
-    return [
-        (sheet.get("name", ""), targets[sheet.get(REL_ID)])
-        for sheet in found
-        if sheet.get(REL_ID) in targets
-    ]
-
-
-def _part_path(target: str) -> str:
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join("xl", target))
-
 
 def merged_range(xml: bytes) -> str | None:
     """The first merged range of a sheet ("C5:D5"), or None."""
