@@ -18,6 +18,8 @@ from workbench.core.dump import dump_json
 from workbench.core.engine import compute_scenario
 from workbench.core.entities import Trend
 from workbench.core.errors import ModelError
+from workbench.core.methods import REGISTERED
+from workbench.core.methods.base import Seed
 from workbench.core.project import (
     TOTAL,
     Dimension,
@@ -33,17 +35,20 @@ rates = st.floats(-0.5, 0.5, allow_nan=False)
 
 
 def growth(draw, project: Project, series_id: str) -> Growth:
-    years = list(project.metadata.forecast_years)
+    """Any registered method, with parameters its seed keeps valid (S-curve K above v0, a
+    manual value in every year): every forecast is finite."""
+    years = project.metadata.forecast_years
     v0 = project.history[(series_id, project.metadata.base_year)]
-    method = draw(st.sampled_from(["cagr", "growth_by_year", "s_curve", "manual"]))
-    if method == "growth_by_year":
-        chosen = draw(st.lists(st.sampled_from(years), unique=True))
-        return Growth(method, rates={y: draw(rates) for y in chosen})
-    if method == "s_curve":
-        return Growth(method, k=v0 * draw(st.floats(1.1, 5.0)), r=draw(st.floats(0.05, 1.0)))
-    if method == "manual":
-        return Growth(method, values={y: draw(values) for y in years})
-    return Growth(method, draw(rates))
+    grows = draw(st.sampled_from(REGISTERED))
+    chosen = draw(st.lists(st.sampled_from(list(years)), unique=True))
+    start = Growth(
+        grows.code,
+        draw(rates),
+        rates={y: draw(rates) for y in chosen},
+        k=v0 * draw(st.floats(1.1, 5.0)),
+        r=draw(st.floats(0.05, 1.0)),
+    )
+    return grows.seeded(start, Seed(v0, years, {y: draw(values) for y in years}))
 
 
 @st.composite
@@ -114,13 +119,11 @@ def targets(draw, p: Project) -> SimpleNamespace:
 
 def _growth_edit(draw, p: Project, t) -> c.Command:
     v0 = p.history.get((t.series, t.meta.base_year), 1.0)
-    g = draw(st.sampled_from([
-        Growth("cagr", draw(rates)),
-        Growth("growth_by_year", rates={t.meta.last_year: draw(rates)}),
-        Growth("s_curve", k=v0 * 2, r=0.3),
-        Growth("manual", values={t.meta.last_year: draw(values)}),
-    ]))
-    return c.SetGrowth(t.scenario, t.series, g)
+    grows = draw(st.sampled_from(REGISTERED))
+    last = t.meta.last_year
+    start = Growth(grows.code, draw(rates), rates={last: draw(rates)})
+    seed = Seed(v0, range(last, last + 1), {last: draw(values)})
+    return c.SetGrowth(t.scenario, t.series, grows.seeded(start, seed))
 
 
 def _years_edit(draw, p: Project, t) -> c.Command:

@@ -1,8 +1,9 @@
 """LibreOffice, the real recalculating spreadsheet: it must compute what the engine computes,
 and its saved workbook must import back to the same project.
 
-One workbook (the sample) makes one LibreOffice run; the profile forces full recalculation
-on load (OOXMLRecalcMode 0), so no cached value we stored can hide a wrong formula.
+One workbook (the sample, with every registered growth method put on a segment of each
+scenario) makes one LibreOffice run; the profile forces full recalculation on load
+(OOXMLRecalcMode 0), so no cached value we stored can hide a wrong formula.
 """
 
 from __future__ import annotations
@@ -12,13 +13,40 @@ import math
 import openpyxl
 import pytest
 
+from workbench.core.commands import Batch, SetGrowth
+from workbench.core.document import Document
+from workbench.core.methods import REGISTERED
+from workbench.core.methods.base import Seed
+from workbench.core.project import Growth
 from workbench.core.sample import sample_document
 from workbench.excel import read_workbook
 
 
+def every_method_document() -> Document:
+    """The sample with the k-th registered method on the k-th segment of its largest
+    dimension, in every scenario, seeded as the segment table seeds a switch."""
+    document = sample_document()
+    p = document.project
+    dimension = max(p.dimensions, key=lambda d: len(d.members))
+    assert len(dimension.members) >= len(REGISTERED)
+    years = p.metadata.forecast_years
+    edits = []
+    for scenario in p.scenarios:
+        result = document.result(scenario.id)
+        for grows, member in zip(REGISTERED, dimension.members, strict=False):
+            current = {y: result.value(member.id, y) for y in years}
+            v0 = p.history.get((member.id, p.metadata.base_year))
+            growth = grows.seeded(Growth(grows.code, 0.08), Seed(v0, years, current))
+            edits.append(SetGrowth(scenario.id, member.id, growth))
+    document.execute(Batch("Every method", edits))
+    used = {g.method for g in p.growth.values()}
+    assert used == {m.code for m in REGISTERED}
+    return document
+
+
 @pytest.mark.slow
 def test_libreoffice_recalculates_to_the_engine_and_imports_back(exported, libreoffice, xl):
-    document = sample_document()
+    document = every_method_document()
     path = exported(document)
     saved = libreoffice(path)
     formulas = openpyxl.load_workbook(path)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from workbench.core.document import Document
 from workbench.core.entities import Company, Development, Factor, KeyQuestion, Source
+from workbench.core.methods import REGISTERED
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
 from workbench.core.sample import sample_document
 from workbench.core.synthetic import synthetic_project
@@ -157,14 +158,16 @@ def projects(draw) -> Project:
 
 @st.composite
 def growths(draw, p: Project, series: str) -> Growth:
-    method = draw(st.sampled_from(["cagr", "growth_by_year", "s_curve", "manual"]))
+    """Any registered method; a curve (a method with K) gets K above v0 and a rate r, the
+    others rates and values in some years."""
+    grows = draw(st.sampled_from(REGISTERED))
     years = list(p.metadata.forecast_years)
     rates = st.floats(min_value=-0.99, max_value=10)
-    if method == "s_curve":
+    if grows.parameter("k") is not None:
         v0 = p.history[(series, p.metadata.base_year)]
-        return Growth(method, k=v0 * draw(st.floats(1.5, 1e3)), r=draw(st.floats(0.01, 2)))
+        return Growth(grows.code, k=v0 * draw(st.floats(1.5, 1e3)), r=draw(st.floats(0.01, 2)))
     return Growth(
-        method,
+        grows.code,
         rate=draw(rates),
         rates={y: draw(rates) for y in years if draw(st.booleans())},
         values={y: draw(numbers) for y in years if draw(st.booleans())},
