@@ -77,6 +77,13 @@ class Actions:
             "Ctrl+I",
             "Review and apply an edited workbook.",
         )
+        self.import_table = make_action(
+            w,
+            "Import &Table…",
+            w.table_imports.import_dialog,
+            "Ctrl+Shift+T",
+            "Bring a foreign workbook or CSV in: map its rows and years, preview, apply.",
+        )
         self.export_workbook = make_action(
             w,
             "&Export Workbook…",

@@ -23,6 +23,7 @@ from workbench.gui import dialogs
 from workbench.gui.actions import Actions
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.files import FileController
+from workbench.gui.import_table import TableImportController
 from workbench.gui.inspector import InspectorDock
 from workbench.gui.menus import build_menus
 from workbench.gui.model_actions import ModelActions
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.undo = UndoMirror(bridge, self)
         self.files = FileController(bridge, settings, self, recovery_folder)
         self.workbooks = WorkbookController(bridge, self)
+        self.table_imports = TableImportController(bridge, self.files, self)
         self.model_actions = ModelActions(bridge, self)
         self.navigator = Navigator()
         self.stack = QStackedWidget()

@@ -66,11 +66,21 @@ def tables_in(path: str | Path) -> list[Table]:
     return detect(read_sheets(path))
 
 
-def plan(path: str | Path, mapping: Mapping | None = None, project: Project | None = None):
-    """The import of `path` into `project` (a new project when None), not yet applied."""
+def plan(
+    path: str | Path,
+    mapping: Mapping | None = None,
+    project: Project | None = None,
+    tables: list[Table] | None = None,
+) -> Plan:
+    """The import of `path` into `project` (a new project when None), not yet applied.
+
+    `tables` are the file's detected tables when the caller has them already (a wizard
+    plans again on every choice without reading the file again).
+    """
     mapping = mapping or Mapping()
     file_name = Path(path).name
-    table = pick_table(tables_in(path), mapping, file_name)
+    tables = tables_in(path) if tables is None else tables
+    table = pick_table(tables, mapping, file_name)
     resolved = resolve(table, mapping, project, file_name)
     target = project if project is not None else _blank(resolved)
     builder = _Builder(resolved, target)

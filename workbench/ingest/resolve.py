@@ -225,8 +225,8 @@ def _years(table: Table, mapping: Mapping, project: Project | None, notes: list[
         marked = [y for y in table.years if y in table.forecast_marked]
         this_year = datetime.date.today().year
         base = min(marked) - 1 if marked else min(last, this_year - 1)
-        why = "the years the source marks as estimates or forecasts" if marked else (
-            "the years after last year")
+        why = "the source marks the later years as estimates or forecasts" if marked else (
+            f"no year is marked as a forecast, so years before {this_year} are history")
         notes.append(f"History {first}–{base}; forecast from {base + 1} ({why}).")
     if not first <= base:
         raise IngestError(f"The base year {base} is before the table's first year {first}.")

@@ -1,0 +1,118 @@
+"""File › Import Table… as an analyst uses it: keyboard shortcut, the wizard, clicks, keys."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from workbench.core.dump import dump_json
+
+
+@pytest.fixture
+def fresh_home(tmp_path, monkeypatch):
+    """An empty HOME and XDG folders, as on a new user's machine."""
+    for variable in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        folder = tmp_path / "fresh" / variable.lower()
+        monkeypatch.setenv(variable, str(folder))
+
+
+@pytest.fixture
+def regions_file(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Regions"
+    for row in (
+        ["Micro drama revenue by region (USD million)"],
+        ["Region", 2022, 2023, 2024],
+        ["north america", 100, 200, 400],
+        ["Europ", 50, 60, 70],
+        ["Memo: of which paid", 40, 50, 60],
+    ):
+        sheet.append(row)
+    path = tmp_path / "regions.xlsx"
+    book.save(path)
+    return path
+
+
+def _open_wizard(qtbot, window, dialogs, path):
+    dialogs.queue("ask_open_path", str(path))
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    wizard = window.table_imports.wizard
+    assert wizard is not None and wizard.isVisible()
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    return wizard
+
+
+def _click_cell(qtbot, table, row, column, double=False):
+    rect = table.visualRect(table.model().index(row, column))
+    click = qtbot.mouseDClick if double else qtbot.mouseClick
+    click(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_wizard_maps_rows_by_keyboard_and_imports_one_undoable_step(
+    qtbot, window, dialogs, fresh_home, regions_file
+):
+    before = dump_json(window.bridge.document)
+    wizard = _open_wizard(qtbot, window, dialogs, regions_file)
+    assert "Unit: USD millions in the source → USD billions (× 0.001)." in (
+        wizard.summary.toPlainText()
+    )
+    # Leave the memo row out: click its "Take" cell, press Space.
+    _click_cell(qtbot, wizard.rows, 2, 2)
+    assert QApplication.focusWidget() is wizard.rows
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    # Call "Europ" Europe explicitly: double-click the segment cell, type, Enter.
+    _click_cell(qtbot, wizard.rows, 1, 1, double=True)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Europe")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.plan is not None and "Memo" not in wizard.summary.toPlainText())
+    wizard.replan()
+    assert wizard.mapping().skip == ["Memo: of which paid"]
+    assert wizard.preview.rowCount() >= 5  # the total and the region segments
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    project = window.bridge.document.project
+    assert project.history[("north-america", 2024)] == pytest.approx(0.4)
+    assert project.history[("europe", 2022)] == pytest.approx(0.05)
+    assert [m.name for m in project.dimension("region").members][-1] != "Memo: of which paid"
+    window.actions.undo.trigger()
+    assert dump_json(window.bridge.document) == before
+
+
+def test_wizard_can_make_a_new_project_instead(qtbot, window, dialogs, regions_file):
+    wizard = _open_wizard(qtbot, window, dialogs, regions_file)
+    qtbot.mouseClick(wizard.into_new, Qt.MouseButton.LeftButton)
+    wizard.replan()
+    assert wizard.plan is not None and wizard.plan.new
+    window.files.maybe_save = lambda: True
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    project = window.bridge.document.project
+    assert [d.name for d in project.dimensions] == ["Region"]
+    assert project.metadata.unit == "USD millions"
+    assert window.files.path is None  # untitled until saved
+
+
+def test_a_bad_choice_is_one_sentence_and_import_is_disabled(qtbot, window, dialogs, regions_file):
+    wizard = _open_wizard(qtbot, window, dialogs, regions_file)
+    qtbot.mouseClick(wizard.scale, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is wizard.scale
+    qtbot.keyClicks(QApplication.focusWidget(), "ten")
+    wizard.replan()
+    assert wizard.problem.text() == "The scale must be a number; got 'ten'."
+    assert not wizard.import_button.isEnabled()
+
+
+def test_a_file_without_a_table_says_so_and_opens_nothing(window, dialogs, tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text("just,some\nwords,here\n")
+    assert window.table_imports.open_wizard(path) is None
+    assert dialogs.errors == [
+        "notes.csv: no table of numbers by year was found (a header of at least three years "
+        "with labelled rows under it, or rows of segment, year and value)."
+    ]
