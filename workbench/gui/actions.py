@@ -102,7 +102,11 @@ class Actions:
         self.undo = w.undo.stack.createUndoAction(w, "&Undo")
         self.undo.setShortcut(QKeySequence(Key.Undo))
         self.redo = w.undo.stack.createRedoAction(w, "&Redo")
-        self.redo.setShortcut(QKeySequence(Key.Redo))
+        # Ctrl+Y (Windows, Office) and Ctrl+Shift+Z (most else) both redo, on every system.
+        redo_keys = [*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Y"),
+                     QKeySequence("Ctrl+Shift+Z")]
+        unique = dict.fromkeys(k.toString() for k in redo_keys if not k.isEmpty())
+        self.redo.setShortcuts([QKeySequence(text) for text in unique])
         self.cut = make_action(w, "Cu&t", lambda: send_edit_key("cut"), Key.Cut)
         self.copy = make_action(w, "&Copy", lambda: send_edit_key("copy"), Key.Copy)
         self.paste = make_action(w, "&Paste", lambda: send_edit_key("paste"), Key.Paste)

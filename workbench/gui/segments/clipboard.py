@@ -1,22 +1,26 @@
 """Rectangular ranges as tab-separated text, the way Excel and LibreOffice exchange them.
 
-Copy writes what the cells show; paste reads a block (quoted cells included, as Excel
-writes them) and maps it onto the table from a top-left cell. Turning the text into edits
-is the model's job, so a paste is planned, checked and applied like typing.
+Copy writes two versions, as Excel does: the text the cells show (what another program
+pastes) and, in the app's own format, each number in full, so a copy pasted back in the
+app is the same number, not its rounded display. Paste reads a block (quoted cells
+included, as Excel writes them) and maps it onto the table from a top-left cell. Turning
+the text into edits is the model's job, so a paste is planned, checked and applied like typing.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex
 
 from workbench.core.errors import ModelError
 
 
-def copy_text(model: QAbstractItemModel, indexes: list[QModelIndex]) -> str:
-    """The bounding rectangle of `indexes` as TSV; unselected cells inside it are empty."""
+def copy_text(indexes: list[QModelIndex], text_of: Callable[[int, int], str]) -> str:
+    """The bounding rectangle of `indexes` as TSV (`text_of(row, column)` for each
+    selected cell); unselected cells inside it are empty."""
     if not indexes:
         return ""
     chosen = {(i.row(), i.column()) for i in indexes}
@@ -24,13 +28,30 @@ def copy_text(model: QAbstractItemModel, indexes: list[QModelIndex]) -> str:
     cols = range(min(c for _, c in chosen), max(c for _, c in chosen) + 1)
     lines = []
     for r in rows:
-        cells = [
-            str(model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole) or "")
-            if (r, c) in chosen else ""
-            for c in cols
-        ]
+        cells = [text_of(r, c) if (r, c) in chosen else "" for c in cols]
         lines.append("\t".join(cells))
     return "\n".join(lines) + "\n"
+
+
+FULL_NUMBERS = "application/x-market-workbench-cells"
+"""The clipboard format that carries the copied cells with every number in full."""
+
+
+def copied_cells(shown: str, full: str) -> QMimeData:
+    """The clipboard's content for a copy: the shown text for everyone, full numbers for us."""
+    data = QMimeData()
+    data.setText(shown)
+    data.setData(FULL_NUMBERS, full.encode("utf-8"))
+    return data
+
+
+def pasted_text(data: QMimeData | None) -> str:
+    """The block to paste: our full numbers when the copy was ours, else the text."""
+    if data is None:
+        return ""
+    if data.hasFormat(FULL_NUMBERS):
+        return bytes(data.data(FULL_NUMBERS).data()).decode("utf-8")
+    return data.text()
 
 
 def read_block(text: str) -> list[list[str]]:

@@ -23,8 +23,9 @@ class FrozenColumn(QTableView):
         self.setModel(table.model())
         self.setSelectionModel(table.selectionModel())
         self.setItemDelegate(delegate)
+        # The table takes the keyboard for both views. The proxy alone is enough: Qt 6
+        # passes a focus policy set here on to the proxy, so NoFocus would be the table's.
         self.setFocusProxy(table)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setEditTriggers(table.editTriggers())
         self.setSelectionMode(table.selectionMode())

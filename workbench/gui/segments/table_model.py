@@ -103,6 +103,16 @@ class SegmentTableModel(QAbstractTableModel):
     def plan(self) -> EditPlan:
         return EditPlan(self.document.project, self.scenario_id, self.result)
 
+    def copy_text(self, r: int, c: int) -> str:
+        """A cell as the app's own copy carries it: a series' value exactly (the shortest
+        text that reads back as the same float), blank when it has none; else as shown."""
+        row, column = self.row(r), self.column(c)
+        if column.kind == "year" and row.is_series:
+            result, figures = self._read()
+            value = figures.values[r, result.col(column.year)]
+            return repr(float(value)) if math.isfinite(value) else ""
+        return str(self.data(self.index(r, c)) or "")
+
     def edit_text(self, row: int, column: int) -> str:
         return str(self.data(self.index(row, column), Qt.ItemDataRole.EditRole) or "")
 

@@ -1,26 +1,51 @@
-"""The segment table view: Excel's keyboard (Enter edits, Delete clears, Ctrl+C / Ctrl+V).
+"""The segment table view with a spreadsheet's keyboard (docs/architecture.md, "Tables").
 
-The shell's Edit menu has Copy and Paste shortcuts too; the view claims those keys while it
-has the focus (ShortcutOverride), and offers `copy_selection` / `paste_clipboard` so that
-menu actions can call it when it is the focus widget. Pasting one value into a selection
-of several cells fills them all, as in Excel. The name column is frozen (`FrozenColumn`):
-it stays in view while the years scroll sideways.
+Typing over a cell or F2 edits it; Enter commits and moves down, Tab right (Shift for the
+other way), without opening the next cell; Delete clears the selected inputs; Ctrl+C,
+Ctrl+X and Ctrl+V exchange tab-separated text with Excel. The shell's Edit menu has Cut,
+Copy and Paste shortcuts too; the view claims those keys while it has the focus
+(ShortcutOverride), and the menu's actions hand it the same key when it has the focus.
+Pasting one value into a selection of several cells fills them all, as in Excel. The name
+column is frozen (`FrozenColumn`): it stays in view while the years scroll sideways.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from workbench.core.errors import ModelError
-from workbench.gui.segments.clipboard import block_cells, copy_text, read_block
+from workbench.gui.segments.clipboard import (
+    block_cells,
+    copied_cells,
+    copy_text,
+    pasted_text,
+    read_block,
+)
 from workbench.gui.segments.delegate import CellDelegate
 from workbench.gui.segments.frozen import FrozenColumn
 from workbench.gui.segments.table_model import SegmentTableModel
 
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_CLIPBOARD_KEYS = (
+    QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste
+)
+_Hint = QAbstractItemDelegate.EndEditHint
+_Move = QAbstractItemView.CursorAction
+_AFTER_EDIT = {
+    _Hint.SubmitModelCache: _Move.MoveDown,
+    _Hint.EditNextItem: _Move.MoveNext,
+    _Hint.EditPreviousItem: _Move.MovePrevious,
+}
+"""Where the cursor goes when an edit ends with Enter, Tab or Shift+Tab (as in Excel)."""
 
 
 class SegmentTableView(QTableView):
@@ -116,34 +141,57 @@ class SegmentTableView(QTableView):
 
     def _claims(self, event: QKeyEvent) -> bool:
         return (
-            event.matches(QKeySequence.StandardKey.Copy)
-            or event.matches(QKeySequence.StandardKey.Paste)
-            or event.key() in _CLEAR_KEYS
+            any(event.matches(key) for key in _CLIPBOARD_KEYS) or event.key() in _CLEAR_KEYS
         ) and self.state() != QAbstractItemView.State.EditingState
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        editing = self.state() == QAbstractItemView.State.EditingState
-        if not editing and event.matches(QKeySequence.StandardKey.Copy):
+        if self.state() == QAbstractItemView.State.EditingState:
+            super().keyPressEvent(event)
+        elif event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
-        elif not editing and event.matches(QKeySequence.StandardKey.Paste):
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.cut_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste_clipboard()
-        elif not editing and event.key() in _CLEAR_KEYS:
+        elif event.key() in _CLEAR_KEYS:
             self.clear_selection()
-        elif not editing and event.key() in _ENTER_KEYS and self.currentIndex().isValid():
-            self.edit(self.currentIndex())
+        elif event.key() in _ENTER_KEYS:
+            up = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self._step(_Move.MoveUp if up else _Move.MoveDown)
         else:
             super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter, Tab and Shift+Tab commit and move on without editing the next cell."""
+        move = _AFTER_EDIT.get(hint)
+        super().closeEditor(editor, _Hint.NoHint if move is not None else hint)
+        if move is not None:
+            self._step(move)
+
+    def _step(self, move: QAbstractItemView.CursorAction) -> None:
+        index = self.moveCursor(move, Qt.KeyboardModifier.NoModifier)
+        if index.isValid():
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.selectionModel().setCurrentIndex(index, flags)
+            self.setFocus()
 
     # -- clipboard --------------------------------------------------------------------------
 
     def copy_selection(self) -> None:
-        text = copy_text(self.model(), self.selectedIndexes())
-        if text:
-            QGuiApplication.clipboard().setText(text)
+        model, indexes = self.segment_model(), self.selectedIndexes()
+        shown = copy_text(indexes, lambda r, c: str(model.data(model.index(r, c)) or ""))
+        if shown:
+            full = copy_text(indexes, model.copy_text)
+            QGuiApplication.clipboard().setMimeData(copied_cells(shown, full))
+
+    def cut_selection(self) -> None:
+        """Ctrl+X: copy the selection, then clear its inputs (one undo step, as Delete)."""
+        self.copy_selection()
+        self.clear_selection()
 
     def paste_clipboard(self) -> bool:
         """Paste the clipboard's block from the top-left selected cell as one step."""
-        return self.paste_text(QGuiApplication.clipboard().text())
+        return self.paste_text(pasted_text(QGuiApplication.clipboard().mimeData()))
 
     def paste_text(self, text: str) -> bool:
         """Paste a block from the top-left selected cell, or fill the selection with one
