@@ -22,7 +22,14 @@ from workbench.core.derived import (
 )
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
-from workbench.core.insights import figure, insights, placeholders, render_answer
+from workbench.core.insights import (
+    amount,
+    figure,
+    insights,
+    placeholders,
+    possessive,
+    render_answer,
+)
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
 
 ALPHA_2024 = 86.4 * 121 / 126.4
@@ -96,7 +103,7 @@ def test_figures_are_written_as_analysts_read_them():
 def test_value_share_and_yoy_figures(document):
     value = figure(document, "base", "value:a:2024")
     assert value.value == pytest.approx(ALPHA_2024)
-    assert value.sentence == "Alpha: 82.71 USD billions in 2024"
+    assert value.sentence == "Alpha: USD 82.71 billion in 2024"
     share = figure(document, "base", "share:a:2024")
     assert share.value == pytest.approx(86.4 / 126.4)
     assert share.text == "68.4 %"
@@ -132,7 +139,7 @@ def test_ties_go_to_the_first_segment_in_order(document):
 def test_largest_segment_and_share_shift(document):
     largest = figure(document, "base", "largest:tech:2022")
     assert largest.sentence == (
-        "Alpha is the largest Technology segment in 2022: 60 USD billions (60.0 % of the market)"
+        "Alpha is the largest Technology segment in 2022: USD 60 billion (60.0 % of the market)"
     )
     shift = figure(document, "base", "shift:b")
     assert shift.value == pytest.approx(40 / 126.4 - 0.4)
@@ -154,12 +161,14 @@ def test_insights_of_a_scenario_in_a_stable_order(document):
         "cagr:total",
         "fastest:tech",
         "slowest:tech",
-        "largest:tech:2022",
-        "largest:tech:2024",
-        "ranking:tech",
-        "shift:a",
-        "shift:b",
+        "largest:tech:2024",  # Alpha leads in 2022 and 2024: one line says both
+        "shift:a",  # two segments: no ranking, and Beta's shift mirrors Alpha's
     ]
+    both = next(i for i in insights(document, "base") if i.key == "largest:tech:2024")
+    assert both.sentence == (
+        "Alpha is the largest Technology segment in 2022 and in 2024: USD 60 billion → "
+        "USD 82.71 billion (68.4 % of the market in 2024)"
+    )
     ranged = insights(document, "base", 2020, 2024)
     assert ranged[1].key == "fastest:tech:2020:2024"
     assert ranged[1].value == pytest.approx((ALPHA_2024 / 30) ** 0.25 - 1)
@@ -181,3 +190,18 @@ def test_answers_render_live_figures_and_mark_unknown_ones(document):
     document.execute(SetGrowth("base", "a", Growth("cagr", -0.1)))
     assert render_answer("{{fastest:tech}}", document, "base").startswith("Beta (")
     assert render_answer("No figures here.", document, "base") == "No figures here."
+
+
+def test_sentences_say_amounts_and_possessives_in_english(document):
+    assert amount(2.551, "USD billions") == "USD 2.551 billion"
+    assert amount(12.5, "million subscribers") == "12.5 million subscribers"
+    assert possessive("Others") == "Others'" and possessive("TikTok") == "TikTok's"
+
+
+def test_the_sample_says_nothing_twice():
+    from workbench.core.sample import sample_document
+
+    sentences = [i.sentence for i in insights(sample_document(), "base")]
+    assert len(sentences) == len(set(sentences))
+    assert not any("Others's" in s or "USD billions" in s for s in sentences)
+    assert "Others' share moves from" in " ".join(sentences)

@@ -111,8 +111,11 @@ def test_new_from_blank_template(window, dialogs):
     assert project.metadata.title == "Robotaxi" and project.metadata.unit == "USD millions"
     assert [d.name for d in project.dimensions] == ["Region", "Vehicle"]
     assert [s.name for s in project.scenarios] == ["Base", "Bull"]
-    assert window.isWindowModified()
     assert "Region" in [window.navigator.item(i).text() for i in range(window.navigator.count())]
+    assert not window.isWindowModified()  # untouched: nothing to lose yet
+    assert window.files.maybe_save()  # no "Save changes?" (an unexpected dialog fails)
+    window.bridge.execute(SetHistory(TOTAL, 2024, 5.0))
+    assert window.isWindowModified()
 
 
 def test_blank_template_refusal_is_one_sentence(window, dialogs):

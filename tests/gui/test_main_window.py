@@ -253,3 +253,18 @@ def test_preferences_are_remembered_and_the_autosave_interval_applies_at_once(
     dialogs.queue("ask_form", None)  # cancelled: nothing changes
     window.actions.preferences.trigger()
     assert settings.autosave_seconds == 45
+
+
+def test_jumping_to_a_finding_brings_its_cell_into_view(qtbot, window):
+    """At 1024×700 the last forecast year lies far right; the jump scrolls to it, clear
+    of the frozen name column."""
+    window.resize(1024, 700)
+    project = window.bridge.document.project
+    member = project.dimension("region").members[-1].id
+    for year in (project.metadata.last_year, project.metadata.first_year):
+        window.navigate_to(CellTarget(project.scenarios[0].id, member, year))
+        qtbot.wait(30)
+        table = window.current_page().table
+        rect = table.visualRect(table.currentIndex())
+        assert table.model().column(table.currentIndex().column()).year == year
+        assert rect.left() >= table.columnWidth(0) and table.viewport().rect().contains(rect)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.core.derived import (
     DASH,
@@ -92,6 +92,27 @@ class _Context:
         return sorted((p for p in pairs if math.isfinite(p[1])), key=lambda p: -p[1])
 
 
+# -- words ------------------------------------------------------------------------------------
+
+_SCALES = {"billions": "billion", "millions": "million", "thousands": "thousand",
+           "trillions": "trillion"}
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def amount(value: float, unit: str) -> str:
+    """A value in its unit as a sentence says it: 2.55 in "USD billions" reads "USD 2.55
+    billion"; any other unit follows the number ("12.5 million subscribers")."""
+    words = unit.split()
+    if len(words) == 2 and _CURRENCY.match(words[0]) and words[1].lower() in _SCALES:
+        return f"{words[0]} {format_number(value)} {_SCALES[words[1].lower()]}"
+    return f"{format_number(value)} {unit}".strip()
+
+
+def possessive(name: str) -> str:
+    """"TikTok's", but "Others'" (a name ending in s takes only the apostrophe)."""
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+
+
 # -- the figures, one function per kind -----------------------------------------------------
 
 
@@ -100,7 +121,7 @@ def _value(c: _Context, key: str, args: list[str]) -> Insight:
     v = c.value(series_id, year)
     name = c.name(series_id)
     text = format_number(v)
-    return Insight(key, v, text, f"{name}: {text} {c.unit} in {year}", series_id)
+    return Insight(key, v, text, f"{name}: {amount(v, c.unit)} in {year}", series_id)
 
 
 def _share(c: _Context, key: str, args: list[str]) -> Insight:
@@ -161,7 +182,7 @@ def _largest(c: _Context, key: str, args: list[str]) -> Insight:
     share = format_percent(c.share(member, year))
     sentence = (
         f"{name} is the largest {dim.name} segment in {year}: "
-        f"{format_number(v)} {c.unit} ({share} of the market)"
+        f"{amount(v, c.unit)} ({share} of the market)"
     )
     return Insight(key, v, name, sentence, member)
 
@@ -174,7 +195,7 @@ def _shift(c: _Context, key: str, args: list[str]) -> Insight:
     name = c.name(series_id)
     text = format_points(v)
     sentence = (
-        f"{name}'s share moves from {format_percent(before)} in {a} to "
+        f"{possessive(name)} share moves from {format_percent(before)} in {a} to "
         f"{format_percent(after)} in {b} ({text})"
     )
     return Insight(key, v, text, sentence, series_id)
@@ -228,22 +249,44 @@ def insights(
 ) -> list[Insight]:
     """The headline insights of a scenario, per dimension: fastest, slowest, largest in the
     start and end years, the CAGR ranking, and each segment's share shift (default period:
-    base year → last year)."""
+    base year → last year). Nothing is said twice: a dimension of two segments has no
+    ranking (fastest and slowest say it) and one shift (the other is its mirror), and a
+    segment that is the largest in both years gets one line for both."""
     c = _Context(document, scenario_id)
     meta = c.project.metadata
     a, b = start or meta.base_year, end or meta.last_year
     c.period([str(a), str(b)])
     period = [] if (a, b) == (meta.base_year, meta.last_year) else [str(a), str(b)]
-    wanted = [("cagr", [TOTAL, *period])]
+    found = [_made(c, "cagr", [TOTAL, *period])]
     for dim in c.project.dimensions:
-        if not dim.members:
-            continue
-        wanted += [(kind, [dim.id, *period]) for kind in ("fastest", "slowest")]
-        wanted += [("largest", [dim.id, str(a)]), ("largest", [dim.id, str(b)])]
-        wanted += [("ranking", [dim.id, *period])]
-        wanted += [("shift", [m, *period]) for m in dim.member_ids()]
-    # Called with the arguments as they are, not re-parsed from the key: an id may hold ":".
-    return [KINDS[kind][0](c, ":".join([kind, *args]), args) for kind, args in wanted]
+        if dim.members:
+            found += _dimension_insights(c, dim, a, b, period)
+    return found
+
+
+def _dimension_insights(
+    c: _Context, dim: Dimension, a: int, b: int, period: list[str]
+) -> list[Insight]:
+    pair = len(dim.members) == 2
+    found = [_made(c, kind, [dim.id, *period]) for kind in ("fastest", "slowest")]
+    first, last = (_made(c, "largest", [dim.id, str(year)]) for year in (a, b))
+    if first.series_id is not None and first.series_id == last.series_id:
+        sentence = (f"{c.name(last.series_id)} is the largest {dim.name} segment in {a} and "
+                    f"in {b}: {amount(first.value, c.unit)} → {amount(last.value, c.unit)} "
+                    f"({format_percent(c.share(last.series_id, b))} of the market in {b})")
+        found.append(replace(last, sentence=sentence))
+    else:
+        found += [first, last]
+    if not pair:
+        found.append(_made(c, "ranking", [dim.id, *period]))
+    members = dim.member_ids()[:1] if pair else dim.member_ids()
+    return found + [_made(c, "shift", [m, *period]) for m in members]
+
+
+def _made(c: _Context, kind: str, args: list[str]) -> Insight:
+    """The insight of `kind` for `args`, called with the arguments as they are, not
+    re-parsed from the key: an id may hold ":"."""
+    return KINDS[kind][0](c, ":".join([kind, *args]), args)
 
 
 def placeholders(text: str) -> list[str]:

@@ -114,9 +114,8 @@ class FileController(QObject):
         except ModelError as exc:
             dialogs.show_error(self.window, str(exc))
             return False
-        document = Document(project)
-        document.mark_unsaved()
-        self.adopt(document, None)
+        # Untouched, it holds nothing to lose: quitting asks nothing until the first edit.
+        self.adopt(Document(project), None)
         return True
 
     def open_dialog(self) -> bool:

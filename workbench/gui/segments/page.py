@@ -11,7 +11,7 @@ the total page's chart would otherwise compute every scenario after each keystro
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -196,9 +196,13 @@ class SegmentPage(Page):
         return CellMenu(self.model, index, self).build()
 
     def select_cell(self, row: int, column: int) -> None:
+        """Make (row, column) the current cell and bring it into view, now and once the
+        page has its final size (a page built for a jump is laid out a moment later)."""
         index = self.model.index(row, column)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
         self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        QTimer.singleShot(0, self.table, lambda: self.table.scrollTo(self.table.currentIndex()))
 
     # -- reacting ---------------------------------------------------------------------------
 

@@ -106,16 +106,6 @@ class SegmentTableView(QTableView):
         if self.frozen is not None:
             self.frozen.sync_geometry()
 
-    def moveCursor(self, action, modifiers) -> QModelIndex:
-        """Moving left onto a cell hidden under the frozen column scrolls it into view."""
-        current = super().moveCursor(action, modifiers)
-        covered = self.columnWidth(0) - self.visualRect(current).x()
-        if (action == QAbstractItemView.CursorAction.MoveLeft and current.column() > 0
-                and covered > 0):
-            bar = self.horizontalScrollBar()
-            bar.setValue(bar.value() - covered)
-        return current
-
     def edit(self, index: QModelIndex, trigger=None, event=None):
         """A name is edited on the frozen column, where the editor can be seen (the
         table's own name column lies under it)."""
@@ -127,9 +117,14 @@ class SegmentTableView(QTableView):
         return super().edit(index, trigger, event)
 
     def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible):
-        """The name column never scrolls (it is always in view on the overlay)."""
+        """The name column never scrolls (it is always in view on the overlay); a cell is
+        brought out from under it."""
         if index.column() > 0:
             super().scrollTo(index, hint)
+            covered = self.columnWidth(0) - self.visualRect(index).x()
+            if covered > 0:
+                bar = self.horizontalScrollBar()
+                bar.setValue(bar.value() - covered)
 
     # -- keyboard ---------------------------------------------------------------------------
 
