@@ -1,5 +1,7 @@
 """Write a project's rows: all of them into a new file, or only what changed since a save.
 
+Both go through `TableAccess`, so the team server's store writes the same rows.
+
 The incremental write is what keeps Save on a large project within a few milliseconds:
 the document reports the changed keys of every keyed field, and for the entity lists
 (replaced whole by every entity edit) the last saved list is compared with the current
@@ -10,11 +12,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from itertools import chain
 from typing import Any
 
 from workbench.core.project import Project
 from workbench.core.transaction import WHOLE
+from workbench.store.table_access import SqliteTables, TableAccess
 from workbench.store.tables import (
     ENTITY_TABLE,
     ENTITY_TABLES,
@@ -25,7 +27,6 @@ from workbench.store.tables import (
     KeyedTable,
     entity_columns,
     growth_rows,
-    insert_sql,
 )
 
 _STRUCTURE = {"metadata", "mode", "primary_dimension", "dimensions", "scenarios"}
@@ -36,6 +37,11 @@ FIELDS = frozenset(_STRUCTURE | _KEYED.keys() | {"growth"} | ENTITY_TABLE.keys()
 
 def write_project(connection: sqlite3.Connection, project: Project) -> None:
     """Every row of `project`, into the empty tables of a new file."""
+    write_all(SqliteTables(connection), project)
+
+
+def write_all(connection: TableAccess, project: Project) -> None:
+    """Every row of `project`, into empty tables."""
     _write_structure(connection, project)
     for spec in KEYED_TABLES:
         _insert(connection, spec.table, spec.columns, spec.rows(getattr(project, spec.field)))
@@ -54,9 +60,19 @@ def write_changes(
 
     `dirty` is `Document.dirty()`: per field the changed keys, or WHOLE.
     """
+    write_changed(SqliteTables(connection), project, dirty, saved_entities)
+
+
+def write_changed(
+    connection: TableAccess,
+    project: Project,
+    dirty: dict[str, Any],
+    saved_entities: dict[str, list],
+) -> None:
+    """`write_changes` through any backend's `TableAccess`."""
     if _STRUCTURE & dirty.keys():
         for table in ("metadata", "members", "dimensions", "scenarios"):
-            connection.execute(f"DELETE FROM {table}")
+            connection.clear(table)
         _write_structure(connection, project)
     for field, keys in dirty.items():
         if field in _KEYED:
@@ -72,14 +88,13 @@ def write_changes(
 # -- structure -------------------------------------------------------------------------------
 
 
-def _write_structure(connection: sqlite3.Connection, project: Project) -> None:
+def _write_structure(connection: TableAccess, project: Project) -> None:
     meta = project.metadata
-    connection.execute(
-        insert_sql("metadata", ("id", "title", "first_year", "base_year", "last_year", "unit",
-                                "currency_note", "description", "mode", "primary_dimension")),
-        (1, meta.title, meta.first_year, meta.base_year, meta.last_year, meta.unit,
-         meta.currency_note, meta.description, project.mode, project.primary_dimension),
-    )
+    _insert(connection, "metadata", ("id", "title", "first_year", "base_year", "last_year",
+                                     "unit", "currency_note", "description", "mode",
+                                     "primary_dimension"),
+            [(1, meta.title, meta.first_year, meta.base_year, meta.last_year, meta.unit,
+              meta.currency_note, meta.description, project.mode, project.primary_dimension)])
     _insert(connection, "dimensions", ("id", "position", "name"),
             [(d.id, i, d.name) for i, d in enumerate(project.dimensions)])
     _insert(connection, "members", ("id", "dimension_id", "position", "name"),
@@ -91,28 +106,28 @@ def _write_structure(connection: sqlite3.Connection, project: Project) -> None:
 # -- keyed fields ----------------------------------------------------------------------------
 
 
-def _write_keyed(connection: sqlite3.Connection, spec: KeyedTable, container, keys) -> None:
+def _write_keyed(connection: TableAccess, spec: KeyedTable, container, keys) -> None:
     if keys is WHOLE:
-        connection.execute(f"DELETE FROM {spec.table}")
+        connection.clear(spec.table)
         _insert(connection, spec.table, spec.columns, spec.rows(container))
         return
     present = [spec.row(key, container) for key in keys if key in container]
     gone = [key for key in keys if key not in container]
     _delete(connection, spec.table, spec.keys, gone)
-    _insert(connection, spec.table, spec.columns, present, "INSERT OR REPLACE")
+    connection.insert(spec.table, spec.columns, present, replace=True)
 
 
-def _write_growth(connection: sqlite3.Connection, growth: dict, keys) -> None:
+def _write_growth(connection: TableAccess, growth: dict, keys) -> None:
     """Growth rows are replaced whole: deleting one cascades to its per-year rows."""
     if keys is WHOLE:
-        connection.execute("DELETE FROM growth")
+        connection.clear("growth")
         _insert_growth(connection, growth.items())
         return
     _delete(connection, "growth", ("scenario", "series"), keys)
     _insert_growth(connection, [(key, growth[key]) for key in keys if key in growth])
 
 
-def _insert_growth(connection: sqlite3.Connection, items: Iterable) -> None:
+def _insert_growth(connection: TableAccess, items: Iterable) -> None:
     rows = growth_rows(items)
     _insert(connection, "growth", GROWTH_COLUMNS, rows["growth"])
     for table, column in GROWTH_CHILDREN.values():
@@ -123,7 +138,7 @@ def _insert_growth(connection: sqlite3.Connection, items: Iterable) -> None:
 
 
 def _write_entities(
-    connection: sqlite3.Connection, spec: EntityTable, saved: list, current: list
+    connection: TableAccess, spec: EntityTable, saved: list, current: list
 ) -> None:
     """Rewrite changed entities, renumber moved ones, delete removed ones."""
     before = {e.id: (i, e) for i, e in enumerate(saved)}
@@ -137,11 +152,11 @@ def _write_entities(
             moved.append((i, entity.id))
     gone = [(entity_id,) for entity_id in before]
     _delete(connection, spec.table, ("id",), gone + [(e.id,) for _i, e in changed])
-    connection.executemany(f"UPDATE {spec.table} SET position = ? WHERE id = ?", moved)
+    connection.move(spec.table, moved)
     _insert_entities(connection, spec, changed)
 
 
-def _insert_entities(connection: sqlite3.Connection, spec: EntityTable, items: list) -> None:
+def _insert_entities(connection: TableAccess, spec: EntityTable, items: list) -> None:
     _insert(connection, spec.table, entity_columns(spec), [spec.row(i, e) for i, e in items])
     child_rows = spec.child_rows(e for _i, e in items)
     for child in spec.children:
@@ -151,23 +166,12 @@ def _insert_entities(connection: sqlite3.Connection, spec: EntityTable, items: l
 # -- statements ------------------------------------------------------------------------------
 
 
-_CHUNK = 100
-"""Rows per INSERT statement in bulk writes: a third less time than one row per statement."""
+def _insert(connection: TableAccess, table: str, columns: tuple, rows: list) -> None:
+    if rows:
+        connection.insert(table, columns, rows)
 
 
-def _insert(connection, table: str, columns: tuple, rows: list, verb: str = "INSERT") -> None:
-    bulk = len(rows) - len(rows) % _CHUNK
-    if bulk:
-        width = _CHUNK * len(columns)
-        flat = list(chain.from_iterable(rows[:bulk]))
-        chunks = [flat[i : i + width] for i in range(0, len(flat), width)]
-        connection.executemany(insert_sql(table, columns, verb, _CHUNK), chunks)
-    if bulk < len(rows):
-        connection.executemany(insert_sql(table, columns, verb), rows[bulk:])
-
-
-def _delete(connection, table: str, keys: tuple[str, ...], rows: Iterable[tuple]) -> None:
+def _delete(connection: TableAccess, table: str, keys: tuple[str, ...], rows: Iterable) -> None:
     rows = list(rows)
     if rows:
-        where = " AND ".join(f"{k} = ?" for k in keys)
-        connection.executemany(f"DELETE FROM {table} WHERE {where}", rows)
+        connection.delete(table, keys, rows)
