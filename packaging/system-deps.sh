@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # System packages Market Workbench needs on Debian: Qt's platform libraries (xcb for a
 # real screen or Xvfb, EGL/GL for offscreen), fonts, Xvfb for screens without a display,
-# and LibreOffice, the spreadsheet engine the workbook tests recalculate with.
+# LibreOffice, the spreadsheet engine the workbook tests recalculate with, and the
+# PostgreSQL server the team-server tests start in a temporary folder.
 # Installs only what is missing, so it is quick on a machine that has everything.
 set -euo pipefail
 packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
           libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
           libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xfixes0
-          libxcb-xkb1 fonts-dejavu-core xvfb xauth libreoffice-calc-nogui)
+          libxcb-xkb1 fonts-dejavu-core xvfb xauth libreoffice-calc-nogui
+          postgresql)
 missing=()
 for pkg in "${packages[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -56,3 +56,10 @@ def test_import_linter_contracts_hold():
     assert done.returncode == 0, done.stdout + done.stderr
     contracts = tomllib.loads(PYPROJECT.read_text())["tool"]["importlinter"]["contracts"]
     assert f"Contracts: {len(contracts)} kept, 0 broken." in done.stdout
+
+
+def test_server_store_pulls_in_no_gui_and_the_file_store_no_driver():
+    """The team server backend is a room on the store's floor; the file store alone (and
+    so `workbench --version`) never pays for loading the PostgreSQL driver."""
+    assert loaded_after("workbench.store.postgres").isdisjoint(GUI_MODULES)
+    assert "psycopg" not in loaded_after("workbench.store", "workbench.cli")
