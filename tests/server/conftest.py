@@ -11,7 +11,7 @@ import itertools
 import pytest
 
 from tests.server.cluster import Cluster, missing_binaries
-from workbench.store.postgres import disconnect
+from workbench.store.postgres import disconnect, list_projects
 
 _names = itertools.count(1)
 
@@ -22,6 +22,7 @@ def cluster():
     if reason:
         pytest.skip(reason)
     server = Cluster().start()
+    list_projects(server.url())  # the database's owner connects first: the schema is made
     yield server
     disconnect()
     server.stop()

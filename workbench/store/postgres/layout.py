@@ -78,7 +78,7 @@ def data_tables() -> dict[str, DataTable]:
 def _table(connection: sqlite3.Connection, name: str, children: tuple[Child, ...]) -> DataTable:
     columns, key = [], []
     for _cid, column, declared, not_null, _default, pk in connection.execute(
-        f"PRAGMA table_info({name})"
+        "SELECT cid, name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)", (name,)
     ):
         if declared.upper() not in TYPES:
             raise RuntimeError(f"The file column {name}.{column} has a type the server lacks.")
@@ -92,7 +92,8 @@ def _cascades(connection: sqlite3.Connection, name: str) -> list[tuple[str, Chil
     """(parent table, child) for each foreign key of `name` that cascades on delete."""
     keys: dict[int, list[tuple[str, str, str, str]]] = {}
     for fk_id, _seq, parent, column, parent_column, _upd, on_delete, _m in connection.execute(
-        f"PRAGMA foreign_key_list({name})"
+        "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, match"
+        " FROM pragma_foreign_key_list(?)", (name,)
     ):
         keys.setdefault(fk_id, []).append((parent, column, parent_column, on_delete))
     out = []

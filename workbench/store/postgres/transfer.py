@@ -47,11 +47,7 @@ def restore_revision(address: ServerAddress | str, revision: int) -> int:
     connection = connect(address.conninfo)
     try:
         with connection.transaction():
-            project_id, latest = find(connection, address)
-            if not 1 <= revision < latest:
-                raise StoreError(
-                    f"{address} can restore revisions 1 to {latest - 1}, not {revision}."
-                )
+            project_id, _latest = find(connection, address)
             row = connection.execute(
                 "UPDATE workbench.projects SET revision = revision + 1 WHERE id = %s"
                 " RETURNING revision",
@@ -59,6 +55,10 @@ def restore_revision(address: ServerAddress | str, revision: int) -> int:
             ).fetchone()
             if row is None:
                 raise read_only(connection, address)
+            if not 1 <= revision < row[0] - 1:
+                raise StoreError(
+                    f"{address} can restore revisions 1 to {row[0] - 2}, not {revision}."
+                )
             write_revision(connection, project_id, row[0], None,
                            f"Restored revision {revision}", source=revision)
     except psycopg.OperationalError as exc:
