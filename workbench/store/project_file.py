@@ -28,6 +28,7 @@ from workbench.store.sqlite_file import (
     write_whole,
 )
 from workbench.store.temporaries import sweep
+from workbench.store.verify import verify_data, verify_ids, verify_length, verify_schema
 from workbench.store.writer import FIELDS, write_changes, write_project
 
 
@@ -91,11 +92,15 @@ def _read(connection: sqlite3.Connection, path: Path, writable: bool) -> Project
     try:
         connection.execute("BEGIN")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
+        verify_schema(connection, path, version)
+        verify_length(connection, path)
         if version < schema.SCHEMA_VERSION:
             _migrate(connection, path, version, writable)
         if connection.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
             raise sqlite3.DatabaseError("its integrity check failed")
+        verify_data(connection, path, schema.SCHEMA_VERSION)
         project = read_project(connection)
+        verify_ids(project, path)
         connection.execute("COMMIT")
         return project
     except BaseException as exc:

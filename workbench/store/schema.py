@@ -148,11 +148,11 @@ def migrate(connection: sqlite3.Connection, version: int) -> None:
     it, so the file is either the old version or the new one.
     """
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        for statement in _statements(MIGRATIONS[target]):
+        for statement in statements(MIGRATIONS[target]):
             connection.execute(statement)
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _statements(script: str) -> list[str]:
+def statements(script: str) -> list[str]:
     """The statements of a script; `executescript` would commit the caller's transaction."""
     return [s.strip() for s in script.split(";") if s.strip()]

@@ -19,6 +19,7 @@ from urllib.parse import quote
 from workbench.store import schema
 from workbench.store.errors import StoreError
 from workbench.store.temporaries import sweep, temporary_for
+from workbench.store.verify import harden
 
 _MAGIC = b"SQLite format 3\x00"
 Fingerprint = tuple[int, int, int, int, bytes]
@@ -47,6 +48,12 @@ def check_header(path: Path) -> None:
         )
     if version < 1:
         raise StoreError(f"{path} is damaged and cannot be opened (its file format is {version}).")
+    if header[18] == 2 or header[19] == 2:
+        raise StoreError(
+            f"{path} was switched to SQLite's write-ahead log by another program; project files "
+            "keep a rollback journal, so it is left as it is (switch it back with "
+            "PRAGMA journal_mode=DELETE)."
+        )
 
 
 def connect(path: Path, mode: str) -> sqlite3.Connection:
@@ -57,6 +64,7 @@ def connect(path: Path, mode: str) -> sqlite3.Connection:
     uri = f"file:{quote(str(path))}?mode={mode}"
     connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
     try:
+        harden(connection)
         if mode != "ro":
             schema.configure(connection)
     except sqlite3.Error:
