@@ -63,3 +63,9 @@ def test_server_store_pulls_in_no_gui_and_the_file_store_no_driver():
     so `workbench --version`) never pays for loading the PostgreSQL driver."""
     assert loaded_after("workbench.store.postgres").isdisjoint(GUI_MODULES)
     assert "psycopg" not in loaded_after("workbench.store", "workbench.cli")
+
+
+def test_the_number_rules_are_pure_python():
+    """`workbench.numbers` sits below the core, so every room (the report too) may use it."""
+    loaded = loaded_after("workbench.numbers")
+    assert loaded.isdisjoint({*GUI_MODULES, "numpy", "pandas", "openpyxl", "xlsxwriter"})

@@ -13,9 +13,6 @@ import pytest
 from workbench.core.commands import SetGrowth
 from workbench.core.derived import (
     cagr,
-    format_number,
-    format_percent,
-    format_points,
     growth_ratio,
     shares,
     yoy,
@@ -31,6 +28,7 @@ from workbench.core.insights import (
     render_answer,
 )
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
+from workbench.numbers import number, percent, points
 
 ALPHA_2024 = 86.4 * 121 / 126.4
 BETA_2024 = 40 * 121 / 126.4
@@ -87,14 +85,14 @@ def test_shares_of_a_total_and_of_a_zero_total():
 
 
 def test_figures_are_written_as_analysts_read_them():
-    assert format_number(9.91) == "9.91"
-    assert format_number(12345.6) == "12,346"
-    assert format_number(0.00123456) == "0.001235"
-    assert format_number(math.nan) == "–"
-    assert format_percent(0.2412) == "24.1 %"
-    assert format_percent(-0.00001) == "0.0 %"
-    assert format_points(0.031) == "+3.1 pp"
-    assert format_points(-0.0834) == "-8.3 pp"
+    assert number(9.91) == "9.91"
+    assert number(12345.6) == "12,346"
+    assert number(0.00123456) == "0.001235"
+    assert number(math.nan) == "–"
+    assert percent(0.2412) == "24.1 %"
+    assert percent(-0.00001) == "0.0 %"
+    assert points(0.031) == "+3.1 pp"
+    assert points(-0.0834) == "-8.3 pp"
 
 
 # -- figures by key -------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import numpy as np
 
 from workbench.cli.loading import add_project_argument, find_scenario, load_document
 from workbench.cli.tables import MarketTables, Row, Table, market_tables
-from workbench.core.derived import DASH, format_percent
+from workbench.numbers import amount, percent
 
 FORMATS = ("table", "csv", "json")
 
@@ -46,23 +46,18 @@ def run(args: argparse.Namespace) -> int:
 # -- table ----------------------------------------------------------------------------------
 
 
-def _amount(value: float) -> str:
-    if not math.isfinite(value):
-        return DASH
-    text = f"{value:,.2f}"
-    return "0.00" if text == "-0.00" else text
-
-
 def _text_rows(m: MarketTables, table: Table) -> list[list[str]]:
     cagr_blank = [""] * len(m.periods)
     out = [[table.title, *_year_labels(m), *(f"CAGR {a}–{b}" for a, b in m.periods)]]
     for row in (*table.rows, table.total):
         name = "Total" if table.rows and row is table.total else row.name
-        out.append([name, *map(_amount, row.values), *map(format_percent, row.cagrs)])
+        out.append([name, *map(amount, row.values), *map(percent, row.cagrs)])
     if table.gap is not None:
-        out.append(["Gap (segments − total)", *map(_amount, table.gap), *cagr_blank])
+        scale = float(np.nanmax(np.abs(table.total.values), initial=0.0))
+        gaps = [amount(gap, scale=scale) for gap in table.gap.tolist()]
+        out.append(["Gap (segments − total)", *gaps, *cagr_blank])
     for row in table.rows:
-        out.append([f"{row.name} share", *map(format_percent, row.shares), *cagr_blank])
+        out.append([f"{row.name} share", *map(percent, row.shares), *cagr_blank])
     return out
 
 

@@ -1,4 +1,4 @@
-"""Derived figures (CAGR, year-on-year growth, shares) and how they are written.
+"""Derived figures: CAGR, year-on-year growth, shares (written by `workbench.numbers`).
 
 DESIGN.md §3 defines them once; the engine never stores them because they follow from
 the values. Tables, charts, insights, the command line and the workbook's cached values
@@ -16,8 +16,6 @@ import numpy as np
 
 from workbench.core.engine import ScenarioResult
 from workbench.core.project import TOTAL, Project
-
-DASH = "–"
 
 
 def growth_ratio(start, end, periods: int):
@@ -86,7 +84,7 @@ def share_rows(result: ScenarioResult, series_ids: list[str] | tuple[str, ...]) 
         return np.where(total != 0, rows / np.where(total != 0, total, 1.0), np.nan)
 
 
-# -- writing figures ------------------------------------------------------------------------
+# -- names of series ------------------------------------------------------------------------
 
 
 def series_names(project: Project) -> dict[str, str]:
@@ -94,43 +92,3 @@ def series_names(project: Project) -> dict[str, str]:
     names = {TOTAL: project.series_name(TOTAL)}
     names.update((m.id, m.name) for d in project.dimensions for m in d.members)
     return names
-
-
-def format_number(value: float, digits: int = 4) -> str:
-    """A value with `digits` significant digits, thousands separated, no exponent."""
-    if value is None or not math.isfinite(value):
-        return DASH
-    if value == 0:
-        return "0"
-    decimals = max(0, digits - 1 - math.floor(math.log10(abs(value))))
-    text = f"{value:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def format_percent(value: float, decimals: int = 1) -> str:
-    """A ratio as a percentage: 0.2412 → "24.1 %"."""
-    percent = _hundredfold(value)
-    if not math.isfinite(percent):
-        return DASH
-    text = f"{percent:.{decimals}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")
-    return f"{text} %"
-
-
-def format_points(value: float, decimals: int = 1) -> str:
-    """A change of shares in percentage points, signed: 0.031 → "+3.1 pp"."""
-    points = _hundredfold(value)
-    if not math.isfinite(points):
-        return DASH
-    text = f"{points:+.{decimals}f}"
-    if float(text) == 0:
-        text = text.replace("-", "+")
-    return f"{text} pp"
-
-
-def _hundredfold(value: float | None) -> float:
-    """value × 100 as a Python float (inf past the float range, NaN for a blank)."""
-    return math.nan if value is None else float(value) * 100.0

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.core.derived import format_number, format_percent
 from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
 from workbench.core.entities import Source
@@ -24,6 +23,7 @@ from workbench.core.errors import ModelError
 from workbench.core.methods import method
 from workbench.core.methods.base import Explanation
 from workbench.core.project import TOTAL, Project
+from workbench.numbers import number, percent
 
 STATES = ("input", "computed", "pinned", "held", "blank")
 STATE_CODES = {state: code for code, state in enumerate(STATES)}
@@ -169,10 +169,10 @@ def _forecast_formula(p: Project, result: ScenarioResult, state: str, series_id,
         return f"{year} = sum of the {primary} segments (bottom-up)"
     if state == "pinned":
         pin = p.pins[(result.scenario_id, series_id, year)]
-        return f"Pinned at {format_number(pin)} (replaces the {grows.noun})"
+        return f"Pinned at {number(pin)} (replaces the {grows.noun})"
     base = p.metadata.base_year
     v0 = result.projected_value(series_id, base)
-    return grows.explain(Explanation(g, year, base, v0, state, format_number, format_percent))
+    return grows.explain(Explanation(g, year, base, v0, state, number, percent))
 
 
 def _reconciliation(p: Project, result: ScenarioResult, series_id: str, year: int) -> str:
@@ -187,9 +187,9 @@ def _reconciliation(p: Project, result: ScenarioResult, series_id: str, year: in
     with np.errstate(over="ignore"):  # the same sum as the engine's, inf past the float range
         sums = float(result.projected[rows, result.col(year)].sum())
     if sums == 0 or not math.isfinite(sums):
-        added = format_number(sums)
+        added = number(sums)
         return f", then reconciled: impossible, the {dim.name} segments add up to {added}"
     factor = total / sums
     if abs(factor - 1.0) <= 1e-12:
         return ""
-    return f", then reconciled: × {format_number(factor)} to the total of {format_number(total)}"
+    return f", then reconciled: × {number(factor)} to the total of {number(total)}"

@@ -14,18 +14,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from workbench.core.derived import (
-    DASH,
-    format_number,
-    format_percent,
-    format_points,
-    growth_ratio,
-    series_names,
-)
+from workbench.core.derived import growth_ratio, series_names
 from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
 from workbench.core.errors import ModelError
 from workbench.core.project import TOTAL, Dimension, Project
+from workbench.numbers import DASH, number, percent, points
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
@@ -104,8 +98,8 @@ def amount(value: float, unit: str) -> str:
     billion"; any other unit follows the number ("12.5 million subscribers")."""
     words = unit.split()
     if len(words) == 2 and _CURRENCY.match(words[0]) and words[1].lower() in _SCALES:
-        return f"{words[0]} {format_number(value)} {_SCALES[words[1].lower()]}"
-    return f"{format_number(value)} {unit}".strip()
+        return f"{words[0]} {number(value)} {_SCALES[words[1].lower()]}"
+    return f"{number(value)} {unit}".strip()
 
 
 def possessive(name: str) -> str:
@@ -120,7 +114,7 @@ def _value(c: _Context, key: str, args: list[str]) -> Insight:
     series_id, year = c.series(args[0]), c.year(args[1])
     v = c.value(series_id, year)
     name = c.name(series_id)
-    text = format_number(v)
+    text = number(v)
     return Insight(key, v, text, f"{name}: {amount(v, c.unit)} in {year}", series_id)
 
 
@@ -128,7 +122,7 @@ def _share(c: _Context, key: str, args: list[str]) -> Insight:
     series_id, year = c.series(args[0]), c.year(args[1])
     v = c.share(series_id, year)
     name = c.name(series_id)
-    text = format_percent(v)
+    text = percent(v)
     return Insight(key, v, text, f"{name} holds {text} of the market in {year}", series_id)
 
 
@@ -137,7 +131,7 @@ def _cagr(c: _Context, key: str, args: list[str]) -> Insight:
     a, b = c.period(args[1:])
     v = c.cagr(series_id, a, b)
     name = c.name(series_id)
-    text = format_percent(v)
+    text = percent(v)
     return Insight(key, v, text, f"{name} grows {text} a year (CAGR {a}–{b})", series_id)
 
 
@@ -147,7 +141,7 @@ def _yoy(c: _Context, key: str, args: list[str]) -> Insight:
         raise ModelError(f"{year} has no previous year.")
     v = c.cagr(series_id, year - 1, year)
     name = c.name(series_id)
-    text = format_percent(v)
+    text = percent(v)
     return Insight(key, v, text, f"{name} grows {text} in {year}", series_id)
 
 
@@ -160,7 +154,7 @@ def _extreme(c: _Context, key: str, args: list[str], fastest: bool) -> Insight:
         return Insight(key, math.nan, DASH, f"No segment of {dim.name} has a CAGR for {a}–{b}")
     member, v = ranked[0] if fastest else _last_of_ties(ranked)
     name = c.name(member)
-    figure = f"{format_percent(v)} CAGR {a}–{b}"
+    figure = f"{percent(v)} CAGR {a}–{b}"
     return Insight(key, v, f"{name} ({figure})", f"{name} grows {word}: {figure}", member)
 
 
@@ -179,7 +173,7 @@ def _largest(c: _Context, key: str, args: list[str]) -> Insight:
         return Insight(key, math.nan, DASH, f"No segment of {dim.name} has a {year} value")
     member, v = max(values, key=lambda p: p[1])
     name = c.name(member)
-    share = format_percent(c.share(member, year))
+    share = percent(c.share(member, year))
     sentence = (
         f"{name} is the largest {dim.name} segment in {year}: "
         f"{amount(v, c.unit)} ({share} of the market)"
@@ -193,10 +187,10 @@ def _shift(c: _Context, key: str, args: list[str]) -> Insight:
     before, after = c.share(series_id, a), c.share(series_id, b)
     v = after - before
     name = c.name(series_id)
-    text = format_points(v)
+    text = points(v)
     sentence = (
-        f"{possessive(name)} share moves from {format_percent(before)} in {a} to "
-        f"{format_percent(after)} in {b} ({text})"
+        f"{possessive(name)} share moves from {percent(before)} in {a} to "
+        f"{percent(after)} in {b} ({text})"
     )
     return Insight(key, v, text, sentence, series_id)
 
@@ -207,7 +201,7 @@ def _ranking(c: _Context, key: str, args: list[str]) -> Insight:
     ranked = c.cagrs(dim, a, b)
     names = [c.name(m) for m, _v in ranked]
     listed = ", ".join(
-        f"{n} ({format_percent(v)})" for n, (_m, v) in zip(names, ranked, strict=True)
+        f"{n} ({percent(v)})" for n, (_m, v) in zip(names, ranked, strict=True)
     )
     top = ranked[0][1] if ranked else math.nan
     sentence = f"{dim.name} by CAGR {a}–{b}: {listed or DASH}"
@@ -273,7 +267,7 @@ def _dimension_insights(
     if first.series_id is not None and first.series_id == last.series_id:
         sentence = (f"{c.name(last.series_id)} is the largest {dim.name} segment in {a} and "
                     f"in {b}: {amount(first.value, c.unit)} → {amount(last.value, c.unit)} "
-                    f"({format_percent(c.share(last.series_id, b))} of the market in {b})")
+                    f"({percent(c.share(last.series_id, b))} of the market in {b})")
         found.append(replace(last, sentence=sentence))
     else:
         found += [first, last]

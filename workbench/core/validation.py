@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.core.derived import format_number, format_percent, series_names
+from workbench.core.derived import series_names
 from workbench.core.document import Document
 from workbench.core.methods import method
 from workbench.core.methods.base import Check
 from workbench.core.project import TOTAL, Project
+from workbench.numbers import number, percent
 
 REL_TOLERANCE = 1e-9
 """History adds up when segments and total agree to this relative difference."""
@@ -174,7 +175,7 @@ def _negative_inputs(p: Project) -> Iterator[Finding]:
         elif value < 0:
             yield _error(
                 "negative_value",
-                f"The {year} {what} of {_name(p, series_id)} is negative ({format_number(value)}).",
+                f"The {year} {what} of {_name(p, series_id)} is negative ({number(value)}).",
                 scenario_id,
                 series_id,
                 year,
@@ -199,9 +200,9 @@ def _history_sums(p: Project) -> Iterator[Finding]:
                 yield Finding(
                     "error",
                     "history_sum",
-                    f"The {year} history of {dim.name} adds up to {format_number(amount, 6)}, "
-                    f"not the total {format_number(total, 6)} (off by "
-                    f"{format_number(amount - total, 6)}).",
+                    f"The {year} history of {dim.name} adds up to {number(amount, 6)}, "
+                    f"not the total {number(total, 6)} (off by "
+                    f"{number(amount - total, 6)}).",
                     year=year,
                     dimension_id=dim.id,
                 )
@@ -259,8 +260,8 @@ def _growth_findings(p: Project, scenario_id: str, series_id: str, at: str) -> I
         meta.base_year,
         meta.forecast_years,
         False,
-        format_number,
-        format_percent,
+        number,
+        percent,
     )
     for problem in method(g.method).problems(check):
         yield Finding(

@@ -16,6 +16,7 @@ from typing import Any
 from workbench.core.commands.base import Batch, Command
 from workbench.core.errors import ModelError
 from workbench.core.transaction import MISSING, Transaction
+from workbench.numbers import amount, number
 
 
 @dataclass(frozen=True)
@@ -66,24 +67,23 @@ class ImportPlan:
 
 
 def _pair(before: Any, after: Any) -> tuple[str, str]:
-    """Both numbers shown with two decimals, or the significant digits that tell them apart."""
+    """Both numbers as tables show them, or with the significant digits that tell them apart."""
     if not all(isinstance(v, float | int) and not isinstance(v, bool) for v in (before, after)):
         return _show(before), _show(after)
-    a, b = f"{before:,.2f}", f"{after:,.2f}"
-    if a != b:
+    a, b = amount(before), amount(after)
+    if a != b or before == after or not math.isfinite(after - before):
         return a, b
-    for digits in range(3, 18):
-        a, b = f"{before:.{digits}g}", f"{after:.{digits}g}"
-        if a != b:
-            return a, b
-    return repr(before), repr(after)
+    # the digits down to the one where they differ, and one more
+    size = math.floor(math.log10(max(abs(before), abs(after))))
+    digits = min(17, size - math.floor(math.log10(abs(after - before))) + 2)
+    return number(before, digits), number(after, digits)
 
 
 def _show(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, float):
-        return f"{value:,.2f}" if math.isfinite(value) and abs(value) >= 0.01 else f"{value:g}"
+        return amount(value)
     text = str(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")
 

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.commands import SetNote
-from workbench.core.derived import format_number
 from workbench.core.errors import ModelError
 from workbench.core.explain import explain_cell
 from workbench.core.project import Project
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.locale_numbers import number
 from workbench.gui.page import CellTarget, Target
 
 Cell = tuple[str, str, int]
@@ -118,7 +118,7 @@ def describe(bridge: DocumentBridge, cell: Cell | None) -> dict[str, str]:
     source = info.source
     return {
         "Cell": name,
-        "Value": f"{format_number(value)} {project.metadata.unit}"
+        "Value": f"{number(value)} {project.metadata.unit}"
         if math.isfinite(value)
         else "blank",
         "State": state,

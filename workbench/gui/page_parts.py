@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
@@ -15,11 +13,6 @@ from workbench.gui.charts import ChartSeries
 
 PAGE_MARGIN = 16
 SPACING = 12
-
-
-def format_amount(value: float) -> str:
-    """Market values as the tables show them: two decimals, thousands separated."""
-    return "–" if not math.isfinite(value) else f"{value:,.2f}"
 
 
 def heading(text: str, size: int = 15) -> QLabel:

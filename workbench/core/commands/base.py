@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from workbench.core.errors import ModelError
 from workbench.core.project import Project, new_id
 from workbench.core.transaction import Transaction
+from workbench.numbers import percent
 
 
 class Command:
@@ -51,7 +52,7 @@ def finite(value: float, what: str) -> float:
 def growth_rate(value: float, what: str) -> float:
     rate = finite(value, what)
     if rate <= -1.0:
-        raise ModelError(f"{what} must be above -100 %; got {rate:.2%}.")
+        raise ModelError(f"{what} must be above -100 %; got {percent(rate)}.")
     return rate
 
 

@@ -13,6 +13,7 @@ from workbench.core.engine import compute_scenario
 from workbench.core.errors import ModelError
 from workbench.core.project import TOTAL, Project
 from workbench.core.transaction import Transaction
+from workbench.numbers import number
 
 
 def distribute(
@@ -26,7 +27,9 @@ def distribute(
             raise ModelError(f"Every segment of {what} is held, so its total cannot change.")
         return dict(current)
     if remaining < 0 <= target:
-        raise ModelError(f"The held segments of {what} already add up to more than {target:g}.")
+        raise ModelError(
+            f"The held segments of {what} already add up to more than {number(target)}."
+        )
     free_sum = sum(current[k] for k in free)
     out = dict(current)
     for k in free:

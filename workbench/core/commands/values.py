@@ -12,12 +12,12 @@ from workbench.core.commands.base import (
     history_year,
     where,
 )
-from workbench.core.derived import format_number, format_percent
 from workbench.core.errors import ModelError
 from workbench.core.methods import method
 from workbench.core.methods.base import Check
 from workbench.core.project import TOTAL, Growth, Project
 from workbench.core.transaction import Transaction
+from workbench.numbers import number, percent
 
 
 class SetHistory(Command):
@@ -97,7 +97,7 @@ def check_growth(p: Project, scenario_id: str, series_id: str, g: Growth) -> Non
     base = p.metadata.base_year
     check = Check(
         g, at, p.history.get((series_id, base)), base, p.metadata.forecast_years, True,
-        format_number, format_percent,
+        number, percent,
     )
     refused = next((e for e in method(g.method).problems(check) if e.severity == "error"), None)
     if refused is not None:

@@ -6,16 +6,12 @@ the chart and its tests share.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from html import escape
 
+from workbench.gui.locale_numbers import amount
+
 _MAX_ITEMS = 8
-
-
-def format_value(value: float) -> str:
-    """Two decimals with thousands separators; an en dash for a blank."""
-    return "–" if not math.isfinite(value) else f"{value:,.2f}"
 
 
 def readout_html(
@@ -36,7 +32,7 @@ def readout_html(
     for name, value, colour in list(zip(names, values, colours, strict=True))[:_MAX_ITEMS]:
         parts.append(
             f"<span style='color:{colour}'>&#9632;</span> {escape(name)} "
-            f"<b>{format_value(value)}</b>"
+            f"<b>{amount(value)}</b>"
         )
     hidden = len(names) - _MAX_ITEMS
     if hidden > 0:

@@ -12,18 +12,17 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QWidget
 
-from workbench.core.derived import format_percent
 from workbench.core.project import TOTAL
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
 from workbench.gui.deferred import Deferred
+from workbench.gui.locale_numbers import amount, percent
 from workbench.gui.page import Page
 from workbench.gui.page_parts import (
     caption,
     card,
     forecast_cagr,
-    format_amount,
     heading,
     page_layout,
     total_series,
@@ -102,12 +101,12 @@ class OverviewPage(Page):
         meta = project.metadata
         base = project.history.get((TOTAL, meta.base_year), math.nan)
         self._cards.addWidget(
-            card(f"Market size {meta.base_year}", format_amount(base), meta.unit), 0, 0
+            card(f"Market size {meta.base_year}", amount(base), meta.unit), 0, 0
         )
         for column, (name, (last, rate)) in enumerate(self.headline().items(), start=1):
-            detail = f"CAGR {meta.base_year}–{meta.last_year}: {format_percent(rate)}"
+            detail = f"CAGR {meta.base_year}–{meta.last_year}: {percent(rate)}"
             self._cards.addWidget(
-                card(f"{name} · {meta.last_year}", format_amount(last), detail), 0, column
+                card(f"{name} · {meta.last_year}", amount(last), detail), 0, column
             )
 
     def _fill_findings(self, findings: list[Finding]) -> None:

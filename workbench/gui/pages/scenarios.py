@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.commands import AddScenario, RemoveScenario, RenameScenario, ShiftGrowth
-from workbench.core.derived import format_percent
 from workbench.core.document import Document
 from workbench.core.project import TOTAL
 from workbench.core.transaction import Change
@@ -29,11 +28,11 @@ from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
 from workbench.gui.deferred import Deferred
+from workbench.gui.locale_numbers import amount, percent
 from workbench.gui.page import Page
 from workbench.gui.page_parts import (
     caption,
     forecast_cagr,
-    format_amount,
     heading,
     page_layout,
     total_series,
@@ -82,7 +81,7 @@ class ScenarioTotalsModel(QAbstractTableModel):
         value = self.value(index.row(), index.column())
         is_rate = index.column() == len(self._document.project.metadata.years)
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_percent(value) if is_rate else format_amount(value)
+            return percent(value) if is_rate else amount(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and self._is_forecast(index.column()):

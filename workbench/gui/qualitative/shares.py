@@ -7,7 +7,6 @@ the company's `shares`.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -15,8 +14,10 @@ from PySide6.QtGui import QColor
 
 from workbench.core.errors import ModelError
 from workbench.core.transaction import Change
+from workbench.gui import locale_numbers
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.qualitative.editing import update_entity
+from workbench.numbers import NumberError
 
 Index = QModelIndex | QPersistentModelIndex
 FORECAST_TINT = QColor("#f4f7fb")
@@ -24,20 +25,11 @@ FORECAST_TINT = QColor("#f4f7fb")
 
 def parse_percent(text: str) -> float | None:
     """'18.2', '18.2%' or '18,2 %' -> 0.182; '' -> None (no estimate)."""
-    cleaned = str(text).strip().rstrip("%").strip().replace(",", ".").replace("\u2212", "-")
-    if not cleaned:
-        return None
     try:
-        value = float(cleaned)
-    except ValueError:
-        raise ModelError(f"A share must be a percentage like 18.2 %; got {text!r}.") from None
-    if not math.isfinite(value):
-        raise ModelError(f"A share must be a percentage like 18.2 %; got {text!r}.")
-    return value / 100.0
-
-
-def format_percent(share: float) -> str:
-    return f"{share * 100:.1f} %"
+        return locale_numbers.read_percent(str(text))
+    except NumberError:
+        example = locale_numbers.percent(0.182)
+        raise ModelError(f"A share must be a percentage like {example}; got {text!r}.") from None
 
 
 class SharesModel(QAbstractTableModel):
@@ -93,9 +85,9 @@ class SharesModel(QAbstractTableModel):
         year = self._years[index.row()]
         share = self.shares().get(year)
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if share is None else format_percent(share)
+            return "" if share is None else locale_numbers.percent(share)
         if role == Qt.ItemDataRole.EditRole:
-            return "" if share is None else f"{share * 100:.6g}"
+            return "" if share is None else locale_numbers.plain(share * 100, 6)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.BackgroundRole and self._is_forecast(year):

@@ -10,7 +10,6 @@ forecast years on a tint, gaps in red when they are not negligible.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -18,9 +17,10 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
-from workbench.core.derived import DASH, format_percent
+from workbench import numbers
 from workbench.core.explain import STATE_CODES, STATES, cell_states, held_cells
 from workbench.core.project import Project
+from workbench.gui import locale_numbers
 from workbench.gui.segments import styles
 from workbench.gui.segments.edits import editable
 from workbench.gui.segments.layout import Column, Row
@@ -60,10 +60,6 @@ _FILLS = {
     "pinned": styles.brush(styles.PINNED_FILL.name()),
     "forecast": styles.brush(styles.FORECAST_FILL.name()),
 }
-
-
-def format_value(value: float) -> str:
-    return DASH if not math.isfinite(value) else f"{value:,.2f}"
 
 
 @dataclass(frozen=True)
@@ -135,8 +131,7 @@ class BlockBuilder:
 
     def _display(self, r: int, row: Row, series: bool) -> list[str]:
         text = [""] * len(self.columns)
-        fmt = _year_percent if row.kind in _RATIO_ROWS else format_value
-        text[self.years] = map(fmt, self.figures.values[r].tolist())
+        text[self.years] = self._year_texts(r, row)
         for i, column in enumerate(self.columns):
             kind = column.kind
             if kind == "name":
@@ -144,10 +139,20 @@ class BlockBuilder:
             elif not series or kind == "year":
                 continue
             elif kind in self.figures.cagrs:
-                text[i] = format_percent(float(self.figures.cagrs[kind][r]))
+                text[i] = locale_numbers.percent(float(self.figures.cagrs[kind][r]))
             else:
                 text[i] = self.assumption(row, kind)
         return text
+
+    def _year_texts(self, r: int, row: Row) -> list[str]:
+        values = self.figures.values[r]
+        notation = locale_numbers.notation()
+        if row.kind in _RATIO_ROWS:
+            return [_year_percent(v, notation) for v in values.tolist()]
+        scale = 0.0
+        if row.kind == "gap":  # a difference of sums: hide float residue, not real gaps
+            scale = float(np.nanmax(np.abs(self.figures.values), initial=0.0))
+        return [numbers.amount(v, 2, notation, scale) for v in values.tolist()]
 
     def _foreground(self, r: int, row: Row, series: bool) -> list[QBrush | None]:
         if series:
@@ -195,7 +200,7 @@ def _font(row: Row) -> QFont | None:
     return None
 
 
-def _year_percent(value: float) -> str:
+def _year_percent(value: float, notation: numbers.Notation) -> str:
     """Shares and growth in a year column: whole percents from 100 % up ("131 %"), so
     early years' triple-digit growth fits the column like the rest."""
-    return format_percent(value, 0 if abs(value) >= 1 else 1)
+    return numbers.percent(value, 0 if abs(value) >= 1 else 1, notation)

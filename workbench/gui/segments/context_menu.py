@@ -24,7 +24,7 @@ from workbench.core.commands import (
 )
 from workbench.core.errors import ModelError
 from workbench.core.project import TOTAL
-from workbench.gui import dialogs
+from workbench.gui import dialogs, locale_numbers
 from workbench.gui.segments.layout import Column, Row
 from workbench.gui.segments.parsing import read_value
 from workbench.gui.segments.table_model import SegmentTableModel
@@ -110,7 +110,7 @@ class CellMenu:
         text = dialogs.ask_text(
             self.parent, "Back-solve CAGR",
             f"Target {last} value of {self.row.label} ({self.project.metadata.unit}):",
-            f"{current:.6g}" if math.isfinite(current) else "",
+            locale_numbers.plain(current, 6),
         )
         if text is None:
             return

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 
 from workbench.core.project import TOTAL, Project
 from workbench.core.transaction import Change
-from workbench.gui import page_parts
+from workbench.gui import locale_numbers, page_parts
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
 from workbench.gui.page import CellTarget, Page, Target
 from workbench.gui.segments import styles
 from workbench.gui.segments.chart_feed import scenario_totals, segment_series
 from workbench.gui.segments.context_menu import CellMenu
-from workbench.gui.segments.table_model import SegmentTableModel, format_value
+from workbench.gui.segments.table_model import SegmentTableModel
 from workbench.gui.segments.view import SegmentTableView
 
 _STRUCTURE = ("dimensions", "metadata", "scenarios")
@@ -252,7 +252,7 @@ class SegmentPage(Page):
         values = self.model.result.values
         largest = float(np.nanmax(np.abs(values))) if np.isfinite(values).any() else 0.0
         metrics = self.table.fontMetrics()
-        year_width = max(54, metrics.horizontalAdvance(format_value(largest)) + 16)
+        year_width = max(54, metrics.horizontalAdvance(locale_numbers.amount(largest)) + 16)
         longest = max((metrics.horizontalAdvance(r.label) for r in self.model.layout.rows),
                       default=0)
         widths = {**_WIDTHS, "name": min(max(longest + 28, _WIDTHS["name"]), _NAME_MAX)}

@@ -11,12 +11,10 @@ look-up; that is what keeps an edit on a 200-segment page fast. Structure change
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from workbench.core.derived import cagr_rows, format_percent, share_rows, yoy_rows
+from workbench.core.derived import cagr_rows, share_rows, yoy_rows
 from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
 from workbench.core.errors import ModelError
@@ -24,6 +22,7 @@ from workbench.core.explain import explain_cell
 from workbench.core.methods import REGISTERED, method
 from workbench.core.project import TOTAL
 from workbench.core.transaction import WHOLE, Change
+from workbench.gui import locale_numbers
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.segments import styles
 from workbench.gui.segments.cells import (
@@ -34,12 +33,11 @@ from workbench.gui.segments.cells import (
     STATE_ROLE,
     BlockBuilder,
     Figures,
-    format_value,
 )
 from workbench.gui.segments.edits import EditPlan
 from workbench.gui.segments.layout import Column, Row, TableLayout, build_layout
 
-__all__ = ["HELD_ROLE", "STATE_ROLE", "SegmentTableModel", "format_value"]
+__all__ = ["HELD_ROLE", "STATE_ROLE", "SegmentTableModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
 _BLOCK = 24
@@ -296,20 +294,24 @@ class SegmentTableModel(QAbstractTableModel):
         row, column = self.row(r), self.column(c)
         if column.kind == "name":
             return row.label
-        project = self.document.project
-        if column.kind == "year" and row.is_series:
+        if not row.is_series:
+            return str(self.data(self.index(r, c)) or "")
+        g = self.document.project.growth_of(self.scenario_id, row.key)
+        if column.kind == "year":
             key = (self.scenario_id, row.key, column.year)
-            g = project.growth_of(self.scenario_id, row.key)
             yearly = method(g.method).yearly_rate()
-            if column.forecast and key not in project.pins and yearly is not None:
-                return _percent_text(getattr(g, yearly.field).get(column.year, 0.0))
+            if column.forecast and key not in self.document.project.pins and yearly is not None:
+                rates = getattr(g, yearly.field)
+                return locale_numbers.plain_percent(rates.get(column.year, 0.0))
             result, figures = self._read()
-            value = figures.values[r, result.col(column.year)]
-            return f"{value:.10g}" if math.isfinite(value) else ""
-        if column.kind == "rate":
-            return _percent_text(project.growth_of(self.scenario_id, row.key).rate)
-        shown = self.data(self.index(r, c))
-        return str(shown or "").replace(",", "") if column.kind in ("k", "r") else str(shown or "")
+            return locale_numbers.plain(figures.values[r, result.col(column.year)])
+        param = method(g.method).parameter(column.kind)
+        if param is None or param.by_year:
+            return str(self.data(self.index(r, c)) or "")
+        value = getattr(g, param.field)
+        if param.style == "percent":
+            return locale_numbers.plain_percent(value)
+        return locale_numbers.plain(value)
 
     # -- tooltips -------------------------------------------------------------------------
 
@@ -339,9 +341,9 @@ class SegmentTableModel(QAbstractTableModel):
 
 
 _PARAMETER_TEXT = {
-    "percent": format_percent,
-    "number": format_value,
-    "plain": lambda value: f"{value:.3g}",
+    "percent": locale_numbers.percent,
+    "number": locale_numbers.amount,
+    "plain": lambda value: locale_numbers.number(value, 3),
 }
 """How the assumption columns write a parameter, by its style in the registry."""
 
@@ -349,10 +351,6 @@ _PARAMETER_TEXT = {
 def _users(column: str) -> str:
     """The labels of the growth methods that put a parameter in `column`."""
     return ", ".join(m.label for m in REGISTERED if m.parameter(column) is not None)
-
-
-def _percent_text(rate: float) -> str:
-    return f"{rate * 100:.6g} %"
 
 
 def _differs(before: np.ndarray, after: np.ndarray) -> np.ndarray:
