@@ -12,6 +12,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from workbench.numbers import PLAIN, Notation, NumberError, read_number
+
 YEAR_RANGE = range(1900, 2201)
 
 _YEAR = re.compile(
@@ -56,14 +58,6 @@ def year_label(value: object) -> YearLabel | None:
     return YearLabel(year, forecast)
 
 
-@dataclass(frozen=True, slots=True)
-class NumberStyle:
-    """How a text file writes numbers: its decimal mark and thousands separator."""
-
-    decimal: str = "."
-    thousands: str = ","
-
-
 def is_blank(value: object) -> bool:
     """An empty cell or a text that stands for 'no number' (n/a, —, ..)."""
     if value is None:
@@ -73,7 +67,7 @@ def is_blank(value: object) -> bool:
     return isinstance(value, str) and value.strip().lower() in _BLANKS
 
 
-def number(value: object, style: NumberStyle = NumberStyle()) -> float | None:
+def number(value: object, style: Notation = PLAIN) -> float | None:
     """The number a cell holds (numbers as text included), or None when it holds none.
 
     Accounting negatives "(3.4)", percent signs ("12 %" is 0.12), currency signs and
@@ -93,30 +87,21 @@ def number(value: object, style: NumberStyle = NumberStyle()) -> float | None:
         text = text[1:-1].strip()
     percent = text.endswith("%")
     text = text.rstrip("%").strip().lstrip("$€£¥").strip()
-    parsed = _plain_number(text, style)
+    parsed = _plain_number(text, style, percent)
     if parsed is None:
         return None
     parsed = -parsed if negative else parsed
     return parsed / 100.0 if percent else parsed
 
 
-_DIGITS = re.compile(r"^[+-]?(\d[\d ,.'’]*)?\d(?:[eE][+-]?\d+)?$|^[+-]?\d*[.,]\d+$")
 
-
-def _plain_number(text: str, style: NumberStyle) -> float | None:
-    if not _DIGITS.match(text):
-        return None
-    for separator in {style.thousands, " ", "'", "’"} - {style.decimal}:
-        text = text.replace(separator, "")
-    if style.decimal != ".":
-        if "." in text:
-            return None
-        text = text.replace(style.decimal, ".")
+def _plain_number(text: str, style: Notation, percent: bool) -> float | None:
+    """The one reader of typed numbers (`workbench.numbers`) in the file's notation."""
     try:
-        out = float(text)
-    except ValueError:
+        reading = read_number(text, style, percentage=percent)
+    except NumberError:
         return None
-    return out if math.isfinite(out) else None
+    return None if reading is None else reading.value
 
 
 # -- units --------------------------------------------------------------------------------

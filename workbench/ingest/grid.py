@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workbench.ingest.cells import NumberStyle, YearLabel, is_blank, number, year_label
+from workbench.ingest.cells import YearLabel, is_blank, number, year_label
 from workbench.ingest.sheets import Sheet
+from workbench.numbers import Notation
 
 BLANK, NUMBER, TEXT = 0, 1, 2
 
@@ -47,7 +48,7 @@ _BLANK_CELL = Cell(BLANK, None, "", None)
 class Grid:
     """Classified cells of one sheet; `transposed()` swaps rows and columns."""
 
-    def __init__(self, sheet: Sheet, style: NumberStyle | None = None) -> None:
+    def __init__(self, sheet: Sheet, style: Notation | None = None) -> None:
         self.sheet = sheet
         style = style or sheet.style
         self.cells = [[_classify(v, style) for v in row] for row in sheet.rows]
@@ -84,7 +85,7 @@ class Grid:
         return all(self.at(row, c).kind == BLANK for c in cols)
 
 
-def _classify(value: object, style: NumberStyle) -> Cell:
+def _classify(value: object, style: Notation) -> Cell:
     if is_blank(value):
         return _BLANK_CELL
     year = year_label(value)

@@ -21,8 +21,8 @@ from pathlib import Path
 from python_calamine import CalamineWorkbook
 
 from workbench import guards
-from workbench.ingest.cells import NumberStyle
 from workbench.ingest.errors import IngestError
+from workbench.numbers import Notation
 
 MAX_CELLS = 5_000_000
 """Cells a sheet's used area may span; a 100,000-cell table is a large foreign table."""
@@ -45,7 +45,7 @@ class Sheet:
     name: str
     rows: list[list[object]]
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
-    style: NumberStyle = field(default_factory=NumberStyle)
+    style: Notation = field(default_factory=Notation)
     source: str = ""
     """The file's name, for messages."""
 
@@ -245,11 +245,11 @@ _COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d+(?![\d.,])")
 _POINT_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d+(?![\d.,])")
 
 
-def number_style(text: str, delimiter: str) -> NumberStyle:
+def number_style(text: str, delimiter: str) -> Notation:
     """Decimal comma when the file is not comma-separated and its numbers say so."""
     if delimiter == ",":
-        return NumberStyle(".", ",")
+        return Notation(".", ",")
     sample = text[:200_000]
     commas = len(_COMMA_DECIMAL.findall(sample))
     points = len(_POINT_DECIMAL.findall(sample))
-    return NumberStyle(",", ".") if commas > points else NumberStyle(".", ",")
+    return Notation(",", ".") if commas > points else Notation(".", ",")

@@ -2,10 +2,11 @@
 
 Accepted, in a notation's separators ("." decimal and "," group unless localised):
 "1,234.5", "-3.5", "−3.5" (a typographic minus), "(3.5)" (an accounting negative), ".5",
-"1e3", "1.23e+15", spaces or no-break spaces between digit groups, and a trailing "%"
+"1e3", "1.23e+15", spaces or apostrophes between digit groups, and a trailing "%"
 ("12 %" is the ratio 0.12). An empty text is "no number" (None).
 
-The group separator must separate groups of exactly three digits. A lone "," or "." that
+The group separator must separate groups of three digits (or India's lakh and crore groups,
+"1,23,45,678"). A lone "," or "." that
 is not the notation's decimal separator and cannot be its group separator ("18,2" where
 "." is the decimal) is ambiguous for a value (a decimal comma, or "18,200" cut short?) and
 refused; for a percentage (a share, a growth rate, anything typed with "%") it can only be
@@ -24,7 +25,8 @@ from functools import cache
 from workbench.numbers.formatting import PLAIN, Notation
 
 _MINUSES = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-"})
-_SPACES = ("\u00a0", "\u202f", "\u2009", " ")
+_SPACES = ("\u00a0", "\u202f", "\u2009", " ", "'", "\u2019")
+"""Spaces and apostrophes (Swiss) between digit groups are dropped before reading."""
 
 
 class NumberError(ValueError):
@@ -105,6 +107,7 @@ def _patterns(decimal: str, group: str) -> tuple[re.Pattern, re.Pattern]:
     """(the notation's own syntax, the foreign separator used once as a decimal one)."""
     d, g, f = re.escape(decimal), re.escape(group), re.escape(_foreign(decimal))
     exponent = r"([eE][+-]?\d+)?"
-    strict = re.compile(rf"^[+-]?(\d{{1,3}}({g}\d{{3}})+|\d+)?({d}\d+)?{exponent}$")
+    whole = rf"(\d{{1,3}}({g}\d{{3}})+|\d{{1,2}}({g}\d{{2}})+{g}\d{{3}}|\d+)"  # 1,234 1,23,456
+    strict = re.compile(rf"^[+-]?{whole}?({d}\d+)?{exponent}$")
     loose = re.compile(rf"^[+-]?\d*{f}\d+{exponent}$")
     return strict, loose
