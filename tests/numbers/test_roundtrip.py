@@ -6,7 +6,16 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.numbers import Notation, amount, number, percent, plain, read_number, read_percent
+from workbench.numbers import (
+    Notation,
+    amount,
+    exact,
+    number,
+    percent,
+    plain,
+    read_number,
+    read_percent,
+)
 from workbench.numbers.formatting import BASIS_POINT, HUGE, TINY
 
 NOTATIONS = st.sampled_from(
@@ -58,6 +67,11 @@ def test_an_editor_starts_with_the_number_to_ten_digits(value, notation):
         assert back.value == 0
     else:
         assert abs(back.value - value) <= half_unit(value, 10) * (1 + 1e-9)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False), NOTATIONS)
+def test_an_exact_copy_reads_back_as_the_same_float(value, notation):
+    assert read_number(exact(value, notation), notation).value == value
 
 
 @given(st.floats(min_value=1e-300, max_value=TINY, exclude_max=True), SIGNS)

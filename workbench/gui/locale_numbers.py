@@ -19,6 +19,7 @@ from workbench.numbers import DASH, PLAIN, Notation, Reading
 __all__ = [
     "DASH",
     "amount",
+    "exact",
     "notation",
     "number",
     "percent",
@@ -53,6 +54,10 @@ def percent(ratio: float | None, decimals: int = 1) -> str:
 
 def plain(value: float | None, digits: int = 10) -> str:
     return numbers.plain(value, digits, notation())
+
+
+def exact(value: float | None) -> str:
+    return numbers.exact(value, notation())
 
 
 def plain_percent(ratio: float | None) -> str:

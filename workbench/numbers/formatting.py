@@ -127,6 +127,14 @@ def plain(value: float | None, digits: int = 10, notation: Notation = PLAIN) -> 
     return notation.localise(f"{value:.{digits}g}")
 
 
+def exact(value: float | None, notation: Notation = PLAIN) -> str:
+    """The shortest text that reads back as the very same float ("0.1", "1234.5678901234");
+    nothing for a blank. For the app's own copies, which must not round."""
+    if value is None or not math.isfinite(value):
+        return ""
+    return notation.localise(repr(float(value)))
+
+
 def plain_percent(ratio: float | None, notation: Notation = PLAIN) -> str:
     """A rate as an editor starts with it: "12.5 %" (six significant digits)."""
     if ratio is None or not math.isfinite(ratio):

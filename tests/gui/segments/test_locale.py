@@ -85,3 +85,17 @@ def test_a_share_typed_with_a_decimal_point_on_a_german_desktop(german, qtbot):
         2024: pytest.approx(0.182)
     }
     assert index.data() == "18,2 %"
+
+
+def test_a_copy_within_the_table_keeps_every_digit_on_a_german_desktop(german, qtbot, page,
+                                                                        bridge):
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    type_into(qtbot, page, cell(page, "Alpha", "2020"), "1234,5678901234")
+    for label, key in (("2020", Qt.Key.Key_C), ("2021", Qt.Key.Key_V)):
+        rect = page.table.visualRect(cell(page, "Alpha", label))
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.keyClick(focused(), key, Qt.KeyboardModifier.ControlModifier)
+    assert bridge.document.project.history[("a", 2021)] == 1234.5678901234
+    assert shown(page, "Alpha", "2021") == "1.234,57"

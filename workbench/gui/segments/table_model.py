@@ -108,7 +108,7 @@ class SegmentTableModel(QAbstractTableModel):
         if column.kind == "year" and row.is_series:
             result, figures = self._read()
             value = figures.values[r, result.col(column.year)]
-            return repr(float(value)) if math.isfinite(value) else ""
+            return locale_numbers.exact(value)
         return str(self.data(self.index(r, c)) or "")
 
     def edit_text(self, row: int, column: int) -> str:
