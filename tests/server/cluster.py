@@ -117,8 +117,13 @@ class Cluster:
             time.sleep(0.05)
 
     def restart(self) -> None:
-        """Start again after `kill`: PostgreSQL recovers from its write-ahead log."""
+        """Start again after `kill`: PostgreSQL recovers from its write-ahead log.
+
+        The killed server's lock files go first: its process may linger as a zombie that
+        no one reaps (in a container), which the new server would take for a live one."""
         (self.data / "postmaster.pid").unlink(missing_ok=True)
+        for lock in self.folder.glob(".s.PGSQL.*.lock"):
+            lock.unlink()
         self.start()
 
     def stop(self) -> None:

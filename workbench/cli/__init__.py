@@ -22,6 +22,8 @@ from workbench.cli import (
     import_table,
     import_workbook,
     new_sample,
+    pull,
+    push,
     show,
 )
 from workbench.cli.parsing import Parser
@@ -36,6 +38,8 @@ COMMANDS = {
     "export": export,
     "import": import_workbook,
     "import-table": import_table,
+    "push": push,
+    "pull": pull,
 }
 _TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 

@@ -10,6 +10,7 @@ import argparse
 
 from workbench.cli.loading import CommandError, add_project_argument, existing, wants_sample
 from workbench.cli.parsing import Parser
+from workbench.store.server_address import is_server_address
 
 
 def parser(prog: str) -> argparse.ArgumentParser:
@@ -23,7 +24,7 @@ def parser(prog: str) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     path = None
     if not wants_sample(args) and args.project is not None:
-        path = str(existing(args.project))
+        path = args.project if is_server_address(args.project) else str(existing(args.project))
     try:
         from workbench.gui.app import run as run_app
     except ImportError as exc:

@@ -1,4 +1,5 @@
-"""`workbench import IN.xlsx PROJECT [--dry-run]`: apply a workbook to a project file.
+"""`workbench import IN.xlsx PROJECT [--dry-run]`: apply a workbook to a project (a file
+or a team server's project).
 
 The change summary is printed first, one sentence per change; with --dry-run nothing else
 happens. Otherwise the changes are applied as one step and the project file is saved.
@@ -16,9 +17,12 @@ from workbench.cli.loading import (
     add_project_argument,
     existing,
     load_document,
+    project_exists,
+    save_document,
     wants_sample,
 )
 from workbench.core.document import Document
+from workbench.store.server_address import is_server_address
 
 
 def register(subparsers) -> None:
@@ -42,13 +46,12 @@ def run(args: argparse.Namespace) -> int:
         return _update(workbook, args, None)
     if args.project is None:
         raise CommandError("Name the project file to import into.")
-    target = Path(args.project)
-    if target.exists():
-        return _update(workbook, args, target)
-    return _create(workbook, target, args.dry_run)
+    if project_exists(args.project):
+        return _update(workbook, args, args.project)
+    return _create(workbook, args.project, args.dry_run)
 
 
-def _update(workbook: Path, args: argparse.Namespace, target: Path | None) -> int:
+def _update(workbook: Path, args: argparse.Namespace, target: str | None) -> int:
     from workbench.excel import read_workbook
 
     document = load_document(args)
@@ -63,16 +66,17 @@ def _update(workbook: Path, args: argparse.Namespace, target: Path | None) -> in
         print(f"{count} (dry run: nothing was applied).")
         return 0
     document.execute(plan.command)
-    _save(document, target)
+    save_document(document, target)
     print(f"Applied {count} to {args.project}.")
     return 0
 
 
-def _create(workbook: Path, target: Path, dry_run: bool) -> int:
+def _create(workbook: Path, target: str, dry_run: bool) -> int:
     from workbench.excel import project_from_workbook
 
-    if not target.parent.is_dir():
-        raise CommandError(f"There is no folder {target.parent} to create {target.name} in.")
+    folder = Path(target).parent
+    if not is_server_address(target) and not folder.is_dir():
+        raise CommandError(f"There is no folder {folder} to create {Path(target).name} in.")
     project = project_from_workbook(workbook)
     segments = sum(len(d.members) for d in project.dimensions)
     what = (
@@ -82,15 +86,9 @@ def _create(workbook: Path, target: Path, dry_run: bool) -> int:
     if dry_run:
         print(f"Would create {target} from {workbook.name}, {what} (dry run).")
         return 0
-    _save(Document(project), target)
+    save_document(Document(project), target)
     print(f"Created {target} from {workbook.name}, {what}.")
     return 0
-
-
-def _save(document: Document, target: Path) -> None:
-    from workbench.store import save_project
-
-    save_project(document, target)
 
 
 def _changes(n: int) -> str:

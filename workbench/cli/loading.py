@@ -1,4 +1,5 @@
-"""Naming a project on the command line: a `.mwp` file, or the built-in sample.
+"""Naming a project on the command line: a `.mwp` file, a project on a team server
+(`postgresql://user@host:port/db#project`), or the built-in sample.
 
 Every command that reads a project takes it the same way (`PROJECT`, the word `sample`
 or `--sample`), so the rule lives here once. The store and the sample are imported when
@@ -14,6 +15,7 @@ from pathlib import Path
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
 from workbench.core.project import Project, Scenario
+from workbench.store.server_address import is_server_address
 
 SAMPLE_WORD = "sample"
 
@@ -52,6 +54,8 @@ def load_document(args: argparse.Namespace) -> Document:
         return sample_document()
     if args.project is None:
         raise CommandError("Name a project file, or use --sample for the built-in sample.")
+    if is_server_address(args.project):
+        return open_server(args)
     path = existing(args.project)
     from workbench.store import find_recovery, recover
 
@@ -66,6 +70,39 @@ def load_document(args: argparse.Namespace) -> Document:
         file=sys.stderr,
     )
     return open_file(path)
+
+
+def open_server(args: argparse.Namespace) -> Document:
+    """A team server's project; its recovered work lives with the app, which offers it."""
+    if getattr(args, "recover", False):
+        raise CommandError(
+            "Recovered work of a server project is offered by the app when it opens the project."
+        )
+    from workbench.store.postgres import open_server_project
+
+    return open_server_project(args.project)
+
+
+def project_exists(text: str) -> bool:
+    """True when the file, or the server project, that `text` names exists."""
+    if not is_server_address(text):
+        return Path(text).exists()
+    from workbench.store.postgres import ServerAddress, list_projects
+
+    address = ServerAddress.parse(text)
+    return address.project in {name for name, _revision in list_projects(address)}
+
+
+def save_document(document: Document, text: str) -> None:
+    """Save to the file, or as the next revision of the server project, `text` names."""
+    if is_server_address(text):
+        from workbench.store.postgres import save_to_server
+
+        save_to_server(document, text)
+        return
+    from workbench.store import save_project
+
+    save_project(document, Path(text))
 
 
 def existing(path_text: str) -> Path:

@@ -22,7 +22,6 @@ Public API:
 - `ServerStore`: the `ProjectStore` protocol over server addresses.
 """
 
-from workbench.store.postgres.address import ServerAddress, is_server_address
 from workbench.store.postgres.connection import ServerUnreachable, disconnect
 from workbench.store.postgres.projects import (
     Revision,
@@ -39,6 +38,7 @@ from workbench.store.postgres.saving import (
     save_to_server,
 )
 from workbench.store.postgres.transfer import pull, push, restore_revision, share
+from workbench.store.server_address import ServerAddress, is_server_address
 
 __all__ = [
     "ReadOnlyProject",

@@ -13,7 +13,7 @@ from psycopg.adapt import Dumper
 
 from workbench.store.errors import StoreError
 from workbench.store.postgres import schema
-from workbench.store.postgres.address import server_text
+from workbench.store.server_address import server_text
 
 _connections: dict[str, psycopg.Connection] = {}
 CONNECT_SECONDS = 10

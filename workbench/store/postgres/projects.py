@@ -17,12 +17,12 @@ from psycopg import sql
 from workbench.core.document import Document
 from workbench.core.project import ENTITY_COLLECTIONS, Project
 from workbench.store.errors import StoreError
-from workbench.store.postgres.address import ServerAddress
 from workbench.store.postgres.connection import connect, unreachable
 from workbench.store.postgres.layout import data_tables
 from workbench.store.postgres.rows import ServerTables
 from workbench.store.postgres.schema import table
 from workbench.store.reader import project_from
+from workbench.store.server_address import ServerAddress
 from workbench.store.writer import write_all
 
 

@@ -21,7 +21,6 @@ import psycopg
 from workbench.core.document import Document
 from workbench.core.transaction import WHOLE
 from workbench.store.errors import StoreError
-from workbench.store.postgres.address import ServerAddress
 from workbench.store.postgres.connection import ServerUnreachable, connect
 from workbench.store.postgres.projects import (
     Revision,
@@ -32,6 +31,7 @@ from workbench.store.postgres.projects import (
 )
 from workbench.store.postgres.rows import ServerTables
 from workbench.store.recovery import write_recovery
+from workbench.store.server_address import ServerAddress
 from workbench.store.writer import FIELDS, write_changed
 
 

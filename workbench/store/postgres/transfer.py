@@ -15,7 +15,6 @@ import psycopg
 from psycopg import sql
 
 from workbench.store.errors import StoreError
-from workbench.store.postgres.address import ServerAddress
 from workbench.store.postgres.connection import connect, unreachable
 from workbench.store.postgres.projects import (
     find,
@@ -25,6 +24,7 @@ from workbench.store.postgres.projects import (
 )
 from workbench.store.postgres.saving import create_on_server, read_only
 from workbench.store.project_file import open_project, save_project_as
+from workbench.store.server_address import ServerAddress
 
 
 def push(path: str | os.PathLike, address: ServerAddress | str) -> int:

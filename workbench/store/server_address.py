@@ -1,5 +1,8 @@
 """The address of a project on a team server: `postgresql://user@host:port/db#project`.
 
+It lives beside the file store, not inside the server backend, because it is what picks
+the backend: checking an address never loads the PostgreSQL driver.
+
 The part before `#` is a libpq connection URI, handed to the driver as is (so a service
 file, `.pgpass`, `PGPASSWORD` and the other libpq conventions work unchanged); the part
 after it names the project. Addresses are shown and remembered without their password:
