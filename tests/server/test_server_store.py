@@ -21,6 +21,7 @@ from workbench.store.postgres import (
     history,
     list_projects,
     open_server_project,
+    reapply,
     restore_revision,
     save_to_server,
     server_project,
@@ -181,3 +182,37 @@ def test_a_newer_server_schema_is_refused_and_an_older_one_migrated(cluster):
         assert connection.execute("SELECT version FROM workbench.schema_version"
                                   ).fetchone() == (SCHEMA_VERSION,)
     assert open_server_project(address).project.notes[("", "total", 2020)] == "checked"
+
+
+def test_reload_reapplies_my_edits_and_lists_cells_both_changed(address):
+    mine = Document(small_project())
+    save_to_server(mine, address)
+    theirs = open_server_project(address)
+    theirs.execute(c.SetHistory("d0m1", 2003, 7.0))  # only theirs
+    theirs.execute(c.SetHistory("d0m2", 2003, 8.0))  # both, differently
+    theirs.execute(c.SetHistory("d0m4", 2003, 5.5))  # both, alike
+    save_to_server(theirs, address)
+    mine.execute(c.SetHistory("d0m2", 2003, 80.0))
+    mine.execute(c.SetHistory("d0m3", 2003, 9.0))  # only mine
+    mine.execute(c.SetHistory("d0m4", 2003, 5.5))
+    developments = mine.project.developments
+    mine.execute(c.RemoveEntity("developments", developments[1].id))
+    with pytest.raises(SaveConflict):
+        save_to_server(mine, address)
+
+    again = reapply(mine)
+    history_now = again.document.project.history
+    assert history_now[("d0m1", 2003)] == 7.0 and history_now[("d0m3", 2003)] == 9.0
+    assert history_now[("d0m2", 2003)] == 8.0  # the server's value until decided
+    assert history_now[("d0m4", 2003)] == 5.5
+    assert developments[1].id not in {d.id for d in again.document.project.developments}
+    assert [(k.field, k.key, k.mine, k.theirs) for k in again.conflicts] == [
+        ("history", ("d0m2", 2003), 80.0, 8.0)
+    ]
+    assert "yours 80.0; on the server 8.0" in again.conflicts[0].label()
+    again.keep_mine(again.conflicts)
+    assert save_to_server(again.document, address) == 3
+    final = open_server_project(address).project.history
+    assert (final[("d0m1", 2003)], final[("d0m2", 2003)], final[("d0m3", 2003)]) == (7.0, 80.0, 9.0)
+    again.document.undo()  # keeping mine is a step of its own
+    assert again.document.project.history[("d0m2", 2003)] == 8.0

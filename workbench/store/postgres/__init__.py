@@ -30,6 +30,7 @@ from workbench.store.postgres.projects import (
     open_server_project,
     server_project,
 )
+from workbench.store.postgres.reapply import Conflict, Reapplied, reapply
 from workbench.store.postgres.saving import (
     ReadOnlyProject,
     SaveConflict,
@@ -41,7 +42,9 @@ from workbench.store.postgres.transfer import pull, push, restore_revision, shar
 from workbench.store.server_address import ServerAddress, is_server_address
 
 __all__ = [
+    "Conflict",
     "ReadOnlyProject",
+    "Reapplied",
     "Revision",
     "SaveConflict",
     "ServerAddress",
@@ -54,6 +57,7 @@ __all__ = [
     "open_server_project",
     "pull",
     "push",
+    "reapply",
     "recovery_stand_in",
     "restore_revision",
     "save_to_server",

@@ -1,0 +1,187 @@
+"""After a refused save: the latest revision with your own edits re-applied on top.
+
+The revision the document was based on is still on the server (history is never
+deleted), so each of your edits is known exactly as base → yours, and each of theirs as
+base → theirs. An edit only you made is re-applied; one you both made alike is already
+there; a cell (or entity, or the project's structure) that you both changed differently
+is a conflict: it keeps the server's value and is listed, so the analyst decides, and
+`keep_mine` applies the chosen ones. Re-applying is one undoable step on a document that
+is based on the latest revision, so the next save is an ordinary incremental one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+
+from workbench.core.commands.base import Command
+from workbench.core.document import Document
+from workbench.core.project import ENTITY_COLLECTIONS, Project
+from workbench.core.transaction import MISSING, WHOLE, Transaction
+from workbench.store.errors import StoreError
+from workbench.store.postgres.connection import connect, unreachable
+from workbench.store.postgres.projects import find, read, remember, server_project
+
+_KEYED = ("history", "history_sources", "growth", "pins", "holds", "notes")
+_WHOLE = ("metadata", "mode", "primary_dimension", "dimensions", "scenarios")
+Edit = tuple[str, Any, Any]
+"""(field, key, value): a keyed cell, an entity id, or WHOLE for a whole field; MISSING
+as the value removes it."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Something both you and the server changed, differently since your revision."""
+
+    field: str
+    key: Any
+    mine: Any
+    theirs: Any
+
+    def label(self) -> str:
+        where = self.field.replace("_", " ")
+        if self.key is not WHOLE:
+            parts = self.key if isinstance(self.key, tuple) else (self.key,)
+            where += " " + " ".join(str(p) for p in parts)
+        return f"{where}: yours {_shown(self.mine)}; on the server {_shown(self.theirs)}"
+
+
+@dataclass
+class Reapplied:
+    """The latest revision with your edits on top; `conflicts` keep the server's values."""
+
+    document: Document
+    conflicts: list[Conflict]
+    applied: int
+
+    def keep_mine(self, chosen: Iterable[Conflict]) -> None:
+        edits = [(c.field, c.key, c.mine) for c in chosen]
+        if edits:
+            self.document.execute(_Put(f"Keep my version of {len(edits)} changes", edits))
+
+
+def reapply(document: Document) -> Reapplied:
+    """Fetch the base and the latest revision, and re-apply `document`'s own edits."""
+    entry = server_project(document)
+    if entry is None:
+        raise StoreError("This project is not from a server: there is nothing to reload.")
+    address = entry.address
+    connection = connect(address.conninfo)
+    try:
+        with connection.transaction():
+            connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            project_id, latest = find(connection, address)
+            base = read(connection, address, project_id, entry.revision)
+            theirs = read(connection, address, project_id)
+    except psycopg.OperationalError as exc:
+        raise unreachable(address.conninfo, exc) from exc
+    edits, conflicts = three_way(base, document.project, theirs, document.dirty())
+    merged = Document(theirs)
+    merged.mark_saved()
+    remember(merged, address, project_id, latest)
+    if edits:
+        merged.execute(_Put("Re-apply my edits", edits))
+    return Reapplied(merged, conflicts, len(edits))
+
+
+def three_way(base: Project, mine: Project, theirs: Project,
+              dirty: dict[str, Any]) -> tuple[list[Edit], list[Conflict]]:
+    """Your edits (base → mine) that apply cleanly to `theirs`, and the conflicts."""
+    edits: list[Edit] = []
+    conflicts: list[Conflict] = []
+    for field in dirty:
+        if field in _KEYED:
+            candidates = _keyed(field, base, mine, dirty[field])
+        elif field in ENTITY_COLLECTIONS:
+            candidates = _entities(field, base, mine)
+        elif field in _WHOLE:
+            candidates = [(field, WHOLE, getattr(base, field), getattr(mine, field))]
+        else:
+            continue
+        for name, key, was, now in candidates:
+            there = _value(theirs, name, key)
+            if _same(now, was) or _same(there, now):
+                continue
+            if _same(there, was):
+                edits.append((name, key, now))
+            else:
+                conflicts.append(Conflict(name, key, now, there))
+    return edits, conflicts
+
+
+def _keyed(field: str, base: Project, mine: Project, keys) -> list[tuple]:
+    if keys is WHOLE:
+        keys = set(getattr(base, field)) | set(getattr(mine, field))
+    return [(field, k, _value(base, field, k), _value(mine, field, k)) for k in keys]
+
+
+def _entities(field: str, base: Project, mine: Project) -> list[tuple]:
+    before = {e.id: e for e in getattr(base, field)}
+    after = {e.id: e for e in getattr(mine, field)}
+    return [(field, i, before.get(i, MISSING), after.get(i, MISSING))
+            for i in [*before, *(i for i in after if i not in before)]]
+
+
+def _value(project: Project, field: str, key: Any) -> Any:
+    container = getattr(project, field)
+    if key is WHOLE:
+        return container
+    if field in ENTITY_COLLECTIONS:
+        return next((e for e in container if e.id == key), MISSING)
+    if isinstance(container, set):
+        return key in container
+    return container.get(key, MISSING)
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a is b or (a is not MISSING and b is not MISSING and type(a) is type(b) and a == b)
+
+
+def _shown(value: Any) -> str:
+    if value is MISSING or value is False:
+        return "removed"
+    if value is True:
+        return "set"
+    if isinstance(value, list):
+        return f"{len(value)} of them, changed"
+    return getattr(value, "name", None) or getattr(value, "title", None) or repr(value)
+
+
+class _Put(Command):
+    """Write a list of edits as one undoable step."""
+
+    def __init__(self, text: str, edits: list[Edit]) -> None:
+        self.text = text
+        self.edits = edits
+
+    def run(self, tx: Transaction) -> None:
+        for field, key, value in self.edits:
+            container = getattr(tx.project, field)
+            if key is WHOLE:
+                tx.replace(field, value)
+            elif field in ENTITY_COLLECTIONS:
+                tx.replace(field, _with_entity(container, key, value))
+            elif isinstance(container, set):
+                if value is True:
+                    tx.set(field, key, True)
+                else:
+                    tx.delete(field, key)
+            elif value is MISSING:
+                tx.delete(field, key)
+            else:
+                tx.set(field, key, value)
+
+
+def _with_entity(entities: list, entity_id: str, entity: Any) -> list:
+    """A new list: the entity replaced in place, removed (MISSING), or appended."""
+    out = [e for e in entities if e.id != entity_id or entity is not MISSING]
+    for i, e in enumerate(out):
+        if e.id == entity_id:
+            out[i] = entity
+            return out
+    if entity is not MISSING:
+        out.append(entity)
+    return out
