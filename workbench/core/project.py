@@ -167,17 +167,34 @@ class Project:
         raise ModelError(f"There is no dimension with id {dimension_id!r}.")
 
     def dimension_of(self, member_id: str) -> Dimension:
-        for d in self.dimensions:
-            if any(m.id == member_id for m in d.members):
-                return d
-        raise ModelError(f"There is no segment with id {member_id!r}.")
+        found = self._members().get(member_id)
+        if found is None:
+            raise ModelError(f"There is no segment with id {member_id!r}.")
+        return found[0]
 
     def member(self, member_id: str) -> Member:
-        for d in self.dimensions:
-            for m in d.members:
-                if m.id == member_id:
-                    return m
-        raise ModelError(f"There is no segment with id {member_id!r}.")
+        found = self._members().get(member_id)
+        if found is None:
+            raise ModelError(f"There is no segment with id {member_id!r}.")
+        return found[1]
+
+    def _members(self) -> dict[str, tuple[Dimension, Member]]:
+        """Member id → (dimension, member), rebuilt when the dimensions change.
+
+        Dimensions are frozen and an edit replaces them, so the cache is valid while the
+        project holds the very same dimension objects; it holds them itself, so their
+        identities cannot be reused. Large imports and validation look members up tens of
+        thousands of times, which a scan of every dimension made quadratic.
+        """
+        current = tuple(self.dimensions)
+        cached = self.__dict__.get("_member_index")
+        if cached is None or len(cached[0]) != len(current) or any(
+            a is not b for a, b in zip(cached[0], current, strict=True)
+        ):
+            index = {m.id: (d, m) for d in current for m in d.members}
+            cached = (current, index)
+            self.__dict__["_member_index"] = cached
+        return cached[1]
 
     def scenario(self, scenario_id: str) -> Scenario:
         for s in self.scenarios:
@@ -221,9 +238,9 @@ class Project:
         return Project(**kwargs)
 
 
-def new_id(project: Project, prefix: str) -> str:
-    """A fresh id `prefix-N` unused anywhere in the project."""
-    used = project.all_ids()
+def new_id(project: Project, prefix: str, used: set[str] | None = None) -> str:
+    """A fresh id `prefix-N` unused anywhere in the project (or in `used`, when given)."""
+    used = project.all_ids() if used is None else used
     n = 1
     while f"{prefix}-{n}" in used:
         n += 1

@@ -11,21 +11,18 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.commands import (
     AddDimension,
     AddEntity,
-    AddMember,
+    AddMembers,
     Batch,
     Command,
+    SetCells,
     SetGrowth,
-    SetHistory,
-    SetHistorySource,
     SetMode,
-    SetNote,
-    SetPin,
 )
 from workbench.core.document import Document
 from workbench.core.entities import Source
@@ -49,12 +46,15 @@ class Plan:
     command: Batch
     summary: list[str]
     new: bool
+    _preview: Document | None = field(default=None, repr=False)
 
     def preview(self) -> Document:
-        """The project as it will be, computed on a copy; nothing else changes."""
-        document = Document(self.project.copy())
-        document.execute(self.command)
-        return document
+        """The project as it will be, computed on a copy once; nothing else changes."""
+        if self._preview is None:
+            document = Document(self.project.copy())
+            document.execute(self.command)
+            self._preview = document
+        return self._preview
 
     def result(self) -> Project:
         """For a new project: the project itself (its creation is the one step)."""
@@ -117,9 +117,13 @@ class _Builder:
         self.r, self.project = resolved, project
         self.used = set(project.all_ids())
         self.out: list[Command] = []
+        self.cells: dict[str, dict] = {"history": {}, "sources": {}, "pins": {}, "notes": {}}
         self.summary: list[str] = []
         self.counts = {"history": 0, "forecast": 0, "blank": 0}
         self.scenario = self._scenario()
+        self._origin = f"Imported from {resolved.file_name}, {resolved.table.sheet}!"
+        self._factors: dict[int, float] = {}
+        self._tails: dict[int, str] = {}
 
     def commands(self) -> list[Command]:
         self.source = self._sources()
@@ -127,6 +131,7 @@ class _Builder:
         for row, series_id in series:
             self._values(row, series_id)
         self._total(series)
+        self.out.append(SetCells(f"Import table from {self.r.file_name}", **self.cells))
         self._mode()
         self._counts()
         return self.out
@@ -164,17 +169,18 @@ class _Builder:
             if dim_id is None:
                 dim_id = self._id(block.name)
                 self.out.append(AddDimension(block.name, dimension_id=dim_id))
-            new = []
+            new: list[tuple[str, str]] = []
             for i, row in enumerate(block.rows):
                 member_id, name = block.members[i]
                 if member_id is None:
                     member_id = self._id(name)
-                    self.out.append(AddMember(dim_id, name, member_id=member_id))
-                    new.append(name)
+                    new.append((member_id, name))
                 elif name.casefold() != row.label.casefold():
                     self.summary.append(f"'{row.label}' taken as {name} (a close spelling).")
                 out.append((row, member_id))
-            self._block_line(block, new)
+            if new:
+                self.out.append(AddMembers(dim_id, new))
+            self._block_line(block, [n for _, n in new])
         return out
 
     def _block_line(self, block, new: list[str]) -> None:
@@ -184,8 +190,9 @@ class _Builder:
         self.summary.append(f"{block.name} ({kind}): {len(block.rows)} segments{added}.")
 
     def _values(self, row: Row, series_id: str, history_only: bool = False) -> None:
-        r, meta = self.r, self.project.metadata
+        r, meta, cells = self.r, self.project.metadata, self.cells
         forecast: dict[int, float] = {}
+        history, sources, notes = cells["history"], cells["sources"], cells["notes"]
         for year in r.table.years:
             raw = row.values.get(year)
             if year not in meta.years:
@@ -196,40 +203,48 @@ class _Builder:
             value = self._convert(raw, year)
             note = self._note(row, year)
             if year <= meta.base_year:
-                self.out += [
-                    SetHistory(series_id, year, value),
-                    SetHistorySource(series_id, year, self.source),
-                    SetNote("", series_id, year, note),
-                ]
+                history[(series_id, year)] = value
+                sources[(series_id, year)] = self.source
+                notes[("", series_id, year)] = self._noted("", series_id, year, note)
                 self.counts["history"] += 1
             elif not history_only and r.mapping.forecast != "ignore":
                 forecast[year] = value
                 if r.mapping.forecast == "pins":
-                    self.out += [
-                        SetPin(self.scenario, series_id, year, value),
-                        SetNote(self.scenario, series_id, year, note),
-                    ]
+                    cells["pins"][(self.scenario, series_id, year)] = value
+                    key = (self.scenario, series_id, year)
+                    cells["notes"][key] = self._noted(*key, note)
                 self.counts["forecast"] += 1
         if forecast:
             self._growth(row, series_id, forecast)
 
+    def _noted(self, scenario_id: str, series_id: str, year: int, note: str) -> str:
+        """The import's note after any note the analyst already wrote on that cell."""
+        mine = self.project.notes.get((scenario_id, series_id, year), "")
+        return f"{mine}\n{note}" if mine and note not in mine else (mine or note)
+
     def _convert(self, raw: float, year: int) -> float:
-        rate = self.r.mapping.rate_for(year)
-        if self.r.mapping.rates() and rate is None:
-            raise IngestError(f"No currency rate is given for {year}.")
-        value = raw * self.r.scale * (rate or 1.0)
-        return float(f"{value:.15g}")
+        """The number in the project's unit and currency, without binary noise (× 0.001)."""
+        factor = self._factors.get(year)
+        if factor is None:
+            rate = self.r.mapping.rate_for(year)
+            if self.r.mapping.rates() and rate is None:
+                raise IngestError(f"No currency rate is given for {year}.")
+            factor = self._factors[year] = self.r.scale * (rate or 1.0)
+        return raw if factor == 1.0 else float(f"{raw * factor:.15g}")
 
     def _note(self, row: Row, year: int) -> str:
-        r = self.r
-        parts = [f"Imported from {r.file_name}, {r.table.sheet}!{row.cells[year]}"]
-        if r.scale != 1.0:
-            parts.append(f"× {r.scale:g} for the unit")
-        rate = r.mapping.rate_for(year)
-        if rate is not None:
-            cited = r.mapping.rate_source or "analyst assumption"
-            parts.append(f"converted at {rate:g} ({cited})")
-        return "; ".join(parts) + "."
+        """'Imported from F, Sheet!C5; × 0.001 for the unit; converted at 0.14 (source).'"""
+        tail = self._tails.get(year)
+        if tail is None:
+            r, parts = self.r, [""]
+            if r.scale != 1.0:
+                parts.append(f"× {r.scale:g} for the unit")
+            rate = r.mapping.rate_for(year)
+            if rate is not None:
+                cited = r.mapping.rate_source or "analyst assumption"
+                parts.append(f"converted at {rate:g} ({cited})")
+            tail = self._tails[year] = "; ".join(parts) + "."
+        return f"{self._origin}{row.cells[year]}{tail}"
 
     def _growth(self, row: Row, series_id: str, forecast: dict[int, float]) -> None:
         """A CAGR from the base year to the source's last forecast year.

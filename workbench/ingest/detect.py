@@ -205,7 +205,8 @@ class _RowReader:
         label = clean_label(label_cell.text) if label_cell.kind == TEXT else ""
         if label_cell.kind == NUMBER:
             label = str(int(label_cell.value)) if label_cell.value.is_integer() else ""
-        values = {y.year: grid.at(row, c).value for c, y in self.run}
+        line = grid.cells[row]
+        values = {y.year: line[c].value for c, y in self.run}
         cells = {y.year: grid.address(row, c) for c, y in self.run}
         address = grid.address(row, self.label_col)
         self.rows.append(Row(label, values, cells, address, self.group))

@@ -8,8 +8,9 @@ years across the columns; addresses always name the cell as the user sees it ("C
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbench.ingest.cells import YearLabel, is_blank, number, year_label
 from workbench.ingest.sheets import Sheet
@@ -34,8 +35,9 @@ def column_letters(col: int) -> str:
     return letters
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """A cell's kind, its number (NUMBER), its text (TEXT) and the year it names, if any."""
+
     kind: int
     value: float | None
     text: str
@@ -75,7 +77,8 @@ class Grid:
         """The cell as the user sees it in the sheet ("C5")."""
         if self.flipped:
             row, col = col, row
-        return f"{column_letters(col)}{row + 1}"
+        letters = _LETTERS[col] if col < len(_LETTERS) else column_letters(col)
+        return f"{letters}{row + 1}"
 
     def formula(self, row: int, col: int) -> str:
         key = (col, row) if self.flipped else (row, col)
@@ -85,7 +88,28 @@ class Grid:
         return all(self.at(row, c).kind == BLANK for c in cols)
 
 
+_LETTERS = [column_letters(c) for c in range(702)]
+"""A to ZZ, the columns of nearly every foreign table."""
+_YEARS = {y: YearLabel(y, False) for y in range(1900, 2201)}
+
+
 def _classify(value: object, style: Notation) -> Cell:
+    """One cell's meaning; plain numbers and numeric text take a fast path (most cells)."""
+    kind = type(value)
+    if kind is float or kind is int:
+        if value != value or value in (math.inf, -math.inf):
+            return _BLANK_CELL
+        year = _YEARS.get(value) if value == int(value) else None
+        return Cell(NUMBER, float(value), "", year)
+    if kind is str and style.decimal == "." and "_" not in value:
+        try:
+            number_ = float(value)
+        except ValueError:
+            pass
+        else:
+            if math.isfinite(number_):
+                year = _YEARS.get(number_) if number_ == int(number_) else None
+                return Cell(NUMBER, number_, "", year)
     if is_blank(value):
         return _BLANK_CELL
     year = year_label(value)

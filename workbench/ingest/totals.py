@@ -86,24 +86,37 @@ def decimals(value: float) -> int:
     return len(text.split(".")[1].rstrip("0"))
 
 
-def tolerance(rows: list[Row], total: Row, year: int) -> float:
-    """Half a unit of the finest printed digit, once per number added (at most 6 digits)."""
-    numbers = [r.values.get(year) for r in [*rows, total]]
-    numbers = [v for v in numbers if v is not None and math.isfinite(v)]
-    places = min(6, max((decimals(v) for v in numbers), default=0))
-    return 0.5 * 10.0**-places * len(numbers) + 1e-9 * max(map(abs, numbers), default=0)
+MAX_PLACES = 6
+
+
+def places(rows: list[Row]) -> int:
+    """The finest printed digit among the rows' numbers (at most 6 places)."""
+    finest = 0
+    for row in rows:
+        for value in row.values.values():
+            if value is not None and value != round(value, finest):
+                finest = max(finest, min(MAX_PLACES, decimals(value)))
+                if finest == MAX_PLACES:
+                    return finest
+    return finest
+
+
+def tolerance(numbers: list[float], digits: int) -> float:
+    """Half a unit of the finest printed digit, once per number added."""
+    return 0.5 * 10.0**-digits * len(numbers) + 1e-9 * max(map(abs, numbers), default=0)
 
 
 def adds_up(rows: list[Row], total: Row, years: list[int]) -> bool:
     """True when, in every year both have numbers, the rows add up to the total."""
     compared = 0
+    digits = places([*rows, total])
     for year in years:
         expected = total.values.get(year)
         parts = [r.values.get(year) for r in rows]
         if expected is None or any(v is None for v in parts):
             continue
         compared += 1
-        if abs(sum(parts) - expected) > tolerance(rows, total, year):
+        if abs(math.fsum(parts) - expected) > tolerance([*parts, expected], digits):
             return False
     return compared > 0
 

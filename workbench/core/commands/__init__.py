@@ -1,6 +1,7 @@
 """Every edit of a project, as a command that a `Document` executes and can undo."""
 
 from workbench.core.commands.base import Batch, Command
+from workbench.core.commands.cells import SetCells
 from workbench.core.commands.entities import (
     AddEntity,
     MergeCompanies,
@@ -12,6 +13,7 @@ from workbench.core.commands.spread import ScaleHistoryToTotal, SpreadTotal, dis
 from workbench.core.commands.structure import (
     AddDimension,
     AddMember,
+    AddMembers,
     AddScenario,
     MoveDimension,
     MoveMember,
@@ -40,6 +42,7 @@ __all__ = [
     "AddDimension",
     "AddEntity",
     "AddMember",
+    "AddMembers",
     "AddScenario",
     "BackSolveCagr",
     "Batch",
@@ -56,6 +59,7 @@ __all__ = [
     "RenameMember",
     "RenameScenario",
     "ScaleHistoryToTotal",
+    "SetCells",
     "SetGrowth",
     "SetHistory",
     "SetHistorySource",
