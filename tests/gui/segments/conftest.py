@@ -61,10 +61,12 @@ def total_page(qtbot, bridge):
 
 
 def cell(page, row_label: str, column_label: str):
-    """The model index of the cell in the row and column with these labels."""
+    """The model index of the cell in the row and column with these labels (an assumption
+    column by its kind: "Method", "Rate", "K", "r")."""
     model = page.model
     r = next(i for i, row in enumerate(model.layout.rows) if row.label == row_label)
-    c = next(i for i, col in enumerate(model.layout.columns) if col.label == column_label)
+    c = next(i for i, col in enumerate(model.layout.columns)
+             if column_label in (col.label, col.kind.capitalize(), col.kind))
     return model.index(r, c)
 
 

@@ -82,14 +82,16 @@ def wide(qtbot):
     return page
 
 
-def test_the_frozen_column_shows_only_the_names_over_the_tables_left_edge(wide):
+def test_the_frozen_columns_show_names_and_assumptions_over_the_tables_left_edge(wide):
     table, frozen = wide.table, wide.table.frozen
     assert frozen.isVisible()
     assert frozen.model() is table.model() and frozen.selectionModel() is table.selectionModel()
-    assert not frozen.isColumnHidden(0)
-    assert all(frozen.isColumnHidden(c) for c in range(1, table.model().columnCount()))
+    kinds = [c.kind for c in wide.model.layout.columns]
+    assert kinds[:3] == ["name", "method", "rate"] and frozen.count() == 3
+    assert not any(frozen.isColumnHidden(c) for c in range(3))
+    assert all(frozen.isColumnHidden(c) for c in range(3, table.model().columnCount()))
     assert frozen.geometry().x() == table.viewport().x()
-    assert frozen.width() == table.columnWidth(0) + 1
+    assert frozen.width() == sum(table.columnWidth(c) for c in range(3)) + 1
     assert frozen.horizontalHeader().height() == table.horizontalHeader().height()
 
 
@@ -109,20 +111,23 @@ def test_the_frozen_column_scrolls_with_the_rows_and_stays_while_years_scroll(wi
 
 
 def test_the_frozen_column_follows_the_name_column_width(wide):
-    wide.table.setColumnWidth(0, 300)
-    assert wide.table.frozen.columnWidth(0) == 300
-    assert wide.table.frozen.width() == 301
+    table = wide.table
+    table.setColumnWidth(0, 300)
+    assert table.frozen.columnWidth(0) == 300
+    assert table.frozen.width() == 301 + table.columnWidth(1) + table.columnWidth(2)
 
 
 def test_moving_left_under_the_frozen_column_scrolls_the_cell_into_view(qtbot, wide):
     table = wide.table
-    table.horizontalScrollBar().setValue(table.columnWidth(1) + table.columnWidth(2))
+    first_year = wide.model.layout.frozen
+    table.horizontalScrollBar().setValue(
+        table.columnWidth(first_year) + table.columnWidth(first_year + 1))
     table.setFocus()
-    table.setCurrentIndex(wide.model.index(3, 4))
+    table.setCurrentIndex(wide.model.index(3, first_year + 3))
     for _ in range(3):
         qtbot.keyClick(table, Qt.Key.Key_Left)
-    assert table.currentIndex().column() == 1
-    assert table.visualRect(table.currentIndex()).x() >= table.columnWidth(0)
+    assert table.currentIndex().column() == first_year
+    assert table.visualRect(table.currentIndex()).x() >= table.frozen.width_covered()
 
 
 def test_a_name_typed_into_the_frozen_column_renames_the_segment(qtbot, wide):

@@ -1,12 +1,15 @@
-"""The frozen name column: segment names stay in view while the years scroll sideways.
+"""The frozen columns: names and growth assumptions stay in view while the years scroll.
 
 A second, narrow view of the same model and selection is laid over the table's left edge
-(the approach of Qt's "Frozen Column" example). It shows only the first column, scrolls
-vertically with the table and follows its column width and row heights; the table itself
-scrolls by pixels so that the cells sliding under the overlay stay reachable.
+(the approach of Qt's "Frozen Column" example). It shows only the leading columns the
+layout freezes (name, method, rate), scrolls vertically with the table and follows its
+column widths and row heights; the table itself scrolls by pixels so that the cells
+sliding under the overlay stay reachable.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
@@ -15,11 +18,12 @@ _EDGE = "#c9d1db"
 
 
 class FrozenColumn(QTableView):
-    """Column 0 of `table`'s model, drawn over the table; `table` owns it."""
+    """The first `count()` columns of `table`'s model, drawn over the table; `table` owns
+    it. `count` is asked again whenever the model's columns change."""
 
-    def __init__(self, table: QTableView, delegate) -> None:
+    def __init__(self, table: QTableView, delegate, count: Callable[[], int]) -> None:
         super().__init__(table)
-        self.table = table
+        self.table, self.count = table, count
         self.setModel(table.model())
         self.setSelectionModel(table.selectionModel())
         self.setItemDelegate(delegate)
@@ -59,25 +63,31 @@ class FrozenColumn(QTableView):
         model.columnsInserted.connect(self.show_first_column_only)
 
     def show_first_column_only(self) -> None:
-        """Hide every column but the first (again after the model's columns change)."""
+        """Hide every column but the frozen ones (again after the model's columns change)."""
+        frozen = self.count()
         for column in range(self.model().columnCount()):
-            self.setColumnHidden(column, column != 0)
-        self.setColumnWidth(0, self.table.columnWidth(0))
+            self.setColumnHidden(column, column >= frozen)
+        for column in range(frozen):
+            self.setColumnWidth(column, self.table.columnWidth(column))
         self.sync_geometry()
 
+    def width_covered(self) -> int:
+        """Pixels of the table's viewport the overlay covers (its frozen columns)."""
+        return sum(self.table.columnWidth(c) for c in range(self.count()))
+
     def sync_geometry(self) -> None:
-        """Cover exactly the table's first column, header included."""
+        """Cover exactly the table's frozen columns, header included."""
         table = self.table
         header_height = table.horizontalHeader().height()
         self.horizontalHeader().setFixedHeight(header_height)
         self.setGeometry(
             table.viewport().x(),
             table.frameWidth(),
-            table.columnWidth(0) + 1,
+            self.width_covered() + 1,
             table.viewport().height() + header_height,
         )
 
     def _column_resized(self, column: int, _old: int, new: int) -> None:
-        if column == 0:
-            self.setColumnWidth(0, new)
+        if column < self.count():
+            self.setColumnWidth(column, new)
             self.sync_geometry()

@@ -2,8 +2,10 @@
 
 The total market page shows the total, its year-on-year growth and each dimension's gap;
 a dimension page shows the total, the dimension's segments, its gap and the segments'
-shares. Columns are the name, one per year, two CAGRs and the growth assumption (method,
-rate, K, r: where the registry's growth methods show their parameters). The model, the
+shares. Columns are the name and the growth assumption an analyst edits most (method and
+rate, frozen beside the name), one per year, two CAGRs and the S-curve's ceiling K and
+steepness r (where the registry's growth methods show their parameters); headers name
+each in words with its unit. The model, the
 editing rules and the clipboard all speak in these terms.
 """
 
@@ -51,6 +53,12 @@ class TableLayout:
         count = sum(1 for c in self.columns if c.kind == "year")
         return range(first, first + count)
 
+    @property
+    def frozen(self) -> int:
+        """How many leading columns stay in view while the years scroll: the name and the
+        assumptions an analyst edits most (method and rate)."""
+        return next(i for i, c in enumerate(self.columns) if c.kind == "year")
+
     def series_rows(self) -> list[int]:
         return [i for i, r in enumerate(self.rows) if r.is_series]
 
@@ -74,16 +82,18 @@ def _rows(project: Project, dimension_id: str | None) -> tuple[Row, ...]:
 
 def _columns(project: Project) -> tuple[Column, ...]:
     meta = project.metadata
-    columns = [Column("name", "Series")]
+    columns = [
+        Column("name", "Series"),
+        Column("method", "Growth\nmethod"),
+        Column("rate", "Rate\n% a year"),
+    ]
     columns += [Column("year", str(y), y) for y in meta.history_years]
     columns += [Column("year", f"{y}F", y, forecast=True) for y in meta.forecast_years]
     columns += [
         Column("cagr_history", f"CAGR {_yy(meta.first_year)}–{_yy(meta.base_year)}"),
         Column("cagr_forecast", f"CAGR {_yy(meta.base_year)}–{_yy(meta.last_year)}", forecast=True),
-        Column("method", "Method"),
-        Column("rate", "Rate"),
-        Column("k", "K"),
-        Column("r", "r"),
+        Column("k", f"Ceiling K\n{meta.unit}"),
+        Column("r", "Steepness\nr"),
     ]
     return tuple(columns)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -36,10 +37,11 @@ from workbench.gui.segments.table_model import SegmentTableModel
 from workbench.gui.segments.view import SegmentTableView
 
 _STRUCTURE = ("dimensions", "metadata", "scenarios")
-_WIDTHS = {"name": 210, "cagr_history": 92, "cagr_forecast": 92,
-           "method": 116, "rate": 64, "k": 64, "r": 48}
+_WIDTHS = {"name": 150, "cagr_history": 92, "cagr_forecast": 92,
+           "method": 112, "rate": 72, "k": 72, "r": 72}
+"""Least widths; a header wider than these widens its column."""
 _ROW_HEIGHT = 24
-_NAME_MAX = 360
+_NAME_MAX = 260
 _TABLE_CHROME = 82
 """Pixels of a table box besides its rows: header, frame, scroll bar, marker legend."""
 _TABLE_MIN, _CHART_MIN = 150, 220
@@ -248,16 +250,24 @@ class SegmentPage(Page):
 
     def _size_columns(self) -> None:
         """Fixed widths (no measuring of every cell): the year columns fit the largest
-        value, the name column the longest row label (within limits)."""
+        value, the name column the longest row label (within limits), the others their
+        header's longest line."""
         values = self.model.result.values
         largest = float(np.nanmax(np.abs(values))) if np.isfinite(values).any() else 0.0
         metrics = self.table.fontMetrics()
         year_width = max(54, metrics.horizontalAdvance(locale_numbers.amount(largest)) + 16)
         longest = max((metrics.horizontalAdvance(r.label) for r in self.model.layout.rows),
                       default=0)
-        widths = {**_WIDTHS, "name": min(max(longest + 28, _WIDTHS["name"]), _NAME_MAX)}
+        header_font = QFont(self.table.horizontalHeader().font())
+        header_font.setBold(True)  # as the header's style sheet draws it
+        bold = QFontMetrics(header_font)
         for i, column in enumerate(self.model.layout.columns):
-            self.table.setColumnWidth(i, widths.get(column.kind, year_width))
+            header = max(bold.horizontalAdvance(line) for line in column.label.split("\n"))
+            width = max(_WIDTHS.get(column.kind, year_width), header + 22)
+            if column.kind == "name":
+                width = min(max(longest + 28, width), _NAME_MAX)
+            self.table.setColumnWidth(i, width)
+        self.table.frozen.show_first_column_only()
         self._split()
 
     def _split(self) -> None:

@@ -87,7 +87,11 @@ class SegmentTableView(QTableView):
         super().setModel(model)
         if self.frozen is not None:
             self.frozen.deleteLater()
-        self.frozen = FrozenColumn(self, CellDelegate(self))
+        self.frozen = FrozenColumn(self, CellDelegate(self), self._frozen_count)
+
+    def _frozen_count(self) -> int:
+        model = self.model()
+        return model.layout.frozen if isinstance(model, SegmentTableModel) else 1
 
     def segment_model(self) -> SegmentTableModel:
         model = self.model()
@@ -107,9 +111,10 @@ class SegmentTableView(QTableView):
             self.frozen.sync_geometry()
 
     def edit(self, index: QModelIndex, trigger=None, event=None):
-        """A name is edited on the frozen column, where the editor can be seen (the
-        table's own name column lies under it)."""
-        view = self.frozen if index.column() == 0 and self.frozen is not None else None
+        """A name or assumption is edited on the frozen columns, where the editor can be
+        seen (the table's own columns lie under them)."""
+        frozen = self.frozen is not None and index.column() < self.frozen.count()
+        view = self.frozen if frozen else None
         if trigger is None:
             return (view or super()).edit(index)
         if view is not None:
@@ -117,11 +122,11 @@ class SegmentTableView(QTableView):
         return super().edit(index, trigger, event)
 
     def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible):
-        """The name column never scrolls (it is always in view on the overlay); a cell is
-        brought out from under it."""
-        if index.column() > 0:
+        """The frozen columns never scroll (they are always in view on the overlay); a
+        cell is brought out from under them."""
+        if self.frozen is not None and index.column() >= self.frozen.count():
             super().scrollTo(index, hint)
-            covered = self.columnWidth(0) - self.visualRect(index).x()
+            covered = self.frozen.width_covered() - self.visualRect(index).x()
             if covered > 0:
                 bar = self.horizontalScrollBar()
                 bar.setValue(bar.value() - covered)
