@@ -96,7 +96,8 @@ def test_a_note_announces_nothing(qtbot, bridge):
     seen = announced(page)
     bridge.execute(SetNote("", "a", 2021, "Checked."))
     assert seen == []
-    assert "Checked." in page.model.index(1, year_column(page, 2021)).data(3)  # the tooltip reads it at once
+    # The tooltip reads it at once.
+    assert "Checked." in page.model.index(1, year_column(page, 2021)).data(3)
 
 
 def test_a_page_off_screen_redraws_its_chart_when_shown(qtbot, bridge):
