@@ -81,26 +81,35 @@ def read_dimension_sheet(
             if row_id == TOTAL or row_id.startswith(COMPUTED_PREFIXES):
                 if row_id.startswith(PROJECTED):
                     projected.append((row, row_id[len(PROJECTED) :]))
-                continue
-            if not row_id and grid.is_blank(row, NAME_COL):
-                continue
-            if index == 0:
-                row_id = _read_member(grid, row, row_id, new_id, out)
-                _read_history(grid, row, row_id, meta, True, out)
-            elif not any(m.id == row_id for m in out.members):
-                if not row_id:
-                    raise grid.error(
-                        row, ID_COL, "new segments are added in the topmost block only."
-                    )
-                continue
-            else:
-                _read_history(grid, row, row_id, meta, False, out)
-            _read_pins(grid, row, scenario_id, row_id, meta, out)
+            elif row_id or not grid.is_blank(row, NAME_COL):
+                _read_segment_row(grid, row, row_id, (index, scenario_id), meta, new_id, out)
         known = {m.id for m in out.members}
         for row, member_id in projected:
             if member_id in known:
                 _read_pins(grid, row, scenario_id, member_id, meta, out)
     return out
+
+
+def _read_segment_row(
+    grid: Grid,
+    row: int,
+    row_id: str,
+    block: tuple[int, str],
+    meta: Metadata,
+    new_id: Callable[[str], str],
+    out: SheetValues,
+) -> None:
+    """A segment's row in block (index, scenario id): the topmost block names segments and
+    holds their history; every block holds its scenario's pins."""
+    index, scenario_id = block
+    if index == 0:
+        row_id = _read_member(grid, row, row_id, new_id, out)
+    elif not any(m.id == row_id for m in out.members):
+        if not row_id:
+            raise grid.error(row, ID_COL, "new segments are added in the topmost block only.")
+        return
+    _read_history(grid, row, row_id, meta, index == 0, out)
+    _read_pins(grid, row, scenario_id, row_id, meta, out)
 
 
 def _read_member(grid: Grid, row: int, row_id: str, new_id, out: SheetValues) -> str:

@@ -34,16 +34,26 @@ COLUMNS = ("Publisher", "Title", "Date", "Link", "Uses")
 
 def uses_of(project: Project, source_id: str) -> list[tuple[str, Target]]:
     """(what, where it is) for every history cell and entity that cites `source_id`."""
-    out: list[tuple[str, Target]] = []
+    return _cited_history(project, source_id) + _cited_entities(project, source_id)
+
+
+def _cited_history(project: Project, source_id: str) -> list[tuple[str, Target]]:
+    """One line per series whose history cites the source, with the years it covers."""
     years_by_series: dict[str, list[int]] = {}
     for (series_id, year), cited in project.history_sources.items():
         if cited == source_id:
             years_by_series.setdefault(series_id, []).append(year)
+    out: list[tuple[str, Target]] = []
     for series_id in project.series_ids():
         years = sorted(years_by_series.get(series_id, ()))
         if years:
             label = f"History · {project.series_name(series_id)} · {_year_span(years)}"
             out.append((label, CellTarget("", series_id, years[0])))
+    return out
+
+
+def _cited_entities(project: Project, source_id: str) -> list[tuple[str, Target]]:
+    out: list[tuple[str, Target]] = []
     for company in project.companies:
         if source_id in company.source_ids:
             out.append((f"Company · {company.name}", EntityTarget("companies", company.id)))
