@@ -1,0 +1,89 @@
+"""Any table, in any of the common layouts, imports as exactly its numbers (hypothesis)."""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from workbench.ingest import plan
+
+NAMES = ["China", "North America", "Europe", "Apps", "Mini programs", "Web", "Smart TV",
+         "Latin America", "Africa", "Korea"]  # fmt: skip
+LAYOUTS = ("xlsx across", "csv across", "csv semicolon", "csv long", "xlsx down")
+
+
+@st.composite
+def tables(draw):
+    names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=6, unique=True))
+    first = draw(st.integers(1990, 2020))
+    years = list(range(first, first + draw(st.integers(3, 12))))
+    cents = st.integers(1, 10**7)
+    values = {n: [draw(cents) / 100 for _ in years] for n in names}
+    return {
+        "names": names,
+        "years": years,
+        "values": values,
+        "layout": draw(st.sampled_from(LAYOUTS)),
+        "total": draw(st.booleans()),
+        "title": draw(st.booleans()),
+    }
+
+
+def _rows(t: dict) -> list[list]:
+    rows = [["Market size, USD billions"], []] if t["title"] else []
+    rows.append(["Region", *t["years"]])
+    rows += [[n, *t["values"][n]] for n in t["names"]]
+    if t["total"]:
+        sums = [round(sum(t["values"][n][i] for n in t["names"]), 2) for i in range(len(t["years"]))]
+        rows.append(["Total", *sums])
+    return rows
+
+
+def _write(t: dict, folder: Path) -> Path:
+    layout, rows = t["layout"], _rows(t)
+    if layout == "csv long":
+        rows = [["segment", "year", "value"]] + [
+            [n, y, v] for n in t["names"] for y, v in zip(t["years"], t["values"][n], strict=True)
+        ]
+    if layout == "xlsx down":
+        header = rows.index(next(r for r in rows if r and r[0] == "Region"))
+        body = rows[header:]
+        rows = rows[:header] + [list(col) for col in zip(*body, strict=True)]
+    if layout.startswith("xlsx"):
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        path = folder / "t.xlsx"
+        book.save(path)
+        return path
+    path = folder / "t.csv"
+    delimiter = ";" if layout == "csv semicolon" else ","
+    with open(path, "w", newline="") as fh:
+        writer = csv.writer(fh, delimiter=delimiter)
+        for row in rows:
+            cells = [repr(v) if isinstance(v, float) else v for v in row]
+            if delimiter == ";":
+                cells = [c.replace(".", ",") if isinstance(c, str) and c[:1].isdigit() else c
+                         for c in cells]  # fmt: skip
+            writer.writerow(cells)
+    return path
+
+
+@given(tables())
+def test_every_number_lands_in_its_segment_and_year(t):
+    with tempfile.TemporaryDirectory() as folder:
+        project = plan(_write(t, Path(folder))).result()
+    members = {m.name: m.id for d in project.dimensions for m in d.members}
+    assert sorted(members) == sorted(t["names"])
+    base, scenario = project.metadata.base_year, project.scenarios[0].id
+    for name in t["names"]:
+        for year, value in zip(t["years"], t["values"][name], strict=True):
+            key = (members[name], year)
+            got = project.history[key] if year <= base else project.pins[(scenario, *key)]
+            assert got == value
+    assert project.mode == "bottom_up"  # the segments add up to the (rounded) total
