@@ -39,7 +39,8 @@ def _rows(t: dict) -> list[list]:
     rows.append(["Region", *t["years"]])
     rows += [[n, *t["values"][n]] for n in t["names"]]
     if t["total"]:
-        sums = [round(sum(t["values"][n][i] for n in t["names"]), 2) for i in range(len(t["years"]))]
+        columns = zip(*(t["values"][n] for n in t["names"]), strict=True)
+        sums = [round(sum(column), 2) for column in columns]
         rows.append(["Total", *sums])
     return rows
 
