@@ -147,6 +147,12 @@ def side_by_side(folder: Path) -> Path:
     return _book(folder / "side.xlsx", rows)
 
 
+def forecast_banner(folder: Path) -> Path:
+    """'Actual' over 2019–2021 and 'Forecast' over 2022–2024, merged, above the years."""
+    rows = [[None, "Actual", None, None, "Forecast", None, None], *_across()]
+    return _book(folder / "banner.xlsx", rows, merge=["B1:D1", "E1:G1"])
+
+
 LAYOUTS = {
     "years across, Total label": years_across_total_label,
     "SUM formula total": sum_formula_total,
@@ -162,4 +168,5 @@ LAYOUTS = {
     "marked years (FY, E, F)": marked_years,
     "labels indented, CAGR column": cagr_column_and_indent,
     "two tables side by side": side_by_side,
+    "Actual / Forecast banner over the years": forecast_banner,
 }

@@ -24,6 +24,7 @@ EXPECTED = {
     "marked years (FY, E, F)": (1, "Region", {}),
     "labels indented, CAGR column": (1, "Region", {}),
     "two tables side by side": (1, "Region", {}),
+    "Actual / Forecast banner over the years": (1, "Region", {}),
 }
 
 
@@ -81,6 +82,11 @@ def test_blocks_under_headings_become_dimensions_and_bottom_up_from_the_first(tm
     assert [d.name for d in project.dimensions] == ["Region", "Technology"]
     assert [m.name for m in project.dimensions[1].members] == ["Apps", "Mini programs"]
     assert project.mode == "bottom_up" and project.primary_dimension == project.dimensions[0].id
+
+
+def test_a_forecast_banner_marks_its_years(tmp_path):
+    meta = plan(corpus.forecast_banner(tmp_path)).result().metadata
+    assert (meta.base_year, meta.last_year) == (2021, 2024)
 
 
 def test_marked_years_are_forecast_pins_and_history_ends_before_them(tmp_path):

@@ -7,7 +7,9 @@ a label and no numbers are headings when data follows them ("By region") and foo
 when nothing does. The total is the row labelled so (Total, All, Global, World), the row
 of SUM formulas, or, failing both, the first or last row that equals the sum of the others
 within the source's rounding. When no header of years exists, a sheet may still be in long
-format (one row per segment and year), which `long_format` reads.
+format (one row per segment and year), which `long_format` reads. Long format is tried
+before years down: a long table of one segment looks like a years-down column of numbers,
+but only the long table has text (the segment's name) beside its years.
 """
 
 from __future__ import annotations
@@ -39,12 +41,13 @@ def detect(sheets: list[Sheet]) -> list[Table]:
     for sheet in sheets:
         grid = Grid(sheet)
         tables = _across(grid, "years across")
-        used = {t.header for t in tables}
-        down = [t for t in _across(grid.transposed(), "years down") if t.header not in used]
-        tables = sorted(tables + down, key=lambda t: _position(t.header))
-        if not tables:
-            table = long_table(grid)
-            tables = [table] if table is not None else []
+        long = None if tables else long_table(grid)
+        if long is not None:
+            tables = [long]  # a text column beside the years: not one series per column
+        else:
+            used = {t.header for t in tables}
+            down = [t for t in _across(grid.transposed(), "years down") if t.header not in used]
+            tables = sorted(tables + down, key=lambda t: _position(t.header))
         for index, table in enumerate(tables):
             table.index = index
         found.extend(tables)
@@ -129,7 +132,7 @@ def _table_at(grid, header: int, run, left: int, floor: int, layout: str):
         years=[y.year for _, y in run],
         rows=reader.rows,
         title=_title(grid, header, left, cols[-1], floor),
-        forecast_marked={y.year for _, y in run if y.forecast},
+        forecast_marked={y.year for _, y in run if y.forecast} | _banner(grid, header, run),
         footnotes=reader.footnotes,
         header=grid.address(header, cols[0]),
     )
@@ -139,6 +142,24 @@ def _table_at(grid, header: int, run, left: int, floor: int, layout: str):
         table.label_header = clean_label(label_header)
     mark_total(table, grid)
     return table, last
+
+
+_FORECAST_BANNER = re.compile(
+    r"\b(?:forecasts?|projected|projections?|outlook|estimated?|estimates?|expected)\b", re.I
+)
+
+
+def _banner(grid: Grid, header: int, run) -> set[int]:
+    """Years under a 'Forecast' banner in the row above the header (often merged cells):
+    from the banner's column to the next banner ('Actual', 'Historical')."""
+    marked, under = set(), False
+    for col, year in run:
+        cell = grid.at(header - 1, col) if header else None
+        if cell is not None and cell.kind == TEXT:
+            under = bool(_FORECAST_BANNER.search(cell.text))
+        if under:
+            marked.add(year.year)
+    return marked
 
 
 def _label_column(grid: Grid, header: int, first_col: int, left: int) -> int | None:
