@@ -7,8 +7,16 @@ kill during a whole-file write leaves one; opening sweeps it). The child alterna
 incremental saves onto the same file with whole-file saves (temporary file and rename),
 and in `recovery` mode writes the autosave recovery file instead, which must then recover.
 
+In `recovery-save` mode the child works as the app does: autosave the edit to the
+recovery file, Save (incrementally, with a page cache so small that the transaction
+writes into the file before it commits), remove the recovery file, and again. After the
+kill, the recovery file must be offered exactly when the project does not hold its work,
+and the recovery save (a whole file written over the project before anything opened it,
+so over a hot journal) must give a file that opens and holds the recovered work.
+
     python tests/benchmarks/crash_store.py [--trials 100] [--size large|small]
-                                           [--mode save|recovery|both] [--json PATH]
+                                           [--mode save|recovery|recovery-save|both]
+                                           [--json PATH]
 
 With `both` (the default) every fifth trial is a recovery trial.
 
@@ -35,10 +43,13 @@ from workbench.core.dump import dump_json
 from workbench.core.synthetic import synthetic_project
 from workbench.store import (
     StoreError,
+    find_recovery,
     open_project,
     recover,
+    recovery_path,
     save_project,
     save_project_as,
+    schema,
     write_recovery,
 )
 
@@ -74,10 +85,16 @@ def child(path: Path, size: str, mode: str) -> None:
     save_project_as(document, path)
     if mode == "recovery":
         write_recovery(document, path)
+    if mode == "recovery-save":
+        _spill_early()
     print("ready", flush=True)
     edit_to_b(document)
     for turn in itertools.count():
-        if mode == "recovery":
+        if mode == "recovery-save":
+            write_recovery(document, path)
+            save_project(document, path)
+            recovery_path(path).unlink()
+        elif mode == "recovery":
             write_recovery(document, path)
         elif turn % 3 == 2:
             save_project_as(document, path)
@@ -87,6 +104,19 @@ def child(path: Path, size: str, mode: str) -> None:
             document.undo()
         else:
             document.redo()
+
+
+def _spill_early() -> None:
+    """A page cache of 20 pages: a Save's transaction writes into the file before it
+    commits, as a large project's does, so a kill leaves a file that only its hot journal
+    can repair."""
+    configure = schema.configure
+
+    def small_cache(connection) -> None:
+        configure(connection)
+        connection.execute("PRAGMA cache_size = 20")
+
+    schema.configure = small_cache
 
 
 def expected_dumps(size: str) -> tuple[str, str]:
@@ -116,6 +146,8 @@ def run_trial(
         process.stdout.close()
     journal = path.with_name(path.name + "-journal").exists()
     temporary = any(folder.glob(".*.tmp"))
+    if mode == "recovery-save":
+        return _recovery_save(path, states) | {"hot_journal": journal, "temporary": temporary}
     try:
         document = recover(path) if mode == "recovery" else open_project(path)
     except StoreError as exc:
@@ -127,11 +159,37 @@ def run_trial(
     return {"state": state, "hot_journal": journal, "temporary": temporary}
 
 
+def _state(document: Document, states: tuple[str, str]) -> str:
+    dumped = dump_json(document)
+    return "A" if dumped == states[0] else "B" if dumped == states[1] else "neither"
+
+
+def _recovery_save(path: Path, states: tuple[str, str]) -> dict:
+    """What the analyst does after the crash: restore the offered work and save it over
+    the project before opening it; the project must then hold that work. When nothing
+    is offered, the project itself must hold what the recovery file held."""
+    recovery = recovery_path(path)
+    try:
+        if find_recovery(path) is None:
+            saved = _state(open_project(path), states)
+            held = _state(open_project(recovery), states) if recovery.exists() else saved
+            return {"state": saved if held == saved else "recovery hidden", "offered": False}
+        recovered = recover(path)
+        save_project(recovered, path)
+        reopened = open_project(path)
+    except StoreError as exc:
+        return {"state": f"refused: {exc}", "offered": None}
+    same = dump_json(reopened) == dump_json(recovered)
+    return {"state": _state(reopened, states) if same else "recovery lost", "offered": True}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=100)
     parser.add_argument("--size", choices=sorted(SIZES), default="large")
-    parser.add_argument("--mode", choices=["save", "recovery", "both"], default="both")
+    parser.add_argument(
+        "--mode", choices=["save", "recovery", "recovery-save", "both"], default="both"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
@@ -155,6 +213,7 @@ def main() -> None:
         "killed_mid_transaction": sum(r["hot_journal"] for r in results),
         "killed_mid_whole_write": sum(r["temporary"] for r in results),
         "recovery_trials": sum(r["mode"] == "recovery" for r in results),
+        "recovery_offered": sum(r.get("offered") is True for r in results),
     }
     print(json.dumps(summary, indent=1))
     if args.json:

@@ -29,10 +29,10 @@ def gated_writes(monkeypatch):
     threads: list[int] = []
     real = autosave_module.write_copy
 
-    def gated(project, target):
+    def gated(project, target, counter=None):
         threads.append(threading.get_ident())
         assert release.wait(10), "the test never released the write"
-        real(project, target)
+        real(project, target, counter)
 
     monkeypatch.setattr(autosave_module, "write_copy", gated)
     release.threads = threads
@@ -154,7 +154,7 @@ def test_reopening_after_discarding_offers_no_recovery_of_this_sessions_autosave
 def test_a_failed_autosave_says_so_in_the_status_bar_and_typing_goes_on(
     qtbot, window, recovery_dir, monkeypatch
 ):
-    def full_disk(project, target):
+    def full_disk(project, target, counter=None):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(autosave_module, "write_copy", full_disk)
@@ -171,7 +171,7 @@ def test_a_failed_autosave_says_so_in_the_status_bar_and_typing_goes_on(
 def test_closing_after_a_failed_background_write_raises_nothing(qtbot, window, monkeypatch):
     """The failed write's error is moot once the analyst closes: nothing is raised."""
 
-    def full_disk(project, target):
+    def full_disk(project, target, counter=None):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(autosave_module, "write_copy", full_disk)

@@ -22,12 +22,12 @@ class GatedWrites:
         self.fail = fail
         real = autosave_module.write_copy
 
-        def gated(project, target):
+        def gated(project, target, counter=None):
             self.threads.append(threading.get_ident())
             assert self.release.wait(10), "the test never released the write"
             if self.fail:
                 raise StoreError(f"Cannot save {target}: no space left on device.")
-            real(project, target)
+            real(project, target, counter)
 
         monkeypatch.setattr(autosave_module, "write_copy", gated)
 

@@ -20,6 +20,7 @@ from workbench.store import (
     recover,
     recovery_path,
     save_project,
+    save_project_as,
     write_recovery,
 )
 
@@ -74,11 +75,23 @@ def test_a_recovered_document_saves_its_project_whole(saved):
 
 
 def test_a_recovery_file_older_than_the_project_is_not_offered(saved):
+    """The project was saved after the recovery file was written (and the app was killed
+    before it removed it): the saved project holds the later work."""
+    path, document = saved
+    written = write_recovery(document, path)
+    stamp = written.stat().st_mtime_ns
+    save_project_as(document, path)
+    os.utime(path, ns=(stamp + 10**9, stamp + 10**9))
+    assert find_recovery(path) is None
+
+
+def test_a_project_touched_but_not_saved_since_still_offers_its_recovery(saved):
+    """A Save killed before it committed touches the project's time, not its content."""
     path, document = saved
     written = write_recovery(document, path)
     stamp = written.stat().st_mtime_ns
     os.utime(path, ns=(stamp + 10**9, stamp + 10**9))
-    assert find_recovery(path) is None
+    assert find_recovery(path) == written
 
 
 def test_no_recovery_file_nothing_offered_and_recover_refuses(saved):

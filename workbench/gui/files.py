@@ -147,8 +147,9 @@ class FileController(QObject):
             if self._ask_to_restore(path, found):
                 try:
                     return recover(path, self.recovery_folder, recovery_file=found)
-                except ModelError as exc:
+                except ModelError as exc:  # kept: a file that cannot be read is no answer
                     dialogs.show_error(self.window, str(exc))
+                    continue
             discard_recovery(path, self.recovery_folder, recovery_file=found)
         return None
 

@@ -19,17 +19,29 @@ from workbench.core.errors import ModelError
 from workbench.core.project import Project
 from workbench.core.transaction import Change
 from workbench.store.project_file import write_copy
-from workbench.store.recovery import Place, recovered_from, recovery_path
+from workbench.store.recovery import (
+    Place,
+    prepared,
+    recovered_from,
+    recovery_base,
+    recovery_path,
+)
 
 
 class RecoveryWrite:
     """One autosave: a snapshot and the file it goes to; `run` is safe on any thread."""
 
     def __init__(
-        self, snapshot: Project, target: Path, edits: int, first_edit_at: float | None
+        self,
+        snapshot: Project,
+        target: Path,
+        edits: int,
+        first_edit_at: float | None,
+        base: int | None = None,
     ) -> None:
         self.snapshot = snapshot
         self.target = target
+        self.base = base
         self.edits = edits
         self.first_edit_at = first_edit_at
         self.error: Exception | None = None
@@ -37,7 +49,7 @@ class RecoveryWrite:
 
     def run(self) -> None:
         try:
-            write_copy(self.snapshot, self.target)
+            write_copy(self.snapshot, prepared(self.target), self.base)
         except Exception as exc:  # handed back to the autosaver's thread, never lost
             self.error = exc
         finally:
@@ -119,6 +131,7 @@ class Autosaver:
             recovery_path(self.project_path, self.folder, self.document),
             self.edits,
             self._first_edit_at,
+            recovery_base(self.document, self.project_path),
         )
         self._written.add(job.target)
         self._reset()

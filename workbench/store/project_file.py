@@ -172,10 +172,11 @@ def save_project_as(document: Document, path: str | os.PathLike) -> None:
     _remember(document, path)
 
 
-def write_copy(project: Project, path: Path) -> None:
+def write_copy(project: Project, path: Path, counter: int | None = None) -> None:
     """A whole-file write of `project` (a document's, or a snapshot of one) that leaves the
-    document's own file and saved state alone; safe on any thread for a snapshot."""
-    write_whole(path, lambda connection: write_project(connection, project))
+    document's own file and saved state alone; safe on any thread for a snapshot.
+    `counter` stamps the copy (see `journal`)."""
+    write_whole(path, lambda connection: write_project(connection, project), counter)
 
 
 def _is_incremental(document: Document, entry: SavedFile, path: Path) -> bool:
@@ -190,6 +191,14 @@ def _is_incremental(document: Document, entry: SavedFile, path: Path) -> bool:
     if not document.dirty().keys() <= FIELDS:
         return False
     return document.is_modified or document.state == entry.state
+
+
+def saved_counter(document: Document, path: Path) -> int | None:
+    """The change counter `path` had when `document` was last opened from or saved to it."""
+    entry = _saved.get(document)
+    if entry is None or entry.fingerprint is None or entry.path != path.resolve():
+        return None
+    return int.from_bytes(entry.fingerprint[4], "big")
 
 
 def _remember(document: Document, path: Path) -> None:

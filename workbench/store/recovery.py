@@ -21,7 +21,8 @@ from pathlib import Path
 
 from workbench.core.document import Document
 from workbench.store.errors import StoreError
-from workbench.store.project_file import forget, open_project, write_copy
+from workbench.store.journal import change_counter, settle
+from workbench.store.project_file import forget, open_project, saved_counter, write_copy
 from workbench.store.temporaries import process_alive
 
 Place = str | os.PathLike | None
@@ -36,6 +37,7 @@ or the one shared name earlier versions wrote."""
 
 _keys: weakref.WeakKeyDictionary[Document, str] = weakref.WeakKeyDictionary()
 _recovered_from: weakref.WeakKeyDictionary[Document, Path] = weakref.WeakKeyDictionary()
+_recovered_base: weakref.WeakKeyDictionary[Document, int] = weakref.WeakKeyDictionary()
 
 
 def recovery_path(
@@ -62,16 +64,34 @@ def recovery_path(
 def write_recovery(document: Document, project_path: Place, folder: Place = None) -> Path:
     """Autosave: the whole document to the recovery file; the project file is untouched."""
     target = recovery_path(project_path, folder, document)
-    write_copy(document.project, target)
+    write_copy(document.project, prepared(target), recovery_base(document, project_path))
     return target
+
+
+def prepared(target: Path) -> Path:
+    """`target`, once its folder exists: the app's data folder is not there on a fresh
+    profile until the first untitled autosave makes it (private to the user)."""
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return target
+
+
+def recovery_base(document: Document, project_path: Place) -> int | None:
+    """The change counter of the project file the document's unsaved work started from,
+    which its recovery file carries as its own (see `journal`); None for untitled work."""
+    if project_path is None:
+        return None
+    counter = saved_counter(document, Path(project_path))
+    return counter if counter is not None else _recovered_base.get(document)
 
 
 def find_recoveries(project_path: Place, folder: Place = None) -> list[Path]:
     """The recovery files to offer, newest first.
 
-    For a project file: its recovery file when it is newer than the project (at most one).
-    For untitled work: every untitled recovery file in `folder` not held by another
-    running app. Only file names and times are read, so this is cheap at start-up.
+    For a project file: its recovery file (at most one) when the project has not been
+    saved since the work in it started (their change counters are equal; a Save killed
+    mid-transaction is rolled back first, see `journal`), or when it is newer than the
+    project. For untitled work: every untitled recovery file in `folder` not held by
+    another running app. Only headers, names and times are read: cheap at start-up.
     """
     if project_path is None:
         if folder is None:
@@ -81,7 +101,12 @@ def find_recoveries(project_path: Place, folder: Place = None) -> list[Path]:
     recovered_at = _modified(target)
     if recovered_at is None:
         return []
-    saved_at = _modified(Path(project_path))
+    project = Path(project_path)
+    settle(project)
+    base = change_counter(target)
+    if base is not None and base == change_counter(project):
+        return [target]
+    saved_at = _modified(project)
     return [target] if saved_at is None or recovered_at > saved_at else []
 
 
@@ -104,6 +129,9 @@ def recover(project_path: Place, folder: Place = None, recovery_file: Place = No
     forget(document)
     document.mark_unsaved()
     _recovered_from[document] = source
+    base = change_counter(source)
+    if base is not None:
+        _recovered_base[document] = base
     return document
 
 

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from workbench.store import schema
 from workbench.store.errors import StoreError
+from workbench.store.journal import change_counter, settle, stamp_counter
 from workbench.store.temporaries import sweep, temporary_for
 from workbench.store.verify import harden
 
@@ -88,21 +89,30 @@ def fingerprint(path: Path) -> Fingerprint | None:
     return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, counter)
 
 
-def write_whole(path: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
+def write_whole(
+    path: Path, fill: Callable[[sqlite3.Connection], None], counter: int | None = None
+) -> None:
     """Create a complete project file at `path` atomically; `fill` writes its rows.
 
     The rows go to a temporary file beside `path` in one transaction, the file is synced
     and closed, and only then renamed over `path`. No open database is ever renamed.
-    Temporaries that earlier writes abandoned (a kill mid-write) are swept first.
+    Temporaries that earlier writes abandoned (a kill mid-write) are swept first, and a
+    journal a killed Save left beside `path` is rolled back into it before it is replaced
+    (`journal`). The new file's change counter is `counter`, by default one more than the
+    file it replaces.
     """
     folder = path.parent
     if not folder.is_dir():
         raise StoreError(f"Cannot save {path}: the folder {folder} does not exist.")
     sweep(path)
+    settle(path)
+    if counter is None:
+        counter = (change_counter(path) or 0) + 1
     with temporary_for(path) as temporary:
         try:
             _fill_new(temporary, fill)
             _copy_mode(path, temporary)
+            stamp_counter(temporary, counter)
             _sync(temporary)
             os.replace(temporary, path)
             _sync_folder(folder)
