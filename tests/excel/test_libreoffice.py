@@ -23,21 +23,21 @@ from workbench.excel import read_workbook
 
 
 def every_method_document() -> Document:
-    """The sample with the k-th registered method on the k-th segment of its largest
-    dimension, in every scenario, seeded as the segment table seeds a switch."""
+    """The sample with the registered methods dealt in turn to its segments (of every
+    dimension), in every scenario, seeded as the segment table seeds a switch."""
     document = sample_document()
     p = document.project
-    dimension = max(p.dimensions, key=lambda d: len(d.members))
-    assert len(dimension.members) >= len(REGISTERED)
+    members = [m.id for d in p.dimensions for m in d.members]
     years = p.metadata.forecast_years
     edits = []
     for scenario in p.scenarios:
         result = document.result(scenario.id)
-        for grows, member in zip(REGISTERED, dimension.members, strict=False):
-            current = {y: result.value(member.id, y) for y in years}
-            v0 = p.history.get((member.id, p.metadata.base_year))
+        for i, member in enumerate(members):
+            grows = REGISTERED[i % len(REGISTERED)]
+            current = {y: result.value(member, y) for y in years}
+            v0 = p.history.get((member, p.metadata.base_year))
             growth = grows.seeded(Growth(grows.code, 0.08), Seed(v0, years, current))
-            edits.append(SetGrowth(scenario.id, member.id, growth))
+            edits.append(SetGrowth(scenario.id, member, growth))
     document.execute(Batch("Every method", edits))
     used = {g.method for g in p.growth.values()}
     assert used == {m.code for m in REGISTERED}
