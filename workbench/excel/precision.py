@@ -2,13 +2,16 @@
 same number.
 
 Excel and LibreOffice calculate with doubles but keep 15 significant digits where a person
-can see them, and LibreOffice also saves only 15. So a typed value that comes back equal
-to the project's value at 15 significant digits is unchanged: the project keeps its own
-full-precision value and the import reports nothing. Any visible difference is a change.
+can see them, and LibreOffice also saves only 15 (rounding the last one its own way:
+0.80449098970592249... comes back as 0.804490989705923, where Python writes ...922). So a
+typed value that comes back within one unit of the 15th significant digit of the
+project's value is unchanged: the project keeps its own full-precision value and the
+import reports nothing. Any larger difference is a change.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from workbench.core.project import Growth, Project
@@ -17,7 +20,13 @@ from workbench.core.project import Growth, Project
 def same_number(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
-    return a == b or float(f"{a:.15g}") == float(f"{b:.15g}")
+    if a == b:
+        return True
+    largest = max(abs(a), abs(b))
+    if not math.isfinite(largest):
+        return False
+    unit = 10.0 ** (math.floor(math.log10(largest)) - 14)  # of the 15th significant digit
+    return abs(a - b) <= unit * 1.05  # the slack: both sides are rounded to doubles
 
 
 def _keep(old: float | None, new: float | None) -> float | None:
