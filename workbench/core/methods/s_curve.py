@@ -28,19 +28,24 @@ K = Parameter("k", "K", "saturation level K", "the series' unit", "number", colu
 R = Parameter("r", "r", "rate r", "per year", "plain", column="r")
 
 
-def _values(growths: Sequence, inputs: ProjectionInput) -> np.ndarray:
+def curve_inputs(growths: Sequence, inputs: ProjectionInput) -> tuple[np.ndarray, ...]:
+    """K, r and v0 of a group of curves as column vectors (NaN where K or r is blank)."""
     k, r = column_of(g.k for g in growths), column_of(g.r for g in growths)
-    v0 = inputs.v0[:, None]
-    return k / (1.0 + ((k - v0) / v0) * np.exp(-r * inputs.steps))
+    return k, r, inputs.v0[:, None]
 
 
-def _words(e: Explanation) -> str:
+def curve_words(formula: str, e: Explanation) -> str:
+    """`formula` with the values of K, r, t and v0 that the cell used."""
     g = e.growth
     return (
-        "S-curve: K / (1 + ((K − v0)/v0)·e^(−r·t)) with "
-        f"K = {e.param(g.k)}, r = {e.param(g.r)}, t = {e.year - e.base_year}, "
+        f"{formula} with K = {e.param(g.k)}, r = {e.param(g.r)}, t = {e.year - e.base_year}, "
         f"v0 = {e.number(e.v0)}"
     )
+
+
+def _values(growths: Sequence, inputs: ProjectionInput) -> np.ndarray:
+    k, r, v0 = curve_inputs(growths, inputs)
+    return k / (1.0 + ((k - v0) / v0) * np.exp(-r * inputs.steps))
 
 
 def _formula(c: FormulaCells) -> str:
@@ -94,7 +99,7 @@ S_CURVE = GrowthMethod(
     ),
     parameters=(K, R),
     project=_values,
-    explain=_words,
+    explain=lambda e: curve_words("S-curve: K / (1 + ((K − v0)/v0)·e^(−r·t))", e),
     formula=_formula,
     rules=[lambda check: complete(check, "S-curve", "s_curve_incomplete"), _k_above_base],
     seed=seed_curve,
