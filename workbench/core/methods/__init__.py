@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from workbench.core.errors import ModelError
 from workbench.core.methods.base import GrowthMethod
+from workbench.core.methods.gompertz import GOMPERTZ
 from workbench.core.methods.manual import MANUAL
 from workbench.core.methods.rates import CAGR, GROWTH_BY_YEAR
 from workbench.core.methods.s_curve import S_CURVE
 
-REGISTERED: tuple[GrowthMethod, ...] = (CAGR, GROWTH_BY_YEAR, S_CURVE, MANUAL)
+REGISTERED: tuple[GrowthMethod, ...] = (CAGR, GROWTH_BY_YEAR, S_CURVE, GOMPERTZ, MANUAL)
 
 METHODS: dict[str, GrowthMethod] = {m.code: m for m in REGISTERED}
 """Every growth method by its code."""
