@@ -269,3 +269,25 @@ def test_jumping_to_a_finding_brings_its_cell_into_view(qtbot, window):
         assert table.model().column(table.currentIndex().column()).year == year
         assert rect.left() >= table.frozen.width_covered()
         assert table.viewport().rect().contains(rect)
+
+
+def test_the_inspector_shows_an_entitys_sources_and_folds_away_where_nothing_is_selected(
+    window,
+):
+    from workbench.gui.qualitative.companies import CompaniesPage
+
+    project = window.bridge.document.project
+    company = next(c for c in project.companies if c.source_ids)
+    page = window.show_page(PageKey(CompaniesPage))
+    page.select(company.id)
+    assert window.inspector.isVisible() and window.inspector.entity.entity_id == company.id
+    card = window.inspector.card.text()
+    source = next(s for s in project.sources if s.id == company.source_ids[0])
+    assert company.name in card and source.publisher in card
+    window.show_page(PageKey(ScenariosPage))
+    assert not window.inspector.isVisible()  # nothing on this page to inspect
+    window.show_page(PageKey(SegmentPage, "technology"))
+    assert window.inspector.isVisible()
+    window.actions.inspector.trigger()  # the analyst closes it: it stays closed
+    window.show_page(PageKey(CompaniesPage))
+    assert not window.inspector.isVisible()

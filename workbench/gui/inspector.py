@@ -1,8 +1,10 @@
-"""The inspector dock: everything about the selected cell, in words.
+"""The inspector dock: everything about what the current page has selected, in words.
 
-Which series, scenario and year; the value; whether it is an input, computed, pinned or
-held; the formula that produced it; its source; and the analyst's note, editable here
-(saving a note is an ordinary undoable edit).
+For a cell: which series, scenario and year; the value; whether it is an input, computed,
+pinned or held; the formula that produced it; its source; and the analyst's note,
+editable here (saving a note is an ordinary undoable edit). For a company, driver,
+challenge or trend: its sources, segments and notes (`entity_card`). The main window
+folds the dock away on pages that select neither.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +28,9 @@ from workbench.core.errors import ModelError
 from workbench.core.explain import explain_cell
 from workbench.core.project import Project
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.entity_card import entity_card
 from workbench.gui.locale_numbers import number
-from workbench.gui.page import CellTarget, Target
+from workbench.gui.page import CellTarget, EntityTarget, Target
 
 Cell = tuple[str, str, int]
 """(scenario id, series id, year), as segment pages emit it."""
@@ -40,6 +44,7 @@ class InspectorDock(QDockWidget):
         self.setObjectName("inspector")
         self.bridge = bridge
         self.cell: Cell | None = None
+        self.entity: EntityTarget | None = None
         self.labels = {name: _value_label() for name in ROWS}
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("A note on this cell (why this number, what to check).")
@@ -57,21 +62,34 @@ class InspectorDock(QDockWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.save_note, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
-        body.setMinimumWidth(260)
-        self.setWidget(body)
+        self.card = _value_label()
+        self.card.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.card.setOpenExternalLinks(True)
+        self.card.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.bodies = QStackedWidget()
+        self.bodies.addWidget(body)
+        self.bodies.addWidget(self.card)
+        self.bodies.setMinimumWidth(220)
+        self.setWidget(self.bodies)
         bridge.changed.connect(lambda _change: self.refresh())
-        bridge.document_replaced.connect(lambda: self.show_cell(None))
+        bridge.document_replaced.connect(lambda: self.inspect(None))
         self.show_cell(None)
 
-    def show(self, subject: Target | None) -> None:
-        """Show what the current page inspects: a cell, or nothing."""
-        self.show_cell(subject if isinstance(subject, CellTarget) else None)
-
-    def show_cell(self, cell: Cell | None) -> None:
-        self.cell = cell
+    def inspect(self, subject: Target | None) -> None:
+        """Show what the current page inspects: a cell, an entity, or nothing."""
+        self.cell = subject if isinstance(subject, CellTarget) else None
+        self.entity = subject if isinstance(subject, EntityTarget) else None
         self.refresh()
 
+    def show_cell(self, cell: Cell | None) -> None:
+        self.inspect(CellTarget(*cell) if cell is not None else None)
+
     def refresh(self) -> None:
+        if self.entity is not None:
+            self.card.setText(entity_card(self.bridge.document.project, self.entity))
+            self.bodies.setCurrentWidget(self.card)
+            return
+        self.bodies.setCurrentIndex(0)
         text = describe(self.bridge, self.cell)
         for name in ROWS:
             self.labels[name].setText(text.get(name, ""))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QSplitter, QStackedWidget
 
 from workbench import __version__
 from workbench.core.document import Document
@@ -58,16 +58,21 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.registry = registry
         self.pages: dict[PageKey, Page] = {}
+        self._hosts: dict[PageKey, QScrollArea] = {}
         self._titles: dict[PageKey, str] = {}
         self.inspector = InspectorDock(bridge, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
+        self._inspector_wanted = True
+        """Whether the analyst keeps the inspector open (View → Inspector) where it applies."""
         splitter = QSplitter()
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([210, 1000])
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([170, 1000])
         self.setCentralWidget(splitter)
         self.actions = Actions(self)
+        self.actions.inspector.triggered.connect(self._inspector_toggled)
         build_menus(self)
         self.statusBar()
         self.setAcceptDrops(True)
@@ -93,14 +98,15 @@ class MainWindow(QMainWindow):
         entries = self.registry.entries(self.bridge.document.project)
         self._titles = {e.key: e.title for e in entries}
         for key in [k for k in self.pages if k not in self._titles]:
-            page = self.pages.pop(key)
-            self.stack.removeWidget(page)
-            page.deleteLater()
+            self.pages.pop(key)
+            host = self._hosts.pop(key)
+            self.stack.removeWidget(host)
+            host.deleteLater()
         self.navigator.set_entries(entries)
         self.update_title()
 
     def _on_replaced(self) -> None:
-        self.inspector.show(None)
+        self.inspector.inspect(None)
         self._refresh_entries()
 
     def _on_changed(self, change: Change) -> None:
@@ -119,9 +125,11 @@ class MainWindow(QMainWindow):
             page.inspected.connect(lambda subject, page=page: self._inspected(page, subject))
             page.navigate.connect(self.navigate_to)
             self.pages[key] = page
-            self.stack.addWidget(page)
-        self.stack.setCurrentWidget(page)
-        self.inspector.show(page.inspection())
+            self._hosts[key] = _hosted(page)
+            self.stack.addWidget(self._hosts[key])
+        self.stack.setCurrentWidget(self._hosts[key])
+        self.inspector.inspect(page.inspection())
+        self.inspector.setVisible(page.inspects and self._inspector_wanted)
         if self.navigator.current_key() != key:
             self.navigator.select(key)
         return page
@@ -129,10 +137,15 @@ class MainWindow(QMainWindow):
     def _inspected(self, page: Page, subject: Target | None) -> None:
         """The inspector follows the shown page; each page remembers its own selection."""
         if self.current_page() is page:
-            self.inspector.show(subject)
+            self.inspector.inspect(subject)
+
+    def _inspector_toggled(self, checked: bool) -> None:
+        """The analyst opened or closed the inspector: pages that feed it keep that."""
+        self._inspector_wanted = checked
 
     def current_page(self) -> Page | None:
-        return self.stack.currentWidget()
+        host = self.stack.currentWidget()
+        return host.widget() if isinstance(host, QScrollArea) else None
 
     def current_key(self) -> PageKey | None:
         return self.navigator.current_key()
@@ -204,6 +217,16 @@ class MainWindow(QMainWindow):
             self.files.open_path(path)
         else:
             self.workbooks.import_path(path)
+
+
+def _hosted(page: Page) -> QScrollArea:
+    """The page in a frameless scroll area: in a window narrower or lower than the page
+    needs, the page scrolls instead of forcing the window wider or clipping its text."""
+    host = QScrollArea()
+    host.setFrameShape(QFrame.Shape.NoFrame)
+    host.setWidgetResizable(True)
+    host.setWidget(page)
+    return host
 
 
 def _dropped_file(event) -> Path | None:

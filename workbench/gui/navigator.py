@@ -39,7 +39,7 @@ class Navigator(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navigator")
-        self.setMinimumWidth(190)
+        self.setMinimumWidth(150)
         self.setUniformItemSizes(False)
         self.setStyleSheet(
             "QListWidget#navigator { background: #f4f6f9; border: none; padding-top: 6px; }"

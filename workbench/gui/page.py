@@ -65,12 +65,19 @@ class Page(QWidget):
     """
 
     title: ClassVar[str] = ""
+    inspects: ClassVar[bool] = False
+    """Whether the page feeds the inspector (cells or entities); on others it folds away."""
     inspected = Signal(object)
     """What the inspector should show now (a `Target`), or None to fold it away."""
     navigate = Signal(object)
     """Ask the shell to open the page that shows a `Target` and go there."""
 
     bridge: DocumentBridge
+
+    def heightForWidth(self, _width: int) -> int:
+        """None: the page fills the height it is given. (Its wrapped captions would
+        otherwise make the scroll area that hosts it grow it to its preferred height.)"""
+        return -1
 
     # -- which pages a project has ----------------------------------------------------------
 

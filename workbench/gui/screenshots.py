@@ -1,9 +1,10 @@
 """Screenshots of every page of the sample: `python -m workbench.gui.screenshots OUTDIR`.
 
-Run it under Xvfb (`xvfb-run -a -s "-screen 0 1440x900x24" python -m
+Run it under Xvfb (`xvfb-run -a -s "-screen 0 1920x1080x24" python -m
 workbench.gui.screenshots resources/screenshots`); the README shows one of the pictures
-and reviewers look at all of them. Each page is shown, given time to lay out, grabbed
-with the whole window (menus, navigator, inspector) and saved as `<page-slug>.png`.
+and reviewers look at all of them. Each page is shown at each window size (the smallest
+the app supports and a full-HD screen), given time to lay out, grabbed with the whole
+window (menus, navigator, inspector) and saved as `<page-slug>-<width>x<height>.png`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from workbench.core.project import TOTAL
 from workbench.gui.page import CellTarget
 
-WINDOW_SIZE = (1440, 900)
+WINDOW_SIZES = ((1024, 700), (1920, 1080))
 
 
 def write_screenshots(folder: Path) -> list[Path]:
@@ -29,17 +30,19 @@ def write_screenshots(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="workbench-shots-"))
     window = create_window(None, Settings.at(scratch / "settings.ini"), scratch)
-    window.resize(*WINDOW_SIZE)
     window.show()
     written = []
-    for key in window.navigator.page_keys():
-        page = window.show_page(key)
-        _settle(app)
-        _select_first_cell(window, page)
-        _settle(app)
-        path = folder / f"{slug(window.navigator.currentItem().text())}.png"
-        window.grab().save(str(path))
-        written.append(path)
+    for width, height in WINDOW_SIZES:
+        window.resize(width, height)
+        for key in window.navigator.page_keys():
+            page = window.show_page(key)
+            _settle(app)
+            _select_first_cell(window, page)
+            _settle(app)
+            name = slug(window.navigator.currentItem().text())
+            path = folder / f"{name}-{width}x{height}.png"
+            window.grab().save(str(path))
+            written.append(path)
     window.files.close()
     window.close()
     return written

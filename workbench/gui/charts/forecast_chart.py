@@ -19,7 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import exporters
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
@@ -29,6 +29,8 @@ from workbench.gui.charts.series import ChartSeries, colour_of
 _AXIS = "#4A4A4A"
 _REGION = (46, 90, 135, 22)
 _MAX_TICKS = 16
+_TICK_GAP = 14
+"""Pixels between two year labels, at the least."""
 _LEGEND_GAP = 10
 """Pixels between the plot's right edge and the legend, and around the legend."""
 _NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0)
@@ -112,6 +114,10 @@ class ForecastChart(QWidget):
         self._cursor.hide()
         plot.addItem(self._cursor, ignoreBounds=True)
         self._view.scene().sigMouseMoved.connect(self._hover)
+        plot.vb.sigResized.connect(self._update_year_ticks)
+        # The labels are spaced to fit (`_update_year_ticks`); the first and last year
+        # must show even where their text reaches past the plot's edge.
+        plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -257,12 +263,24 @@ class ForecastChart(QWidget):
         if len(years):
             self._region.setRegion((self._base_year, years[-1]))
             self._region.setVisible(bool(self._base_year < years[-1]))
-            step = max(1, int(np.ceil(len(years) / _MAX_TICKS)))
-            ticks = [(y, str(int(y))) for y in years[::step]]
-            self._plot.getAxis("bottom").setTicks([ticks])
-            self._plot.setXRange(years[0] - 0.3, years[-1] + 0.3, padding=0)
+            self._update_year_ticks()
+            self._plot.setXRange(years[0] - 0.5, years[-1] + 0.5, padding=0)
         self._plot.setYRange(*frame[2], padding=0)
         self._plot.setLabel("left", self._unit)
+
+    def _update_year_ticks(self) -> None:
+        """Year labels as many as fit the axis without touching, always the first and the
+        last year (the step divides the span when it can)."""
+        years = [int(y) for y in self._years]
+        if not years:
+            return
+        axis = self._plot.getAxis("bottom")
+        label = QFontMetrics(axis.font()).horizontalAdvance(str(years[-1])) + _TICK_GAP
+        room = max(2, int(self._plot.vb.width() // label))
+        step = _year_step(len(years), min(room, _MAX_TICKS))
+        shown = years[::step] if (len(years) - 1) % step == 0 else [*years[::step][:-1],
+                                                                   years[-1]]
+        axis.setTicks([[(y, str(y)) for y in shown]])
 
     def _value_range(self) -> tuple[float, float]:
         """From zero (or a round number below a negative value) to a round number above
@@ -297,6 +315,14 @@ class ForecastChart(QWidget):
         names = [s.name for s in self._series]
         return readout_html(year, year > self._base_year, names, values, colours, self._unit)
 
+
+
+def _year_step(count: int, room: int) -> int:
+    """The smallest step that shows at most `room` of `count` years, preferring one that
+    divides the span (so the last year falls on a label)."""
+    least = max(1, int(np.ceil(count / max(room, 1))))
+    span = max(count - 1, 1)
+    return next((s for s in range(least, least + 3) if span % s == 0), least)
 
 
 def _round_up(value: float) -> float:

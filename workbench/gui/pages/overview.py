@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QWidget
 
 from workbench.core.project import TOTAL
@@ -20,6 +20,7 @@ from workbench.gui.deferred import Deferred
 from workbench.gui.locale_numbers import amount, percent
 from workbench.gui.page import Page
 from workbench.gui.page_parts import (
+    PAGE_MARGIN,
     caption,
     card,
     forecast_cagr,
@@ -28,6 +29,8 @@ from workbench.gui.page_parts import (
     total_series,
 )
 from workbench.gui.pages.findings import Finding, findings_of
+
+CARD_SPACING = 12
 
 
 class OverviewPage(Page):
@@ -40,7 +43,10 @@ class OverviewPage(Page):
         self._title = heading("")
         self._subtitle = caption("")
         self._cards = QGridLayout()
-        self._cards.setHorizontalSpacing(12)
+        self._cards.setHorizontalSpacing(CARD_SPACING)
+        self._cards.setVerticalSpacing(CARD_SPACING)
+        self._card_frames: list[QWidget] = []
+        self._columns = 0
         self.chart = ForecastChart()
         self.chart.setMinimumHeight(260)
         self.findings = QListWidget()
@@ -93,21 +99,40 @@ class OverviewPage(Page):
         }
 
     def _fill_cards(self) -> None:
-        while self._cards.count():
-            item = self._cards.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        for card_frame in self._card_frames:
+            card_frame.deleteLater()
         project = self.bridge.document.project
         meta = project.metadata
         base = project.history.get((TOTAL, meta.base_year), math.nan)
-        self._cards.addWidget(
-            card(f"Market size {meta.base_year}", amount(base), meta.unit), 0, 0
-        )
-        for column, (name, (last, rate)) in enumerate(self.headline().items(), start=1):
+        self._card_frames = [card(f"Market size {meta.base_year}", amount(base), meta.unit)]
+        for name, (last, rate) in self.headline().items():
             detail = f"CAGR {meta.base_year}–{meta.last_year}: {percent(rate)}"
-            self._cards.addWidget(
-                card(f"{name} · {meta.last_year}", amount(last), detail), 0, column
-            )
+            self._card_frames.append(card(f"{name} · {meta.last_year}", amount(last), detail))
+        self._columns = 0
+        self._place_cards()
+
+    def _place_cards(self) -> None:
+        """Cards side by side as far as they fit at their natural width, then in rows:
+        a narrow window wraps them instead of cutting their figures."""
+        widest = max((c.sizeHint().width() for c in self._card_frames), default=1)
+        fit = max(1, (self.width() - 2 * PAGE_MARGIN + CARD_SPACING)
+                  // (widest + CARD_SPACING))
+        columns = min(len(self._card_frames), fit)
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for index, card_frame in enumerate(self._card_frames):
+            self._cards.addWidget(card_frame, index // columns, index % columns)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_cards()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as one card: the cards wrap into rows rather than widen the page."""
+        hint = super().minimumSizeHint()
+        widest = max((c.sizeHint().width() for c in self._card_frames), default=0)
+        return QSize(widest + 2 * PAGE_MARGIN, hint.height())
 
     def _fill_findings(self, findings: list[Finding]) -> None:
         self.findings.clear()

@@ -131,6 +131,7 @@ class ScenariosPage(Page):
             )
         )
         layout.addLayout(self._buttons())
+        layout.addLayout(self._shift_row())
         layout.addWidget(self.table)
         layout.addWidget(heading("Total market by scenario", 11))
         layout.addWidget(self.chart, 1)
@@ -148,8 +149,12 @@ class ScenariosPage(Page):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
-        row.addSpacing(24)
-        row.addWidget(QLabel("Shift all growth rates by"))
+        row.addStretch(1)
+        return row
+
+    def _shift_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Shift every growth rate of the selected scenario by"))
         row.addWidget(self.points)
         shift = QPushButton("Apply shift")
         shift.clicked.connect(lambda: self.shift(self.points.value() / 100.0))

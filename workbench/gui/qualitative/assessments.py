@@ -104,8 +104,10 @@ class AssessmentsPage(Page):
         bar.addWidget(self.dimension_choice)
         bar.addWidget(self.add_assessment_button)
         tools = QHBoxLayout()
-        tools.addWidget(QLabel("<span style='color:#666'>Ratings 1 (low) to 5 (high); "
-                               "a marked corner means the cell has a note.</span>"), 1)
+        legend = QLabel("<span style='color:#666'>Ratings 1 (low) to 5 (high); "
+                        "a marked corner means the cell has a note.</span>")
+        legend.setWordWrap(True)
+        tools.addWidget(legend, 1)
         tools.addWidget(self.add_criterion_button)
         tools.addWidget(self.clear_button)
         layout = QVBoxLayout(self)

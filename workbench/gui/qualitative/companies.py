@@ -47,6 +47,7 @@ def latest_developments(project: Project) -> dict[str, Development]:
 
 class CompaniesPage(Page):
     title = "Companies"
+    inspects = True
 
     def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -68,7 +68,9 @@ class EntityList(QWidget):
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_selected)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(heading), 1)
+        title = QLabel(heading)
+        title.setWordWrap(True)  # narrow windows wrap it rather than widen the page
+        bar.addWidget(title, 1)
         bar.addWidget(self.add_button)
         bar.addWidget(self.remove_button)
         layout = QVBoxLayout(self)

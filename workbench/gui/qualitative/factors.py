@@ -55,6 +55,7 @@ def factor_list(bridge: DocumentBridge, kind: str) -> EntityList:
 
 class DriversChallengesPage(Page):
     title = "Drivers & Challenges"
+    inspects = True
 
     def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)

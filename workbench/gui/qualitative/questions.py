@@ -97,11 +97,11 @@ class KeyQuestionsPage(Page):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(QLabel("<b>Question</b>"))
         box.addWidget(self.question)
-        box.addWidget(QLabel("<b>Answer</b> <span style='color:#666'>— figures as "
-                             "{{key}}; Ctrl+Enter or leaving the field saves</span>"))
+        box.addWidget(_wrapped("<b>Answer</b> <span style='color:#666'>— figures as "
+                               "{{key}}; Ctrl+Enter or leaving the field saves</span>"))
         box.addWidget(self.answer, 2)
-        box.addWidget(QLabel("<b>As the reader sees it</b> <span style='color:#666'>— live "
-                             "figures highlighted</span>"))
+        box.addWidget(_wrapped("<b>As the reader sees it</b> <span style='color:#666'>— "
+                               "live figures highlighted</span>"))
         box.addWidget(self.rendered, 2)
         live = QWidget()
         box = QVBoxLayout(live)
@@ -214,3 +214,10 @@ class KeyQuestionsPage(Page):
             self.bridge, "key_questions", question.id, **changes
         ):
             self.load()
+
+
+def _wrapped(html: str) -> QLabel:
+    """A label that wraps in a narrow window instead of widening the page."""
+    label = QLabel(html)
+    label.setWordWrap(True)
+    return label

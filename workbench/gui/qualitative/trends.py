@@ -28,6 +28,7 @@ def new_trend(project: Project) -> Trend:
 
 class TrendsPage(Page):
     title = "Trends"
+    inspects = True
 
     def __init__(self, bridge: DocumentBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -54,6 +54,7 @@ class SegmentPage(Page):
     """
 
     title = "Total market"
+    inspects = True
 
     def __init__(
         self, bridge: DocumentBridge, dimension_id: str | None, parent: QWidget | None = None
@@ -128,6 +129,7 @@ class SegmentPage(Page):
     def _build(self) -> None:
         layout = page_parts.page_layout(self)
         layout.addLayout(self._top_bar())
+        layout.addWidget(self._caption)
         self.table = SegmentTableView()
         self.table.setModel(self.model)
         self.table.selectionModel().currentChanged.connect(
@@ -156,15 +158,11 @@ class SegmentPage(Page):
 
     def _top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
         self._heading = page_parts.heading(self.title)
         self._caption = page_parts.caption("")
-        titles.addWidget(self._heading)
-        titles.addWidget(self._caption)
-        bar.addLayout(titles, 1)
+        bar.addWidget(self._heading, 1)
         self.scenario_box = QComboBox()
-        self.scenario_box.setMinimumWidth(150)
+        self.scenario_box.setMinimumWidth(120)
         self.scenario_box.currentIndexChanged.connect(self._on_scenario_chosen)
         self.chart_mode = QComboBox()
         self.chart_mode.addItems(["Lines", "Stacked area"])
