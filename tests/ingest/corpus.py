@@ -9,6 +9,7 @@ hand, what each one must import as.
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -147,6 +148,18 @@ def side_by_side(folder: Path) -> Path:
     return _book(folder / "side.xlsx", rows)
 
 
+def subtotals_growth_and_units(folder: Path) -> Path:
+    """A unit column between labels and years, a growth row, a subtotal and the total."""
+    rows = [["Region", "Unit", *YEARS]]
+    for name, values in ROWS.items():
+        rows.append([name, "USD bn", *values])
+        growth = [None] + [b / a - 1 for a, b in itertools.pairwise(values)]
+        rows.append(["  y/y growth", "%", *growth])
+    rows.append(["Total Asia (memo)", "USD bn", *CHINA])
+    rows.append(["Total", "USD bn", *TOTAL])
+    return _book(folder / "subtotals.xlsx", rows)
+
+
 def forecast_banner(folder: Path) -> Path:
     """'Actual' over 2019–2021 and 'Forecast' over 2022–2024, merged, above the years."""
     rows = [[None, "Actual", None, None, "Forecast", None, None], *_across()]
@@ -169,4 +182,5 @@ LAYOUTS = {
     "labels indented, CAGR column": cagr_column_and_indent,
     "two tables side by side": side_by_side,
     "Actual / Forecast banner over the years": forecast_banner,
+    "unit column, growth rows and a subtotal": subtotals_growth_and_units,
 }

@@ -25,6 +25,7 @@ EXPECTED = {
     "labels indented, CAGR column": (1, "Region", {}),
     "two tables side by side": (1, "Region", {}),
     "Actual / Forecast banner over the years": (1, "Region", {}),
+    "unit column, growth rows and a subtotal": (1, "Region", {}),
 }
 
 

@@ -192,7 +192,9 @@ class ImportTableDialog(QDialog):
             self.rows.setItem(i, 1, segment)
             take = QTableWidgetItem()
             take.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            take.setCheckState(Qt.CheckState.Checked)
+            take.setCheckState(Qt.CheckState.Unchecked if row.set_aside else Qt.CheckState.Checked)
+            if row.set_aside:
+                take.setToolTip(f"Left out by default: {row.set_aside}.")
             self.rows.setItem(i, 2, take)
         self.rows.blockSignals(False)
         self.total.blockSignals(True)
@@ -223,14 +225,14 @@ class ImportTableDialog(QDialog):
         mapping.scale = _number(self.scale.text(), "The scale")
         mapping.rate = _number(self.rate.text(), "The currency rate")
         mapping.rate_source = self.rate_source.text().strip()
-        for i in range(self.rows.rowCount()):
-            label = self.rows.item(i, 0).data(Qt.ItemDataRole.UserRole)
-            if self.rows.item(i, 2).checkState() != Qt.CheckState.Checked:
+        for i, row in enumerate(table.rows):
+            label = row.label
+            taken = self.rows.item(i, 2).checkState() == Qt.CheckState.Checked
+            if not taken:
                 mapping.skip.append(label)
             name = self.rows.item(i, 1).text().strip()
-            if name and name != label and self.rows.item(i, 1).flags() & (
-                Qt.ItemFlag.ItemIsEditable
-            ):
+            editable = self.rows.item(i, 1).flags() & Qt.ItemFlag.ItemIsEditable
+            if editable and name and (name != label or (taken and row.set_aside)):
                 mapping.members[label] = name
         return mapping
 

@@ -163,12 +163,14 @@ def _banner(grid: Grid, header: int, run) -> set[int]:
 
 
 def _label_column(grid: Grid, header: int, first_col: int, left: int) -> int | None:
-    """The nearest column left of the years whose cells below the header hold text."""
+    """The column left of the years whose cells below the header hold the most different
+    texts (the nearest of equals): labels, not a column that repeats a unit."""
+    best, best_count = None, 0
     for col in range(first_col - 1, left - 1, -1):
-        texts = sum(grid.at(r, col).kind == TEXT for r in range(header + 1, header + 60))
-        if texts:
-            return col
-    return None
+        texts = {grid.at(r, col).text for r in range(header + 1, header + 60)} - {""}
+        if len(texts) > best_count:  # a unit column repeats a few texts; labels differ
+            best, best_count = col, len(texts)
+    return best
 
 
 class _RowReader:

@@ -92,9 +92,13 @@ def resolve(table: Table, mapping: Mapping, project: Project | None, file_name: 
             "not market sizes; choose a table of values or state its unit."
         )
     total = _total_row(table, mapping, where)
-    rows = [r for r in table.rows if r is not total and r.label not in mapping.skip]
+    rows = [r for r in table.rows if r is not total and r.label not in mapping.skip
+            and (not r.set_aside or r.label in mapping.members)]  # fmt: skip
     blocks = _blocks(rows, mapping, project, where, table.label_header)
     notes = [f"Table: {table.describe()}."]
+    for row in table.rows:
+        if row.set_aside and row is not total and row.label not in mapping.members:
+            notes.append(f"Left out: '{row.label}' ({row.set_aside}; map it to take it).")
     first, base, last = _years(table, mapping, project, notes)
     unit, scale, project_unit = _scale(table, mapping, project, where, notes)
     resolved = Resolved(

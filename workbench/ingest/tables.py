@@ -23,6 +23,9 @@ class Row:
     total_by: str = ""
     """Why this row is taken for the total: 'label', 'formula' or 'sum' ('' if it is not)."""
 
+    set_aside: str = ""
+    """Why detection leaves the row out by default ('a subtotal', 'a growth rate row')."""
+
     @property
     def is_total(self) -> bool:
         return bool(self.total_by)
@@ -54,7 +57,7 @@ class Table:
 
     @property
     def segments(self) -> list[Row]:
-        return [r for r in self.rows if not r.is_total]
+        return [r for r in self.rows if not r.is_total and not r.set_aside]
 
     @property
     def groups(self) -> list[str]:

@@ -26,19 +26,46 @@ def is_total_label(label: str) -> bool:
     return bool(_TOTAL.match(label.strip()))
 
 
-def mark_total(table: Table, grid: Grid | None = None) -> None:
-    """Mark the table's total row: by label, then by SUM formulas, then by the sum itself."""
+_GRAND = re.compile(r"^(?:grand\s+total|total|total\s+market(?:\s+size)?|market\s+total|"
+                    r"global(?:\s+(?:total|market))?|world(?:wide)?(?:\s+total)?)$", re.I)
+_DERIVED = re.compile(
+    r"(?:\bgrowth\b|\by/y\b|\byoy\b|%\s*change|\bcagr\b|\bshare\b|^memo\b|^of\s+which\b|"
+    r"^o/w\b|^thereof\b|^\s*%)",
+    re.I,
+)
+
+
+def set_aside(table: Table) -> None:
+    """Rows that are no segment: growth rates, shares, memo and 'of which' lines."""
     for row in table.rows:
-        if is_total_label(row.label):
-            row.total_by = "label"
-            return
+        if _DERIVED.search(row.label):
+            row.set_aside = "a growth, share or memo row"
+
+
+def mark_total(table: Table, grid: Grid | None = None) -> None:
+    """Mark the table's total row: by label, then by SUM formulas, then by the sum itself.
+
+    Of several rows labelled as totals, the grand total is the one named plainly (Total,
+    Grand total, World) or else the last; the others are subtotals and set aside.
+    """
+    set_aside(table)
+    labelled = [r for r in table.rows if not r.set_aside and is_total_label(r.label)]
+    if labelled:
+        plain = [r for r in labelled if _GRAND.match(r.label.strip())]
+        total = plain[0] if plain else labelled[-1]
+        total.total_by = "label"
+        for row in labelled:
+            if row is not total:
+                row.set_aside = "a subtotal"
+        return
     if grid is not None:
         for row in table.rows:
             if _sum_formulas(row, grid):
                 row.total_by = "formula"
                 _fill_uncached(row, table)
                 return
-    for row in (table.rows[0], table.rows[-1]) if len(table.rows) >= 3 else ():
+    kept = [r for r in table.rows if not r.set_aside]
+    for row in (kept[0], kept[-1]) if len(kept) >= 3 else ():
         if any(adds_up(g, row, table.years) for g in _groups_without(table, row)):
             row.total_by = "sum"
             return
@@ -46,7 +73,7 @@ def mark_total(table: Table, grid: Grid | None = None) -> None:
 
 def _fill_uncached(total: Row, table: Table) -> None:
     """A SUM cell saved without its result (openpyxl writes none) is the sum it names."""
-    others = [r for r in table.rows if r is not total]
+    others = [r for r in table.rows if r is not total and not r.set_aside]
     for year, value in total.values.items():
         parts = [r.values.get(year) for r in others]
         if value is None and parts and None not in parts:
@@ -57,7 +84,7 @@ def _groups_without(table: Table, total: Row) -> list[list[Row]]:
     """The other rows, group by group (each dimension under its heading adds up alone)."""
     groups: dict[str, list[Row]] = {}
     for row in table.rows:
-        if row is not total:
+        if row is not total and not row.set_aside:
             groups.setdefault(row.group, []).append(row)
     return list(groups.values())
 
