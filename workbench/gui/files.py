@@ -22,7 +22,7 @@ from workbench.core.sample import sample_document
 from workbench.core.templates import blank_project
 from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
-from workbench.gui.settings import Settings
+from workbench.gui.settings import APPLICATION, Settings
 from workbench.store import (
     Autosaver,
     discard_recovery,
@@ -38,9 +38,11 @@ AUTOSAVE_POLL_MS = 5_000
 
 
 def default_recovery_folder() -> Path:
-    """Where a project without a file keeps its recovery file: the app's data folder."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder or Path.home() / ".market-workbench")
+    """Where a project without a file keeps its recovery file: the app's data folder
+    (~/.local/share/Market Workbench on Linux). Qt's AppDataLocation would add the
+    organisation and the application, both "Market Workbench". The store creates it."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(folder) / APPLICATION if folder else Path.home() / ".market-workbench"
 
 
 class FileController(QObject):
@@ -61,6 +63,8 @@ class FileController(QObject):
         self.recovery_folder = Path(recovery_folder or default_recovery_folder())
         self.path: Path | None = None
         self.autosaver: Autosaver | None = None
+        self._failure_shown = False
+        """The status bar says an autosave failed (until a write succeeds)."""
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_POLL_MS)
         self.timer.timeout.connect(self.autosave)
@@ -213,6 +217,7 @@ class FileController(QObject):
             return False
         if path != self.path and self.autosaver is not None:
             self.autosaver.retarget(path)
+        self._clear_failure()
         self.path = path
         self.settings.add_recent(path)
         self.state_changed.emit()
@@ -237,10 +242,18 @@ class FileController(QObject):
             failure = self.autosaver.error
         except (ModelError, OSError) as exc:
             failure = exc
-        if failure is not None:
-            self.window.statusBar().showMessage(
-                f"Autosave failed ({failure}); it will try again.", 10_000
-            )
+        if failure is None:
+            if not self.autosaver.writing:
+                self._clear_failure()
+            return
+        self.window.statusBar().showMessage(f"Autosave failed ({failure}); it will try again.")
+        self._failure_shown = True
+
+    def _clear_failure(self) -> None:
+        """A write has succeeded since the failure shown: the warning no longer holds."""
+        if self._failure_shown:
+            self.window.statusBar().clearMessage()
+            self._failure_shown = False
 
     def close(self) -> None:
         """A clean close: the recovery file goes (the analyst saved or chose to discard),
