@@ -33,6 +33,7 @@ class ScriptedDialogs:
     ASKING = (
         "confirm",
         "ask_save_changes",
+        "ask_changed_on_disk",
         "ask_open_path",
         "ask_save_path",
         "ask_text",

@@ -20,7 +20,13 @@ from workbench.core.errors import ModelError
 from workbench.core.methods import codes
 from workbench.core.project import TOTAL, Growth
 from workbench.core.sample import sample_document
-from workbench.store import StoreError, open_project, save_project, save_project_as
+from workbench.store import (
+    ChangedOnDisk,
+    StoreError,
+    open_project,
+    save_project,
+    save_project_as,
+)
 from workbench.store import project_file as project_file_module
 
 
@@ -140,7 +146,11 @@ def test_a_file_changed_behind_our_back_is_rewritten_whole(tmp_path):
     connection.commit()
     connection.close()
     document.execute(c.SetHistory("tiktok", 2020, 1.25))
-    save_project(document, path)
+    changed = path.read_bytes()
+    with pytest.raises(ChangedOnDisk, match=r"was changed on disk by another window or program"):
+        save_project(document, path)
+    assert path.read_bytes() == changed
+    save_project(document, path, overwrite=True)
     assert dump_of(open_project(path)) == dump_of(document)
 
 

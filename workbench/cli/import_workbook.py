@@ -86,6 +86,8 @@ def _create(workbook: Path, target: str, dry_run: bool) -> int:
     if dry_run:
         print(f"Would create {target} from {workbook.name}, {what} (dry run).")
         return 0
+    if project_exists(target):  # someone created it while the workbook was read
+        raise CommandError(f"{target} appeared while {workbook.name} was read; nothing was written.")
     save_document(Document(project), target)
     print(f"Created {target} from {workbook.name}, {what}.")
     return 0

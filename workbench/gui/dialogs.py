@@ -64,6 +64,30 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
     }.get(answer, "cancel")
 
 
+def ask_changed_on_disk(parent: QWidget | None, name: str) -> str:
+    """'reload', 'save_as', 'overwrite' or 'cancel' when the project's file was changed on
+    disk (another window, another program) since it was opened or saved here."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Market Workbench",
+        f"{name} was changed on disk by another window or program since you opened it.",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setInformativeText(
+        "Reload it (your unsaved changes here are dropped), save your version as another "
+        "file, or overwrite the file with your version (the other changes are lost)."
+    )
+    choices = {
+        box.addButton("Reload", QMessageBox.ButtonRole.DestructiveRole): "reload",
+        box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole): "save_as",
+        box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole): "overwrite",
+    }
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return choices.get(box.clickedButton(), "cancel")
+
+
 def ask_open_path(parent: QWidget | None, caption: str, file_filter: str) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, caption, "", file_filter)
     return path or None

@@ -11,6 +11,7 @@ so autosaving a large project does not stall the window.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
@@ -25,6 +26,7 @@ from workbench.gui.bridge import DocumentBridge
 from workbench.gui.settings import APPLICATION, Settings
 from workbench.store import (
     Autosaver,
+    ChangedOnDisk,
     discard_recovery,
     find_recoveries,
     open_project,
@@ -209,6 +211,8 @@ class FileController(QObject):
     def _write(self, path: Path, write) -> bool:
         try:
             write(self.bridge.document, path)
+        except ChangedOnDisk:
+            return self._changed_on_disk(path)
         except ModelError as exc:
             dialogs.show_error(self.window, str(exc))
             return False
@@ -222,6 +226,18 @@ class FileController(QObject):
         self.settings.add_recent(path)
         self.state_changed.emit()
         return True
+
+    def _changed_on_disk(self, path: Path) -> bool:
+        """Another window or program saved the file since we opened it: ask, never
+        overwrite silently. True when the document ended up saved (or reloaded clean)."""
+        answer = dialogs.ask_changed_on_disk(self.window, path.name)
+        if answer == "overwrite":
+            return self._write(path, partial(save_project, overwrite=True))
+        if answer == "save_as":
+            return self.save_as()
+        if answer == "reload":
+            return self._load(path)
+        return False
 
     def maybe_save(self) -> bool:
         """True when the current document may be replaced or closed (saved or discarded)."""

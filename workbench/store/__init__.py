@@ -6,8 +6,10 @@ Public API (others code against these names):
   `StoreError` (a `ModelError`) with one sentence for a missing file, a file that is not
   SQLite, an SQLite file that is not ours, a damaged one, or one from a newer schema; the
   file is left byte-identical. An older schema is migrated forward in one transaction.
-- `save_project(document, path)`: one transaction; onto the file the document was opened
-  from or last saved to, only what changed since then; anywhere else, as `save_project_as`.
+- `save_project(document, path, overwrite=False)`: one transaction; onto the file the
+  document was opened from or last saved to, only what changed since then; anywhere else,
+  as `save_project_as`. When its own file was changed on disk since (another window or
+  program), `ChangedOnDisk` (a `StoreError`) and nothing written, unless `overwrite`.
 - `save_project_as(document, path)`: the whole project to a temporary file beside `path`,
   synced, then renamed over it (atomic). The document then belongs to `path`.
 - Recovery: `recovery_path(project_path, folder=None, document=None)`,
@@ -33,7 +35,7 @@ temporaries that a killed whole-file write left beside it.
 """
 
 from workbench.store.autosave import Autosaver
-from workbench.store.errors import StoreError
+from workbench.store.errors import ChangedOnDisk, StoreError
 from workbench.store.interface import ProjectStore, SqliteStore
 from workbench.store.project_file import open_project, save_project, save_project_as
 from workbench.store.recovery import (
@@ -50,6 +52,7 @@ __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
     "Autosaver",
+    "ChangedOnDisk",
     "ProjectStore",
     "SqliteStore",
     "StoreError",

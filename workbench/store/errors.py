@@ -9,3 +9,8 @@ from workbench.core.errors import ModelError
 
 class StoreError(ModelError):
     """A project file could not be opened, saved or recovered; nothing was changed."""
+
+
+class ChangedOnDisk(StoreError):
+    """The file changed on disk since the document was opened from or saved to it (another
+    window, another program): saving would silently overwrite that; nothing was saved."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from workbench.core.document import Document
 from workbench.core.project import ENTITY_COLLECTIONS, Project
 from workbench.store import schema
-from workbench.store.errors import StoreError
+from workbench.store.errors import ChangedOnDisk, StoreError
 from workbench.store.reader import read_project
 from workbench.store.sqlite_file import (
     Fingerprint,
@@ -142,10 +142,17 @@ def _clause(exc: Exception) -> str:
 # -- save ------------------------------------------------------------------------------------
 
 
-def save_project(document: Document, path: str | os.PathLike) -> None:
-    """Save `document` to `path`: only the changes when `path` is its own, untouched file."""
+def save_project(document: Document, path: str | os.PathLike, overwrite: bool = False) -> None:
+    """Save `document` to `path`: only the changes when `path` is its own, untouched file.
+
+    When `path` is the document's own file and someone changed it on disk since (another
+    window or program), `ChangedOnDisk` is raised and nothing is written, unless
+    `overwrite` says to write over that anyway (the analyst chose to).
+    """
     path = Path(path)
     entry = _saved.get(document)
+    if not overwrite and entry is not None and entry.path == path.resolve():
+        _check_unchanged(entry, path)
     if entry is None or not _is_incremental(document, entry, path):
         save_project_as(document, path)
         return
@@ -162,6 +169,15 @@ def save_project(document: Document, path: str | os.PathLike) -> None:
     document.mark_saved()
     _remember(document, path)
     sweep(path)
+
+
+def _check_unchanged(entry: SavedFile, path: Path) -> None:
+    now = fingerprint(path)
+    if now is not None and now != entry.fingerprint:
+        raise ChangedOnDisk(
+            f"{path} was changed on disk by another window or program since it was opened "
+            "or saved here; nothing was saved, so that those changes are not lost."
+        )
 
 
 def save_project_as(document: Document, path: str | os.PathLike) -> None:
