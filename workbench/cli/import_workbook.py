@@ -87,7 +87,9 @@ def _create(workbook: Path, target: str, dry_run: bool) -> int:
         print(f"Would create {target} from {workbook.name}, {what} (dry run).")
         return 0
     if project_exists(target):  # someone created it while the workbook was read
-        raise CommandError(f"{target} appeared while {workbook.name} was read; nothing was written.")
+        raise CommandError(
+            f"{target} appeared while {workbook.name} was read; nothing was written."
+        )
     save_document(Document(project), target)
     print(f"Created {target} from {workbook.name}, {what}.")
     return 0
