@@ -1,4 +1,4 @@
-"""The layers of DESIGN.md §4 hold: the core, store and excel never pull in Qt or plotting.
+"""The layers of docs/architecture.md hold: the core, store and excel never pull in Qt or plotting.
 
 Imports are checked in a fresh interpreter, because this test process has usually
 imported PySide6 already for the GUI tests; the static contract is import-linter's.

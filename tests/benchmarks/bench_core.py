@@ -3,7 +3,7 @@
 Run `python tests/benchmarks/bench_core.py [--runs N] [--json PATH]`. Each figure is the
 median of N runs. Every run of this script also times a baseline (summing a float array
 of the large project's size in pure Python) so that figures from different machines can be
-compared as ratios to a number measured in the same run. Targets (DESIGN issue 2, on the
+compared as ratios to a number measured in the same run. Targets (issue 2, on the
 reference 2-core machine): sample edit ≤ 1 ms, large edit ≤ 10 ms, large full recompute
 ≤ 50 ms, large project in memory ≤ 150 MB.
 """

@@ -1,4 +1,4 @@
-"""The engine against numbers worked out by hand from DESIGN.md §3.
+"""The engine against numbers worked out by hand from docs/forecast-semantics.md.
 
 The project is tiny on purpose: history 2020–2022 with a total of 100 in the base year,
 forecast 2023–2025, Technology (A 60, B 40) and Region (X 30, Y 70). Every expected value

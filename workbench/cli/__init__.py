@@ -1,4 +1,4 @@
-"""The command line (DESIGN.md §8): headless commands over core, store and excel.
+"""The command line (docs/command-line.md): headless commands over core, store and excel.
 
 `main(argv)` returns the exit status: 0 success, 1 `check` found errors, 2 bad input
 (one line on stderr), 3 an unexpected failure (one line too; set WORKBENCH_DEBUG=1 to

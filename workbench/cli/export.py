@@ -1,4 +1,4 @@
-"""`workbench export PROJECT OUT.xlsx`: write the workbook (DESIGN.md §6)."""
+"""`workbench export PROJECT OUT.xlsx`: write the workbook (docs/workbook.md)."""
 
 from __future__ import annotations
 

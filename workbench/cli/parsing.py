@@ -1,7 +1,7 @@
 """Argument parsing whose mistakes are one line, not a usage block and a traceback.
 
 argparse prints the usage and exits on a bad argument; here a bad argument raises
-`UsageError` instead, which `main` reports like any other bad input (DESIGN.md §8: one
+`UsageError` instead, which `main` reports like any other bad input (docs/command-line.md: one
 clear line on stderr, exit status 2).
 """
 

@@ -2,8 +2,9 @@
 
 Each table holds, for one scenario, the values the engine computed (history and
 reconciled forecast), the total, every segment's share, the CAGRs of the history and the
-forecast period, and the reconciliation gap, which is shown, never hidden (DESIGN.md §3).
-The renderers in `show` only format these numbers; nothing here formats text.
+forecast period, and the reconciliation gap, which is shown, never hidden
+(docs/forecast-semantics.md §4). The renderers in `show` only format these numbers;
+nothing here formats text.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The domain core: project model, forecast engine, commands with undo, validation, sample.
 
-Pure Python with numpy and pandas; never Qt, pyqtgraph, sqlite3 or openpyxl (DESIGN.md §4).
+Pure Python with numpy and pandas; never Qt, pyqtgraph, sqlite3 or openpyxl (docs/architecture.md).
 """
 
 from workbench.core.document import Document

@@ -1,7 +1,7 @@
 """Derived figures: CAGR, year-on-year growth, shares (written by `workbench.numbers`).
 
-DESIGN.md §3 defines them once; the engine never stores them because they follow from
-the values. Tables, charts, insights, the command line and the workbook's cached values
+docs/forecast-semantics.md §7 defines them; the engine never stores them because they
+follow from the values. Tables, charts, insights, the command line and the workbook's cached values
 all call these functions, so a figure reads the same everywhere. Where a figure is not
 defined (a blank value, a start at or below zero, a zero total) the result is NaN, shown
 as a dash, never a made-up number.
@@ -43,7 +43,7 @@ def growth_ratio(start, end, periods: int):
 
 
 def cagr(values_by_year: Mapping[int, float], a: int, b: int) -> float:
-    """CAGR(a, b) = (v[b]/v[a])^(1/(b-a)) - 1 (DESIGN.md §3); NaN when undefined."""
+    """CAGR(a, b) = (v[b]/v[a])^(1/(b-a)) - 1 (docs/forecast-semantics.md §7); NaN if undefined."""
     start = values_by_year.get(a, math.nan)
     end = values_by_year.get(b, math.nan)
     return float(growth_ratio(start, end, b - a))

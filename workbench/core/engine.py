@@ -1,4 +1,4 @@
-"""The forecast engine: every series of one scenario, exactly as DESIGN.md §3 defines it.
+"""The forecast engine: every series of one scenario, as docs/forecast-semantics.md defines it.
 
 One scenario is computed as a (series × years) matrix with numpy: each growth method of
 the registry (`workbench.core.methods`) projects its whole group of series at once,

@@ -91,7 +91,7 @@ class Scenario:
 
 @dataclass(frozen=True, slots=True)
 class Growth:
-    """A series' forecast assumption in one scenario (DESIGN.md §3).
+    """A series' forecast assumption in one scenario (docs/forecast-semantics.md §2).
 
     `method` is a code of the growth-method registry (`workbench.core.methods`), which
     says which of the fields are its parameters; the others are kept so that switching the

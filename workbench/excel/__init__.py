@@ -2,7 +2,7 @@
 
 Public API (others code against these names):
 
-- `export_workbook(document, path, progress=None)` writes the workbook (DESIGN.md §6).
+- `export_workbook(document, path, progress=None)` writes the workbook (docs/workbook.md).
   `progress(done, total) -> bool` is called as sheets are written; returning False
   cancels with `Cancelled`, and no file (not even a partial one) is left behind.
 - `read_workbook(path, document, progress=None) -> ImportPlan` reads and checks a

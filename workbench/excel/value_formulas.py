@@ -1,6 +1,6 @@
 """The formulas of the value sheets, as the XML text between <f> and </f>.
 
-They reproduce DESIGN.md §3 and the engine's treatment of blanks (each growth method's
+They reproduce docs/forecast-semantics.md and the engine's treatment of blanks (each growth method's
 formula comes from its entry in the registry): a blank input (history, a manual value,
 K or r of an S-curve) is no number, so everything computed from it is
 #N/A in Excel, just as it is NaN (shown blank) in the engine. Excel would otherwise count

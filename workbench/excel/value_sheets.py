@@ -1,7 +1,7 @@
 """Writing the value sheets: Total market and one sheet per dimension, a block per scenario.
 
-Every forecast cell is a live formula that computes DESIGN.md §3 exactly and carries the
-engine's value as its cached result. The segment rows show reconciled values; the
+Every forecast cell is a live formula that computes docs/forecast-semantics.md exactly
+and carries the engine's value as its cached result. The segment rows show reconciled values; the
 projected rows under them hold each segment's own method (or its pin, typed as a number)
 before reconciliation, because reconciled = projected / SUM(projected) × total needs them.
 The year and CAGR cells of a row are rendered as one run of XML (`RowCells`): these

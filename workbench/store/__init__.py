@@ -1,4 +1,5 @@
-"""The `.mwp` project file: one SQLite database per project (DESIGN.md §5). Imports core only.
+"""The `.mwp` project file: one SQLite database per project (docs/project-file.md).
+Imports core only.
 
 Public API (others code against these names):
 

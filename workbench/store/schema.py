@@ -129,7 +129,7 @@ MIGRATIONS: dict[int, str] = {1: _VERSION_1, 2: _VERSION_2}
 
 
 def configure(connection: sqlite3.Connection) -> None:
-    """The pragmas every connection sets (DESIGN.md §5): a file that can be mailed."""
+    """The pragmas every connection sets (docs/project-file.md): a file to mail."""
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA journal_mode = DELETE")

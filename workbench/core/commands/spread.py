@@ -38,7 +38,7 @@ def distribute(
 
 
 class SpreadTotal(Command):
-    """Type a total and spread the change to segments (DESIGN.md §2 "spread").
+    """Type a total and spread the change to segments (docs/forecast-semantics.md §5).
 
     History years: the total's input is set and every listed dimension's segments are
     spread to it. Forecast years: top-down pins the total (reconciliation spreads it);

@@ -1,11 +1,11 @@
 """Typed and pasted text → core commands: what a cell means when someone writes into it.
 
-A history cell sets history; the total's history spreads to the segments (DESIGN §2); a
-forecast cell pins (or, for a manual series, is the value; for a growth-by-year series a
-percentage is that year's rate). The assumption columns set the growth method and its
-parameters. A plan collects the edits of one keystroke, a paste or a Delete and turns them
-into ONE command, so each is one undo step, and it refuses the whole plan on the first
-cell that does not parse or cannot be edited.
+A history cell sets history; the total's history spreads to the segments
+(docs/forecast-semantics.md §5); a forecast cell pins (or, for a manual series, is the
+value; for a growth-by-year series a percentage is that year's rate). The assumption
+columns set the growth method and its parameters. A plan collects the edits of one
+keystroke, a paste or a Delete and turns them into ONE command, so each is one undo step,
+and it refuses the whole plan on the first cell that does not parse or cannot be edited.
 """
 
 from __future__ import annotations
