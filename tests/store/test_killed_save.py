@@ -1,7 +1,8 @@
-"""A Save killed by SIGKILL mid-transaction, then the recovery save (DESIGN: the hot-journal
-rule). The killed Save leaves `X.mwp-journal` and has touched X; the recovery file must
-still be offered, and writing the recovered work over X before anything opened it must
-give a file that opens (it used to be "database disk image is malformed")."""
+"""A Save killed by SIGKILL mid-transaction, then the recovery save (docs/project-file.md:
+the hot-journal rule). The killed Save leaves `X.mwp-journal` and has touched X; the
+recovery file must still be offered, and writing the recovered work over X before
+anything opened it must give a file that opens (it used to be "database disk image is
+malformed")."""
 
 from __future__ import annotations
 
