@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -66,6 +67,9 @@ class InspectorDock(QDockWidget):
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.card.setOpenExternalLinks(True)
         self.card.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.card.setContentsMargins(8, 4, 8, 4)
+        # Long source titles wrap in the dock's width instead of widening the dock.
+        self.card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.bodies = QStackedWidget()
         self.bodies.addWidget(body)
         self.bodies.addWidget(self.card)

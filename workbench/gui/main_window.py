@@ -35,6 +35,8 @@ from workbench.gui.undo import UndoMirror
 from workbench.gui.workbooks import WorkbookController
 
 APP_NAME = "Market Workbench"
+INSPECTOR_WIDTH = 250
+"""The inspector's first width (the analyst drags it wider; the window remembers)."""
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self._titles: dict[PageKey, str] = {}
         self.inspector = InspectorDock(bridge, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
+        self.resizeDocks([self.inspector], [INSPECTOR_WIDTH], Qt.Orientation.Horizontal)
         self._inspector_wanted = True
         """Whether the analyst keeps the inspector open (View → Inspector) where it applies."""
         splitter = QSplitter()

@@ -81,6 +81,7 @@ class ForecastChart(QWidget):
         self._curves: list[_Curve] = []
         self._frame: tuple | None = None
         self._zero = pg.PlotCurveItem()
+        self._labelled: list[int] = []
         self._build()
 
     def _build(self) -> None:
@@ -169,6 +170,14 @@ class ForecastChart(QWidget):
     def plot_items(self) -> list[tuple[pg.PlotCurveItem, pg.PlotCurveItem]]:
         """(history line, forecast line) per series, for inspection and styling tests."""
         return [(c.history, c.forecast) for c in self._curves]
+
+    @property
+    def years(self) -> list[int]:
+        return [int(y) for y in self._years]
+
+    def year_labels(self) -> list[int]:
+        """The years the x axis labels (as many as fit; always the first and last)."""
+        return list(self._labelled)
 
     def readout_at(self, year: int) -> str:
         """The hover read-out for `year` as plain text (what the label shows)."""
@@ -281,6 +290,7 @@ class ForecastChart(QWidget):
         shown = years[::step] if (len(years) - 1) % step == 0 else [*years[::step][:-1],
                                                                    years[-1]]
         axis.setTicks([[(y, str(y)) for y in shown]])
+        self._labelled = shown
 
     def _value_range(self) -> tuple[float, float]:
         """From zero (or a round number below a negative value) to a round number above

@@ -68,7 +68,7 @@ class FiveForcesPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.radar)
-        splitter.setSizes([700, 500])
+        splitter.setSizes([600, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
