@@ -95,10 +95,13 @@ def test_whole_percentages_and_points():
     assert points(0.0005) == "+0.05 pp"
 
 
-def test_money_names_its_unit():
-    assert money(1234.5, "USD billions") == "1,234.50 USD billions"
+def test_money_says_its_unit_as_a_sentence_does():
+    assert money(2.551, "USD billions") == "USD 2.551 billion"
+    assert money(1234.56, "EUR millions", notation=GERMAN) == "EUR 1.235 million"
+    assert money(12.5, "million subscribers") == "12.5 million subscribers"
+    assert money(3.0, "usd billions") == "3 usd billions"  # not a currency code
     assert money(math.nan, "USD billions") == DASH
-    assert money(2.0, "") == "2.00"
+    assert money(2.0, "") == "2"
 
 
 def test_editor_text_is_exact_and_ungrouped():

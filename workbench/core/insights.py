@@ -20,6 +20,7 @@ from workbench.core.engine import ScenarioResult
 from workbench.core.errors import ModelError
 from workbench.core.project import TOTAL, Dimension, Project
 from workbench.numbers import DASH, number, percent, points
+from workbench.numbers import money as amount  # "USD 2.55 billion"; importable from here too
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
@@ -87,19 +88,6 @@ class _Context:
 
 
 # -- words ------------------------------------------------------------------------------------
-
-_SCALES = {"billions": "billion", "millions": "million", "thousands": "thousand",
-           "trillions": "trillion"}
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
-
-
-def amount(value: float, unit: str) -> str:
-    """A value in its unit as a sentence says it: 2.55 in "USD billions" reads "USD 2.55
-    billion"; any other unit follows the number ("12.5 million subscribers")."""
-    words = unit.split()
-    if len(words) == 2 and _CURRENCY.match(words[0]) and words[1].lower() in _SCALES:
-        return f"{words[0]} {number(value)} {_SCALES[words[1].lower()]}"
-    return f"{number(value)} {unit}".strip()
 
 
 def possessive(name: str) -> str:

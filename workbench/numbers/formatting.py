@@ -113,10 +113,25 @@ def points(ratio: float | None, decimals: int = 1, notation: Notation = PLAIN) -
     return DASH if text is None else notation.localise(text) + " pp"
 
 
-def money(value: float | None, unit: str, notation: Notation = PLAIN) -> str:
-    """An amount with its unit: "1,234.50 USD billions" (no unit when there is none)."""
-    text = amount(value, notation=notation)
-    return f"{text} {unit}" if unit and text != DASH else text
+_SCALES = {"billions": "billion", "millions": "million", "thousands": "thousand",
+           "trillions": "trillion"}
+
+
+def money(value: float | None, unit: str, digits: int = 4, notation: Notation = PLAIN) -> str:
+    """A value in its unit as a sentence says it: 2.55 in "USD billions" reads "USD 2.55
+    billion" (a three-letter currency code, then a scale); any other unit follows the
+    number ("12.5 million subscribers")."""
+    words = unit.split()
+    text = number(value, digits, notation)
+    if text == DASH:
+        return text
+    if len(words) == 2 and _is_currency(words[0]) and words[1].lower() in _SCALES:
+        return f"{words[0]} {text} {_SCALES[words[1].lower()]}"
+    return f"{text} {unit}".strip()
+
+
+def _is_currency(word: str) -> bool:
+    return len(word) == 3 and word.isascii() and word.isalpha() and word.isupper()
 
 
 def plain(value: float | None, digits: int = 10, notation: Notation = PLAIN) -> str:
