@@ -9,11 +9,14 @@ the text into edits is the model's job, so a paste is planned, checked and appli
 
 from __future__ import annotations
 
+import atexit
 import csv
+import functools
 import io
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex
+from PySide6.QtGui import QGuiApplication
 
 from workbench.core.errors import ModelError
 
@@ -42,7 +45,30 @@ def copied_cells(shown: str, full: str) -> QMimeData:
     data = QMimeData()
     data.setText(shown)
     data.setData(FULL_NUMBERS, full.encode("utf-8"))
+    _plain_text_at_exit()
     return data
+
+
+@functools.cache
+def _plain_text_at_exit() -> None:
+    """Leave plain text, not our QMimeData, on the clipboard when the interpreter ends.
+
+    PySide6 (6.11) crashes at exit when the clipboard still holds a QMimeData created in
+    Python: the application tears the clipboard down after the wrapper is gone. The shown
+    text stays on the clipboard for other programs; only our full-number copy is dropped,
+    and only when the app ends.
+    """
+    atexit.register(_to_plain_text)  # once per process (cached)
+
+
+def _to_plain_text() -> None:
+    app = QGuiApplication.instance()
+    if app is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(FULL_NUMBERS):
+        clipboard.setText(data.text())
 
 
 def pasted_text(data: QMimeData | None) -> str:
