@@ -9,7 +9,6 @@ then, and applying is one undoable step (or a new, untitled project).
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
 from workbench.core.project import Project
-from workbench.gui import dialogs
+from workbench.gui import dialogs, locale_numbers
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.workers import run_in_background
 from workbench.ingest import Mapping, Plan, Table, plan, tables_in
@@ -276,8 +275,7 @@ class ImportTableDialog(QDialog):
         for i, (series_id, _) in enumerate(series):
             for j, year in enumerate(years):
                 value = result.value(series_id, year)
-                text = "—" if not math.isfinite(value) else f"{value:,.4g}"
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(locale_numbers.amount(value))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.preview.setItem(i, j, item)
         self.preview.resizeColumnsToContents()

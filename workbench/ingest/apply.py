@@ -35,6 +35,7 @@ from workbench.ingest.mapping import Mapping
 from workbench.ingest.resolve import Resolved, pick_table, resolve
 from workbench.ingest.sheets import read_sheets
 from workbench.ingest.tables import Row, Table
+from workbench.numbers import number
 
 
 @dataclass
@@ -238,11 +239,11 @@ class _Builder:
         if tail is None:
             r, parts = self.r, [""]
             if r.scale != 1.0:
-                parts.append(f"× {r.scale:g} for the unit")
+                parts.append(f"× {number(r.scale, 6)} for the unit")
             rate = r.mapping.rate_for(year)
             if rate is not None:
                 cited = r.mapping.rate_source or "analyst assumption"
-                parts.append(f"converted at {rate:g} ({cited})")
+                parts.append(f"converted at {number(rate, 6)} ({cited})")
             tail = self._tails[year] = "; ".join(parts) + "."
         return f"{self._origin}{row.cells[year]}{tail}"
 

@@ -20,6 +20,7 @@ from workbench.ingest.errors import IngestError
 from workbench.ingest.mapping import Mapping
 from workbench.ingest.tables import Row, Table
 from workbench.ingest.totals import adds_up, worst_gap
+from workbench.numbers import number
 
 FUZZY_CUTOFF = 0.85
 DEFAULT_HORIZON = 7
@@ -261,7 +262,7 @@ def _scale(table: Table, mapping: Mapping, project: Project | None, where: str, 
     if scale is None:
         scale = (unit.scale / target_scale(project_unit)) if unit else 1.0
     source = unit.label() if unit else "not stated"
-    notes.append(f"Unit: {source} in the source → {project_unit} (× {scale:g}).")
+    notes.append(f"Unit: {source} in the source → {project_unit} (× {number(scale, 6)}).")
     if mapping.rates():
         notes.append(f"Converted at {_rates_text(mapping)}{_cited(mapping)}.")
     return unit, scale, project_unit
@@ -270,8 +271,8 @@ def _scale(table: Table, mapping: Mapping, project: Project | None, where: str, 
 def _rates_text(mapping: Mapping) -> str:
     rates = mapping.rates()
     if list(rates) == [0]:
-        return f"{rates[0]:g} per unit of the source currency"
-    return ", ".join(f"{y}: {r:g}" for y, r in sorted(rates.items()))
+        return f"{number(rates[0], 6)} per unit of the source currency"
+    return ", ".join(f"{y}: {number(r, 6)}" for y, r in sorted(rates.items()))
 
 
 def _cited(mapping: Mapping) -> str:
@@ -303,7 +304,7 @@ def _mode(resolved: Resolved, project: Project | None, where: str) -> None:
         year, gap = worst_gap(blocks[primary].rows, total, years) or (years[0], 0.0)
         raise IngestError(
             f"{where}!{total.address}: the total is not the sum of its segments in bottom-up "
-            f"mode (Σ segments − total = {gap:+.6g} in {year}); map it as top-down, or leave "
+            f"mode (Σ segments − total = {number(gap, 6)} in {year}); map it as top-down, or leave "
             "the total row out."
         )
     resolved.notes.append(
