@@ -18,12 +18,12 @@ import re
 import statistics
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import xlsxwriter
+from pairing import paired, timed
 
 from workbench.core.document import Document
 from workbench.core.sample import sample_document
@@ -31,19 +31,6 @@ from workbench.core.synthetic import synthetic_project
 from workbench.excel import export_workbook, read_workbook
 
 COLUMNS = 40
-
-
-def timed(action) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
-
-
-def paired(action, baseline, runs: int) -> dict:
-    """Medians of `action` and of `baseline`, each run timing one right after the other."""
-    pairs = [(timed(action), timed(baseline)) for _ in range(runs)]
-    mine, base = (statistics.median(p[i] for p in pairs) for i in (0, 1))
-    return {"s": mine, "baseline_s": base, "ratio": mine / base, "runs": pairs}
 
 
 def count_cells(path: Path) -> int:

@@ -15,30 +15,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import xlsxwriter
+from pairing import paired
 from python_calamine import CalamineWorkbook
 
 from workbench.ingest import plan, tables_in
 
 ROWS, YEARS = 2_000, list(range(1975, 2025))
-
-
-def timed(action) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
-
-
-def paired(action, baseline, runs: int) -> dict:
-    pairs = [(timed(action), timed(baseline)) for _ in range(runs)]
-    mine, base = (statistics.median(p[i] for p in pairs) for i in (0, 1))
-    return {"s": mine, "baseline_s": base, "ratio": mine / base, "runs": pairs}
 
 
 def rows() -> list[list]:
