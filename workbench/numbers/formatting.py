@@ -72,9 +72,14 @@ def amount(
     `scale` is the size of the numbers a difference (a gap) came from: a value within
     `RESIDUE` of it is shown as zero instead of as "3.55e-15".
     """
-    if value is None or not math.isfinite(value):
+    if value is None:
         return DASH
     size = abs(value)
+    if 1.0 <= size < HUGE and size > RESIDUE * scale:  # the common case, kept short
+        text = f"{value:,.{decimals}f}"
+        return text if notation is PLAIN else notation.localise(text)
+    if not math.isfinite(value):
+        return DASH
     if size <= RESIDUE * scale:
         value = size = 0.0
     if size >= HUGE or 0 < size < TINY:
