@@ -10,6 +10,8 @@ import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
+from workbench.core import commands as c
+from workbench.core.commands import Put
 from workbench.core.document import Document
 from workbench.core.entities import Company, Development, Factor, KeyQuestion, Source
 from workbench.core.methods import REGISTERED
@@ -186,3 +188,14 @@ def test_generated_projects_round_trip(tmp_path_factory, project):
     assert dump_json(back) == dump_json(document)
     assert read_workbook(path, document).is_empty
     assert math.isfinite(len(dump_json(back)))
+
+
+def test_an_import_is_core_put_commands(exported):
+    """The excel layer builds the commands; the core runs them."""
+    document = sample_document()
+    path = exported(document)
+    document.execute(c.SetHistory("tiktok", 2020, 123.0))
+    plan = read_workbook(path, document)
+    assert plan.command.commands and all(type(p) is Put for p in plan.command.commands)
+    document.execute(plan.command)
+    assert document.project.history[("tiktok", 2020)] != 123.0

@@ -16,8 +16,9 @@ import numpy as np
 
 from workbench.core.commands.base import Command
 from workbench.core.engine import ScenarioResult, compute_scenario, history_matrix
+from workbench.core.fields import SCENARIO_KEYED, Field
 from workbench.core.project import Project
-from workbench.core.transaction import SCENARIO_KEYED_FIELDS, WHOLE, Change, Transaction
+from workbench.core.transaction import WHOLE, Change, Transaction
 
 Listener = Callable[[Change], None]
 _state_ids = count(1)
@@ -34,7 +35,7 @@ class Document:
         self._results: dict[str, ScenarioResult] = {}
         self._layout = _layout(project)
         self._saved_state = 0
-        self._dirty: dict[str, Any] = {}
+        self._dirty: dict[Field, Any] = {}
 
     # -- editing --------------------------------------------------------------------------
 
@@ -134,11 +135,11 @@ class Document:
         pins recompute their own scenario.
         """
         layout = _layout(self.project)
-        keyed = [change.keys.get(f, frozenset()) for f in SCENARIO_KEYED_FIELDS]
-        history = change.keys.get("history", frozenset())
+        keyed = [change.keys.get(f, frozenset()) for f in SCENARIO_KEYED]
+        history = change.keys.get(Field.HISTORY, frozenset())
         if (
             layout != self._layout
-            or change.touches("mode", "primary_dimension")
+            or change.touches(Field.MODE, Field.PRIMARY_DIMENSION)
             or any(keys is WHOLE for keys in [*keyed, history])
         ):
             self._layout, self._history = layout, None
@@ -176,7 +177,7 @@ class Document:
     def is_modified(self) -> bool:
         return self.state != self._saved_state
 
-    def dirty(self) -> dict[str, Any]:
+    def dirty(self) -> dict[Field, Any]:
         """Changed keys per field since the last `mark_saved` (or WHOLE), for the store."""
         return dict(self._dirty)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.core.fields import FORECAST, SCENARIO_KEYED, Field
 from workbench.core.project import Project
 
 MISSING: Any = object()
@@ -19,11 +20,6 @@ MISSING: Any = object()
 WHOLE: Any = object()
 """Key of an entry that replaced a whole project attribute (lists, metadata, mode)."""
 
-FORECAST_FIELDS = frozenset({"metadata", "dimensions", "history", "mode", "primary_dimension"})
-"""Fields whose change affects every scenario's forecast."""
-
-SCENARIO_KEYED_FIELDS = frozenset({"growth", "pins"})
-"""Fields keyed by (scenario, ...): a change affects that scenario's forecast only."""
 
 
 @dataclass(frozen=True)
@@ -35,28 +31,32 @@ class Change:
     """
 
     text: str
-    keys: dict[str, Any]
+    keys: dict[Field, Any]
     scenarios: frozenset[str] | None
 
     @property
-    def fields(self) -> frozenset[str]:
+    def fields(self) -> frozenset[Field]:
         return frozenset(self.keys)
 
-    def touches(self, *fields: str) -> bool:
+    def touches(self, *fields: Field) -> bool:
         return any(f in self.keys for f in fields)
+
+    def touches_any(self, fields: frozenset[Field]) -> bool:
+        """Whether any field of a group (`fields.STRUCTURE`...) changed."""
+        return not fields.isdisjoint(self.keys)
 
 
 class Transaction:
     def __init__(self, project: Project) -> None:
         self.project = project
-        self._log: list[tuple[str, Any, Any, Any]] = []
+        self._log: list[tuple[Field, Any, Any, Any]] = []
 
     def __bool__(self) -> bool:
         return bool(self._log)
 
     # -- writing --------------------------------------------------------------------------
 
-    def set(self, field: str, key: Any, value: Any) -> None:
+    def set(self, field: Field, key: Any, value: Any) -> None:
         """Set `project.<field>[key] = value` (a dict), or add `key` to a set field."""
         container = getattr(self.project, field)
         if isinstance(container, set):
@@ -70,7 +70,7 @@ class Transaction:
         container[key] = value
         self._log.append((field, key, old, value))
 
-    def update(self, field: str, items: dict[Any, Any]) -> None:
+    def update(self, field: Field, items: dict[Any, Any]) -> None:
         """`set` for many keys of one dict field: the same log, without a call per key.
 
         Imports write tens of thousands of cells in one edit; this keeps that linear and
@@ -85,7 +85,7 @@ class Transaction:
             container[key] = value
             log.append((field, key, old, value))
 
-    def delete(self, field: str, key: Any) -> None:
+    def delete(self, field: Field, key: Any) -> None:
         container = getattr(self.project, field)
         if key not in container:
             return
@@ -95,7 +95,7 @@ class Transaction:
         else:
             self._log.append((field, key, container.pop(key), MISSING))
 
-    def replace(self, field: str, value: Any) -> None:
+    def replace(self, field: Field, value: Any) -> None:
         """Replace a whole attribute; lists must be new objects, never mutated in place."""
         old = getattr(self.project, field)
         if old is value or _same(old, value):
@@ -113,7 +113,7 @@ class Transaction:
         for field, key, _old, new in self._log:
             self._put(field, key, new)
 
-    def _put(self, field: str, key: Any, value: Any) -> None:
+    def _put(self, field: Field, key: Any, value: Any) -> None:
         if key is WHOLE:
             setattr(self.project, field, value)
             return
@@ -129,19 +129,23 @@ class Transaction:
             container[key] = value
 
     def change(self, text: str) -> Change:
-        keys: dict[str, Any] = {}
+        keys: dict[Field, Any] = {}
         scenarios: set[str] | None = set()
-        for field, key, _old, _new in self._log:
+        for name, key, _old, _new in self._log:
+            field = _FIELDS[name]  # a Field even where a caller wrote its name as text
             if key is WHOLE or keys.get(field) is WHOLE:
                 keys[field] = WHOLE
             else:
                 keys.setdefault(field, set()).add(key)
-            if field in FORECAST_FIELDS:
+            if field in FORECAST:
                 scenarios = None
-            elif field in SCENARIO_KEYED_FIELDS and scenarios is not None:
+            elif field in SCENARIO_KEYED and scenarios is not None:
                 scenarios.add(key[0])
         frozen = {f: (k if k is WHOLE else frozenset(k)) for f, k in keys.items()}
         return Change(text, frozen, None if scenarios is None else frozenset(scenarios))
+
+
+_FIELDS = {f.value: f for f in Field}
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
+from workbench.core.commands import Put
 from workbench.core.commands.base import Batch
 from workbench.core.errors import ModelError
 from workbench.core.project import ENTITY_COLLECTIONS, Project
@@ -18,7 +19,7 @@ from workbench.excel.about import DETAILS
 from workbench.excel.assumptions import growth_cell
 from workbench.excel.cell_notes import HELD, NOTE, SOURCE
 from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, cell, year_col
-from workbench.excel.plan import ImportChange, ImportPlan, Put
+from workbench.excel.plan import ImportChange, ImportPlan
 from workbench.excel.reader import WorkbookContent
 from workbench.excel.tables import TABLES
 

@@ -2,9 +2,9 @@
 
 The plan compares the workbook's target project with the document's project field by
 field: numbers cell by cell, structure and entities item by item. Applying it is one
-`Batch` of small puts through the core's transaction, so undo restores everything at once;
-each put first checks that the value it replaces is still the one the plan saw, so a plan
-applied to a project edited in the meantime is refused instead of half-fitting.
+`Batch` of the core's `Put` commands, so undo restores everything at once; each put first
+checks that the value it replaces is still the one the plan saw, so a plan applied to a
+project edited in the meantime is refused instead of half-fitting.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.core.commands.base import Batch, Command
-from workbench.core.errors import ModelError
-from workbench.core.transaction import MISSING, Transaction
+from workbench.core.commands.base import Batch
 from workbench.numbers import amount, number
 
 
@@ -86,37 +84,3 @@ def _show(value: Any) -> str:
         return amount(value)
     text = str(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")
-
-
-class Put(Command):
-    """Set or delete one key of a keyed field, or replace a whole field (key is None)."""
-
-    text = "Import workbook"
-
-    def __init__(self, field: str, key: Any, before: Any, after: Any) -> None:
-        self.field, self.key, self.before, self.after = field, key, before, after
-
-    def run(self, tx: Transaction) -> None:
-        container = getattr(tx.project, self.field)
-        if self.key is None:
-            current = container
-        elif isinstance(container, set):
-            current = True if self.key in container else MISSING
-        else:
-            current = container.get(self.key, MISSING)
-        if not _same(current, self.before):
-            raise ModelError(
-                "The project changed after the workbook was read; read the workbook again."
-            )
-        if self.key is None:
-            tx.replace(self.field, self.after)
-        elif self.after is MISSING:
-            tx.delete(self.field, self.key)
-        else:
-            tx.set(self.field, self.key, self.after)
-
-
-def _same(a: Any, b: Any) -> bool:
-    if a is MISSING or b is MISSING:
-        return a is b
-    return type(a) is type(b) and a == b

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QSplitter, QStac
 
 from workbench import __version__
 from workbench.core.document import Document
+from workbench.core.fields import Field
 from workbench.core.transaction import Change
 from workbench.gui import dialogs
 from workbench.gui.actions import Actions
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self._refresh_entries()
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("dimensions"):
+        if change.touches(Field.DIMENSIONS):
             self._refresh_entries()
         else:
             self.update_title()

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from workbench.core.fields import STRUCTURE, Field
 from workbench.core.project import Project
 from workbench.core.transaction import WHOLE
 from workbench.store.table_access import SqliteTables, TableAccess
@@ -29,9 +30,8 @@ from workbench.store.tables import (
     growth_rows,
 )
 
-_STRUCTURE = {"metadata", "mode", "primary_dimension", "dimensions", "scenarios"}
 _KEYED = {spec.field: spec for spec in KEYED_TABLES}
-FIELDS = frozenset(_STRUCTURE | _KEYED.keys() | {"growth"} | ENTITY_TABLE.keys())
+FIELDS = frozenset(STRUCTURE | _KEYED.keys() | {Field.GROWTH} | ENTITY_TABLE.keys())
 """The project fields `write_changes` knows how to write; any other change needs a whole write."""
 
 
@@ -53,7 +53,7 @@ def write_all(connection: TableAccess, project: Project) -> None:
 def write_changes(
     connection: sqlite3.Connection,
     project: Project,
-    dirty: dict[str, Any],
+    dirty: dict[Field, Any],
     saved_entities: dict[str, list],
 ) -> None:
     """The rows that changed since the file held `saved_entities` and the document was clean.
@@ -66,18 +66,18 @@ def write_changes(
 def write_changed(
     connection: TableAccess,
     project: Project,
-    dirty: dict[str, Any],
+    dirty: dict[Field, Any],
     saved_entities: dict[str, list],
 ) -> None:
     """`write_changes` through any backend's `TableAccess`."""
-    if _STRUCTURE & dirty.keys():
+    if not STRUCTURE.isdisjoint(dirty):
         for table in ("metadata", "members", "dimensions", "scenarios"):
             connection.clear(table)
         _write_structure(connection, project)
     for field, keys in dirty.items():
         if field in _KEYED:
             _write_keyed(connection, _KEYED[field], getattr(project, field), keys)
-        elif field == "growth":
+        elif field == Field.GROWTH:
             _write_growth(connection, project.growth, keys)
         elif field in ENTITY_TABLE:
             _write_entities(

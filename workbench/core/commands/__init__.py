@@ -9,6 +9,7 @@ from workbench.core.commands.entities import (
     RemoveEntity,
     UpdateEntity,
 )
+from workbench.core.commands.put import Put
 from workbench.core.commands.spread import ScaleHistoryToTotal, SpreadTotal, distribute
 from workbench.core.commands.structure import (
     AddDimension,
@@ -51,6 +52,7 @@ __all__ = [
     "MoveDimension",
     "MoveEntity",
     "MoveMember",
+    "Put",
     "RemoveDimension",
     "RemoveEntity",
     "RemoveMember",

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from workbench.core.commands.base import Command, forecast_year, history_year, where
 from workbench.core.errors import ModelError
+from workbench.core.fields import Field
 from workbench.core.project import TOTAL, Project
 from workbench.core.transaction import Transaction
 
@@ -45,8 +46,8 @@ class SetCells(Command):
     def run(self, tx: Transaction) -> None:
         p = tx.project
         self._check(p)
-        for field, items in (("history", self.history), ("history_sources", self.sources),
-                             ("pins", self.pins), ("notes", self.notes)):  # fmt: skip
+        for field, items in ((Field.HISTORY, self.history), (Field.HISTORY_SOURCES, self.sources),
+                             (Field.PINS, self.pins), (Field.NOTES, self.notes)):  # fmt: skip
             if items:
                 tx.update(field, items)
 

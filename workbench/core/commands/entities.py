@@ -12,6 +12,7 @@ from dataclasses import replace
 from workbench.core.commands.base import Command, placed, unused_id
 from workbench.core.entities import Assessment, Company, Development, Factor, Trend
 from workbench.core.errors import ModelError
+from workbench.core.fields import Field
 from workbench.core.project import ENTITY_COLLECTIONS, Project
 from workbench.core.transaction import Transaction
 
@@ -78,7 +79,8 @@ class AddEntity(Command):
         unused_id(p, self.entity.id)
         check_references(p, self.entity)
         noun = _NOUNS[self.collection]
-        tx.replace(self.collection, placed(list(items), self.entity, self.index, f"the {noun}"))
+        placed_items = placed(list(items), self.entity, self.index, f"the {noun}")
+        tx.replace(Field(self.collection), placed_items)
 
 
 class UpdateEntity(Command):
@@ -94,7 +96,8 @@ class UpdateEntity(Command):
         _check_type(self.collection, self.entity)
         p.entity(self.collection, self.entity.id)
         check_references(p, self.entity)
-        tx.replace(self.collection, [self.entity if e.id == self.entity.id else e for e in items])
+        updated = [self.entity if e.id == self.entity.id else e for e in items]
+        tx.replace(Field(self.collection), updated)
 
 
 class MoveEntity(Command):
@@ -107,7 +110,7 @@ class MoveEntity(Command):
         entity = tx.project.entity(self.collection, self.entity_id)
         rest = [e for e in items if e is not entity]
         noun = _NOUNS[self.collection]
-        tx.replace(self.collection, placed(rest, entity, self.index, f"the {noun}"))
+        tx.replace(Field(self.collection), placed(rest, entity, self.index, f"the {noun}"))
 
 
 class RemoveEntity(Command):
@@ -125,10 +128,10 @@ class RemoveEntity(Command):
             raise ModelError(
                 "The five forces are always rated; edit a force instead of removing it."
             )
-        tx.replace(self.collection, [e for e in items if e.id != self.entity_id])
+        tx.replace(Field(self.collection), [e for e in items if e.id != self.entity_id])
         if self.collection == "companies":
             tx.replace(
-                "developments", [d for d in p.developments if d.company_id != self.entity_id]
+                Field.DEVELOPMENTS, [d for d in p.developments if d.company_id != self.entity_id]
             )
         elif self.collection == "sources":
             _uncite(tx, self.entity_id)
@@ -137,12 +140,12 @@ class RemoveEntity(Command):
 def _uncite(tx: Transaction, source_id: str) -> None:
     p = tx.project
     for key in [k for k, v in p.history_sources.items() if v == source_id]:
-        tx.delete("history_sources", key)
+        tx.delete(Field.HISTORY_SOURCES, key)
     tx.replace(
-        "developments",
+        Field.DEVELOPMENTS,
         [replace(d, source_id=None) if d.source_id == source_id else d for d in p.developments],
     )
-    for field in ("companies", "factors", "trends"):
+    for field in (Field.COMPANIES, Field.FACTORS, Field.TRENDS):
         items: list[Company | Factor | Trend] = getattr(p, field)
         tx.replace(
             field,
@@ -189,12 +192,11 @@ class MergeCompanies(Command):
             source_ids=tuple(dict.fromkeys(keep.source_ids + dup.source_ids)),
         )
         tx.replace(
-            "developments",
+            Field.DEVELOPMENTS,
             [
                 replace(d, company_id=keep.id) if d.company_id == dup.id else d
                 for d in p.developments
             ],
         )
-        tx.replace(
-            "companies", [merged if c.id == keep.id else c for c in p.companies if c.id != dup.id]
-        )
+        companies = [merged if c.id == keep.id else c for c in p.companies if c.id != dup.id]
+        tx.replace(Field.COMPANIES, companies)

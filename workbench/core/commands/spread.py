@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from workbench.core.commands.base import Command, finite, forecast_year, history_year
 from workbench.core.engine import compute_scenario
 from workbench.core.errors import ModelError
+from workbench.core.fields import Field
 from workbench.core.project import TOTAL, Project
 from workbench.core.transaction import Transaction
 from workbench.numbers import number
@@ -63,7 +64,7 @@ class SpreadTotal(Command):
         target = finite(self.target, f"The {self.year} total")
         if self.year <= p.metadata.base_year:
             history_year(p, self.year, "Spread total")
-            tx.set("history", (TOTAL, self.year), target)
+            tx.set(Field.HISTORY, (TOTAL, self.year), target)
             dims = self.dimension_ids or [d.id for d in p.dimensions]
             for dim_id in dims:
                 _spread_history(tx, dim_id, self.year, target)
@@ -73,7 +74,7 @@ class SpreadTotal(Command):
             raise ModelError(f"Spreading a {self.year} forecast total needs a scenario.")
         p.scenario(self.scenario_id)
         if p.mode == "top_down":
-            tx.set("pins", (self.scenario_id, TOTAL, self.year), target)
+            tx.set(Field.PINS, (self.scenario_id, TOTAL, self.year), target)
             return
         result = compute_scenario(p, self.scenario_id)
         dim = p.dimension(p.primary_dimension)
@@ -83,7 +84,7 @@ class SpreadTotal(Command):
             current, held, target, f"{dim.name} in {self.year}"
         ).items():
             if member_id not in held:
-                tx.set("pins", (self.scenario_id, member_id, self.year), value)
+                tx.set(Field.PINS, (self.scenario_id, member_id, self.year), value)
 
 
 def _spread_history(tx: Transaction, dimension_id: str, year: int, target: float) -> None:
@@ -93,7 +94,7 @@ def _spread_history(tx: Transaction, dimension_id: str, year: int, target: float
     held = {m for m in current if (m, year) in p.holds}
     for member_id, value in distribute(current, held, target, f"{dim.name} in {year}").items():
         if member_id not in held:
-            tx.set("history", (member_id, year), value)
+            tx.set(Field.HISTORY, (member_id, year), value)
 
 
 class ScaleHistoryToTotal(Command):

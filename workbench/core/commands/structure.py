@@ -11,12 +11,13 @@ from dataclasses import replace
 
 from workbench.core.commands.base import Command, fresh_id, name, placed
 from workbench.core.errors import ModelError
+from workbench.core.fields import Field
 from workbench.core.project import MODES, Dimension, Member, Metadata, Scenario, new_id
 from workbench.core.transaction import Transaction
 
 
 def _put_dimension(tx: Transaction, dim: Dimension) -> None:
-    tx.replace("dimensions", [dim if d.id == dim.id else d for d in tx.project.dimensions])
+    tx.replace(Field.DIMENSIONS, [dim if d.id == dim.id else d for d in tx.project.dimensions])
 
 
 def _moved(items: list, index: int, item, what: str) -> list:
@@ -131,17 +132,17 @@ class RemoveMember(Command):
 def drop_series(tx: Transaction, series: set[str]) -> None:
     """Remove every number and reference that belongs to the given series ids."""
     p = tx.project
-    for field in ("history", "history_sources"):
+    for field in (Field.HISTORY, Field.HISTORY_SOURCES):
         for key in [k for k in getattr(p, field) if k[0] in series]:
             tx.delete(field, key)
     for key in [k for k in p.holds if k[0] in series]:
-        tx.delete("holds", key)
+        tx.delete(Field.HOLDS, key)
     for key in [k for k in p.notes if k[1] in series]:
-        tx.delete("notes", key)
-    for field in ("growth", "pins"):
+        tx.delete(Field.NOTES, key)
+    for field in (Field.GROWTH, Field.PINS):
         for key in [k for k in getattr(p, field) if k[1] in series]:
             tx.delete(field, key)
-    for field in ("companies", "factors", "trends"):
+    for field in (Field.COMPANIES, Field.FACTORS, Field.TRENDS):
         items = getattr(p, field)
         updated = [
             replace(e, segments=tuple(s for s in e.segments if s not in series))
@@ -151,7 +152,7 @@ def drop_series(tx: Transaction, series: set[str]) -> None:
         ]
         tx.replace(field, updated)
     tx.replace(
-        "assessments",
+        Field.ASSESSMENTS,
         [
             replace(a, cells={k: v for k, v in a.cells.items() if k[1] not in series})
             for a in p.assessments
@@ -182,7 +183,7 @@ class AddDimension(Command):
         label = name(self.dimension_name, "A dimension's name")
         _check_unique_name([d.name for d in p.dimensions], label, "Dimension")
         dim = Dimension(fresh_id(p, self.dimension_id, "dim"), label)
-        tx.replace("dimensions", placed(list(p.dimensions), dim, self.index, label))
+        tx.replace(Field.DIMENSIONS, placed(list(p.dimensions), dim, self.index, label))
         for member_name in self.member_names:
             AddMember(dim.id, member_name).run(tx)
 
@@ -207,7 +208,7 @@ class MoveDimension(Command):
 
     def run(self, tx: Transaction) -> None:
         dim = tx.project.dimension(self.dimension_id)
-        tx.replace("dimensions", _moved(list(tx.project.dimensions), self.index, dim, dim.name))
+        tx.replace(Field.DIMENSIONS, _moved(list(tx.project.dimensions), self.index, dim, dim.name))
 
 
 class RemoveDimension(Command):
@@ -220,11 +221,11 @@ class RemoveDimension(Command):
         dim = p.dimension(self.dimension_id)
         if p.mode == "bottom_up" and p.primary_dimension == dim.id:
             raise ModelError(f"{dim.name} is the primary dimension; switch to top-down mode first.")
-        tx.replace("dimensions", [d for d in p.dimensions if d.id != dim.id])
+        tx.replace(Field.DIMENSIONS, [d for d in p.dimensions if d.id != dim.id])
         if p.primary_dimension == dim.id:
-            tx.replace("primary_dimension", None)
+            tx.replace(Field.PRIMARY_DIMENSION, None)
         drop_series(tx, set(dim.member_ids()))
-        tx.replace("assessments", [a for a in p.assessments if a.dimension_id != dim.id])
+        tx.replace(Field.ASSESSMENTS, [a for a in p.assessments if a.dimension_id != dim.id])
 
 
 class AddScenario(Command):
@@ -245,12 +246,12 @@ class AddScenario(Command):
             p.scenario(self.copy_from)
             for (scn, series), growth in list(p.growth.items()):
                 if scn == self.copy_from:
-                    tx.set("growth", (scenario_id, series), growth)
-            for field in ("pins", "notes"):
+                    tx.set(Field.GROWTH, (scenario_id, series), growth)
+            for field in (Field.PINS, Field.NOTES):
                 for (scn, series, year), value in list(getattr(p, field).items()):
                     if scn == self.copy_from:
                         tx.set(field, (scenario_id, series, year), value)
-        tx.replace("scenarios", [*p.scenarios, Scenario(scenario_id, label)])
+        tx.replace(Field.SCENARIOS, [*p.scenarios, Scenario(scenario_id, label)])
 
 
 class RenameScenario(Command):
@@ -266,7 +267,7 @@ class RenameScenario(Command):
             [s.name for s in p.scenarios if s.id != self.scenario_id], label, "Scenario"
         )
         tx.replace(
-            "scenarios",
+            Field.SCENARIOS,
             [Scenario(s.id, label) if s.id == self.scenario_id else s for s in p.scenarios],
         )
 
@@ -281,8 +282,8 @@ class RemoveScenario(Command):
         scenario = p.scenario(self.scenario_id)
         if len(p.scenarios) == 1:
             raise ModelError(f"{scenario.name} is the only scenario; a project needs at least one.")
-        tx.replace("scenarios", [s for s in p.scenarios if s.id != self.scenario_id])
-        for field in ("growth", "pins", "notes"):
+        tx.replace(Field.SCENARIOS, [s for s in p.scenarios if s.id != self.scenario_id])
+        for field in (Field.GROWTH, Field.PINS, Field.NOTES):
             for key in [k for k in getattr(p, field) if k[0] == self.scenario_id]:
                 tx.delete(field, key)
 
@@ -302,25 +303,25 @@ class SetYearRange(Command):
                 f"Years must be whole years from 1900 to 2200; got {first}, {base}, {last}."
             )
         meta = replace(p.metadata, first_year=first, base_year=base, last_year=last)
-        for field in ("history", "history_sources"):
+        for field in (Field.HISTORY, Field.HISTORY_SOURCES):
             for key in [k for k in getattr(p, field) if not first <= k[1] <= base]:
                 tx.delete(field, key)
         for key in [k for k in p.pins if not base < k[2] <= last]:
-            tx.delete("pins", key)
+            tx.delete(Field.PINS, key)
         for key in [k for k in p.holds if not first <= k[1] <= last]:
-            tx.delete("holds", key)
+            tx.delete(Field.HOLDS, key)
         for key in [
             k for k in p.notes if not (base < k[2] <= last if k[0] else first <= k[2] <= base)
         ]:
-            tx.delete("notes", key)
+            tx.delete(Field.NOTES, key)
         for key, g in list(p.growth.items()):
             kept = replace(
                 g,
                 rates={y: v for y, v in g.rates.items() if base < y <= last},
                 values={y: v for y, v in g.values.items() if base < y <= last},
             )
-            tx.set("growth", key, kept)
-        tx.replace("metadata", meta)
+            tx.set(Field.GROWTH, key, kept)
+        tx.replace(Field.METADATA, meta)
 
 
 class SetMetadata(Command):
@@ -341,7 +342,7 @@ class SetMetadata(Command):
             if not isinstance(value, str):
                 raise ModelError(f"The project's {key.replace('_', ' ')} must be text.")
         meta: Metadata = replace(tx.project.metadata, **self.changes)
-        tx.replace("metadata", meta)
+        tx.replace(Field.METADATA, meta)
 
 
 class SetMode(Command):
@@ -364,8 +365,8 @@ class SetMode(Command):
                     f"The primary dimension {p.dimension(primary).name} has no segments."
                 )
             for key in [k for k in p.pins if k[1] == "total"]:
-                tx.delete("pins", key)
+                tx.delete(Field.PINS, key)
         elif primary is not None:
             p.dimension(primary)
-        tx.replace("mode", self.mode)
-        tx.replace("primary_dimension", primary)
+        tx.replace(Field.MODE, self.mode)
+        tx.replace(Field.PRIMARY_DIMENSION, primary)

@@ -13,6 +13,7 @@ from workbench.core.commands.base import (
     where,
 )
 from workbench.core.errors import ModelError
+from workbench.core.fields import Field
 from workbench.core.methods import method
 from workbench.core.methods.base import Check
 from workbench.core.project import TOTAL, Growth, Project
@@ -33,10 +34,10 @@ class SetHistory(Command):
         history_year(p, self.year, f"History of {p.series_name(self.series_id)}")
         key = (self.series_id, self.year)
         if self.value is None:
-            tx.delete("history", key)
-            tx.delete("history_sources", key)
+            tx.delete(Field.HISTORY, key)
+            tx.delete(Field.HISTORY_SOURCES, key)
         else:
-            tx.set("history", key, finite(self.value, f"History of {where(p, None, *key)}"))
+            tx.set(Field.HISTORY, key, finite(self.value, f"History of {where(p, None, *key)}"))
 
 
 class SetHistorySource(Command):
@@ -52,10 +53,10 @@ class SetHistorySource(Command):
         history_year(p, self.year, f"Source of {p.series_name(self.series_id)}")
         key = (self.series_id, self.year)
         if self.source_id is None:
-            tx.delete("history_sources", key)
+            tx.delete(Field.HISTORY_SOURCES, key)
         else:
             p.entity("sources", self.source_id)
-            tx.set("history_sources", key, self.source_id)
+            tx.set(Field.HISTORY_SOURCES, key, self.source_id)
 
 
 class SetGrowth(Command):
@@ -70,7 +71,7 @@ class SetGrowth(Command):
         p.scenario(self.scenario_id)
         p.check_series(self.series_id)
         check_growth(p, self.scenario_id, self.series_id, self.growth)
-        tx.set("growth", (self.scenario_id, self.series_id), self.growth)
+        tx.set(Field.GROWTH, (self.scenario_id, self.series_id), self.growth)
 
 
 def check_growth(p: Project, scenario_id: str, series_id: str, g: Growth) -> None:
@@ -124,14 +125,14 @@ class SetPin(Command):
         forecast_year(p, self.year, f"Pin of {at}")
         key = (self.scenario_id, self.series_id, self.year)
         if self.value is None:
-            tx.delete("pins", key)
+            tx.delete(Field.PINS, key)
             return
         if self.series_id == TOTAL and p.mode == "bottom_up":
             raise ModelError(
                 "In bottom-up mode the total is the sum of its segments and cannot be "
                 f"pinned ({at})."
             )
-        tx.set("pins", key, finite(self.value, f"The pinned value of {at}"))
+        tx.set(Field.PINS, key, finite(self.value, f"The pinned value of {at}"))
 
 
 class SetHold(Command):
@@ -152,9 +153,9 @@ class SetHold(Command):
                 "project's years."
             )
         if self.held:
-            tx.set("holds", (self.series_id, self.year), True)
+            tx.set(Field.HOLDS, (self.series_id, self.year), True)
         else:
-            tx.delete("holds", (self.series_id, self.year))
+            tx.delete(Field.HOLDS, (self.series_id, self.year))
 
 
 class BackSolveCagr(Command):
@@ -190,7 +191,7 @@ class BackSolveCagr(Command):
                 f"Back-solving {at} needs a positive {start} value and a positive target."
             )
         rate = (target / value) ** (1.0 / (last - start)) - 1.0
-        tx.set("growth", (self.scenario_id, self.series_id), replace(growth, rate=rate))
+        tx.set(Field.GROWTH, (self.scenario_id, self.series_id), replace(growth, rate=rate))
 
 
 def _chain_start(p: Project, scenario_id: str, series_id: str) -> tuple[int, float | None]:
@@ -223,9 +224,9 @@ class SetNote(Command):
         if not isinstance(self.note, str):
             raise ModelError(f"A note must be text; got {self.note!r}.")
         if self.note.strip():
-            tx.set("notes", self.key, self.note)
+            tx.set(Field.NOTES, self.key, self.note)
         else:
-            tx.delete("notes", self.key)
+            tx.delete(Field.NOTES, self.key)
 
 
 class ShiftGrowth(Command):
@@ -252,7 +253,7 @@ class ShiftGrowth(Command):
             moved = [getattr(shifted, q.field) for q in rates]
             if any(rate <= -1.0 for r in moved for rate in _numbers(r)):  # the only way
                 check_growth(p, self.scenario_id, series_id, shifted)  # a shift can go wrong
-            tx.set("growth", (self.scenario_id, series_id), shifted)
+            tx.set(Field.GROWTH, (self.scenario_id, series_id), shifted)
 
 
 def _shifted(rate: float | dict[int, float], points: float) -> float | dict[int, float]:

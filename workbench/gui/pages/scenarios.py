@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.commands import AddScenario, RemoveScenario, RenameScenario, ShiftGrowth
 from workbench.core.document import Document
+from workbench.core.fields import Field
 from workbench.core.project import TOTAL
 from workbench.core.transaction import Change
 from workbench.gui import dialogs
@@ -175,7 +176,7 @@ class ScenariosPage(Page):
 
     def refresh(self, change: Change) -> None:
         """Rows and columns follow the scenarios and years at once; numbers may wait."""
-        if change.touches("scenarios", "metadata"):
+        if change.touches(Field.SCENARIOS, Field.METADATA):
             self.model.reload()
         self.deferred.request()
 

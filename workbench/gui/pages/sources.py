@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from workbench.core.commands import AddEntity, RemoveEntity, UpdateEntity
 from workbench.core.entities import Source
 from workbench.core.errors import ModelError
+from workbench.core.fields import Field
 from workbench.core.project import Project, new_id
 from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
@@ -88,9 +89,8 @@ class SourcesModel(QAbstractTableModel):
         bridge.document_replaced.connect(self.reload)
 
     def _on_changed(self, change) -> None:
-        if change.touches(
-            "sources", "history_sources", "companies", "factors", "trends", "developments"
-        ):
+        if change.touches(Field.SOURCES, Field.HISTORY_SOURCES, Field.COMPANIES, Field.FACTORS,
+                          Field.TRENDS, Field.DEVELOPMENTS):  # fmt: skip
             self.reload()
 
     def reload(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from workbench.core.entities import Assessment, Criterion, Rating
 from workbench.core.errors import ModelError
+from workbench.core.fields import Field
 from workbench.core.project import Member
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
@@ -54,7 +55,7 @@ class AssessmentModel(QAbstractTableModel):
         return assessment.criteria, members
 
     def _on_changed(self, change: Change) -> None:
-        if not change.touches("assessments", "dimensions"):
+        if not change.touches(Field.ASSESSMENTS, Field.DIMENSIONS):
             return
         if self._shape() != (self._criteria, self._members):
             self.show_assessment(self.assessment_id if self.assessment() else None)

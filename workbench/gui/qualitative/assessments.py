@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.commands import AddEntity
 from workbench.core.entities import Assessment, Criterion
+from workbench.core.fields import Field
 from workbench.core.project import new_id
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
@@ -142,7 +143,7 @@ class AssessmentsPage(Page):
         self._load_note()
 
     def refresh(self, change: Change) -> None:
-        if change.touches("assessments", "dimensions"):
+        if change.touches(Field.ASSESSMENTS, Field.DIMENSIONS):
             names = [(a.id, a.name) for a in self.bridge.document.project.assessments]
             shown = [(self.chooser.itemData(i), self.chooser.itemText(i))
                      for i in range(self.chooser.count())]

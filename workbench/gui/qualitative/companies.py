@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.commands import AddEntity, MergeCompanies, RemoveEntity
 from workbench.core.entities import Company, Development
+from workbench.core.fields import Field
 from workbench.core.project import Project, new_id
 from workbench.core.transaction import Change
 from workbench.gui import dialogs
@@ -181,7 +182,7 @@ class CompaniesPage(Page):
         return self.dossier.shares_chart
 
     def refresh(self, change: Change) -> None:
-        if change.touches("developments"):
+        if change.touches(Field.DEVELOPMENTS):
             self._latest = latest_developments(self.bridge.document.project)
 
     def reload(self) -> None:

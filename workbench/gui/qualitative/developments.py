@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.commands import AddEntity, Batch, RemoveEntity
 from workbench.core.entities import DEVELOPMENT_KINDS, Development
+from workbench.core.fields import Field
 from workbench.core.project import new_id
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.qualitative.delegates import ChoiceDelegate
@@ -145,7 +146,7 @@ class DevelopmentsPanel(QWidget):
             self.model.reload()
 
     def _on_changed(self, change) -> None:
-        if change.touches("developments"):
+        if change.touches(Field.DEVELOPMENTS):
             self._fill_years()
 
     def _refilter(self) -> None:

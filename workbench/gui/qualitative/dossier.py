@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.entities import Company
 from workbench.core.errors import ModelError
+from workbench.core.fields import Field
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ChartSeries, ForecastChart
@@ -165,7 +166,8 @@ class Dossier(QWidget):
         self._draw_shares(company)
 
     def _on_changed(self, change: Change) -> None:
-        if self.company_id is None or not change.touches("companies", "dimensions", "sources"):
+        shown = (Field.COMPANIES, Field.DIMENSIONS, Field.SOURCES)
+        if self.company_id is None or not change.touches(*shown):
             return
         if self.company_id not in {c.id for c in self.bridge.document.project.companies}:
             self.show_company(None)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from workbench.core.entities import FORCE_NAMES
+from workbench.core.fields import Field
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.page import Page
@@ -84,7 +85,7 @@ class FiveForcesPage(Page):
         self._load_rationale()
 
     def refresh(self, change: Change) -> None:
-        if change.touches("forces"):
+        if change.touches(Field.FORCES):
             self.reload()
 
     def _load_rationale(self, *_args) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from workbench.core.fields import Field
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.qualitative.editing import update_entity
@@ -62,7 +63,8 @@ class LinkedDetail(QWidget):
         self.sources.load(project, entity.source_ids if entity else ())
 
     def _on_changed(self, change: Change) -> None:
-        if self.entity_id is None or not change.touches(self.collection, "dimensions", "sources"):
+        shown = (Field(self.collection), Field.DIMENSIONS, Field.SOURCES)
+        if self.entity_id is None or not change.touches(*shown):
             return
         ids = {e.id for e in getattr(self.bridge.document.project, self.collection)}
         self.show_entity(self.entity_id if self.entity_id in ids else None)

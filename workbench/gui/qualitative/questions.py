@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.entities import KeyQuestion
 from workbench.core.errors import ModelError
+from workbench.core.fields import Field
 from workbench.core.insights import PLACEHOLDER, figure, insights
 from workbench.core.project import Project, new_id
 from workbench.core.transaction import Change
@@ -181,9 +182,9 @@ class KeyQuestionsPage(Page):
         self.scenario.blockSignals(False)
 
     def refresh(self, change: Change) -> None:
-        if change.touches("scenarios"):
+        if change.touches(Field.SCENARIOS):
             self._fill_scenarios()
-        if change.touches("key_questions"):
+        if change.touches(Field.KEY_QUESTIONS):
             self.load()
         self.deferred_insights.request()
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from workbench.core.errors import ModelError
+from workbench.core.fields import Field
 from workbench.core.transaction import Change
 from workbench.gui import locale_numbers
 from workbench.gui.bridge import DocumentBridge
@@ -61,9 +62,9 @@ class SharesModel(QAbstractTableModel):
         self.endResetModel()
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("metadata"):
+        if change.touches(Field.METADATA):
             self.show_company(self.company_id)
-        elif change.touches("companies") and self._years:
+        elif change.touches(Field.COMPANIES) and self._years:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._years) - 1, 0))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

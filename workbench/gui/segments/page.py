@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.fields import STRUCTURE, Field
 from workbench.core.project import TOTAL, Project
 from workbench.core.transaction import Change
 from workbench.gui import locale_numbers, page_parts
@@ -36,7 +37,6 @@ from workbench.gui.segments.context_menu import CellMenu
 from workbench.gui.segments.table_model import SegmentTableModel
 from workbench.gui.segments.view import SegmentTableView
 
-_STRUCTURE = ("dimensions", "metadata", "scenarios")
 _WIDTHS = {"name": 150, "cagr_history": 92, "cagr_forecast": 92,
            "method": 112, "rate": 72, "k": 72, "r": 72}
 """Least widths; a header wider than these widens its column."""
@@ -207,11 +207,11 @@ class SegmentPage(Page):
     # -- reacting ---------------------------------------------------------------------------
 
     def refresh(self, change: Change) -> None:
-        if change.touches(*_STRUCTURE):
+        if change.touches_any(STRUCTURE):
             self._rebuild()
             return
         mine = change.scenarios is None or self.scenario_id in change.scenarios
-        if mine or change.touches("holds"):
+        if mine or change.touches(Field.HOLDS):
             # Off screen, the table only forgets its numbers (no forecast is read to
             # compare rows); on screen it announces just the rows that moved.
             self.model.refresh_values(change if self._on_screen() else None)

@@ -19,6 +19,7 @@ from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
 from workbench.core.errors import ModelError
 from workbench.core.explain import explain_cell
+from workbench.core.fields import Field
 from workbench.core.methods import REGISTERED, method
 from workbench.core.project import TOTAL
 from workbench.core.transaction import WHOLE, Change
@@ -44,9 +45,9 @@ _BLOCK = 24
 """Rows built together: about one screen, so a repaint builds one or two blocks."""
 _EDIT = int(Qt.ItemDataRole.EditRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_SERIES_KEYED = {"history": 0, "holds": 0, "pins": 1, "growth": 1}
+_SERIES_KEYED = {Field.HISTORY: 0, Field.HOLDS: 0, Field.PINS: 1, Field.GROWTH: 1}
 """Fields whose keys name a series, and where in the key: their edits change its marks."""
-_VALUE_ONLY = frozenset({*_SERIES_KEYED, "notes", "history_sources"})
+_VALUE_ONLY = frozenset({*_SERIES_KEYED, Field.NOTES, Field.HISTORY_SOURCES})
 """Fields whose edits change no more than the numbers and the marks of the series named."""
 
 
