@@ -183,14 +183,7 @@ class MainWindow(QMainWindow):
         if chart is None:
             dialogs.show_error(self, "This page has no chart to export.")
             return False
-        path = dialogs.ask_save_path(self, "Export chart", dialogs.IMAGE_FILTER, "chart.png")
-        if not path:
-            return False
-        if path.lower().endswith(".svg"):
-            chart.export_svg(path)
-        else:
-            chart.export_png(path if path.lower().endswith(".png") else path + ".png")
-        return True
+        return chart.save_as()
 
     def about(self) -> None:
         dialogs.show_info(

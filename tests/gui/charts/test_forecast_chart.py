@@ -117,3 +117,46 @@ def test_the_value_axis_ends_on_a_round_number_a_small_edit_does_not_move(chart)
     assert plot.viewRange()[1] == pytest.approx([0.0, 50.0])
     chart.show_series(YEARS, BASE, [ChartSeries("Total", [-3.0] + [9.0] * 12)])
     assert plot.viewRange()[1] == pytest.approx([-3.5, 10.0])
+
+
+def test_stacked_columns_add_up_and_share_columns_reach_100(chart):
+    bands = [ChartSeries("a", [1.0] * 13), ChartSeries("b", [3.0] * 12 + [np.nan])]
+    chart.show_series(YEARS, BASE, bands, mode="columns", title="Sizes")
+    assert chart.mode == "columns" and chart.column_tops() == [4.0] * 12 + [1.0]
+    chart.show_series(YEARS, BASE, bands, mode="share")
+    assert chart.column_tops() == pytest.approx([100.0] * 13)
+    plot = chart.plot_widget().getPlotItem()
+    assert plot.getAxis("left").labelText == "% of the total"
+    assert plot.vb.viewRange()[1] == [0.0, 100.0]
+
+
+def test_pins_are_marked_and_the_title_names_what_is_shown(chart):
+    pinned = ChartSeries("a", list(np.arange(13) + 1.0), pins=(2026, 2030))
+    chart.show_series(YEARS, BASE, [pinned, ChartSeries("b", [1.0] * 13)], unit="USD bn",
+                      title="Region: market size, USD bn · Base scenario")
+    assert chart.pinned_points() == [("a", [(2026.0, 8.0), (2030.0, 12.0)]), ("b", [])]
+    assert "Base scenario" in chart.plot_widget().getPlotItem().titleLabel.text
+
+
+def test_the_first_series_is_drawn_on_top_so_a_copy_does_not_hide_it(chart):
+    same = [1.0] * 13
+    chart.show_series(YEARS, BASE, [ChartSeries("Base", same), ChartSeries("Copy", same)])
+    (base, _), (copy, _) = chart.plot_items()
+    assert base.zValue() > copy.zValue()
+
+
+def test_a_chart_is_copied_as_an_image_and_saved_as_png_or_svg(chart, tmp_path, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    from workbench.gui import dialogs
+
+    chart.show_series(YEARS, BASE, _series(2))
+    QGuiApplication.clipboard().clear()
+    chart.copy_to_clipboard()
+    image = QGuiApplication.clipboard().image()
+    assert not image.isNull() and image.width() > 100
+    answers = iter([str(tmp_path / "c.png"), str(tmp_path / "c.svg"), ""])
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: next(answers))
+    assert chart.save_as() and chart.save_as() and not chart.save_as()
+    assert (tmp_path / "c.png").read_bytes()[:4] == b"\x89PNG"
+    assert b"<svg" in (tmp_path / "c.svg").read_bytes()[:400]

@@ -160,3 +160,16 @@ def test_triple_digit_percentages_are_whole_so_they_fit_the_year_columns(total_p
     assert model.data(yoy) == "20.0 %"
     assert bridge.execute(SetHistory(TOTAL, 2021, 25.0))
     assert model.data(yoy) == "150 %"
+
+
+def test_the_chart_names_measure_unit_and_scenario_and_marks_pins(page, bridge):
+    from workbench.core.commands import SetPin
+
+    page.show()
+    bridge.execute(SetPin("up", "a", 2024, 12.0))
+    page.set_scenario("up")
+    assert page.chart.title == "Technology: market size, USD bn · Up scenario"
+    assert dict(page.chart.pinned_points())["Alpha"][0][0] == 2024.0
+    page.set_chart_mode("share")
+    assert page.chart.mode == "share" and page.chart.title.startswith(
+        "Technology: share of the market")

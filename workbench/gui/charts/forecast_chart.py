@@ -1,5 +1,8 @@
 """The forecast chart: history solid, forecast dashed, the forecast years shaded.
 
+It draws lines, stacked areas, stacked columns or 100 % columns (`MODES`), marks pinned
+forecast values, names what it shows in a title, and can be copied or saved (right-click).
+
 Every page that plots values by year (segments, the total across scenarios, company
 shares) uses this one widget, so the convention an analyst learns on one page holds on all
 of them. The legend sits to the right of the plot, never over the lines or bands.
@@ -19,12 +22,14 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import exporters
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QMenu, QVBoxLayout, QWidget
 
+from workbench.gui import dialogs
+from workbench.gui.charts.columns import ColumnStack
 from workbench.gui.charts.readout import readout_html
-from workbench.gui.charts.series import ChartSeries, colour_of
+from workbench.gui.charts.series import COLUMN_MODES, ChartSeries, colour_of
 
 _AXIS = "#4A4A4A"
 _REGION = (46, 90, 135, 22)
@@ -48,8 +53,11 @@ class _Curve:
         dashed = pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine)
         dashed.setDashPattern([3.0, 2.5])
         self.forecast = pg.PlotCurveItem(pen=dashed, connect="finite")
+        self.pins = pg.ScatterPlotItem(symbol="d", size=10, brush=pg.mkBrush("w"),
+                                       pen=pg.mkPen(colour, width=2))
         plot.addItem(self.history)
         plot.addItem(self.forecast)
+        plot.addItem(self.pins)
         self.edge: pg.PlotCurveItem | None = None
         self.fill: pg.FillBetweenItem | None = None
         self.shown: np.ndarray | None = None
@@ -65,7 +73,7 @@ class _Curve:
         plot.addItem(self.fill)
 
     def items(self) -> list:
-        return [self.history, self.forecast] + ([self.fill] if self.fill else [])
+        return [self.history, self.forecast, self.pins] + ([self.fill] if self.fill else [])
 
 
 class ForecastChart(QWidget):
@@ -76,8 +84,10 @@ class ForecastChart(QWidget):
         self._years = np.array([], dtype=float)
         self._base_year = 0
         self._series: list[ChartSeries] = []
-        self._stacked = False
+        self._mode = "lines"
         self._unit = ""
+        self._title = ""
+        self._columns: ColumnStack | None = None
         self._curves: list[_Curve] = []
         self._frame: tuple | None = None
         self._zero = pg.PlotCurveItem()
@@ -115,6 +125,8 @@ class ForecastChart(QWidget):
         self._cursor.hide()
         plot.addItem(self._cursor, ignoreBounds=True)
         self._view.scene().sigMouseMoved.connect(self._hover)
+        self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._view.customContextMenuRequested.connect(self._show_menu)
         plot.vb.sigResized.connect(self._update_year_ticks)
         # The labels are spaced to fit (`_update_year_ticks`); the first and last year
         # must show even where their text reaches past the plot's edge.
@@ -134,17 +146,22 @@ class ForecastChart(QWidget):
         series: list[ChartSeries],
         stacked: bool = False,
         unit: str = "",
+        mode: str | None = None,
+        title: str = "",
     ) -> None:
-        """Draw `series` over `years`; years after `base_year` are the forecast."""
+        """Draw `series` over `years`; years after `base_year` are the forecast. `mode` is
+        one of `MODES` (`stacked` alone asks for a stacked area); `title` names what is
+        shown (measure, unit, scenario)."""
+        mode = mode or ("area" if stacked else "lines")
         years_arr = np.asarray(list(years), dtype=float)
         reuse = (
-            stacked == self._stacked
+            mode == self._mode
             and [s.name for s in series] == [s.name for s in self._series]
             and [s.color for s in series] == [s.color for s in self._series]
             and np.array_equal(years_arr, self._years)
         )
-        self._years, self._base_year, self._stacked = years_arr, base_year, stacked
-        self._series, self._unit = list(series), unit
+        self._years, self._base_year, self._mode = years_arr, base_year, mode
+        self._series, self._unit, self._title = list(series), unit, title
         if not reuse:
             self._rebuild()
         self._update_data()
@@ -157,7 +174,28 @@ class ForecastChart(QWidget):
 
     @property
     def stacked(self) -> bool:
-        return self._stacked
+        return self._mode == "area"
+
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    def column_tops(self) -> list[float]:
+        """The height of each year's column (columns modes; for inspection)."""
+        return [] if self._columns is None else self._columns.tops.tolist()
+
+    def pinned_points(self) -> list[tuple[str, list[tuple[float, float]]]]:
+        """(series name, [(year, value)]) of the pin markers drawn, per series."""
+        return [(s.name, [(float(x), float(y)) for x, y in zip(*c.pins.getData(), strict=True)])
+                for s, c in zip(self._series, self._curves, strict=True)]
+
+    def copy_to_clipboard(self) -> None:
+        """The chart as an image on the clipboard (pastes into Word, PowerPoint, Excel)."""
+        QGuiApplication.clipboard().setImage(self._view.grab().toImage())
 
     def plot_widget(self) -> pg.PlotWidget:
         """The pyqtgraph view that draws the chart (its viewport is where it paints)."""
@@ -215,16 +253,28 @@ class ForecastChart(QWidget):
         for curve in self._curves:
             for item in curve.items():
                 self._plot.removeItem(item)
+        if self._columns is not None:
+            self._columns.remove()
+            self._columns = None
         self._legend.clear()
         self._curves = []
         if self._region.scene() is None:
             self._plot.addItem(self._region, ignoreBounds=True)
-        for index, s in enumerate(self._series):
-            curve = _Curve(self._plot, colour_of(s, index))
-            if self._stacked:
-                curve.stack_on(self._plot, self._floor(), colour_of(s, index))
-            self._legend.addItem(curve.history, s.name)
-            self._curves.append(curve)
+        colours = [colour_of(s, index) for index, s in enumerate(self._series)]
+        if self._mode in COLUMN_MODES:
+            self._columns = ColumnStack(self._plot, colours)
+            for s, colour in zip(self._series, colours, strict=True):
+                self._legend.addItem(pg.PlotCurveItem(pen=pg.mkPen(colour, width=8)), s.name)
+        else:
+            for index, (s, colour) in enumerate(zip(self._series, colours, strict=True)):
+                curve = _Curve(self._plot, colour)
+                if self._mode == "area":
+                    curve.stack_on(self._plot, self._floor(), colour)
+                else:  # the first series on top: a copied scenario never hides Base
+                    for item in (curve.history, curve.forecast, curve.pins):
+                        item.setZValue(len(self._series) - index)
+                self._legend.addItem(curve.history, s.name)
+                self._curves.append(curve)
         self._place_legend()
 
     def _place_legend(self) -> None:
@@ -241,6 +291,11 @@ class ForecastChart(QWidget):
         return self._curves[-1].edge if self._curves else self._zero
 
     def _update_data(self) -> None:
+        if self._columns is not None:
+            values = [np.array([np.nan if v is None else v for v in s.values], dtype=float)
+                      for s in self._series]
+            self._columns.draw(self._years, self._base_year, values, self._mode == "share")
+            return
         years = self._years
         split = int(np.searchsorted(years, self._base_year, side="right"))
         head = slice(0, split)
@@ -248,7 +303,7 @@ class ForecastChart(QWidget):
         running = np.zeros(len(years))
         for curve, s in zip(self._curves, self._series, strict=True):
             values = np.array([np.nan if v is None else v for v in s.values], dtype=float)
-            if self._stacked:
+            if self._mode == "area":
                 running = running + np.nan_to_num(values)
                 values = running.copy()
             if curve.shown is not None and np.array_equal(curve.shown, values, equal_nan=True):
@@ -256,16 +311,19 @@ class ForecastChart(QWidget):
             curve.shown = values
             curve.history.setData(years[head], values[head])
             curve.forecast.setData(years[tail], values[tail])
+            pinned = np.isin(years, s.pins)
+            curve.pins.setData(years[pinned], values[pinned])
             if curve.edge is not None:
                 curve.edge.setData(years, values)
-        if self._stacked:
+        if self._mode == "area":
             self._zero.setData(years, np.zeros(len(years)))
 
     def _update_axes(self) -> None:
         """Years, forecast region, value range and unit; untouched when all are as they
         were (setting any of them redraws the axes)."""
         years = self._years
-        frame = (tuple(years), self._base_year, self._value_range(), self._unit)
+        unit = "% of the total" if self._mode == "share" else self._unit
+        frame = (tuple(years), self._base_year, self._value_range(), unit, self._title)
         if frame == self._frame:
             return
         self._frame = frame
@@ -275,7 +333,8 @@ class ForecastChart(QWidget):
             self._update_year_ticks()
             self._plot.setXRange(years[0] - 0.5, years[-1] + 0.5, padding=0)
         self._plot.setYRange(*frame[2], padding=0)
-        self._plot.setLabel("left", self._unit)
+        self._plot.setLabel("left", unit)
+        self._plot.setTitle(self._title or None, color=_AXIS, size="10pt")
 
     def _update_year_ticks(self) -> None:
         """Year labels as many as fit the axis without touching, always the first and the
@@ -295,7 +354,11 @@ class ForecastChart(QWidget):
     def _value_range(self) -> tuple[float, float]:
         """From zero (or a round number below a negative value) to a round number above
         the largest value drawn, so that small edits leave the axis where it is."""
+        if self._mode == "share":
+            return 0.0, 100.0
         drawn = [c.shown for c in self._curves if c.shown is not None]
+        if self._columns is not None:
+            drawn = [self._columns.tops]
         values = np.concatenate(drawn) if drawn else np.array([])
         values = values[np.isfinite(values)]
         if not len(values):
@@ -316,6 +379,23 @@ class ForecastChart(QWidget):
         self._cursor.setPos(year)
         self._cursor.show()
         self._readout.setText(self._readout_for(year))
+
+    def _show_menu(self, position) -> None:
+        menu = QMenu(self)
+        menu.addAction("Copy chart", self.copy_to_clipboard)
+        menu.addAction("Save chart as PNG or SVG…", self.save_as)
+        menu.exec(self._view.mapToGlobal(position))
+
+    def save_as(self) -> bool:
+        """Ask where, then write a PNG or (by its extension) an SVG file."""
+        path = dialogs.ask_save_path(self, "Save chart", dialogs.IMAGE_FILTER, "chart.png")
+        if not path:
+            return False
+        if path.lower().endswith(".svg"):
+            self.export_svg(path)
+        else:
+            self.export_png(path if path.lower().endswith(".png") else path + ".png")
+        return True
 
     def _readout_for(self, year: int) -> str:
         col = int(np.argmin(np.abs(self._years - year))) if len(self._years) else 0

@@ -24,9 +24,20 @@ PALETTE = (
 """Muted, print-friendly colours that stay distinct for up to ten series."""
 
 
+MODES = {
+    "lines": "Lines",
+    "area": "Stacked area",
+    "columns": "Stacked columns",
+    "share": "100 % columns (shares)",
+}
+"""How a chart can draw its series (code → what the chart-type pickers say)."""
+COLUMN_MODES = ("columns", "share")
+
+
 @dataclass(frozen=True)
 class ChartSeries:
-    """One line (or band, when stacked): a name, one value per year, an optional colour.
+    """One line (or band, when stacked): a name, one value per year, an optional colour,
+    and the years whose values the analyst pinned (marked on the line).
 
     `values` lines up with the `years` given to the chart; NaN (or None) is a gap.
     """
@@ -34,6 +45,7 @@ class ChartSeries:
     name: str
     values: Sequence[float]
     color: str | None = None
+    pins: tuple[int, ...] = ()
 
 
 def colour_of(series: ChartSeries, index: int) -> str:

@@ -86,7 +86,8 @@ class OverviewPage(Page):
             f"forecast {meta.base_year + 1}–{meta.last_year}"
         )
         self._fill_cards()
-        self.chart.show_series(meta.years, meta.base_year, total_series(document), unit=meta.unit)
+        self.chart.show_series(meta.years, meta.base_year, total_series(document),
+                               unit=meta.unit, title=f"Total market by scenario, {meta.unit}")
         self._fill_findings(findings_of(document))
 
     def headline(self) -> dict[str, tuple[float, float]]:

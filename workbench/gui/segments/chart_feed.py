@@ -18,17 +18,28 @@ MAX_LINES = 10
 
 
 def segment_series(
-    document: Document, result: ScenarioResult, dimension_id: str
+    document: Document, result: ScenarioResult, dimension_id: str, scenario_id: str
 ) -> list[ChartSeries]:
-    """Each segment of the dimension; beyond MAX_LINES the smallest are summed as Other."""
-    members = document.project.dimension(dimension_id).members
+    """Each segment of the dimension, with the years pinned in `scenario_id`; beyond
+    MAX_LINES the smallest are summed as Other."""
+    project = document.project
+    members = project.dimension(dimension_id).members
     rows = result.values[[result.row[m.id] for m in members]] if members else np.empty((0, 0))
+    pins: dict[str, list[int]] = {}
+    for scenario, series_id, year in project.pins:
+        if scenario == scenario_id:
+            pins.setdefault(series_id, []).append(year)
+
+    def line(i: int) -> ChartSeries:
+        member = members[i]
+        return ChartSeries(member.name, rows[i], pins=tuple(sorted(pins.get(member.id, ()))))
+
     if len(members) <= MAX_LINES:
-        return [ChartSeries(m.name, row) for m, row in zip(members, rows, strict=True)]
+        return [line(i) for i in range(len(members))]
     size = np.nan_to_num(rows[:, result.col(result.base_year)])
     keep = np.sort(np.argsort(-size, kind="stable")[: MAX_LINES - 1])
     rest = np.setdiff1d(np.arange(len(members)), keep)
-    shown = [ChartSeries(members[i].name, rows[i]) for i in keep.tolist()]
+    shown = [line(i) for i in keep.tolist()]
     other = np.nansum(rows[rest], axis=0)
     return [*shown, ChartSeries(f"Other ({len(rest)} segments)", other, "#9aa3ad")]
 

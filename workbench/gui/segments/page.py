@@ -29,7 +29,7 @@ from workbench.core.project import TOTAL, Project
 from workbench.core.transaction import Change
 from workbench.gui import locale_numbers, page_parts
 from workbench.gui.bridge import DocumentBridge
-from workbench.gui.charts import ForecastChart
+from workbench.gui.charts import MODES, ForecastChart
 from workbench.gui.page import CellTarget, Page, Target
 from workbench.gui.segments import styles
 from workbench.gui.segments.chart_feed import scenario_totals, segment_series
@@ -165,7 +165,8 @@ class SegmentPage(Page):
         self.scenario_box.setMinimumWidth(120)
         self.scenario_box.currentIndexChanged.connect(self._on_scenario_chosen)
         self.chart_mode = QComboBox()
-        self.chart_mode.addItems(["Lines", "Stacked area"])
+        for code, label in MODES.items():
+            self.chart_mode.addItem(label, code)
         self.chart_mode.currentIndexChanged.connect(lambda _i: self._refresh_chart())
         for text, widget in (("Scenario", self.scenario_box), ("Chart", self.chart_mode)):
             label = QLabel(text)
@@ -188,8 +189,9 @@ class SegmentPage(Page):
         ids = [s.id for s in self.bridge.document.project.scenarios]
         self.scenario_box.setCurrentIndex(ids.index(scenario_id))
 
-    def set_stacked(self, stacked: bool) -> None:
-        self.chart_mode.setCurrentIndex(1 if stacked else 0)
+    def set_chart_mode(self, mode: str) -> None:
+        """Draw the chart as `mode` (a key of `charts.MODES`)."""
+        self.chart_mode.setCurrentIndex(self.chart_mode.findData(mode))
 
     def context_menu(self, index: QModelIndex) -> QMenu:
         """The right-click menu of a cell (tests trigger its actions directly)."""
@@ -323,11 +325,16 @@ class SegmentPage(Page):
         meta = document.project.metadata
         if self.dimension_id is None:
             series = scenario_totals(document)
-            stacked = False
+            mode, title = "lines", f"Total market by scenario, {meta.unit}"
         else:
-            series = segment_series(document, self.model.result, self.dimension_id)
-            stacked = self.chart_mode.currentIndex() == 1
-        self.chart.show_series(meta.years, meta.base_year, series, stacked, meta.unit)
+            series = segment_series(document, self.model.result, self.dimension_id,
+                                    self.scenario_id)
+            mode = self.chart_mode.currentData()
+            scenario = document.project.scenario(self.scenario_id).name
+            measure = "share of the market" if mode == "share" else "market size"
+            title = f"{self.title}: {measure}, {meta.unit} · {scenario} scenario"
+        self.chart.show_series(meta.years, meta.base_year, series, unit=meta.unit,
+                               mode=mode, title=title)
 
     def _show_menu(self, view: QTableView, position: QPoint) -> None:
         index = view.indexAt(position)
