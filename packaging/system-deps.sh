@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages Market Workbench needs on Debian: Qt's platform libraries (xcb for a
 # real screen or Xvfb, EGL/GL for offscreen), fonts, Xvfb for screens without a display,
-# LibreOffice, the spreadsheet engine the workbook tests recalculate with, and the
+# LibreOffice, the spreadsheet engine the workbook tests recalculate with (and Writer, which
+# opens the Word report), poppler-utils (pdftoppm: the report's preview pages), and the
 # PostgreSQL server the team-server tests start in a temporary folder.
 # Installs only what is missing, so it is quick on a machine that has everything.
 set -euo pipefail
@@ -9,7 +10,7 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
           libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xfixes0
           libxcb-xkb1 fonts-dejavu-core xvfb xauth libreoffice-calc-nogui
-          postgresql)
+          libreoffice-writer-nogui poppler-utils postgresql)
 missing=()
 for pkg in "${packages[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -41,6 +41,11 @@ def test_core_store_and_excel_pull_in_no_gui():
     assert loaded.isdisjoint(GUI_MODULES)
 
 
+def test_the_report_pulls_in_no_gui():
+    loaded = loaded_after("workbench.report", "workbench.report.pdf", "workbench.report.word")
+    assert loaded.isdisjoint(GUI_MODULES)
+
+
 def test_gui_does_pull_in_qt():
     """The probe above can see Qt when it is there, so its silence means something."""
     assert "PySide6" in loaded_after("workbench.gui.bridge")

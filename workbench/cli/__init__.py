@@ -24,6 +24,7 @@ from workbench.cli import (
     new_sample,
     pull,
     push,
+    report,
     show,
 )
 from workbench.cli.parsing import Parser
@@ -40,6 +41,7 @@ COMMANDS = {
     "import-table": import_table,
     "push": push,
     "pull": pull,
+    "report": report,
 }
 _TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 

@@ -1,0 +1,133 @@
+"""Growth opportunities, key questions answered, scenario comparison, methodology, sources."""
+
+from __future__ import annotations
+
+from workbench.core.insights import render_answer
+from workbench.core.project import TOTAL
+from workbench.report.context import BuildContext, body, lead, note
+from workbench.report.figures import number, percent, period_label
+from workbench.report.model import Chapter, Heading, Para, Run
+from workbench.report.opportunities import in_words, map_spec, opportunities
+from workbench.report.text import paragraphs
+
+METHOD_WORDS = {
+    "cagr": "a constant annual growth rate (CAGR)",
+    "growth_by_year": "growth rates set year by year",
+    "s_curve": "an S-curve towards a saturation level",
+    "manual": "values typed year by year",
+}
+OPPORTUNITY_ROWS = 25
+
+
+def growth_opportunities(ctx: BuildContext, chapter: Chapter) -> None:
+    f = ctx.figures
+    meta = f.meta
+    chapter.blocks.append(lead(
+        f"Each map places a dimension's segments by their forecast CAGR "
+        f"({period_label(f.forecast_period)}, across) and the value they add from "
+        f"{meta.base_year} to {meta.last_year} (up); a bubble's area is the segment's share of "
+        f"the market in {meta.last_year}. {f.scenario_name} scenario."
+    ))
+    for dim in [d for d in ctx.project.dimensions if d.members]:
+        chapter.blocks.append(Heading(f"Opportunities by {dim.name}"))
+        chapter.blocks.append(ctx.chart(f"Opportunity map by {dim.name}", map_spec(f, dim)))
+        points = opportunities(f, dim)
+        rows = [(o.name, percent(o.cagr), number(o.value_added), percent(o.share_last))
+                for o in points[:OPPORTUNITY_ROWS]]
+        header = ("Segment", f"CAGR {period_label(f.forecast_period)}",
+                  f"Value added {meta.base_year}–{meta.last_year}", f"Share {meta.last_year}")
+        more = len(points) - OPPORTUNITY_ROWS
+        chapter.blocks.append(ctx.table(
+            f"Opportunities by {dim.name} ({f.unit})", header, rows, ("l", "r", "r", "r"),
+            note=f"The {more} smaller opportunities are in the chapter on {dim.name}."
+            if more > 0 else "",
+        ))
+        chapter.blocks.append(body(in_words(f, dim)))
+
+
+def key_questions(ctx: BuildContext, chapter: Chapter) -> None:
+    questions = ctx.project.key_questions
+    chapter.blocks.append(lead(
+        f"This report answers the following {len(questions)} key questions; figures in the "
+        f"answers are computed from the model ({ctx.figures.scenario_name} scenario)."
+    ))
+    for number_, q in enumerate(questions, start=1):
+        chapter.blocks.append(Para((Run(f"Q.{number_}. {q.question}", bold=True),)))
+        answer = render_answer(q.answer, ctx.document, ctx.figures.scenario_id)
+        chapter.blocks.extend(paragraphs(answer) or [note("Not answered yet.")])
+
+
+def scenario_comparison(ctx: BuildContext, chapter: Chapter) -> None:
+    meta = ctx.project.metadata
+    first = ctx.all_figures[0]
+    a, b = first.forecast_period
+    chapter.blocks.append(lead(
+        f"The total market and each segment's forecast CAGR ({a}–{b}) in every scenario."
+    ))
+    header = ("Scenario", f"{meta.base_year}", f"{meta.last_year}", f"CAGR {a}–{b}")
+    rows = [
+        (f.scenario_name, number(f.value(TOTAL, meta.base_year)),
+         number(f.value(TOTAL, meta.last_year)), percent(f.series(TOTAL).forecast_cagr))
+        for f in ctx.all_figures
+    ]
+    chapter.blocks.append(ctx.table(f"Total market by scenario ({meta.unit})", header, rows,
+                                    ("l", "r", "r", "r")))
+    for dim in [d for d in ctx.project.dimensions if d.members]:
+        header = ("Segment", *(f"{f.scenario_name}" for f in ctx.all_figures))
+        rows = [
+            (m.name, *(percent(f.series(m.id).forecast_cagr) for f in ctx.all_figures))
+            for m in dim.members
+        ]
+        chapter.blocks.append(ctx.table(f"Forecast CAGR {a}–{b} by {dim.name} and scenario",
+                                        header, rows, ("l",) + ("r",) * len(ctx.all_figures)))
+
+
+def methodology(ctx: BuildContext, chapter: Chapter) -> None:
+    p = ctx.project
+    meta = p.metadata
+    f = ctx.figures
+    mode = (
+        f"Bottom-up: the total is the sum of the {p.dimension(p.primary_dimension).name} "
+        "segments, and every other dimension is scaled to that total."
+        if p.mode == "bottom_up" and p.primary_dimension
+        else "Top-down: the total market has its own forecast, and every dimension's segments "
+        "are scaled so that they add up to it."
+    )
+    used = sorted({g.method for (s, _), g in p.growth.items() if s == f.scenario_id})
+    methods = "; ".join(METHOD_WORDS[m] for m in used) or METHOD_WORDS["cagr"]
+    sentences = [
+        f"History covers {meta.first_year}–{meta.base_year}; each history figure cites its "
+        "source, numbered in the Sources chapter.",
+        f"The forecast covers {meta.base_year + 1}–{meta.last_year}. Each series grows from its "
+        f"{meta.base_year} value by its own method in each scenario: {methods}. A typed value "
+        "(a pin) replaces a forecast year and the series continues from it.",
+        mode,
+        "Reconciliation scales only the segments that are free in a year; a pinned or held "
+        "segment shows exactly the number typed. Where a dimension's own projections differ "
+        "from the total, that gap is shown in the model as the unreconciled gap.",
+        f"Scenarios: {', '.join(s.name for s in p.scenarios)}. History is shared; each scenario "
+        "has its own assumptions.",
+        f"CAGRs are compound annual growth rates: history over "
+        f"{period_label(f.history_period)}, forecast over {period_label(f.forecast_period)}. "
+        "Shares are a segment's part of the total market in the same year.",
+    ]
+    chapter.blocks.extend(body(s) for s in sentences)
+    if meta.currency_note:
+        chapter.blocks.append(body(meta.currency_note))
+
+
+def sources(ctx: BuildContext, chapter: Chapter) -> None:
+    """Numbered in order of first citation; sources the report does not cite follow."""
+    p = ctx.project
+    by_id = {s.id: s for s in p.sources}
+    for s in p.sources:
+        ctx.citations.number(s.id)
+    chapter.blocks.append(lead(
+        "Numbers in brackets in the text and tables point to these sources."
+    ))
+    for n, source_id in enumerate(ctx.citations.order, start=1):
+        s = by_id.get(source_id)
+        if s is None:
+            continue
+        text = s.label() + (f". {s.url}" if s.url else "")
+        chapter.blocks.append(Para((Run(f"[{n}] ", bold=True), Run(text)), "body"))

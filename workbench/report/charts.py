@@ -1,0 +1,164 @@
+"""Charts for print: specs built from the figures, drawn once by matplotlib.
+
+One drawing code serves both writers: the PDF embeds the chart as SVG turned into a
+ReportLab drawing (vector, text stays text), the DOCX as a PNG at print resolution.
+matplotlib is used through `Figure` objects only (no pyplot state), so a report can be
+built on a worker thread while the app keeps drawing its own charts with Qt.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib import rcParams
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+rcParams["svg.fonttype"] = "none"  # text stays text in the SVG, so the PDF's text is searchable
+rcParams["svg.hashsalt"] = "workbench-report"  # the same chart gives the same bytes
+rcParams["font.family"] = "sans-serif"
+rcParams["font.sans-serif"] = ["DejaVu Sans"]  # the report's typeface (workbench.report.fonts)
+
+WIDTH_IN, HEIGHT_IN = 6.4, 3.1
+MAX_SERIES = 8
+"""Charts of a dimension show its largest segments and one "Others" series for the rest."""
+
+
+@dataclass(frozen=True)
+class LineSpec:
+    """Values by year: bars for one series, stacked bars for several; forecast lighter."""
+
+    title: str
+    years: tuple[int, ...]
+    base_year: int
+    unit: str
+    series: tuple[tuple[str, tuple[float, ...]], ...]
+
+
+@dataclass(frozen=True)
+class BarSpec:
+    """Horizontal bars on a fixed scale (Porter's five forces: ratings 1 to 5)."""
+
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[float, ...]
+    maximum: float
+    axis: str
+
+
+@dataclass(frozen=True)
+class BubbleSpec:
+    """The opportunity map: x forecast CAGR, y value added, bubble area the last-year share."""
+
+    title: str
+    labels: tuple[str, ...]
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+    size: tuple[float, ...]
+    xlabel: str
+    ylabel: str
+    named: int = 12
+
+
+def top_and_others(series: list[tuple[str, np.ndarray]], last: int) -> list[tuple[str, tuple]]:
+    """The `MAX_SERIES - 1` largest series (by the last year) and one "Others" for the rest."""
+    if len(series) <= MAX_SERIES:
+        return [(name, tuple(map(float, values))) for name, values in series]
+    order = sorted(range(len(series)), key=lambda i: -np.nan_to_num(series[i][1][last]))
+    keep, rest = order[: MAX_SERIES - 1], order[MAX_SERIES - 1 :]
+    others = np.nansum([series[i][1] for i in rest], axis=0)
+    out = [(series[i][0], tuple(map(float, series[i][1]))) for i in sorted(keep)]
+    return [*out, (f"Others ({len(rest)} segments)", tuple(map(float, others)))]
+
+
+def svg(spec, palette: tuple[str, ...]) -> bytes:
+    figure = draw(spec, palette)
+    buffer = io.BytesIO()
+    FigureCanvasSVG(figure)
+    figure.savefig(buffer, format="svg")
+    return buffer.getvalue()
+
+
+def png(spec, palette: tuple[str, ...], dpi: int = 300) -> bytes:
+    figure = draw(spec, palette)
+    buffer = io.BytesIO()
+    FigureCanvasAgg(figure)
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def draw(spec, palette: tuple[str, ...]) -> Figure:
+    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN))
+    figure.subplots_adjust(left=_left_margin(spec), right=0.98, top=0.9, bottom=0.14)
+    axes = figure.add_subplot()
+    painter = {LineSpec: _bars, BarSpec: _forces, BubbleSpec: _bubbles}[type(spec)]
+    painter(axes, spec, palette)
+    axes.set_title(spec.title, fontsize=9.5, loc="left", fontweight="bold")
+    axes.tick_params(labelsize=7.5)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    return figure
+
+
+def _left_margin(spec) -> float:
+    """Room for the y labels: the force names are long, numbers are short (no clipping)."""
+    if isinstance(spec, BarSpec):
+        longest = max((len(label) for label in spec.labels), default=10)
+        return min(0.5, 0.03 + longest * 0.0125)
+    return 0.1
+
+
+def _bars(axes, spec: LineSpec, palette) -> None:
+    years = np.array(spec.years)
+    forecast = years > spec.base_year
+    bottom = np.zeros(len(years))
+    for i, (name, values) in enumerate(spec.series):
+        heights = np.nan_to_num(np.array(values, dtype=float))
+        colour = palette[i % len(palette)]
+        axes.bar(years[~forecast], heights[~forecast], 0.72, bottom[~forecast], color=colour,
+                 label=name)
+        axes.bar(years[forecast], heights[forecast], 0.72, bottom[forecast], color=colour,
+                 alpha=0.55, linewidth=0)
+        bottom += heights
+    axes.axvline(spec.base_year + 0.5, color="#777777", linewidth=0.8, linestyle="--")
+    top = float(np.nanmax(bottom)) if len(bottom) else 1.0
+    axes.text(spec.base_year + 0.6, top * 1.02, "forecast →", fontsize=7, color="#555555")
+    axes.set_ylabel(spec.unit, fontsize=8)
+    axes.set_xticks(years, [str(y) for y in years], rotation=90 if len(years) > 16 else 0)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.4g}"))
+    if len(spec.series) > 1:
+        axes.legend(fontsize=7, frameon=False, loc="upper left", ncols=2 if
+                    len(spec.series) > 4 else 1)
+
+
+def _forces(axes, spec: BarSpec, palette) -> None:
+    positions = np.arange(len(spec.labels))[::-1]
+    axes.barh(positions, spec.values, 0.6, color=palette[0])
+    for y, value in zip(positions, spec.values, strict=True):
+        axes.text(value + 0.05, y, f"{value:g}", va="center", fontsize=8)
+    axes.set_yticks(positions, spec.labels)
+    axes.set_xlim(0, spec.maximum + 0.5)
+    axes.set_xticks(range(0, int(spec.maximum) + 1))
+    axes.set_xlabel(spec.axis, fontsize=8)
+
+
+def _bubbles(axes, spec: BubbleSpec, palette) -> None:
+    x = np.array(spec.x, dtype=float) * 100.0
+    y = np.array(spec.y, dtype=float)
+    size = np.nan_to_num(np.array(spec.size, dtype=float))
+    area = 40.0 + 2400.0 * size / max(float(size.max()) if len(size) else 1.0, 1e-12)
+    axes.scatter(x, y, s=area, color=palette[0], alpha=0.45, edgecolors=palette[0])
+    order = sorted(range(len(x)), key=lambda i: -np.nan_to_num(y[i]))[: spec.named]
+    for i in order:
+        if math.isfinite(x[i]) and math.isfinite(y[i]):
+            axes.annotate(spec.labels[i], (x[i], y[i]), fontsize=7, xytext=(4, 4),
+                          textcoords="offset points")
+    axes.set_xlabel(spec.xlabel, fontsize=8)
+    axes.set_ylabel(spec.ylabel, fontsize=8)
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f} %"))
+    axes.margins(0.15)

@@ -1,0 +1,124 @@
+"""The figures a report prints, all computed by the core, and how they are written.
+
+Builders never compute a forecast, a share or a CAGR themselves: values come from the
+engine's result, CAGRs and shares from `workbench.core.derived`, headline sentences from
+`workbench.core.insights`. Every printed number goes through `number` or `percent` here,
+so one change of the house style (or of the project's formatting module) changes them all.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from workbench.core.derived import cagr_rows, format_number, format_percent, share_rows
+from workbench.core.document import Document
+from workbench.core.engine import ScenarioResult
+from workbench.core.insights import Insight, figure
+from workbench.core.project import TOTAL, Dimension, Metadata, Project
+
+
+def number(value: float) -> str:
+    """A market value as the report prints it (four significant digits)."""
+    return format_number(value)
+
+
+def percent(value: float) -> str:
+    """A ratio (CAGR, share) as the report prints it: 0.2412 → "24.1 %"."""
+    return format_percent(value)
+
+
+def cagr_periods(meta: Metadata) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The history and forecast CAGR periods: first → base year, first forecast → last year.
+
+    The forecast period starts at the first forecast year ("2025–2031", the seed's
+    convention for the headline, tables and insights alike).
+    """
+    return (meta.first_year, meta.base_year), (meta.base_year + 1, meta.last_year)
+
+
+def period_label(period: tuple[int, int]) -> str:
+    return f"{period[0]}–{period[1]}"
+
+
+@dataclass(frozen=True)
+class SeriesFigures:
+    """One series in one scenario: its values by year, both CAGRs and its last-year share."""
+
+    series_id: str
+    name: str
+    values: np.ndarray
+    history_cagr: float
+    forecast_cagr: float
+    share_base: float
+    share_last: float
+
+
+class Figures:
+    """One scenario's figures for the report, computed once and shared by every chapter."""
+
+    def __init__(self, document: Document, scenario_id: str) -> None:
+        self.document = document
+        self.project: Project = document.project
+        self.meta = self.project.metadata
+        self.scenario_id = scenario_id
+        self.scenario_name = self.project.scenario(scenario_id).name
+        self.result: ScenarioResult = document.result(scenario_id)
+        self.history_period, self.forecast_period = cagr_periods(self.meta)
+        self._history_cagrs = cagr_rows(self.result, *self.history_period)
+        self._forecast_cagrs = cagr_rows(self.result, *self.forecast_period)
+        self._names = {TOTAL: "Total market"} | {
+            m.id: m.name for d in self.project.dimensions for m in d.members
+        }
+
+    @property
+    def unit(self) -> str:
+        return self.meta.unit
+
+    def value(self, series_id: str, year: int) -> float:
+        return self.result.value(series_id, year)
+
+    def series(self, series_id: str) -> SeriesFigures:
+        row = self.result.row[series_id]
+        shares = self._shares([series_id])[0]
+        return SeriesFigures(
+            series_id,
+            self._names[series_id],
+            self.result.values[row],
+            float(self._history_cagrs[row]),
+            float(self._forecast_cagrs[row]),
+            float(shares[self.result.col(self.meta.base_year)]),
+            float(shares[self.result.col(self.meta.last_year)]),
+        )
+
+    def dimension(self, dim: Dimension) -> list[SeriesFigures]:
+        return [self.series(m) for m in dim.member_ids()]
+
+    def shares(self, series_ids: list[str]) -> np.ndarray:
+        return self._shares(series_ids)
+
+    def _shares(self, series_ids: list[str]) -> np.ndarray:
+        return share_rows(self.result, series_ids)
+
+    def insight(self, kind: str, *args: str, period: tuple[int, int] | None = None) -> Insight:
+        """A core insight; the period defaults to the forecast CAGR period."""
+        a, b = period or self.forecast_period
+        return figure(self.document, self.scenario_id, ":".join([kind, *args, str(a), str(b)]))
+
+    def key_figure(self, kind: str, *args: str) -> Insight:
+        """A core insight with its arguments exactly as given (no period added)."""
+        return figure(self.document, self.scenario_id, ":".join([kind, *args]))
+
+    def fastest(self, dim: Dimension, count: int = 3) -> list[SeriesFigures]:
+        """The dimension's fastest-growing segments over the forecast period, fastest first."""
+        ranked = [s for s in self.dimension(dim) if math.isfinite(s.forecast_cagr)]
+        ranked.sort(key=lambda s: -s.forecast_cagr)
+        return ranked[:count]
+
+    def value_added(self, series_id: str) -> float:
+        """Value added from the base year to the last year (the opportunity map's y)."""
+        return self.value(series_id, self.meta.last_year) - self.value(
+            series_id, self.meta.base_year
+        )

@@ -1,0 +1,223 @@
+"""The DOCX writer (python-docx): Word's own styles, so the analyst can edit and restyle.
+
+Chapters are "Heading 1", sections "Heading 2", bullets "List Bullet", captions
+"Caption", tables "Table Grid" with a repeated header row. The contents lists every
+chapter in "TOC 1" paragraphs, each with a PAGEREF field to a bookmark on its chapter
+heading: LibreOffice computes those pages as it lays the document out, and Word updates
+them on opening (the file asks it to). A Word TOC field would not do: both show its
+stored text, which python-docx cannot fill with pages it never lays out. Charts are
+PNGs at 300 dpi, full text width.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from workbench.report import charts
+from workbench.report.model import Chart, Heading, Para, Report, Table
+from workbench.report.template import Template
+
+CHART_DPI = 300
+WIDTH_CM = 16.0
+
+
+def write_docx(report: Report, target, step: Callable[[], None] = lambda: None) -> None:
+    """Write `report` as DOCX to a path or binary file; `step()` after each chart."""
+    t = report.template
+    document = docx.Document()
+    _page(document, t)
+    _styles(document, t)
+    _cover(document, report)
+    _contents(document, report)
+    for chapter in report.chapters:
+        heading = document.add_paragraph(chapter.title, style="Heading 1")
+        heading.paragraph_format.page_break_before = True
+        _bookmark(heading, _bookmark_name(chapter.key))
+        for block in chapter.blocks:
+            _block(document, block, t, step)
+    _update_fields_on_open(document)
+    document.save(target)
+
+
+def _page(document, t: Template) -> None:
+    section = document.sections[0]
+    if t.page_size == "Letter":
+        section.page_width, section.page_height = Cm(21.59), Cm(27.94)
+    else:
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.0))
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    _field(footer, "PAGE", "1")
+
+
+def _styles(document, t: Template) -> None:
+    accent = RGBColor.from_string(t.accent.lstrip("#").upper())
+    styles = document.styles
+    styles["Normal"].font.name = "DejaVu Sans"
+    styles["Normal"].font.size = Pt(t.font_size)
+    for name, factor in (("Title", 2.8), ("Heading 1", 1.8), ("Heading 2", 1.25)):
+        styles[name].font.color.rgb = accent
+        styles[name].font.size = Pt(t.font_size * factor)
+        styles[name].font.name = "DejaVu Sans"
+    if "TOC 1" not in [s.name for s in styles]:
+        toc = styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+        toc.base_style = styles["Normal"]
+        toc.paragraph_format.tab_stops.add_tab_stop(Cm(WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT,
+                                                    WD_TAB_LEADER.DOTS)
+        toc.paragraph_format.space_after = Pt(3)
+
+
+def _cover(document, report: Report) -> None:
+    c = report.cover
+    if c.logo:
+        document.add_picture(io.BytesIO(c.logo), height=Cm(2.5))
+    for _ in range(4):
+        document.add_paragraph()
+    document.add_paragraph(c.title, style="Title")
+    document.add_paragraph(c.subtitle, style="Subtitle")
+    for line in c.scope:
+        document.add_paragraph(line)
+    document.add_paragraph(c.edition)
+    if c.publisher:
+        p = document.add_paragraph("Published by ")
+        p.add_run(c.publisher).bold = True
+    if c.note:
+        document.add_paragraph(c.note).runs[0].italic = True
+
+
+def _contents(document, report: Report) -> None:
+    """The chapters with live page references, written out (see the module's docstring)."""
+    heading = document.add_paragraph("Contents", style="TOC Heading")
+    heading.paragraph_format.page_break_before = True
+    for chapter in report.chapters:
+        p = document.add_paragraph(style="TOC 1")
+        p.add_run(chapter.title)
+        p.add_run("\t")
+        _field(p, f"PAGEREF {_bookmark_name(chapter.key)} \\h", "")
+
+
+def _block(document, block, t: Template, step) -> None:
+    if isinstance(block, Para):
+        style = "List Bullet" if block.style == "bullet" else None
+        p = document.add_paragraph(style=style)
+        for run in block.runs:
+            r = p.add_run(run.text)  # python-docx writes text as text: nothing is markup
+            r.bold, r.italic = run.bold or None, run.italic or None
+        if block.style == "lead":
+            p.runs and setattr(p.runs[0].font, "size", Pt(t.font_size * 1.1))
+        elif block.style == "note":
+            for r in p.runs:
+                r.italic, r.font.color.rgb = True, RGBColor(0x66, 0x66, 0x66)
+    elif isinstance(block, Heading):
+        document.add_paragraph(block.text, style="Heading 2")
+    elif isinstance(block, Table):
+        _table(document, block)
+    else:
+        assert isinstance(block, Chart)
+        document.add_picture(io.BytesIO(charts.png(block.spec, t.palette, CHART_DPI)),
+                             width=Cm(WIDTH_CM))
+        document.add_paragraph(block.label, style="Caption")
+        step()
+
+
+def _table(document, table: Table) -> None:
+    caption = document.add_paragraph(table.label, style="Caption")
+    caption.paragraph_format.keep_with_next = True
+    grid = document.add_table(rows=1, cols=len(table.header), style="Table Grid")
+    grid.alignment = WD_TABLE_ALIGNMENT.LEFT
+    _fill_row(grid.rows[0].cells, table.header, table.align, bold=True, size=7.5)
+    _repeat_header(grid.rows[0])
+    for i, row in enumerate(table.rows):
+        _fill_row(grid.add_row().cells, row, table.align, i in table.emphasis, 7.5)
+    if table.note:
+        document.add_paragraph(table.note).runs[0].italic = True
+    document.add_paragraph()
+
+
+def _fill_row(cells, texts, align, bold: bool, size: float) -> None:
+    for cell, text, a in zip(cells, texts, align, strict=True):
+        p = cell.paragraphs[0]
+        run = p.add_run(text)
+        run.bold = bold or None
+        run.font.size = Pt(size)
+        if a == "r":
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _repeat_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+# -- fields and bookmarks -------------------------------------------------------------------
+
+
+def _bookmark_name(key: str) -> str:
+    return "_Toc_" + "".join(ch if ch.isalnum() else "_" for ch in key)[:34]
+
+
+_bookmark_ids = iter(range(1, 1_000_000))
+
+
+def _bookmark(paragraph, name: str) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(next(_bookmark_ids)))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), start.get(qn("w:id")))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def _char(paragraph, kind: str) -> None:
+    run = paragraph.add_run()
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    run._r.append(element)
+
+
+def _instruction(paragraph, code: str) -> None:
+    run = paragraph.add_run()
+    element = OxmlElement("w:instrText")
+    element.set(qn("xml:space"), "preserve")
+    element.text = f" {code} "
+    run._r.append(element)
+
+
+def _field_begin(paragraph, code: str) -> None:
+    _char(paragraph, "begin")
+    _instruction(paragraph, code)
+    _char(paragraph, "separate")
+
+
+def _field_end(paragraph) -> None:
+    _char(paragraph, "end")
+
+
+def _field(paragraph, code: str, shown: str) -> None:
+    _field_begin(paragraph, code)
+    paragraph.add_run(shown)
+    _field_end(paragraph)
+
+
+def _update_fields_on_open(document) -> None:
+    """Ask Word to refresh the TOC's page numbers when the file is opened."""
+    settings = document.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
