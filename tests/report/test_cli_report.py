@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -15,9 +16,14 @@ from workbench.core.sample import sample_project
 from workbench.store import save_project_as
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
+def run_cli(home, *args: str) -> subprocess.CompletedProcess:
+    """The command in a fresh process on a fresh machine: empty HOME and XDG folders."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "MPL"))}
+    env["HOME"] = str(home)
+    for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        env[name] = str(home / name.lower())
     return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=env)
 
 
 def test_report_of_a_saved_project_in_a_named_scenario(tmp_path):
@@ -25,7 +31,9 @@ def test_report_of_a_saved_project_in_a_named_scenario(tmp_path):
     save_project_as(Document(sample_project()), project)
     (tmp_path / "market.report.json").write_text('{"subtitle": "From the template"}')
     out = tmp_path / "market.pdf"
-    done = run_cli("report", str(project), str(out), "--scenario", "Pessimistic")
+    home = tmp_path / "home"
+    home.mkdir()
+    done = run_cli(home, "report", str(project), str(out), "--scenario", "Pessimistic")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"Wrote {out}."
     text = "".join(p.extract_text() for p in PdfReader(out).pages[:3])

@@ -12,7 +12,6 @@ import re
 
 from tests.report.checks import agrees, check_table, expected, parse
 from tests.report.conftest import docx_tables, squash
-
 from workbench.core.project import TOTAL
 from workbench.report import CHAPTERS
 

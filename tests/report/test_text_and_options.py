@@ -19,7 +19,7 @@ from workbench.core.errors import ModelError
 from workbench.core.sample import sample_project
 from workbench.core.synthetic import synthetic_project
 from workbench.report import ReportOptions, build_report, load_template, template_path
-from workbench.report.charts import MAX_SERIES
+from workbench.report.specs import MAX_SERIES
 from workbench.report.text import paragraphs
 
 HOSTILE = 'Costs <b>rise</b> & fall; <font size="40">big</font> <para> ]]> "quoted" **firm**'

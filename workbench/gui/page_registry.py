@@ -14,6 +14,7 @@ from workbench.core.project import Project
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.navigator import NavEntry
 from workbench.gui.page import Page, PageKey, Target
+from workbench.gui.pages.opportunities import OpportunitiesPage
 from workbench.gui.pages.overview import OverviewPage
 from workbench.gui.pages.scenarios import ScenariosPage
 from workbench.gui.pages.sources import SourcesPage
@@ -70,6 +71,7 @@ PAGES = PageRegistry(
         PageEntry(OverviewPage, MARKET),
         PageEntry(SegmentPage, MARKET),
         PageEntry(ScenariosPage, MARKET),
+        PageEntry(OpportunitiesPage, MARKET),
         PageEntry(CompaniesPage, QUALITATIVE),
         PageEntry(DriversChallengesPage, QUALITATIVE),
         PageEntry(TrendsPage, QUALITATIVE),

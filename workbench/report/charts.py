@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
 
 import numpy as np
 from matplotlib import rcParams
@@ -19,61 +18,14 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from workbench.report.specs import BarSpec, BubbleSpec, LineSpec
+
 rcParams["svg.fonttype"] = "none"  # text stays text in the SVG, so the PDF's text is searchable
 rcParams["svg.hashsalt"] = "workbench-report"  # the same chart gives the same bytes
 rcParams["font.family"] = "sans-serif"
 rcParams["font.sans-serif"] = ["DejaVu Sans"]  # the report's typeface (workbench.report.fonts)
 
 WIDTH_IN, HEIGHT_IN = 6.4, 3.1
-MAX_SERIES = 8
-"""Charts of a dimension show its largest segments and one "Others" series for the rest."""
-
-
-@dataclass(frozen=True)
-class LineSpec:
-    """Values by year: bars for one series, stacked bars for several; forecast lighter."""
-
-    title: str
-    years: tuple[int, ...]
-    base_year: int
-    unit: str
-    series: tuple[tuple[str, tuple[float, ...]], ...]
-
-
-@dataclass(frozen=True)
-class BarSpec:
-    """Horizontal bars on a fixed scale (Porter's five forces: ratings 1 to 5)."""
-
-    title: str
-    labels: tuple[str, ...]
-    values: tuple[float, ...]
-    maximum: float
-    axis: str
-
-
-@dataclass(frozen=True)
-class BubbleSpec:
-    """The opportunity map: x forecast CAGR, y value added, bubble area the last-year share."""
-
-    title: str
-    labels: tuple[str, ...]
-    x: tuple[float, ...]
-    y: tuple[float, ...]
-    size: tuple[float, ...]
-    xlabel: str
-    ylabel: str
-    named: int = 12
-
-
-def top_and_others(series: list[tuple[str, np.ndarray]], last: int) -> list[tuple[str, tuple]]:
-    """The `MAX_SERIES - 1` largest series (by the last year) and one "Others" for the rest."""
-    if len(series) <= MAX_SERIES:
-        return [(name, tuple(map(float, values))) for name, values in series]
-    order = sorted(range(len(series)), key=lambda i: -np.nan_to_num(series[i][1][last]))
-    keep, rest = order[: MAX_SERIES - 1], order[MAX_SERIES - 1 :]
-    others = np.nansum([series[i][1] for i in rest], axis=0)
-    out = [(series[i][0], tuple(map(float, series[i][1]))) for i in sorted(keep)]
-    return [*out, (f"Others ({len(rest)} segments)", tuple(map(float, others)))]
 
 
 def svg(spec, palette: tuple[str, ...]) -> bytes:

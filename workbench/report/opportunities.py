@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass
 
 from workbench.core.project import Dimension
-from workbench.report.charts import BubbleSpec
 from workbench.report.figures import Figures, number, percent, period_label
+from workbench.report.specs import BubbleSpec
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from workbench.core.derived import yoy_rows
 from workbench.core.project import TOTAL, Dimension
 from workbench.report.chapters.values import forecast_tables, history_tables, total_figures
-from workbench.report.charts import LineSpec, top_and_others
 from workbench.report.context import BuildContext, body, lead
 from workbench.report.figures import number, percent, period_label
 from workbench.report.model import Chapter, Heading, Para, Run
 from workbench.report.opportunities import in_words
+from workbench.report.specs import LineSpec, top_and_others
 from workbench.report.text import paragraphs
 
 

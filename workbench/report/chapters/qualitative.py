@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from workbench.core.entities import DEVELOPMENT_KINDS, FORCE_IDS, FORCE_NAMES
-from workbench.report.charts import BarSpec
 from workbench.report.context import BuildContext, body, lead
 from workbench.report.model import Chapter, Heading
+from workbench.report.specs import BarSpec
 from workbench.report.text import labelled
 
 HORIZONS = ("short", "medium", "long")
