@@ -42,4 +42,4 @@ def test_start_up_in_a_subprocess_opens_the_sample(tmp_path):
                           env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "TITLE Internet Micro Drama Market[*] — Market Workbench" in done.stdout
-    assert "PAGES 13" in done.stdout
+    assert "PAGES 14" in done.stdout  # Overview … Scenarios, Opportunities, … Sources

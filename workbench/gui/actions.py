@@ -91,6 +91,13 @@ class Actions:
             "Ctrl+E",
             "A workbook with live formulas.",
         )
+        self.export_report = make_action(
+            w,
+            "Export &Report…",
+            w.export_report,
+            "Ctrl+Shift+R",
+            "The market report as PDF or Word, with a preview of its first pages.",
+        )
         self.export_chart = make_action(
             w,
             "Export &Chart…",

@@ -31,6 +31,7 @@ from workbench.gui.model_actions import ModelActions
 from workbench.gui.navigator import Navigator
 from workbench.gui.page import Page, PageKey, Target
 from workbench.gui.page_registry import PAGES, PageRegistry
+from workbench.gui.report_export import ReportDialog
 from workbench.gui.settings import Settings
 from workbench.gui.undo import UndoMirror
 from workbench.gui.workbooks import WorkbookController
@@ -176,6 +177,13 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         self.setWindowTitle(f"{self.files.display_name()}[*] — {APP_NAME}")
         self.setWindowModified(self.bridge.document.is_modified)
+
+    def export_report(self) -> ReportDialog:
+        """File → Export Report…: the options and preview dialog (window-modal, not blocking)."""
+        dialog = ReportDialog(self.bridge, self.files.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def export_chart(self) -> bool:
         page = self.current_page()

@@ -23,7 +23,13 @@ def build_menus(w: MainWindow) -> None:
     for action in (a.save, a.save_as):
         file_menu.addAction(action)
     file_menu.addSeparator()
-    for action in (a.import_workbook, a.import_table, a.export_workbook, a.export_chart):
+    for action in (
+        a.import_workbook,
+        a.import_table,
+        a.export_workbook,
+        a.export_report,
+        a.export_chart,
+    ):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
