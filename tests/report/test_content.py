@@ -170,3 +170,17 @@ def test_parse_reads_what_the_report_prints():
     assert parse("1,234.5") == (1234.5, 1, False)
     assert parse("24.1 %") == (24.1, 1, True)
     assert agrees("24.1 %", 0.2412) and not agrees("24.2 %", 0.2412)
+
+
+def test_the_key_figures_table_is_the_engines(word, sample):
+    result = sample.result("base")
+    rows = next(t for t in docx_tables(word) if t[0] == ["Figure", "Value"])
+    want = {
+        "Market size 2024 (USD billions)": result.value(TOTAL, 2024),
+        "Market size 2031 (USD billions)": result.value(TOTAL, 2031),
+        "CAGR 2019–2024 (history)": expected(result, "CAGR 2019–2024", TOTAL),
+        "CAGR 2025–2031 (forecast)": expected(result, "CAGR 2025–2031", TOTAL),
+    }
+    assert [r[0] for r in rows[1:]] == list(want)
+    for label, printed in rows[1:]:
+        assert agrees(printed, want[label]), label

@@ -2,8 +2,9 @@
 
 Builders never compute a forecast, a share or a CAGR themselves: values come from the
 engine's result, CAGRs and shares from `workbench.core.derived`, headline sentences from
-`workbench.core.insights`. Every printed number goes through `number` or `percent` here,
-so one change of the house style (or of the project's formatting module) changes them all.
+`workbench.core.insights`. Every printed number goes through `number` (in a sentence),
+`amount` (in a table) or `percent` here, which are the project's one number formatter
+(`workbench.numbers`), so the report writes numbers exactly as the app does.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.core.derived import cagr_rows, format_number, format_percent, share_rows
+from workbench import numbers
+from workbench.core.derived import cagr_rows, share_rows
 from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
 from workbench.core.insights import Insight, figure
@@ -21,13 +23,18 @@ from workbench.core.project import TOTAL, Dimension, Metadata, Project
 
 
 def number(value: float) -> str:
-    """A market value as the report prints it (four significant digits)."""
-    return format_number(value)
+    """A market value in a sentence: four significant digits ("8.504", "30.9")."""
+    return numbers.number(value)
+
+
+def amount(value: float) -> str:
+    """A market value in a table: two decimals, more below 1 ("8.50", "0.0553")."""
+    return numbers.amount(value)
 
 
 def percent(value: float) -> str:
     """A ratio (CAGR, share) as the report prints it: 0.2412 → "24.1 %"."""
-    return format_percent(value)
+    return numbers.percent(value)
 
 
 def cagr_periods(meta: Metadata) -> tuple[tuple[int, int], tuple[int, int]]:

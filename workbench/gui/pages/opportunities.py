@@ -31,7 +31,7 @@ from workbench.gui.charts.series import PALETTE
 from workbench.gui.deferred import Deferred
 from workbench.gui.page import Page
 from workbench.gui.page_parts import caption, heading, page_layout
-from workbench.report.figures import Figures, number, percent, period_label
+from workbench.report.figures import Figures, amount, percent, period_label
 from workbench.report.opportunities import Opportunity, in_words, opportunities
 
 NAMED = 10
@@ -179,7 +179,7 @@ class OpportunitiesPage(Page):
     def _fill_table(self, points: list[Opportunity]) -> None:
         self.table.setRowCount(len(points))
         for row, p in enumerate(points):
-            cells = (p.name, percent(p.cagr), number(p.value_added), percent(p.share_last))
+            cells = (p.name, percent(p.cagr), amount(p.value_added), percent(p.share_last))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:

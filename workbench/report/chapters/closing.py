@@ -5,7 +5,7 @@ from __future__ import annotations
 from workbench.core.insights import render_answer
 from workbench.core.project import TOTAL
 from workbench.report.context import BuildContext, body, lead, note
-from workbench.report.figures import number, percent, period_label
+from workbench.report.figures import amount, percent, period_label
 from workbench.report.model import Chapter, Heading, Para, Run
 from workbench.report.opportunities import in_words, map_spec, opportunities
 from workbench.report.text import paragraphs
@@ -32,7 +32,7 @@ def growth_opportunities(ctx: BuildContext, chapter: Chapter) -> None:
         chapter.blocks.append(Heading(f"Opportunities by {dim.name}"))
         chapter.blocks.append(ctx.chart(f"Opportunity map by {dim.name}", map_spec(f, dim)))
         points = opportunities(f, dim)
-        rows = [(o.name, percent(o.cagr), number(o.value_added), percent(o.share_last))
+        rows = [(o.name, percent(o.cagr), amount(o.value_added), percent(o.share_last))
                 for o in points[:OPPORTUNITY_ROWS]]
         header = ("Segment", f"CAGR {period_label(f.forecast_period)}",
                   f"Value added {meta.base_year}–{meta.last_year}", f"Share {meta.last_year}")
@@ -66,8 +66,8 @@ def scenario_comparison(ctx: BuildContext, chapter: Chapter) -> None:
     ))
     header = ("Scenario", f"{meta.base_year}", f"{meta.last_year}", f"CAGR {a}–{b}")
     rows = [
-        (f.scenario_name, number(f.value(TOTAL, meta.base_year)),
-         number(f.value(TOTAL, meta.last_year)), percent(f.series(TOTAL).forecast_cagr))
+        (f.scenario_name, amount(f.value(TOTAL, meta.base_year)),
+         amount(f.value(TOTAL, meta.last_year)), percent(f.series(TOTAL).forecast_cagr))
         for f in ctx.all_figures
     ]
     chapter.blocks.append(ctx.table(f"Total market by scenario ({meta.unit})", header, rows,

@@ -11,7 +11,7 @@ from workbench.core.derived import yoy_rows
 from workbench.core.project import TOTAL, Dimension
 from workbench.report.chapters.values import forecast_tables, history_tables, total_figures
 from workbench.report.context import BuildContext, body, lead
-from workbench.report.figures import number, percent, period_label
+from workbench.report.figures import amount, number, percent, period_label
 from workbench.report.model import Chapter, Heading, Para, Run
 from workbench.report.opportunities import in_words
 from workbench.report.specs import LineSpec, top_and_others
@@ -31,8 +31,8 @@ def executive_summary(ctx: BuildContext, chapter: Chapter) -> None:
         f"({f.scenario_name} scenario)."
     ))
     rows = [
-        (f"Market size {meta.base_year}", f"{number(base)} {f.unit}"),
-        (f"Market size {meta.last_year}", f"{number(last)} {f.unit}"),
+        (f"Market size {meta.base_year} ({f.unit})", amount(base)),
+        (f"Market size {meta.last_year} ({f.unit})", amount(last)),
         (f"CAGR {period_label(f.history_period)} (history)", percent(total.history_cagr)),
         (f"CAGR {period_label(f.forecast_period)} (forecast)", percent(total.forecast_cagr)),
     ]
@@ -94,7 +94,7 @@ def trends_and_forecast(ctx: BuildContext, chapter: Chapter) -> None:
     growth = yoy_rows(total.values[None, :])[0]
     rows = [
         (str(year), "history" if year <= meta.base_year else "forecast",
-         number(total.values[f.result.col(year)]), percent(growth[f.result.col(year)]))
+         amount(total.values[f.result.col(year)]), percent(growth[f.result.col(year)]))
         for year in meta.years
     ]
     chapter.blocks.append(ctx.table(f"Total market by year and its growth ({f.unit})",

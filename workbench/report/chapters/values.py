@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from workbench.core.project import TOTAL
 from workbench.report.context import BuildContext
-from workbench.report.figures import SeriesFigures, number, percent, period_label
+from workbench.report.figures import SeriesFigures, amount, percent, period_label
 from workbench.report.model import Table
 
 YEARS_PER_TABLE = 8
@@ -35,7 +35,7 @@ def history_tables(
         header = ["Segment", *map(str, chunk)] + ([cagr_head, "Sources"] if last else [])
         body = []
         for s in [*rows, *([total] if total else [])]:
-            cells = [s.name, *(number(s.values[f.result.col(y)]) for y in chunk)]
+            cells = [s.name, *(amount(s.values[f.result.col(y)]) for y in chunk)]
             if last:
                 cells += [percent(s.history_cagr), _sources(ctx, s.series_id) or "–"]
             body.append(cells)
@@ -62,7 +62,7 @@ def forecast_tables(
         header = ["Segment", *map(str, chunk)] + (tail if last else [])
         body = []
         for s in [*rows, *([total] if total else [])]:
-            cells = [s.name, *(number(s.values[f.result.col(y)]) for y in chunk)]
+            cells = [s.name, *(amount(s.values[f.result.col(y)]) for y in chunk)]
             if last:
                 cells.append(percent(s.forecast_cagr))
                 if total is not None:
