@@ -117,8 +117,8 @@ def test_the_executive_summary_prints_the_engines_headline(word, sample, pdf_pag
     meta = sample.project.metadata
     summary = next(p.text for p in word.paragraphs if "is valued at" in p.text)
     match = re.search(
-        r"valued at ([\d.,]+) USD billions in (\d{4}) \[\d+\] and is forecast to reach "
-        r"([\d.,]+) USD billions in (\d{4}), a CAGR of ([\d.]+ %) over (\d{4})–(\d{4})",
+        r"valued at USD ([\d.,]+) billion in (\d{4}) \[\d+\] and is forecast to reach "
+        r"USD ([\d.,]+) billion in (\d{4}), a CAGR of ([\d.]+ %) over (\d{4})–(\d{4})",
         summary,
     )
     assert match, summary

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from workbench.core.project import Dimension
-from workbench.report.figures import Figures, number, percent, period_label
+from workbench.report.figures import Figures, percent, period_label
 from workbench.report.specs import BubbleSpec
 
 
@@ -56,7 +56,7 @@ def in_words(figures: Figures, dim: Dimension, count: int = 3) -> str:
     if not top:
         return f"No segment of {dim.name} has figures for {meta.base_year}–{meta.last_year}."
     named = "; ".join(
-        f"{p.name} adds {number(p.value_added)} {figures.unit} at {percent(p.cagr)} a year "
+        f"{p.name} adds {figures.money(p.value_added)} at {percent(p.cagr)} a year "
         f"and holds {percent(p.share_last)} of the market in {meta.last_year}"
         for p in top
     )

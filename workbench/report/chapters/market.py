@@ -11,7 +11,7 @@ from workbench.core.derived import yoy_rows
 from workbench.core.project import TOTAL, Dimension
 from workbench.report.chapters.values import forecast_tables, history_tables, total_figures
 from workbench.report.context import BuildContext, body, lead
-from workbench.report.figures import amount, number, percent, period_label
+from workbench.report.figures import amount, percent, period_label
 from workbench.report.model import Chapter, Heading, Para, Run
 from workbench.report.opportunities import in_words
 from workbench.report.specs import LineSpec, top_and_others
@@ -25,8 +25,8 @@ def executive_summary(ctx: BuildContext, chapter: Chapter) -> None:
     base, last = f.value(TOTAL, meta.base_year), f.value(TOTAL, meta.last_year)
     cite = ctx.cite(ctx.known_sources([ctx.project.history_sources.get((TOTAL, meta.base_year))]))
     chapter.blocks.append(lead(
-        f"The {meta.title} is valued at {number(base)} {f.unit} in {meta.base_year}{cite} and "
-        f"is forecast to reach {number(last)} {f.unit} in {meta.last_year}, a CAGR of "
+        f"The {meta.title} is valued at {f.money(base)} in {meta.base_year}{cite} and "
+        f"is forecast to reach {f.money(last)} in {meta.last_year}, a CAGR of "
         f"{percent(total.forecast_cagr)} over {period_label(f.forecast_period)} "
         f"({f.scenario_name} scenario)."
     ))
@@ -140,8 +140,8 @@ def _segment_narrative(ctx: BuildContext, s) -> Para:
     meta = f.meta
     shift = f.insight("shift", s.series_id, period=(meta.base_year, meta.last_year))
     text = (
-        f"{number(f.value(s.series_id, meta.base_year))} {f.unit} in {meta.base_year}, "
-        f"{number(f.value(s.series_id, meta.last_year))} in {meta.last_year} "
+        f"{f.money(f.value(s.series_id, meta.base_year))} in {meta.base_year}, "
+        f"{f.money(f.value(s.series_id, meta.last_year))} in {meta.last_year} "
         f"(CAGR {period_label(f.forecast_period)} {percent(s.forecast_cagr)}); {shift.sentence}."
     )
     named = [t.title for t in ctx.project.trends if s.series_id in t.segments]
