@@ -19,7 +19,6 @@ from workbench.core.derived import cagr_rows, share_rows
 from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
 from workbench.core.insights import Insight, figure
-from workbench.core.insights import amount as in_words_of_unit
 from workbench.core.project import TOTAL, Dimension, Metadata, Project
 
 
@@ -87,7 +86,7 @@ class Figures:
 
     def money(self, value: float) -> str:
         """A value with its unit as the core's sentences say it ("USD 8.504 billion")."""
-        return in_words_of_unit(value, self.meta.unit)
+        return numbers.money(value, self.meta.unit)
 
     def value(self, series_id: str, year: int) -> float:
         return self.result.value(series_id, year)
