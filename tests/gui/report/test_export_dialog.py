@@ -38,7 +38,7 @@ def uncheck(qtbot, dialog: ReportDialog, title: str) -> None:
 def type_into(qtbot, widget, text: str) -> None:
     """Click into the field, select what is there (Ctrl+A) and type over it."""
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-    assert QApplication.focusWidget() is widget
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(QApplication.focusWidget(), text)
 
