@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from workbench.core.commands.entities import check_references
+from workbench.core.commands.entities import References, check_references
 from workbench.core.commands.values import check_growth
 from workbench.core.errors import ModelError
 from workbench.core.project import ENTITY_COLLECTIONS, TOTAL
@@ -28,6 +28,7 @@ def check_content(content: WorkbookContent) -> None:
     p = content.project
     _check_structure(content)
     _check_unique_ids(content)
+    refs = References.of(p)
     for collection in ENTITY_COLLECTIONS:
         for entity in getattr(p, collection):
             _named(
@@ -35,7 +36,7 @@ def check_content(content: WorkbookContent) -> None:
                 (collection, entity.id),
                 _SHEETS[collection],
                 1,
-                lambda e=entity: check_references(p, e),
+                lambda e=entity: check_references(p, e, refs),
             )
     for (scenario_id, series_id), growth in p.growth.items():
         _named(

@@ -60,12 +60,16 @@ class IdMaker:
 
     def __init__(self, used: set[str]) -> None:
         self.used = used
+        self._next: dict[str, int] = {}
+        """The next number to try per prefix: a thousand rows without ids cost a thousand
+        look-ups, not half a million."""
 
     def __call__(self, prefix: str) -> str:
-        n = 1
+        n = self._next.get(prefix, 1)
         while f"{prefix}-{n}" in self.used:
             n += 1
         self.used.add(f"{prefix}-{n}")
+        self._next[prefix] = n + 1
         return f"{prefix}-{n}"
 
 

@@ -7,7 +7,7 @@ removal takes with it.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from workbench.core.commands.base import Command, placed, unused_id
 from workbench.core.entities import Assessment, Company, Development, Factor, Trend
@@ -34,22 +34,40 @@ def _collection(project: Project, collection: str) -> list:
     return getattr(project, collection)
 
 
-def check_references(p: Project, entity) -> None:
-    """Every id an entity points at must exist in the project."""
-    member_ids = {m.id for d in p.dimensions for m in d.members}
-    source_ids = {s.id for s in p.sources}
+@dataclass(frozen=True)
+class References:
+    """The ids an entity may point at, gathered once: checking thousands of entities
+    against a project then costs one look-up each, not a scan of the project each."""
+
+    member_ids: frozenset[str]
+    source_ids: frozenset[str]
+    company_ids: frozenset[str]
+
+    @classmethod
+    def of(cls, p: Project) -> References:
+        return cls(
+            frozenset(m.id for d in p.dimensions for m in d.members),
+            frozenset(s.id for s in p.sources),
+            frozenset(c.id for c in p.companies),
+        )
+
+
+def check_references(p: Project, entity, refs: References | None = None) -> None:
+    """Every id an entity points at must exist in the project (`refs`: its ids, when
+    many entities are checked against one project)."""
+    refs = refs or References.of(p)
     label = getattr(entity, "name", None) or getattr(entity, "title", None) or entity.id
     for segment in getattr(entity, "segments", ()):
-        if segment not in member_ids:
+        if segment not in refs.member_ids:
             raise ModelError(f"{label!r} names an unknown segment {segment!r}.")
     cited = list(getattr(entity, "source_ids", ()))
     if isinstance(entity, Development) and entity.source_id is not None:
         cited.append(entity.source_id)
     for source_id in cited:
-        if source_id not in source_ids:
+        if source_id not in refs.source_ids:
             raise ModelError(f"{label!r} cites an unknown source {source_id!r}.")
-    if isinstance(entity, Development):
-        p.entity("companies", entity.company_id)
+    if isinstance(entity, Development) and entity.company_id not in refs.company_ids:
+        p.entity("companies", entity.company_id)  # raises, naming the missing company
     if isinstance(entity, Assessment):
         dim = p.dimension(entity.dimension_id)
         for _criterion, member in entity.cells:
