@@ -28,6 +28,7 @@ from workbench.cli import (
     show,
 )
 from workbench.cli.parsing import Parser
+from workbench.cli.safe_text import printable_output
 from workbench.core.errors import ModelError
 
 PROG = "workbench"
@@ -73,6 +74,11 @@ def parse(argv: list[str]):
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    with printable_output():
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
     try:
         args = parse(argv)
         return args.run(args)

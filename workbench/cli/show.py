@@ -16,6 +16,7 @@ import sys
 import numpy as np
 
 from workbench.cli.loading import add_project_argument, find_scenario, load_document
+from workbench.cli.safe_text import csv_cell
 from workbench.cli.tables import MarketTables, Row, Table, market_tables
 from workbench.numbers import amount, percent
 
@@ -88,9 +89,19 @@ def _numbers(values: np.ndarray | tuple) -> list[float | None]:
     return [_number(v) for v in values]
 
 
+class _SafeWriter:
+    """A csv writer whose text cells no spreadsheet takes for formulas (`csv_cell`)."""
+
+    def __init__(self, out) -> None:
+        self._writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: list) -> None:
+        self._writer.writerow([csv_cell(value) for value in row])
+
+
 def write_csv(m: MarketTables, out) -> None:
     """One line per table row and measure (value, share, gap); years then CAGRs as columns."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _SafeWriter(out)
     cagr_columns = [f"cagr_{a}_{b}" for a, b in m.periods]
     writer.writerow(["scenario", "table", "series", "name", "measure", *m.years, *cagr_columns])
     blank = [None] * len(m.periods)
