@@ -142,3 +142,31 @@ def test_sources_add_edit_remove_and_uses(qtbot, bridge, dialogs):
     page.remove()
     assert len(project.sources) == count
     assert source.id not in project.history_sources.values()
+
+
+def test_scenario_comparison_shows_each_segment_against_base_in_unit_and_percent(qtbot, bridge):
+    from workbench.core.commands import AddScenario, SetGrowth
+    from workbench.core.project import Growth
+
+    project = bridge.document.project
+    bridge.execute(AddScenario("Copy", copy_from=project.scenarios[0].id))
+    copy = project.scenarios[-1]
+    member = project.dimension("region").members[0]
+    bridge.execute(SetGrowth(copy.id, member.id, Growth("cagr", 0.5)))
+    page = ScenariosPage(bridge)
+    qtbot.addWidget(page)
+    panel = page.comparison
+    panel.dimension.setCurrentIndex(panel.dimension.findData("region"))
+    model, year = panel.model, project.metadata.last_year
+    assert panel.year.currentData() == year
+    rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    assert rows == ["Total market", *(m.name for m in project.dimension("region").members)]
+    labels = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    column = labels.index("Copy\nvs Base")
+    base = bridge.document.result(project.scenarios[0].id).value(member.id, year)
+    mine = bridge.document.result(copy.id).value(member.id, year)
+    row = rows.index(member.name)
+    assert model.figure(row, column) == pytest.approx(mine - base)
+    assert model.figure(row, column + 1) == pytest.approx(mine / base - 1)
+    assert model.index(row, column).data().startswith("+")
+    assert model.figure(0, column) == pytest.approx(0.0)  # top-down: the total is the total

@@ -55,7 +55,6 @@ class OverviewPage(Page):
         for widget in (self._title, self._subtitle):
             layout.addWidget(widget)
         layout.addLayout(self._cards)
-        layout.addWidget(heading("Total market by scenario", 11))
         layout.addWidget(self.chart, 1)
         layout.addWidget(heading("Validation", 11))
         layout.addWidget(self.findings)

@@ -1,7 +1,8 @@
 """Scenarios: add (copying another), rename, delete, shift every growth rate; compare.
 
 The table has one row per scenario with the total market by year and the forecast CAGR;
-the chart overlays the totals. Every button is one core command through the bridge.
+a second tab compares every segment with the first scenario (`comparison`); the chart
+overlays the totals. Every button is one core command through the bridge.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
@@ -38,6 +40,7 @@ from workbench.gui.page_parts import (
     page_layout,
     total_series,
 )
+from workbench.gui.pages.comparison import ComparisonPanel
 
 FORECAST_TINT = QColor("#f3f6fa")
 
@@ -115,7 +118,6 @@ class ScenariosPage(Page):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMaximumHeight(200)
         self.chart = ForecastChart()
         self.chart.setMinimumHeight(260)
         self.points = QDoubleSpinBox()
@@ -133,8 +135,12 @@ class ScenariosPage(Page):
         )
         layout.addLayout(self._buttons())
         layout.addLayout(self._shift_row())
-        layout.addWidget(self.table)
-        layout.addWidget(heading("Total market by scenario", 11))
+        self.comparison = ComparisonPanel(bridge)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, "Total market by year")
+        self.tabs.addTab(self.comparison, "Compare with the first scenario")
+        self.tabs.setMaximumHeight(260)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.chart, 1)
         self._selected: str | None = None
         self.model.modelAboutToBeReset.connect(self._remember_selection)
@@ -188,11 +194,15 @@ class ScenariosPage(Page):
         return self.chart
 
     def redraw(self) -> None:
-        """The totals table and the comparison chart (every scenario's forecast)."""
+        """The totals table, the comparison and the chart (every scenario's forecast)."""
         self.model.reload()
+        self.comparison.reload()
+        first = self.bridge.document.project.scenarios[0].name
+        self.tabs.setTabText(1, f"Compare with {first}")
         meta = self.bridge.document.project.metadata
         self.chart.show_series(
-            meta.years, meta.base_year, total_series(self.bridge.document), unit=meta.unit
+            meta.years, meta.base_year, total_series(self.bridge.document), unit=meta.unit,
+            title=f"Total market by scenario, {meta.unit}",
         )
 
     def selected_scenario(self) -> str | None:
