@@ -1,8 +1,5 @@
-"""The session's PostgreSQL server: started once in a temporary folder, stopped at the end.
-
-Skipped, with the reason, only where the PostgreSQL binaries are absent (CI installs them
-through packaging/system-deps.sh, so there they always run).
-"""
+"""Fixtures of the team server tests (the session's server, `cluster`, is in
+tests/conftest.py, so that the GUI's server tests share it)."""
 
 from __future__ import annotations
 
@@ -10,22 +7,9 @@ import itertools
 
 import pytest
 
-from tests.server.cluster import Cluster, missing_binaries
-from workbench.store.postgres import disconnect, list_projects
+from workbench.store.postgres import disconnect
 
 _names = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def cluster():
-    reason = missing_binaries()
-    if reason:
-        pytest.skip(reason)
-    server = Cluster().start()
-    list_projects(server.url())  # the database's owner connects first: the schema is made
-    yield server
-    disconnect()
-    server.stop()
 
 
 @pytest.fixture

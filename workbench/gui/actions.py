@@ -70,6 +70,18 @@ class Actions:
         self.open = make_action(w, "&Open…", files.open_dialog, Key.Open)
         self.save = make_action(w, "&Save", files.save, Key.Save)
         self.save_as = make_action(w, "Save &As…", files.save_as, Key.SaveAs)
+        self.open_server = make_action(
+            w, "Open from Se&rver…", files.servers.open_dialog, "Ctrl+Shift+O",
+            "A project on a team server (PostgreSQL); passwords come from ~/.pgpass.",
+        )
+        self.save_to_server = make_action(
+            w, "Save to Server as New &Project…", files.servers.save_as_new, None,
+            "This project as a new project on a team server.",
+        )
+        self.server_history = make_action(
+            w, "Server &History…", files.servers.show_history, None,
+            "Who saved which revision when; open an old one read-only or restore it.",
+        )
         self.import_workbook = make_action(
             w,
             "&Import Workbook…",

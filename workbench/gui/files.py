@@ -1,4 +1,5 @@
 """Project files from the GUI: New, Open, Open Recent, Save, Save As, autosave, recovery.
+(Projects on a team server: `server_files`, to which Save hands over for them.)
 
 The store does the work (`workbench.store`); this controller decides when, asks the
 analyst through `dialogs`, and keeps the bridge, the recent-files list and the autosaver
@@ -23,6 +24,7 @@ from workbench.core.sample import sample_document
 from workbench.core.templates import blank_project
 from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.server_files import ServerFiles
 from workbench.gui.settings import APPLICATION, Settings
 from workbench.store import (
     Autosaver,
@@ -34,6 +36,7 @@ from workbench.store import (
     save_project,
     save_project_as,
 )
+from workbench.store.server_address import ServerAddress, is_server_address
 
 AUTOSAVE_POLL_MS = 5_000
 """How often the timer asks the autosaver whether a recovery write is due."""
@@ -64,6 +67,7 @@ class FileController(QObject):
         self.window = window
         self.recovery_folder = Path(recovery_folder or default_recovery_folder())
         self.path: Path | None = None
+        self.servers = ServerFiles(self)
         self.autosaver: Autosaver | None = None
         self._failure_shown = False
         """The status bar says an autosave failed (until a write succeeds)."""
@@ -75,6 +79,8 @@ class FileController(QObject):
     # -- naming ---------------------------------------------------------------------------
 
     def display_name(self) -> str:
+        if self.servers.address is not None:
+            return self.servers.display_name()
         return self.path.name if self.path else self.bridge.document.project.metadata.title
 
     # -- starting and replacing -----------------------------------------------------------
@@ -83,9 +89,15 @@ class FileController(QObject):
         """The first document: `path`, else untitled work recovered after a crash, else the
         last project (per preferences), else the sample. A project's own recovered work is
         offered when it is opened."""
-        if path and self._load(Path(path)):
+        if path and is_server_address(path):
+            try:
+                if self.servers.open(ServerAddress.parse(path)):
+                    return
+            except ModelError as exc:
+                dialogs.show_error(self.window, str(exc))
+        elif path and self._load(Path(path)):
             return
-        recovered = self._offer_recovery(None)
+        recovered = self.offer_recovery(None)
         if recovered is not None:
             self.adopt(recovered, None)
             return
@@ -137,7 +149,7 @@ class FileController(QObject):
         if self.autosaver is not None and self.path and self.path.resolve() == path.resolve():
             self.autosaver.discard()  # reopening: our own autosave is not work a crash left
         try:
-            document = self._offer_recovery(path) or open_project(path)
+            document = self.offer_recovery(path) or open_project(path)
         except ModelError as exc:
             dialogs.show_error(self.window, str(exc))
             self.settings.remove_recent(str(path))
@@ -146,11 +158,12 @@ class FileController(QObject):
         self.settings.add_recent(path)
         return True
 
-    def _offer_recovery(self, path: Path | None) -> Document | None:
+    def offer_recovery(self, path: Path | None, name: str | None = None) -> Document | None:
         """Offer each recovered work of `path` (or untitled work), newest first, until the
-        analyst takes one; the ones declined are discarded, later ones wait for next time."""
+        analyst takes one; the ones declined are discarded, later ones wait for next time.
+        `name` names the project in the question (a server project's, for its stand-in)."""
         for found in find_recoveries(path, self.recovery_folder):
-            if self._ask_to_restore(path, found):
+            if self._ask_to_restore(name or (path.name if path else None), found):
                 try:
                     return recover(path, self.recovery_folder, recovery_file=found)
                 except ModelError as exc:  # kept: a file that cannot be read is no answer
@@ -159,24 +172,28 @@ class FileController(QObject):
             discard_recovery(path, self.recovery_folder, recovery_file=found)
         return None
 
-    def _ask_to_restore(self, path: Path | None, found: Path) -> bool:
+    def _ask_to_restore(self, name: str | None, found: Path) -> bool:
         try:
             stamp = found.stat().st_mtime
         except OSError:
             return False  # gone since it was found (another window took it)
         when = dt.datetime.fromtimestamp(stamp).strftime("%Y-%m-%d %H:%M")
-        name = path.name if path else "an unsaved project"
+        name = name or "an unsaved project"
         return dialogs.confirm(
             self.window,
             f"Unsaved work on {name} from {when} was recovered "
             "after the app closed unexpectedly. Restore it?",
         )
 
-    def adopt(self, document: Document, path: Path | None) -> None:
-        """Make `document` (belonging to `path`, or to no file) the one being edited."""
+    def adopt(
+        self, document: Document, path: Path | None, address: ServerAddress | None = None
+    ) -> None:
+        """Make `document` (belonging to `path`, or to no file; or to the server project
+        `address`, with `path` naming its recovery file) the one being edited."""
         if self.autosaver is not None:
             self.autosaver.close()
         self.path = path
+        self.servers.address = address
         self.autosaver = Autosaver(
             document,
             path,
@@ -192,12 +209,16 @@ class FileController(QObject):
     # -- saving ---------------------------------------------------------------------------
 
     def save(self) -> bool:
+        if self.servers.address is not None:
+            return self.servers.save()
         if self.path is None:
             return self.save_as()
         return self._write(self.path, save_project)
 
     def save_as(self) -> bool:
-        suggested = str(self.path or Path.home() / f"{self.display_name()}.mwp")
+        own = self.path if self.servers.address is None else None  # not a server's stand-in
+        name = self.servers.address.project if self.servers.address else self.display_name()
+        suggested = str(own or Path.home() / f"{name}.mwp")
         chosen = dialogs.ask_save_path(
             self.window, "Save project as", dialogs.PROJECT_FILTER, suggested
         )
@@ -223,6 +244,7 @@ class FileController(QObject):
             self.autosaver.retarget(path)
         self._clear_failure()
         self.path = path
+        self.servers.address = None  # saved as a file: the document is the file's now
         self.settings.add_recent(path)
         self.state_changed.emit()
         return True

@@ -15,12 +15,12 @@ def build_menus(w: MainWindow) -> None:
     a = w.actions
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")
-    for action in (a.new_sample, a.new_blank, a.open):
+    for action in (a.new_sample, a.new_blank, a.open, a.open_server):
         file_menu.addAction(action)
     w.recent_menu = file_menu.addMenu("Open &Recent")
     w.recent_menu.aboutToShow.connect(lambda: fill_recent(w, w.recent_menu))
     file_menu.addSeparator()
-    for action in (a.save, a.save_as):
+    for action in (a.save, a.save_as, a.save_to_server, a.server_history):
         file_menu.addAction(action)
     file_menu.addSeparator()
     for action in (

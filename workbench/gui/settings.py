@@ -67,6 +67,20 @@ class Settings:
         last = self.store.value("files/last")
         return str(last) if last and Path(str(last)).is_file() else None
 
+    # -- team servers ----------------------------------------------------------------------
+
+    def servers(self) -> list[str]:
+        """Team servers used before, newest first: addresses without any password."""
+        value = self.store.value("servers/known", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def add_server(self, server: str) -> None:
+        """Remember a server; the caller passes it without password (libpq keeps those)."""
+        known = [server, *(s for s in self.servers() if s != server)]
+        self.store.setValue("servers/known", known[:MAX_RECENT])
+
     # -- preferences -----------------------------------------------------------------------
 
     @property

@@ -30,7 +30,7 @@ from workbench.store.postgres.projects import (
     open_server_project,
     server_project,
 )
-from workbench.store.postgres.reapply import Conflict, Reapplied, reapply
+from workbench.store.postgres.reapply import Conflict, Reapplied, apply_on_top, reapply
 from workbench.store.postgres.saving import (
     ReadOnlyProject,
     SaveConflict,
@@ -49,6 +49,7 @@ __all__ = [
     "SaveConflict",
     "ServerAddress",
     "ServerUnreachable",
+    "apply_on_top",
     "create_on_server",
     "disconnect",
     "history",

@@ -87,6 +87,16 @@ def reapply(document: Document) -> Reapplied:
     return Reapplied(merged, conflicts, len(edits))
 
 
+def apply_on_top(document: Document, project: Project, text: str) -> int:
+    """Make `document` hold `project` (recovered work) as one undoable step on top of it;
+    returns how many changes that took."""
+    every = dict.fromkeys((*_KEYED, *_WHOLE, *ENTITY_COLLECTIONS), WHOLE)
+    edits, _none = three_way(document.project, project, document.project, every)
+    if edits:
+        document.execute(_Put(text, edits))
+    return len(edits)
+
+
 def three_way(base: Project, mine: Project, theirs: Project,
               dirty: dict[str, Any]) -> tuple[list[Edit], list[Conflict]]:
     """Your edits (base → mine) that apply cleanly to `theirs`, and the conflicts."""

@@ -78,7 +78,8 @@ def save_to_server(document: Document, address: ServerAddress | str | None = Non
 
 def create_on_server(document: Document, address: ServerAddress, summary: str = "Created",
                      recovery_folder: Path | None = None) -> int:
-    """`document` as revision 1 of a new project; the creator may edit it and share it."""
+    """`document` as revision 1 of a new project; the creator may edit it and share it.
+    The document is then that project's, saved."""
     check_name(address.project)
 
     def create(connection: psycopg.Connection) -> int:
