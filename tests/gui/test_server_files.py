@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -145,3 +146,36 @@ def test_history_opens_an_old_revision_read_only_and_restores_it(
     window.bridge.execute(SetHistory(TOTAL, 2024, 1.0))
     assert not window.files.save()
     assert "read-only" in dialogs.asked[-1][1][1]
+
+
+def test_a_lost_connection_keeps_the_work_and_the_next_opening_offers_it(
+    window, dialogs, on_server, cluster
+):
+    window.files.servers.open(on_server)
+    window.bridge.execute(SetHistory(TOTAL, 2024, 8.25))
+    with cluster.admin() as admin:  # the server drops every session of the app
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                      " WHERE application_name = 'Market Workbench'")
+    assert not window.files.save()
+    assert "was lost while saving" in dialogs.errors[-1]
+    assert "safe in the recovery file" in dialogs.errors[-1]
+    assert open_server_project(on_server).project.history[(TOTAL, 2024)] != 8.25
+    assert window.bridge.document.is_modified
+
+    dialogs.queue("confirm", True)  # "Unsaved work on <project> … Restore it?"
+    assert window.files.servers.open(on_server)
+    assert on_server.project in dialogs.asked[-1][1][1]
+    assert window.bridge.document.project.history[(TOTAL, 2024)] == 8.25
+    assert window.bridge.document.undo_text == "Recovered work"
+    assert window.files.save()
+    assert open_server_project(on_server).project.history[(TOTAL, 2024)] == 8.25
+
+
+def test_the_autosaver_keeps_a_server_project_recoverable(window, dialogs, on_server):
+    window.files.servers.open(on_server)
+    window.bridge.execute(SetHistory(TOTAL, 2024, 7.5))
+    autosaver = window.files.autosaver
+    written = autosaver.tick(time.monotonic() + 3600)  # long past the autosave interval
+    autosaver.wait()
+    assert written is not None and written.exists()
+    assert written.parent == window.files.recovery_folder
