@@ -104,7 +104,7 @@ def test_a_refused_save_reapplies_my_edits_with_my_decisions(
                         lambda _w, labels: asked.append(labels) or [True])
     assert window.files.save()
     assert "saved by someone else since your revision 1" in asked[0]
-    assert asked[1] == ["history total 2024: yours 3.0; on the server 1.0"]
+    assert asked[1] == ["Total market 2024 (history): yours 3.0; on the server 1.0"]
     final = open_server_project(on_server).project.history
     assert (final[(TOTAL, 2024)], final[(TOTAL, 2023)], final[(TOTAL, 2022)]) == (3.0, 2.0, 4.0)
     assert [r.revision for r in history(on_server)] == [3, 2, 1]

@@ -209,7 +209,9 @@ def test_reload_reapplies_my_edits_and_lists_cells_both_changed(address):
     assert [(k.field, k.key, k.mine, k.theirs) for k in again.conflicts] == [
         ("history", ("d0m2", 2003), 80.0, 8.0)
     ]
-    assert "yours 80.0; on the server 8.0" in again.conflicts[0].label()
+    assert again.conflicts[0].label(again.document.project) == (
+        "Segment 0.2 2003 (history): yours 80.0; on the server 8.0"
+    )
     again.keep_mine(again.conflicts)
     assert save_to_server(again.document, address) == 3
     final = open_server_project(address).project.history

@@ -113,7 +113,10 @@ class ServerFiles:
             dialogs.show_error(self.window, str(exc))
             return False
         if again.conflicts:
-            keep = server_dialogs.ask_conflicts(self.window, [c.label() for c in again.conflicts])
+            project = again.document.project
+            keep = server_dialogs.ask_conflicts(
+                self.window, [c.label(project) for c in again.conflicts]
+            )
             again.keep_mine([c for c, mine in zip(again.conflicts, keep, strict=True) if mine])
         self.adopt(again.document, self.address)
         return self.save()

@@ -41,12 +41,31 @@ class Conflict:
     mine: Any
     theirs: Any
 
-    def label(self) -> str:
+    def label(self, project: Project | None = None) -> str:
+        """"Total market 2024 (history): yours 3.0; on the server 1.0", with the names in
+        `project` where it knows them (ids otherwise)."""
         where = self.field.replace("_", " ")
         if self.key is not WHOLE:
             parts = self.key if isinstance(self.key, tuple) else (self.key,)
-            where += " " + " ".join(str(p) for p in parts)
+            shown = " ".join(_named(project, self.field, part) for part in parts if part != "")
+            where = f"{shown} ({where})"
         return f"{where}: yours {_shown(self.mine)}; on the server {_shown(self.theirs)}"
+
+
+def _named(project: Project | None, field: str, part: Any) -> str:
+    """The name of a scenario, segment or entity id in a key, or the part as it is."""
+    if project is None or not isinstance(part, str):
+        return str(part)
+    if field in ENTITY_COLLECTIONS:
+        entity = next((e for e in getattr(project, field) if e.id == part), None)
+        return _shown(entity) if entity is not None else part
+    for scenario in project.scenarios:
+        if scenario.id == part:
+            return scenario.name
+    try:
+        return project.series_name(part)
+    except ValueError:
+        return part
 
 
 @dataclass
