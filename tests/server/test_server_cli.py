@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.server.cluster import free_port
 from workbench.cli import main
+from workbench.store.postgres import history
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -64,3 +65,16 @@ def test_bad_addresses_and_servers_are_one_line_exit_2(capsys, tmp_path, cluster
         assert status == 2, (argv, out, err)
         assert words in err and err.count("\n") == 1 and "Traceback" not in err
     assert not (tmp_path / "x.mwp").exists()
+
+
+def test_import_table_creates_then_updates_a_server_project(capsys, tmp_path, cluster):
+    source = tmp_path / "regions.csv"
+    source.write_text("Region,2022,2023,2024\nNorth America,100,200,400\nEurope,50,60,70\n")
+    address = cluster.url(project="from a foreign table")
+    status, out, err = _run(capsys, "import-table", str(source), address)
+    assert status == 0 and "Created" in out, err
+    created = _run(capsys, "dump", address)[1]
+    assert '"North America"' in created
+    status, out, err = _run(capsys, "import-table", str(source), address)
+    assert status == 0 and "Applied the import" in out, err
+    assert [r.revision for r in history(address)] == [2, 1]  # saved as the next revision

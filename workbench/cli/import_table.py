@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from workbench.cli.loading import (
     CommandError,
     add_project_argument,
+    check_new_target,
     existing,
     load_document,
+    project_exists,
+    save_document,
     wants_sample,
 )
 from workbench.core.document import Document
@@ -115,9 +117,9 @@ def run(args: argparse.Namespace) -> int:
     source = existing(args.source)
     mapping = mapping_from(args)
     target = None if wants_sample(args) else _target(args)
-    document = load_document(args) if wants_sample(args) or target.exists() else None
-    if document is None and target is not None and not target.parent.is_dir():
-        raise CommandError(f"There is no folder {target.parent} to create {target.name} in.")
+    document = load_document(args) if wants_sample(args) or project_exists(target) else None
+    if document is None and target is not None:
+        check_new_target(target)
     made = plan(source, mapping, document.project if document else None)
     if args.save_mapping:
         mapping.save(args.save_mapping)
@@ -132,21 +134,19 @@ def run(args: argparse.Namespace) -> int:
     return _apply(made, document, target)
 
 
-def _target(args: argparse.Namespace) -> Path:
+def _target(args: argparse.Namespace) -> str:
     if args.project is None:
         raise CommandError("Name the project file to import into.")
-    return Path(args.project)
+    return args.project
 
 
-def _apply(made, document: Document | None, target: Path) -> int:
-    from workbench.store import save_project
-
+def _apply(made, document: Document | None, target: str) -> int:
     if document is None:
-        save_project(Document(made.result()), target)
+        save_document(Document(made.result()), target)
         print(f"Created {target}.")
         return 0
     document.execute(made.command)
-    save_project(document, target)
+    save_document(document, target)
     print(f"Applied the import to {target}.")
     return 0
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from workbench.cli.loading import (
     CommandError,
     add_project_argument,
+    check_new_target,
     existing,
     load_document,
     project_exists,
@@ -22,7 +23,6 @@ from workbench.cli.loading import (
     wants_sample,
 )
 from workbench.core.document import Document
-from workbench.store.server_address import is_server_address
 
 
 def register(subparsers) -> None:
@@ -74,9 +74,7 @@ def _update(workbook: Path, args: argparse.Namespace, target: str | None) -> int
 def _create(workbook: Path, target: str, dry_run: bool) -> int:
     from workbench.excel import project_from_workbook
 
-    folder = Path(target).parent
-    if not is_server_address(target) and not folder.is_dir():
-        raise CommandError(f"There is no folder {folder} to create {Path(target).name} in.")
+    check_new_target(target)
     project = project_from_workbook(workbook)
     segments = sum(len(d.members) for d in project.dimensions)
     what = (

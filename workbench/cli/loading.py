@@ -93,6 +93,13 @@ def project_exists(text: str) -> bool:
     return address.project in {name for name, _revision in list_projects(address)}
 
 
+def check_new_target(text: str) -> None:
+    """Refuse a new project file whose folder does not exist (a server needs no folder)."""
+    folder = Path(text).parent
+    if not is_server_address(text) and not folder.is_dir():
+        raise CommandError(f"There is no folder {folder} to create {Path(text).name} in.")
+
+
 def save_document(document: Document, text: str) -> None:
     """Save to the file, or as the next revision of the server project, `text` names."""
     if is_server_address(text):
