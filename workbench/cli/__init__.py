@@ -27,7 +27,7 @@ from workbench.cli import (
     report,
     show,
 )
-from workbench.cli.parsing import Parser
+from workbench.cli.parsing import Parser, UsageError
 from workbench.cli.safe_text import printable_output
 from workbench.core.errors import ModelError
 
@@ -67,6 +67,11 @@ def parse(argv: list[str]):
     """The arguments of a command, or of opening the app when no command is named."""
     if argv and (argv[0] in COMMANDS or argv[0] in _TOP_LEVEL_OPTIONS):
         return build_parser().parse_args(argv)
+    if len(argv) > 1 and not argv[0].startswith("-") and not argv[1].startswith("-"):
+        # `workbench PROJECT` takes one word: two words are a command that does not exist
+        raise UsageError(
+            f"{argv[0]!r} is not a command; the commands are {', '.join(COMMANDS)}."
+        )
     args = app.parser(PROG).parse_args(argv)
     args.run = app.run
     return args

@@ -113,6 +113,8 @@ def save_document(document: Document, text: str) -> None:
 
 
 def existing(path_text: str) -> Path:
+    if not path_text.strip():
+        raise CommandError("The file name is empty; name a file.")
     path = Path(path_text)
     if not path.exists():
         raise CommandError(f"There is no file {path_text}.")

@@ -9,8 +9,11 @@ value sheets' cells are rendered a row at a time (see `sheet_xml`).
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
-import tempfile
+import secrets
+import zipfile
 from collections.abc import Callable
 
 import xlsxwriter
@@ -44,25 +47,51 @@ class _Steps:
 
 
 def export_workbook(document: Document, path: str | os.PathLike, progress: Progress = None) -> None:
-    """Write the document as a workbook at `path`; nothing is left behind on error or cancel."""
+    """Write the document as a workbook at `path`; nothing is left behind on error or cancel.
+
+    The workbook is built in memory and then written to a temporary file beside `path`,
+    synced and renamed over it, so a full disk or a read-only folder is one sentence that
+    names `path` (not a temporary, and with no zip half-closed at exit), and the file gets
+    the permissions the user's umask gives, like a project file.
+    """
     path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, temp = tempfile.mkstemp(prefix=".~export-", suffix=".xlsx", dir=folder)
-    os.close(fd)
+    buffer = io.BytesIO()
+    _write(document, buffer, progress, path)
     try:
-        _write(document, temp, progress)
-        os.replace(temp, path)
+        replace_atomically(path, buffer.getbuffer())
+    except OSError as error:
+        raise ExcelError(f"Cannot write {path}: {_reason(error)}.") from None
+
+
+def replace_atomically(path: str, data) -> None:
+    """Put `data` at `path` through a temporary file beside it, created with the umask's
+    permissions (mkstemp would make it private), synced, then renamed."""
+    folder, name = os.path.split(os.path.abspath(path))
+    temporary = os.path.join(folder, f".~{name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.remove(temp)
+            os.remove(temporary)
         raise
 
 
-def _write(document: Document, path: str, progress: Progress) -> None:
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    return (error.strerror or str(error)).lower()
+
+
+def _write(document: Document, out: io.BytesIO, progress: Progress, path: str) -> None:
     p = document.project
     steps = _Steps(4 + len(TABLES) + len(p.dimensions) * len(p.scenarios) + 1, progress)
     workbook = ExactWorkbook(
-        path,
+        out,
         {
             "strings_to_formulas": False,
             "strings_to_numbers": False,
@@ -92,12 +121,31 @@ def _write(document: Document, path: str, progress: Progress) -> None:
         write_assessments(ctx, sheets[ASSESSMENTS])
         steps()
     finally:
-        _close(workbook)
+        _close(workbook, path)
     steps()
 
 
-def _close(workbook) -> None:
+def _close(workbook, path: str) -> None:
+    """Assemble the zip (in memory; xlsxwriter's own temporary files may still fail)."""
     try:
         workbook.close()
     except (OSError, xlsxwriter.exceptions.XlsxWriterException) as error:
+        _abandon_zips(error)
+        cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else error
+        if isinstance(cause, OSError):  # xlsxwriter wraps its file errors (FileCreateError)
+            raise ExcelError(f"Cannot write {path}: {_reason(cause)}.") from None
         raise ExcelError(f"The workbook could not be written: {error}.") from None
+
+
+def _abandon_zips(error: BaseException) -> None:
+    """Let go of the zip xlsxwriter was assembling when it failed: left to the garbage
+    collector, its `__del__` would try to finish it and print a second failure, with a
+    traceback, long after the one sentence the analyst got."""
+    while error is not None:
+        tb = error.__traceback__
+        while tb is not None:
+            for value in tb.tb_frame.f_locals.values():
+                if isinstance(value, zipfile.ZipFile):
+                    value.fp = None  # ZipFile.close() then has nothing left to write
+            tb = tb.tb_next
+        error = error.__context__

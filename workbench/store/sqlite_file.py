@@ -124,7 +124,10 @@ def write_whole(
 
 
 def _fill_new(temporary: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
-    connection = connect(temporary, "rwc")
+    # Created here, not by SQLite: an unwritable folder is then "permission denied", not
+    # "unable to open database file", and the file gets the umask's permissions.
+    os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    connection = connect(temporary, "rw")
     try:
         # No one else can see this file until it is complete: a journal would buy nothing.
         connection.execute("PRAGMA journal_mode = OFF")
