@@ -62,7 +62,7 @@ class ScriptedDialogs:
         monkeypatch.setattr(dialogs_module, "show_info", lambda _p, text: self.infos.append(text))
         for name in self.ASKING:
             monkeypatch.setattr(
-                dialogs_module, name, lambda *args, _name=name: self.answer(_name, args)
+                dialogs_module, name, lambda *args, _name=name, **_options: self.answer(_name, args)
             )
 
 

@@ -291,3 +291,30 @@ def test_the_inspector_shows_an_entitys_sources_and_folds_away_where_nothing_is_
     window.actions.inspector.trigger()  # the analyst closes it: it stays closed
     window.show_page(PageKey(CompaniesPage))
     assert not window.inspector.isVisible()
+
+
+def test_a_new_segment_is_asked_its_value_and_growth_in_one_step(window, dialogs):
+    project = window.bridge.document.project
+    page = window.show_page(PageKey(SegmentPage, "region"))
+    dialogs.queue("ask_form", {"dimension": "Region", "name": "Latin America", "value": "0.3",
+                               "rate": "25"})
+    window.actions.add_segment.trigger()
+    member = project.dimension("region").members[-1]
+    base = project.metadata.base_year
+    assert member.name == "Latin America" and project.history[(member.id, base)] == 0.3
+    assert {project.growth_of(s.id, member.id).rate for s in project.scenarios} == {0.25}
+    assert window.bridge.document.undo_text == "Add segment"
+    assert page.blank_note.isHidden()
+    window.undo.stack.undo()
+    assert member.id not in project.dimension("region").member_ids()
+
+
+def test_a_segment_without_its_base_year_value_explains_the_blank_forecast(window, dialogs):
+    page = window.show_page(PageKey(SegmentPage, "region"))
+    dialogs.queue("ask_form", {"dimension": "Region", "name": "Africa", "value": "",
+                               "rate": ""})
+    window.actions.add_segment.trigger()
+    page = window.show_page(PageKey(SegmentPage, "region"))
+    base = window.bridge.document.project.metadata.base_year
+    assert page.blank_note.isVisible()
+    assert f"Africa has no {base} value" in page.blank_note.text()

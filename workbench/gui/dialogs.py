@@ -7,6 +7,7 @@ small form used for project details, years, sources, new dimensions and template
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -122,20 +124,49 @@ class Field:
     choices: tuple[str, ...] = ()
     minimum: float = -1e12
     maximum: float = 1e12
+    placeholder: str = ""
 
 
-def ask_form(parent: QWidget | None, title: str, fields: list[Field]) -> dict[str, Any] | None:
-    """A small form; the values by key, or None when cancelled."""
+def ask_form(
+    parent: QWidget | None,
+    title: str,
+    fields: list[Field],
+    check: Callable[[dict[str, Any]], str | None] | None = None,
+    note: str = "",
+) -> dict[str, Any] | None:
+    """A small form; the values by key, or None when cancelled.
+
+    `check` looks at the values when OK is pressed and returns a sentence saying what is
+    wrong, or None; while it objects, the form stays open with the sentence shown and
+    everything typed kept. `note` is a line of explanation above the fields.
+    """
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
+    dialog.setObjectName("form-dialog")
     layout = QFormLayout(dialog)
+    if note:
+        layout.addRow(_wrapped(note))
     editors = {f.key: _editor(f) for f in fields}
     for f in fields:
         layout.addRow(f.label, editors[f.key])
+    refusal = _wrapped("")
+    refusal.setObjectName("form-refusal")
+    refusal.setStyleSheet("color: #a3262a;")
+    refusal.hide()
+    layout.addRow(refusal)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
-    buttons.accepted.connect(dialog.accept)
+
+    def accept() -> None:
+        problem = check({key: _value(e) for key, e in editors.items()}) if check else None
+        if problem:
+            refusal.setText(problem)
+            refusal.show()
+            return
+        dialog.accept()
+
+    buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
     layout.addRow(buttons)
     dialog.setMinimumWidth(420)
@@ -166,7 +197,14 @@ def _editor(f: Field) -> QWidget:
         editor.setMinimumHeight(80)
     else:
         editor = QLineEdit(str(f.value))
+        editor.setPlaceholderText(f.placeholder)
     return editor
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
 
 
 def _value(editor: QWidget) -> Any:

@@ -8,10 +8,22 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from workbench.core.commands import AddDimension, AddMember, SetMetadata, SetMode, SetYearRange
+from workbench.core.commands import (
+    AddDimension,
+    AddMember,
+    Batch,
+    Command,
+    SetGrowth,
+    SetHistory,
+    SetMetadata,
+    SetMode,
+    SetYearRange,
+)
+from workbench.core.project import Growth, Project, new_id
 from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.dialogs import Field
+from workbench.gui.locale_numbers import read_number, read_percent
 
 TOP_DOWN = "Top-down: the total has its own growth"
 BOTTOM_UP = "Bottom-up: the total is the sum of a primary dimension"
@@ -107,21 +119,60 @@ class ModelActions:
             segments = [s.strip() for s in fields["segments"].split(",") if s.strip()]
             self.bridge.execute(AddDimension(fields["name"], segments))
 
-    def add_segment(self, dimension_id: str | None = None) -> None:
-        """Add a segment to `dimension_id`, or to a dimension the analyst picks."""
-        dims = self.bridge.document.project.dimensions
+    def add_segment(self, dimension_id: str | None = None) -> bool:
+        """Add a segment with its base-year value and growth rate, asked in one form, to
+        `dimension_id` or a dimension the analyst picks; one undoable step."""
+        project = self.bridge.document.project
+        dims = project.dimensions
         if not dims:
             dialogs.show_error(self.parent, "Add a dimension first; segments belong to one.")
-            return
+            return False
+        base = project.metadata.base_year
         current = next((d.name for d in dims if d.id == dimension_id), dims[0].name)
-        fields = dialogs.ask_form(
+        values = dialogs.ask_form(
             self.parent,
             "Add segment",
             [
                 Field("dimension", "Dimension", "choice", current, tuple(d.name for d in dims)),
-                Field("name", "Segment name", value=""),
+                Field("name", "Segment name"),
+                Field("value", f"Value in {base} ({project.metadata.unit})",
+                      placeholder="needed for the forecast"),
+                Field("rate", "Growth, % a year (every scenario)", placeholder="e.g. 12"),
             ],
+            check=_segment_refusal,
+            note=f"A dimension's forecast needs every segment's {base} value: until the new "
+                 f"segment has one, the segments of its dimension show no forecast.",
         )
-        if fields is not None:
-            chosen = next(d.id for d in dims if d.name == fields["dimension"])
-            self.bridge.execute(AddMember(chosen, fields["name"]))
+        if values is None:
+            return False
+        try:
+            commands = _segment_commands(project, values)
+        except ValueError as exc:  # a scripted answer the form would have refused
+            dialogs.show_error(self.parent, str(exc))
+            return False
+        return self.bridge.execute(Batch("Add segment", commands))
+
+
+def _segment_refusal(values: dict) -> str | None:
+    if not values["name"].strip():
+        return "Name the segment."
+    try:
+        read_number(values["value"])
+        read_percent(values["rate"])
+    except ValueError as exc:  # NumberError: the text is not a number
+        return f"{exc}."
+    return None
+
+
+def _segment_commands(project: Project, values: dict) -> list[Command]:
+    """The new segment, its base-year value and its growth in every scenario."""
+    dimension = next(d for d in project.dimensions if d.name == values["dimension"])
+    member_id = new_id(project, "seg")
+    commands: list[Command] = [AddMember(dimension.id, values["name"], member_id=member_id)]
+    value = read_number(values["value"])
+    if value is not None:
+        commands.append(SetHistory(member_id, project.metadata.base_year, value.value))
+    rate = read_percent(values["rate"])
+    if rate is not None:
+        commands += [SetGrowth(s.id, member_id, Growth("cagr", rate)) for s in project.scenarios]
+    return commands

@@ -9,14 +9,16 @@ from workbench.gui.qualitative.companies import CompaniesPage
 from workbench.store import open_project, save_project
 
 
-def test_page_edits_survive_save_and_reopen(qtbot, bridge, project, tmp_path):
+def test_page_edits_survive_save_and_reopen(qtbot, bridge, project, tmp_path, dialogs):
     companies = CompaniesPage(bridge)
     qtbot.addWidget(companies)
     companies.add_company()
     company_id = companies.dossier.company_id
     companies.dossier.facts["name"].setText("Red Fruit")
     companies.dossier.facts["name"].editingFinished.emit()
-    companies.dossier.developments.add_development()
+    dialogs.queue("ask_form", {"date": "2025-02", "kind": "Product", "text": "Launched",
+                               "source": "(no source)"})
+    assert companies.dossier.developments.add_development()
     assessments = AssessmentsPage(bridge)
     qtbot.addWidget(assessments)
     assessments.model.setData(assessments.model.index(0, 1), 2)

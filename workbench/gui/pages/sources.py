@@ -29,6 +29,7 @@ from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.page import CellTarget, EntityTarget, Page, Target
 from workbench.gui.page_parts import caption, heading, page_layout
+from workbench.gui.source_form import ask_source
 
 COLUMNS = ("Publisher", "Title", "Date", "Link", "Uses")
 
@@ -122,22 +123,6 @@ class SourcesModel(QAbstractTableModel):
         if index.column() == 4:
             return str(len(uses_of(self.bridge.document.project, source.id)))
         return (source.publisher, source.title, source.date, link)[index.column()]
-
-
-def ask_source(parent: QWidget | None, source: Source | None) -> dict | None:
-    """The citation form; the fields by name, or None when cancelled."""
-    s = source or Source("new", "Publisher")
-    return dialogs.ask_form(
-        parent,
-        "Source",
-        [
-            dialogs.Field("publisher", "Publisher", value="" if source is None else s.publisher),
-            dialogs.Field("title", "Title", value=s.title),
-            dialogs.Field("date", "Date (2024, 2024-06 or 2024-06-30)", value=s.date),
-            dialogs.Field("url", "Link", value=s.url),
-            dialogs.Field("assumption", "Analyst assumption", kind="bool", value=s.assumption),
-        ],
-    )
 
 
 class SourcesPage(Page):

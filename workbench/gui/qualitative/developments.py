@@ -6,7 +6,7 @@ drop-downs, the date is ISO text (2024, 2024-06, 2024-06-30) so it sorts as it r
 
 from __future__ import annotations
 
-import datetime
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -23,15 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.commands import AddEntity, Batch, RemoveEntity
-from workbench.core.entities import DEVELOPMENT_KINDS, Development
+from workbench.core.entities import DEVELOPMENT_KINDS, Development, Source
+from workbench.core.errors import ModelError
 from workbench.core.fields import Field
 from workbench.core.project import new_id
+from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.qualitative.delegates import ChoiceDelegate
 from workbench.gui.qualitative.editing import build_entity
 from workbench.gui.qualitative.table_model import ID_ROLE, Column, EntityTableModel, field_column
+from workbench.gui.source_form import NEW_SOURCE, ask_source
 
 ALL = ""
+NO_SOURCE = "(no source)"
 KIND_LABELS = {"m&a": "M&A"}
 
 
@@ -154,20 +158,44 @@ class DevelopmentsPanel(QWidget):
 
     # -- edits ----------------------------------------------------------------------------
 
-    def add_development(self) -> None:
-        """A new dated entry at the top of the timeline, its text open for typing."""
+    def add_development(self) -> bool:
+        """Ask for the date, kind, text and source of a new entry (a new source can be
+        made on the way), then add it, with its new source, as one undoable step."""
         project = self.bridge.document.project
-        development = build_entity(
-            self.bridge, Development, id=new_id(project, "dev"), company_id=self.company_id,
-            date=datetime.date.today().isoformat(), kind=self.kind_filter.currentData() or "other",
-            text="")
-        if development is None or not self.bridge.execute(AddEntity("developments", development)):
-            return
-        self.year_filter.setCurrentIndex(0)
-        row = self.model.row_of(development.id)
-        index = self.proxy.mapFromSource(self.model.index(row, 2))
-        self.table.setCurrentIndex(index)
-        self.table.edit(index)
+        kinds = {kind_label(k): k for k in DEVELOPMENT_KINDS}
+        sources = {s.label(): s.id for s in project.sources}
+        kind = kind_label(self.kind_filter.currentData() or "other")
+        fields = [
+            dialogs.Field("date", "Date", placeholder="2024, 2024-06 or 2024-06-30"),
+            dialogs.Field("kind", "Kind", "choice", kind, tuple(kinds)),
+            dialogs.Field("text", "What happened", "multiline"),
+            dialogs.Field("source", "Source", "choice", NO_SOURCE,
+                          (NO_SOURCE, *sources, NEW_SOURCE)),
+        ]
+
+        def entity(values: dict, source_id: str | None) -> Development:
+            return Development(new_id(project, "dev"), self.company_id or "", values["date"],
+                               kinds[values["kind"]], values["text"].strip(), source_id)
+
+        values = dialogs.ask_form(self, "Add development", fields,
+                                  check=lambda v: _missing(v) or _refusal(lambda: entity(v, None)))
+        if values is None:
+            return False
+        commands = []
+        source_id = sources.get(values["source"])
+        if values["source"] == NEW_SOURCE:
+            typed = ask_source(self, None)
+            source = typed and build_entity(self.bridge, Source, id=new_id(project, "src"),
+                                            **typed)
+            if not source:
+                return False
+            commands.append(AddEntity("sources", source))
+            source_id = source.id
+        development = build_entity(self.bridge, lambda: entity(values, source_id))
+        if development is None:
+            return False
+        commands.append(AddEntity("developments", development))
+        return self.bridge.execute(Batch("Add development", commands))
 
     def selected_ids(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows()
@@ -177,3 +205,21 @@ class DevelopmentsPanel(QWidget):
         removals = [RemoveEntity("developments", i) for i in self.selected_ids()]
         if removals:
             self.bridge.execute(Batch("Remove developments", removals))
+
+
+def _missing(values: dict) -> str | None:
+    """A new development needs its date and its text (no silent "today", no blank row)."""
+    if not values["date"].strip():
+        return "Give the date of the development: 2024, 2024-06 or 2024-06-30."
+    if not values["text"].strip():
+        return "Say what happened."
+    return None
+
+
+def _refusal(make: Callable[[], object]) -> str | None:
+    """What the entity's own checks say about the form's values, or None."""
+    try:
+        make()
+    except ModelError as exc:
+        return str(exc)
+    return None

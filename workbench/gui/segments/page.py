@@ -130,6 +130,12 @@ class SegmentPage(Page):
         layout = page_parts.page_layout(self)
         layout.addLayout(self._top_bar())
         layout.addWidget(self._caption)
+        self.blank_note = QLabel()
+        self.blank_note.setWordWrap(True)
+        self.blank_note.setStyleSheet(
+            "background: #fff4e0; border: 1px solid #f0c36d; border-radius: 4px; padding: 6px;")
+        self.blank_note.hide()
+        layout.addWidget(self.blank_note)
         self.table = SegmentTableView()
         self.table.setModel(self.model)
         self.table.selectionModel().currentChanged.connect(
@@ -212,6 +218,8 @@ class SegmentPage(Page):
         if change.touches_any(STRUCTURE):
             self._rebuild()
             return
+        if change.touches(Field.HISTORY):
+            self._explain_blanks()
         mine = change.scenarios is None or self.scenario_id in change.scenarios
         if mine or change.touches(Field.HOLDS):
             # Off screen, the table only forgets its numbers (no forecast is read to
@@ -247,6 +255,23 @@ class SegmentPage(Page):
         )
         self._size_columns()
         self._refresh_chart()
+        self._explain_blanks()
+
+    def _explain_blanks(self) -> None:
+        """Say why a dimension's forecast is blank: segments without a base-year value
+        (the forecast of every segment depends on all of them)."""
+        project = self.bridge.document.project
+        base = project.metadata.base_year
+        members = project.dimension(self.dimension_id).members if self.dimension_id else ()
+        missing = [m.name for m in members if (m.id, base) not in project.history]
+        self.blank_note.setVisible(bool(missing))
+        if missing:
+            names = ", ".join(missing)
+            self.blank_note.setText(
+                f"The forecast of {self.title} is blank: {names} "
+                f"{'has' if len(missing) == 1 else 'have'} no {base} value, and every "
+                f"segment's forecast depends on all of them. Type the {base} value in the "
+                f"table to fill it in.")
 
     def _size_columns(self) -> None:
         """Fixed widths (no measuring of every cell): the year columns fit the largest
