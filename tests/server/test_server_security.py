@@ -139,3 +139,13 @@ def test_every_statement_is_built_from_parameters_and_identifiers():
                   and isinstance(query.func.value, ast.Constant)):
                 offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == []
+
+
+def test_a_plain_user_cannot_create_the_schema_and_is_told_who_can(cluster, people):
+    with cluster.admin() as admin:
+        admin.execute("CREATE DATABASE fresh_for_plain_users")
+    plain = cluster.url(people["owner"]).replace("/workbench", "/fresh_for_plain_users")
+    with pytest.raises(StoreError, match="ask the database's owner to connect once first"):
+        list_projects(plain)
+    with cluster.admin("fresh_for_plain_users") as sql:
+        assert sql.execute("SELECT to_regnamespace('workbench')").fetchone() == (None,)

@@ -47,11 +47,13 @@ class ServerFiles:
         return self.files.bridge.document
 
     def display_name(self) -> str:
+        """"Project on host/db (revision 4)" — read-only when it is an old revision."""
         entry = server_project(self.document)
         name = f"{self.address.project} on {self.address.server.rpartition('@')[2]}"
-        if entry is not None and entry.read_only:
-            name += f" (revision {entry.revision}, read-only)"
-        return name
+        if entry is None:
+            return name
+        read_only = ", read-only" if entry.read_only else ""
+        return f"{name} (revision {entry.revision}{read_only})"
 
     # -- opening --------------------------------------------------------------------------
 
