@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from tests.server.cluster import free_port
 from workbench.cli import main
-from workbench.store.postgres import history
+from workbench.core import commands as c
+from workbench.store.postgres import history, open_server_project, save_to_server
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -78,3 +79,24 @@ def test_import_table_creates_then_updates_a_server_project(capsys, tmp_path, cl
     status, out, err = _run(capsys, "import-table", str(source), address)
     assert status == 0 and "Applied the import" in out, err
     assert [r.revision for r in history(address)] == [2, 1]  # saved as the next revision
+
+
+def test_history_and_restore_from_the_command_line(capsys, tmp_path, address):
+    sample = tmp_path / "sample.mwp"
+    _run(capsys, "new-sample", str(sample))
+    _run(capsys, "push", str(sample), address)
+    first = _run(capsys, "dump", address)[1]
+    document = open_server_project(address)
+    document.execute(c.SetHistory("total", 2024, 1.0))
+    save_to_server(document)
+    status, out, _err = _run(capsys, "history", address)
+    lines = out.splitlines()
+    assert status == 0 and len(lines) == 2
+    assert lines[0].split()[0] == "2" and "postgres" in lines[0]
+    assert "Changed history (1)" in lines[0]
+    assert lines[1].split()[0] == "1" and "Pushed from sample.mwp" in lines[1]
+    status, out, _err = _run(capsys, "restore", address, "1")
+    assert status == 0 and "as revision 3" in out
+    assert _run(capsys, "dump", address)[1] == first
+    status, _out, err = _run(capsys, "restore", address, "7")
+    assert status == 2 and "can restore revisions 1 to 2, not 7" in err

@@ -19,12 +19,14 @@ from workbench.cli import (
     check,
     dump,
     export,
+    history,
     import_table,
     import_workbook,
     new_sample,
     pull,
     push,
     report,
+    restore,
     show,
 )
 from workbench.cli.parsing import Parser, UsageError
@@ -42,6 +44,8 @@ COMMANDS = {
     "import-table": import_table,
     "push": push,
     "pull": pull,
+    "history": history,
+    "restore": restore,
     "report": report,
 }
 _TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
