@@ -21,11 +21,12 @@ import tracemalloc
 from collections.abc import Callable
 from dataclasses import replace
 
+from synthetic import synthetic_project
+
 from workbench.core.commands import SetGrowth, SetHistory
 from workbench.core.document import Document
 from workbench.core.engine import compute_scenario, history_matrix
 from workbench.core.project import TOTAL, Project
-from workbench.core.synthetic import synthetic_project
 
 TARGETS_MS = {
     "sample.edit_ms": 1.0,

@@ -24,10 +24,10 @@ from pathlib import Path
 import openpyxl
 import xlsxwriter
 from pairing import paired, timed
+from synthetic import synthetic_project
 
 from workbench.core.document import Document
 from workbench.core.sample import sample_document
-from workbench.core.synthetic import synthetic_project
 from workbench.excel import export_workbook, read_workbook
 
 COLUMNS = 40

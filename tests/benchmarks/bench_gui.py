@@ -93,10 +93,10 @@ def bench_start_up(runs: int) -> dict:
 def bench_edit_and_memory(runs: int) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
+    from synthetic import synthetic_project
 
     from workbench.core.commands import SetHistory
     from workbench.core.document import Document
-    from workbench.core.synthetic import synthetic_project
     from workbench.gui.bridge import DocumentBridge
     from workbench.gui.main_window import MainWindow
     from workbench.gui.page import PageKey

@@ -27,9 +27,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from synthetic import synthetic_project
 
 from workbench.core.document import Document
-from workbench.core.synthetic import synthetic_project
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.segments import SegmentPage
 

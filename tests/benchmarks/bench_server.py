@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench_core import median_ms, run_benchmark
 from psycopg import sql
+from synthetic import synthetic_project
 
 from tests.server.cluster import Cluster
 from workbench.core import commands as c
 from workbench.core.document import Document
-from workbench.core.synthetic import synthetic_project
 from workbench.store.postgres import (
     create_on_server,
     disconnect,

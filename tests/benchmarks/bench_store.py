@@ -27,9 +27,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from synthetic import synthetic_project
+
 from workbench.core import commands as c
 from workbench.core.document import Document
-from workbench.core.synthetic import synthetic_project
 from workbench.store import (
     Autosaver,
     find_recovery,

@@ -13,6 +13,7 @@ import io
 import sys
 
 from bench_core import baseline_ms, median_ms, run_benchmark
+from synthetic import synthetic_project
 
 from workbench.cli.show import write_text
 from workbench.cli.tables import market_tables
@@ -20,7 +21,6 @@ from workbench.core.document import Document
 from workbench.core.explain import explain_cell
 from workbench.core.insights import insights
 from workbench.core.sample import sample_document
-from workbench.core.synthetic import synthetic_project
 from workbench.core.tidy import tidy
 from workbench.core.validation import validate
 

@@ -29,7 +29,11 @@ from pathlib import Path
 
 from workbench.core import commands as c
 from workbench.core.document import Document
-from workbench.core.synthetic import synthetic_project
+
+if __package__:  # imported by the tests, as tests.benchmarks.<this module>
+    from tests.benchmarks.synthetic import synthetic_project
+else:  # run as a script (and as its own child processes): its folder is on sys.path
+    from synthetic import synthetic_project
 
 PROJECT = "concurrency"
 

@@ -40,7 +40,6 @@ from pathlib import Path
 from workbench.core import commands as c
 from workbench.core.document import Document
 from workbench.core.dump import dump_json
-from workbench.core.synthetic import synthetic_project
 from workbench.store import (
     StoreError,
     find_recovery,
@@ -52,6 +51,11 @@ from workbench.store import (
     schema,
     write_recovery,
 )
+
+if __package__:  # imported by the tests, as tests.benchmarks.<this module>
+    from tests.benchmarks.synthetic import synthetic_project
+else:  # run as a script (and as its own child processes): its folder is on sys.path
+    from synthetic import synthetic_project
 
 SIZES = {
     "large": {},

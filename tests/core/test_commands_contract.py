@@ -11,6 +11,7 @@ import math
 
 import pytest
 
+from tests.benchmarks.synthetic import synthetic_project
 from workbench.core.commands import (
     AddDimension,
     AddEntity,
@@ -59,7 +60,6 @@ from workbench.core.entities import (
 )
 from workbench.core.errors import ModelError
 from workbench.core.project import TOTAL, Growth
-from workbench.core.synthetic import synthetic_project
 
 NAN, INF = math.nan, math.inf
 K_BIG = 1e6  # above any base-year value of the project

@@ -4,10 +4,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tests.benchmarks.synthetic import synthetic_project
 from workbench.core.commands import SetGrowth, SetMode, SetPin
 from workbench.core.document import Document
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
-from workbench.core.synthetic import synthetic_project
 from workbench.core.tidy import COLUMNS, tidy
 
 

@@ -9,6 +9,7 @@ or a workbook could), and checks exactly what is reported.
 import pytest
 from hypothesis import given
 
+from tests.benchmarks.synthetic import synthetic_project
 from tests.store.strategies import projects
 from workbench.core.document import Document
 from workbench.core.dump import dump_json
@@ -17,7 +18,6 @@ from workbench.core.explain import explain_cell
 from workbench.core.insights import insights
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
 from workbench.core.sample import sample_document
-from workbench.core.synthetic import synthetic_project
 from workbench.core.tidy import tidy
 from workbench.core.validation import Finding, errors, validate
 

@@ -12,11 +12,11 @@ import math
 import openpyxl
 import pytest
 
+from tests.benchmarks.synthetic import synthetic_project
 from workbench.core.document import Document
 from workbench.core.entities import Company
 from workbench.core.project import TOTAL, Growth
 from workbench.core.sample import sample_document
-from workbench.core.synthetic import synthetic_project
 from workbench.excel import project_from_workbook, read_workbook
 
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
+from tests.benchmarks.synthetic import synthetic_project
 from workbench.core import commands as c
 from workbench.core.commands import Put
 from workbench.core.document import Document
@@ -17,7 +18,6 @@ from workbench.core.entities import Company, Development, Factor, KeyQuestion, S
 from workbench.core.methods import REGISTERED
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
 from workbench.core.sample import sample_document
-from workbench.core.synthetic import synthetic_project
 from workbench.excel import Cancelled, export_workbook, project_from_workbook, read_workbook
 
 

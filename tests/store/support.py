@@ -6,10 +6,10 @@ from pathlib import Path
 
 import numpy as np
 
+from tests.benchmarks.synthetic import synthetic_project
 from workbench.core.document import Document
 from workbench.core.dump import dump_json
 from workbench.core.project import Project
-from workbench.core.synthetic import synthetic_project
 
 
 def dump_of(document: Document) -> str:
