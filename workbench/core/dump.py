@@ -20,7 +20,7 @@ DUMP_FORMAT = "market-workbench-dump"
 DUMP_VERSION = 1
 
 
-def _number(value: float) -> float | None:
+def _number(value: float | None) -> float | None:
     return None if value is None or not math.isfinite(value) else float(value)
 
 

@@ -9,6 +9,7 @@ back; the containers (dicts, lists) are changed only through `Transaction` by co
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 from workbench.core.entities import (
     Assessment,
@@ -160,7 +161,7 @@ class Project:
         """The total first, then every member in dimension and member order."""
         return [TOTAL] + [m.id for d in self.dimensions for m in d.members]
 
-    def dimension(self, dimension_id: str) -> Dimension:
+    def dimension(self, dimension_id: str | None) -> Dimension:
         for d in self.dimensions:
             if d.id == dimension_id:
                 return d
@@ -231,7 +232,7 @@ class Project:
 
     def copy(self) -> Project:
         """A copy whose containers are independent (leaf values are immutable)."""
-        kwargs = {}
+        kwargs: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
             kwargs[f.name] = value.copy() if isinstance(value, dict | list | set) else value

@@ -94,7 +94,9 @@ def _years(years: list[int]) -> str:
 def _unknown_keys(p: Project) -> Iterator[Finding]:
     series, scenarios = _series(p), {s.id for s in p.scenarios}
     sources = {s.id for s in p.sources}
-    keyed = [("history", k[0], None, k) for k in p.history]
+    keyed: list[tuple[str, str, str | None, tuple]] = [
+        ("history", k[0], None, k) for k in p.history
+    ]
     keyed += [("growth assumption", k[1], k[0], k) for k in p.growth]
     keyed += [("pin", k[1], k[0], k) for k in p.pins]
     keyed += [("hold", k[0], None, k) for k in sorted(p.holds)]
@@ -136,7 +138,9 @@ def _years_out_of_range(p: Project) -> Iterator[Finding]:
     meta, series = p.metadata, _series(p)
     history = range(meta.first_year, meta.base_year + 1)
     forecast = range(meta.base_year + 1, meta.last_year + 1)
-    cells = [("history value", None, s, y, history) for s, y in p.history]
+    cells: list[tuple[str, str | None, str, int, range]] = [
+        ("history value", None, s, y, history) for s, y in p.history
+    ]
     cells += [("source citation", None, s, y, history) for s, y in p.history_sources]
     cells += [("pin", scn, s, y, forecast) for scn, s, y in p.pins]
     cells += [("hold", None, s, y, meta.years) for s, y in sorted(p.holds)]
@@ -158,7 +162,9 @@ def _years_out_of_range(p: Project) -> Iterator[Finding]:
 
 
 def _negative_inputs(p: Project) -> Iterator[Finding]:
-    cells = [("history", None, s, y, v) for (s, y), v in p.history.items()]
+    cells: list[tuple[str, str | None, str, int, float]] = [
+        ("history", None, s, y, v) for (s, y), v in p.history.items()
+    ]
     cells += [("pinned value", scn, s, y, v) for (scn, s, y), v in p.pins.items()]
     for (scn, s), g in p.growth.items():
         if method(g.method).typed:
@@ -192,8 +198,9 @@ def _history_sums(p: Project) -> Iterator[Finding]:
             continue
         for year in p.metadata.history_years:
             total = p.history.get((TOTAL, year))
-            parts = [p.history.get((m, year)) for m in dim.member_ids()]
-            if total is None or None in parts:
+            found = [p.history.get((m, year)) for m in dim.member_ids()]
+            parts = [v for v in found if v is not None]
+            if total is None or len(parts) < len(found):
                 continue
             amount = sum(parts)  # exact enough for a 1e-9 tolerance; inf past the float range
             if not math.isclose(amount, total, rel_tol=REL_TOLERANCE, abs_tol=1e-12):

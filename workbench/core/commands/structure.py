@@ -7,7 +7,9 @@ undo brings all of it back and nothing is left pointing at an id that no longer 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from workbench.core.commands.base import Command, fresh_id, name, placed
 from workbench.core.errors import ModelError
@@ -166,7 +168,7 @@ class AddDimension(Command):
     def __init__(
         self,
         dimension_name: str,
-        member_names: list[str] = (),
+        member_names: Sequence[str] = (),
         index: int | None = None,
         dimension_id: str | None = None,
     ):
@@ -341,7 +343,8 @@ class SetMetadata(Command):
         for key, value in self.changes.items():
             if not isinstance(value, str):
                 raise ModelError(f"The project's {key.replace('_', ' ')} must be text.")
-        meta: Metadata = replace(tx.project.metadata, **self.changes)
+        changes: dict[str, Any] = dict(self.changes)  # text fields only, checked above
+        meta: Metadata = replace(tx.project.metadata, **changes)
         tx.replace(Field.METADATA, meta)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from workbench.core.commands.base import (
     Command,
@@ -249,7 +250,8 @@ class ShiftGrowth(Command):
             rates = [q for q in method(g.method).parameters if q.style == "percent"]
             if not rates:
                 continue
-            shifted = replace(g, **{q.field: _shifted(getattr(g, q.field), points) for q in rates})
+            moves: dict[str, Any] = {q.field: _shifted(getattr(g, q.field), points) for q in rates}
+            shifted = replace(g, **moves)
             moved = [getattr(shifted, q.field) for q in rates]
             if any(rate <= -1.0 for r in moved for rate in _numbers(r)):  # the only way
                 check_growth(p, self.scenario_id, series_id, shifted)  # a shift can go wrong
