@@ -24,10 +24,10 @@ from xml.sax.saxutils import escape
 import docx
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
+from synthetic import synthetic_project
 
 from workbench.core.document import Document
 from workbench.core.sample import sample_document
-from workbench.core.synthetic import synthetic_project
 from workbench.report import build_report, write_report
 
 TARGETS = {"sample": 5.0, "large": 60.0}

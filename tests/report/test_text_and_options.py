@@ -11,13 +11,13 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from tests.benchmarks.synthetic import synthetic_project
 from tests.report.checks import agrees
 from tests.report.conftest import squash, write
 from workbench.core.document import Document
 from workbench.core.entities import KeyQuestion
 from workbench.core.errors import ModelError
 from workbench.core.sample import sample_project
-from workbench.core.synthetic import synthetic_project
 from workbench.report import ReportOptions, build_report, load_template, template_path
 from workbench.report.specs import MAX_SERIES
 from workbench.report.text import paragraphs
