@@ -2,4 +2,5 @@
 
 from workbench.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # a job's child process imports this module too (spawn)
+    raise SystemExit(main())

@@ -1,9 +1,11 @@
 """Import Workbook and Export Workbook from the GUI: off the GUI thread, then applied.
 
 Reading and writing a large workbook takes seconds, so both run in `workers`; the
-analyst sees progress and may cancel. An import first shows its change summary; only
-accepting it executes the plan's one command (one undo step). The excel package is
-imported on first use, which keeps openpyxl out of the app's start-up time.
+analyst sees progress and may cancel. An import runs in a child process, so that a
+cancel stops it at once, even inside the one long call that parses a huge sheet. An
+import first shows its change summary; only accepting it executes the plan's one
+command (one undo step). The excel package is imported on first use, which keeps
+openpyxl out of the app's start-up time.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from workbench.core.project import Project
 from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.import_dialog import review_import
-from workbench.gui.workers import Ticket, run_in_background
+from workbench.gui.workers import Ticket, run_in_background, run_in_process
 
 
 class WorkbookController(QObject):
@@ -38,10 +40,8 @@ class WorkbookController(QObject):
         from workbench.excel import read_workbook
 
         document = Document(self.bridge.document.project.copy())
-        outcome = run_in_background(
-            self.window,
-            f"Reading {Path(path).name}…",
-            lambda ticket: read_workbook(path, document, progress=ticket.report),
+        outcome = run_in_process(
+            self.window, f"Reading {Path(path).name}…", read_workbook, str(path), document
         )
         if outcome.error:
             dialogs.show_error(self.window, outcome.error)

@@ -8,28 +8,16 @@ export leaves no file (exports write to a temporary file that is renamed only on
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from queue import Empty
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from workbench.core.errors import ModelError
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """How a job ended: `value` when done, `error` (one sentence) when refused."""
-
-    value: Any = None
-    error: str | None = None
-    cancelled: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None and not self.cancelled
+from workbench.gui.job_process import Outcome, failure, run_child
 
 
 class _Relay(QObject):
@@ -71,6 +59,38 @@ def run_in_background(parent: QWidget | None, label: str, job: Callable[[Ticket]
     """
     relay = _Relay()
     ticket = Ticket(relay)
+    thread = threading.Thread(target=_work, args=(job, ticket, relay), daemon=True)
+    return _wait(parent, label, relay, ticket, thread.start, lambda: None)
+
+
+def run_in_process(
+    parent: QWidget | None, label: str, function: Callable[..., Any], *args: Any
+) -> Outcome:
+    """Run `function(*args, progress=...)` in a child process while a cancellable progress
+    dialog shows: cancelling ends the child at once, even inside a parser's one long call
+    (a million-row sheet). `function`, `args` and the result travel by pickle."""
+    context = multiprocessing.get_context("spawn")  # fork is unsafe beside Qt's threads
+    queue = context.Queue()
+    child = context.Process(target=run_child, args=(function, args, queue), daemon=True)
+    relay = _Relay()
+    ticket = Ticket(relay)
+    listener = threading.Thread(target=_listen, args=(child, queue, ticket, relay), daemon=True)
+
+    def start() -> None:
+        child.start()
+        listener.start()
+
+    try:
+        return _wait(parent, label, relay, ticket, start, child.kill)
+    finally:
+        if child.pid is not None:  # started: make sure it is gone, then reap it
+            child.kill()
+            child.join(5)
+        queue.close()
+
+
+def _wait(parent, label: str, relay: _Relay, ticket: Ticket, start, stop) -> Outcome:
+    """Start the job, show progress, and return its outcome or the cancel."""
     loop = QEventLoop()
     ended: list[Outcome] = []
 
@@ -79,12 +99,16 @@ def run_in_background(parent: QWidget | None, label: str, job: Callable[[Ticket]
             ended.append(outcome)
         loop.quit()
 
+    def cancel() -> None:
+        ticket.cancel()
+        stop()
+        finish(Outcome(cancelled=True))
+
     relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
     progress = _progress_dialog(parent, label)
-    progress.canceled.connect(lambda: (ticket.cancel(), finish(Outcome(cancelled=True))))
+    progress.canceled.connect(cancel)
     relay.progress.connect(lambda done, total: _show_progress(progress, done, total))
-    thread = threading.Thread(target=_work, args=(job, ticket, relay), daemon=True)
-    thread.start()
+    start()
     if not ended:
         loop.exec()
     progress.reset()
@@ -92,26 +116,33 @@ def run_in_background(parent: QWidget | None, label: str, job: Callable[[Ticket]
     return ended[0]
 
 
+def _listen(child, queue, ticket: Ticket, relay: _Relay) -> None:
+    """Relay the child's messages to the GUI thread until it is done, gone or cancelled."""
+    while not ticket.cancelled:
+        try:
+            message = queue.get(timeout=0.1 if child.is_alive() else 1.0)
+        except Empty:
+            if child.is_alive() or ticket.cancelled:
+                continue
+            relay.done.emit(
+                Outcome(error=f"The job stopped unexpectedly (exit status {child.exitcode}).")
+            )
+            return
+        if message[0] == "progress":
+            ticket.report(*message[1:])
+        else:
+            relay.done.emit(message[1])
+            return
+
+
 def _work(job: Callable[[Ticket], Any], ticket: Ticket, relay: _Relay) -> None:
     try:
         outcome = Outcome(value=job(ticket))
     except Exception as exc:  # even an unexpected bug must end as a sentence, not a crash
-        outcome = _failure(exc)
+        outcome = failure(exc)
     if ticket.cancelled:
         outcome = Outcome(cancelled=True)
     relay.done.emit(outcome)
-
-
-def _failure(exc: Exception) -> Outcome:
-    from workbench.excel import Cancelled  # loaded by the job already; keeps start-up light
-
-    if isinstance(exc, Cancelled):
-        return Outcome(cancelled=True)
-    if isinstance(exc, ModelError):
-        return Outcome(error=str(exc))
-    if isinstance(exc, OSError):
-        return Outcome(error=f"The file could not be read or written: {exc.strerror or exc}.")
-    return Outcome(error=f"The job failed unexpectedly: {exc}.")
 
 
 def _show_progress(dialog: QProgressDialog, done: int, total: int) -> None:
