@@ -18,6 +18,7 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from workbench.numbers import number
 from workbench.report.specs import BarSpec, BubbleSpec, LineSpec
 
 rcParams["svg.fonttype"] = "none"  # text stays text in the SVG, so the PDF's text is searchable
@@ -82,7 +83,7 @@ def _bars(axes, spec: LineSpec, palette) -> None:
     axes.text(spec.base_year + 0.6, top * 1.02, "forecast →", fontsize=7, color="#555555")
     axes.set_ylabel(spec.unit, fontsize=8)
     axes.set_xticks(years, [str(y) for y in years], rotation=90 if len(years) > 16 else 0)
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.4g}"))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: number(v)))
     if len(spec.series) > 1:
         axes.legend(fontsize=7, frameon=False, loc="upper left", ncols=2 if
                     len(spec.series) > 4 else 1)
@@ -92,7 +93,7 @@ def _forces(axes, spec: BarSpec, palette) -> None:
     positions = np.arange(len(spec.labels))[::-1]
     axes.barh(positions, spec.values, 0.6, color=palette[0])
     for y, value in zip(positions, spec.values, strict=True):
-        axes.text(value + 0.05, y, f"{value:g}", va="center", fontsize=8)
+        axes.text(value + 0.05, y, number(value), va="center", fontsize=8)
     axes.set_yticks(positions, spec.labels)
     axes.set_xlim(0, spec.maximum + 0.5)
     axes.set_xticks(range(0, int(spec.maximum) + 1))
