@@ -78,8 +78,7 @@ class Reapplied:
 
     def keep_mine(self, chosen: Iterable[Conflict]) -> None:
         edits = [(c.field, c.key, c.mine) for c in chosen]
-        if edits:
-            self.document.execute(_Put(f"Keep my version of {len(edits)} changes", edits))
+        apply_edits(self.document, edits, f"Keep my version of {len(edits)} changes")
 
 
 def reapply(document: Document) -> Reapplied:
@@ -101,8 +100,7 @@ def reapply(document: Document) -> Reapplied:
     merged = Document(theirs)
     merged.mark_saved()
     remember(merged, address, project_id, latest)
-    if edits:
-        merged.execute(_Put("Re-apply my edits", edits))
+    apply_edits(merged, edits, "Re-apply my edits")
     return Reapplied(merged, conflicts, len(edits))
 
 
@@ -111,9 +109,14 @@ def apply_on_top(document: Document, project: Project, text: str) -> int:
     returns how many changes that took."""
     every = dict.fromkeys((*_KEYED, *_WHOLE, *ENTITY_COLLECTIONS), WHOLE)
     edits, _none = three_way(document.project, project, document.project, every)
+    apply_edits(document, edits, text)
+    return len(edits)
+
+
+def apply_edits(document: Document, edits: list[Edit], text: str) -> None:
+    """Write `edits` (from `three_way`) into `document` as one undoable step named `text`."""
     if edits:
         document.execute(_Put(text, edits))
-    return len(edits)
 
 
 def three_way(base: Project, mine: Project, theirs: Project,
