@@ -7,6 +7,7 @@ make_encrypted.py there).
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -14,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from tests.guards.forging import forge_size
+from workbench.cli import main
 from workbench.core.sample import sample_document
 from workbench.excel import ExcelError, read_workbook
+from workbench.store import save_project_as
 
 ENCRYPTED = Path(__file__).parent.parent / "fixtures" / "excel" / "password-protected.xlsx"
 
@@ -173,3 +176,20 @@ def test_hostile_file_is_refused_and_changes_nothing(case, exported, tmp_path, x
     with pytest.raises(ExcelError, match=message):
         read_workbook(tmp_path / "bad.xlsx", document)
     assert xl.dump(document) == before and not document.can_undo
+
+
+@pytest.mark.parametrize("case", list(CORPUS))
+def test_the_command_line_refuses_each_in_one_line(case, exported, tmp_path, xl, capsys):
+    """`workbench import`: exit 2, one line naming the workbook and what is wrong, no
+    traceback, and the project file byte-identical."""
+    make, message = CORPUS[case]
+    document = sample_document()
+    make(exported(document), tmp_path, xl)
+    project = tmp_path / "model.mwp"
+    save_project_as(document, project)
+    before = project.read_bytes()
+    assert main(["import", str(tmp_path / "bad.xlsx"), str(project)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("workbench: bad.xlsx") and re.search(message.lstrip("^"), err)
+    assert project.read_bytes() == before

@@ -39,7 +39,18 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from workbench.excel import ExcelError
+
     workbook = existing(args.workbook)
+    try:
+        return _run(args, workbook)
+    except ExcelError as error:  # "Region!C7: ..." names the cell; say which workbook too
+        text = str(error)
+        named = text if text.startswith(workbook.name) else f"{workbook.name}, {text}"
+        raise ExcelError(named) from None
+
+
+def _run(args: argparse.Namespace, workbook: Path) -> int:
     if wants_sample(args):
         if not args.dry_run:
             raise CommandError("The built-in sample cannot be changed; name a project file.")
