@@ -12,6 +12,8 @@ import numpy as np
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+from tests.strategies import no_entities, plain_ids
+from tests.strategies import projects as shared_projects
 from workbench.core import commands as c
 from workbench.core.document import Document
 from workbench.core.dump import dump_json
@@ -22,62 +24,22 @@ from workbench.core.methods import REGISTERED
 from workbench.core.methods.base import Seed
 from workbench.core.project import (
     TOTAL,
-    Dimension,
     Growth,
-    Member,
-    Metadata,
     Project,
-    Scenario,
 )
 
 values = st.floats(1.0, 1000.0, allow_nan=False)
 rates = st.floats(-0.5, 0.5, allow_nan=False)
 
 
-def growth(draw, project: Project, series_id: str) -> Growth:
-    """Any registered method, with parameters its seed keeps valid (S-curve K above v0, a
-    manual value in every year): every forecast is finite."""
-    years = project.metadata.forecast_years
-    v0 = project.history[(series_id, project.metadata.base_year)]
-    grows = draw(st.sampled_from(REGISTERED))
-    chosen = draw(st.lists(st.sampled_from(list(years)), unique=True))
-    start = Growth(
-        grows.code,
-        draw(rates),
-        rates={y: draw(rates) for y in chosen},
-        k=v0 * draw(st.floats(1.1, 5.0)),
-        r=draw(st.floats(0.05, 1.0)),
+def projects():
+    """The shared `projects()` strategy, small and forecastable: ≤ 3 dimensions × 3
+    segments, ≤ 3 scenarios, ≤ 3 history and ≤ 4 forecast years, no entities."""
+    return shared_projects(
+        forecastable=True, text=st.sampled_from(["D0", "M0", "S0", "Other"]), values=values,
+        ids=plain_ids, dimensions=(1, 3), members=(1, 3), scenarios=(1, 3), years=(2, 4),
+        entities=no_entities,
     )
-    return grows.seeded(start, Seed(v0, years, {y: draw(values) for y in years}))
-
-
-@st.composite
-def projects(draw) -> Project:
-    """Every series has a positive base-year value, so every forecast is finite."""
-    history_years, forecast_years = draw(st.integers(1, 3)), draw(st.integers(1, 4))
-    meta = Metadata("P", 2000, 1999 + history_years, 1999 + history_years + forecast_years)
-    dims = [
-        Dimension(f"d{d}", f"D{d}", tuple(Member(f"d{d}m{m}", f"M{m}") for m in range(n)))
-        for d, n in enumerate(draw(st.lists(st.integers(1, 3), min_size=1, max_size=3)))
-    ]
-    scenarios = [Scenario(f"s{i}", f"S{i}") for i in range(draw(st.integers(1, 3)))]
-    p = Project(meta, dims, scenarios)
-    for series_id in p.series_ids():
-        for year in meta.history_years:
-            if year == meta.base_year or draw(st.booleans()):
-                p.history[(series_id, year)] = draw(values)
-        for scenario in scenarios:
-            p.growth[(scenario.id, series_id)] = growth(draw, p, series_id)
-            for year in meta.forecast_years:
-                if draw(st.integers(0, 5)) == 0:
-                    p.pins[(scenario.id, series_id, year)] = draw(values)
-        for year in meta.years:
-            if series_id != TOTAL and draw(st.integers(0, 5)) == 0:
-                p.holds.add((series_id, year))
-    if draw(st.booleans()):
-        p.mode, p.primary_dimension = "bottom_up", draw(st.sampled_from(dims)).id
-        p.pins = {k: v for k, v in p.pins.items() if k[1] != TOTAL}
-    return p
 
 
 @given(projects())

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 
 from tests.benchmarks.synthetic import synthetic_project
-from tests.store.strategies import projects
+from tests.strategies import projects
 from workbench.core.document import Document
 from workbench.core.dump import dump_json
 from workbench.core.entities import Company, Development, Source

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tests.store.strategies import projects
 from tests.store.support import dump_of, small_project
+from tests.strategies import projects
 from workbench.core import commands as c
 from workbench.core.document import Document
 from workbench.core.sample import sample_document

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from tests.store.strategies import projects
 from tests.store.support import dump_of, small_project
+from tests.strategies import projects
 from workbench.core.document import Document
 from workbench.core.project import ENTITY_COLLECTIONS, TOTAL, Growth, Project
 from workbench.core.sample import sample_document

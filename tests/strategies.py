@@ -1,13 +1,25 @@
-"""Hypothesis strategies for whole projects: everything the store has to keep, at its edges.
+"""The one hypothesis strategy for whole projects, `projects()`, and the shapes tests ask of it.
 
-Unicode everywhere (ids included), long texts, extreme floats (1e-300, 1e300, -0.0, the
-smallest subnormal), every growth method with parameters the method does not use, pins,
-holds, notes on history and forecast cells, and every kind of entity in a drawn order.
-Projects are built with the constructors, not commands, so they reach corners (a note on a
-year outside the range, a source id nobody defines) that the file must still keep.
+By default a project is anything a file may hold, at its edges: unicode everywhere (ids
+included), long texts, extreme floats (1e-300, 1e300, -0.0, the smallest subnormal), every
+growth method with parameters the method does not use, pins, holds, notes on history and
+forecast cells, and every kind of entity in a drawn order. Projects are built with the
+constructors, not commands, so they reach corners (a note on a year outside the range, a
+source id nobody defines) that the file must still keep.
+
+`projects(forecastable=True)` draws what the engine can forecast: every series has a
+positive base-year value and a valid assumption of a registered growth method (seeded
+through the method's registry entry), and bottom-up mode names a real primary dimension.
+The keywords shape the rest: the engine's laws (tests/core/test_properties.py) ask for
+small projects with plain ids and no entities, the workbook round trip
+(tests/excel/test_roundtrip.py) for names with formula-like characters, one dimension and
+entities that cite each other.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -26,9 +38,11 @@ from workbench.core.entities import (
     Source,
     Trend,
 )
-from workbench.core.methods import codes
+from workbench.core.methods import REGISTERED, codes
+from workbench.core.methods.base import Seed
 from workbench.core.project import (
     MODES,
+    TOTAL,
     Dimension,
     Growth,
     Member,
@@ -71,11 +85,11 @@ def _subset(draw, keys: list, values) -> dict:
 
 
 @st.composite
-def metadata(draw) -> Metadata:
+def metadata(draw, text=names, units=texts, history: int = 6, forecast: int = 6) -> Metadata:
     first = draw(st.integers(1900, 2090))
-    base = first + draw(st.integers(0, 6))
-    last = base + draw(st.integers(1, 6))
-    return Metadata(draw(names), first, base, last, draw(texts), draw(texts), draw(long_texts))
+    base = first + draw(st.integers(0, history))
+    last = base + draw(st.integers(1, forecast))
+    return Metadata(draw(text), first, base, last, draw(units), draw(texts), draw(long_texts))
 
 
 @st.composite
@@ -92,36 +106,111 @@ def growths(draw, years: range) -> Growth:
 
 
 @st.composite
-def projects(draw) -> Project:
-    meta = draw(metadata())
-    dimension_ids = _ids(draw, "dim", 3)
-    dimensions = [
-        Dimension(d, draw(names), tuple(Member(m, draw(names)) for m in _ids(draw, f"{d}.m", 4)))
+def valid_growths(draw, v0: float, years: range) -> Growth:
+    """Any registered method with parameters it accepts: its registry entry seeds what the
+    draw leaves open (a manual value in every year, K above v0 for a curve)."""
+    grows, rates = draw(st.sampled_from(REGISTERED)), st.floats(-0.5, 0.5)
+    chosen = draw(st.lists(st.sampled_from(list(years)), unique=True))
+    start = Growth(
+        grows.code,
+        draw(rates),
+        rates={y: draw(rates) for y in chosen},
+        k=v0 * draw(st.floats(1.1, 5.0)),
+        r=draw(st.floats(0.05, 1.0)),
+    )
+    current = {y: draw(st.floats(1.0, 1000.0)) for y in years}
+    return grows.seeded(start, Seed(v0, years, current))
+
+
+@st.composite
+def projects(
+    draw,
+    *,
+    forecastable: bool = False,
+    text=names,
+    units=texts,
+    values=numbers,
+    ids: Callable[[Any, str, int, int], list[str]] | None = None,
+    dimensions: tuple[int, int] = (0, 3),
+    members: tuple[int, int] = (0, 4),
+    scenarios: tuple[int, int] = (1, 3),
+    years: tuple[int, int] = (6, 6),
+    entities: Callable[[Any, Project], None] | None = None,
+) -> Project:
+    """A project of the shape the keywords ask for (see the module docstring).
+
+    `text` draws names, `units` the unit, `values` history values and pins; `ids(draw,
+    prefix, most, at_least)` draws ids (default: unicode-tailed); `years` is the most
+    history and forecast years; `entities(draw, project)` fills the qualitative side
+    (default: every kind, references dangling or not)."""
+    new_ids = ids or _ids
+    meta = draw(metadata(text, units, *years))
+    dimension_ids = new_ids(draw, "dim", dimensions[1], dimensions[0])
+    dims = [
+        Dimension(d, draw(text), tuple(
+            Member(m, draw(text)) for m in new_ids(draw, f"{d}.m", members[1], members[0])
+        ))
         for d in dimension_ids
     ]
-    scenarios = [Scenario(s, draw(names)) for s in _ids(draw, "scn", 3, at_least=1)]
-    project = Project(meta, dimensions, scenarios)
-    _model(draw, project)
-    _entities(draw, project)
+    project = Project(meta, dims, [
+        Scenario(s, draw(text)) for s in new_ids(draw, "scn", scenarios[1], scenarios[0])
+    ])
+    (_forecastable if forecastable else _model)(draw, project, values)
+    (entities or _entities)(draw, project)
     return project
 
 
-def _model(draw, project: Project) -> None:
+def _model(draw, project: Project, values) -> None:
     meta = project.metadata
     series = project.series_ids()
     scenario_ids = [s.id for s in project.scenarios]
     history_cells = [(s, y) for s in series for y in meta.history_years]
     forecast_cells = [(c, s, y) for c in scenario_ids for s in series for y in meta.forecast_years]
-    project.history = _subset(draw, history_cells, numbers)
+    project.history = _subset(draw, history_cells, values)
     project.history_sources = _subset(draw, history_cells, names)
     growth_keys = [(c, s) for c in scenario_ids for s in series]
     project.growth = _subset(draw, growth_keys, growths(meta.years))
-    project.pins = _subset(draw, forecast_cells, numbers)
+    project.pins = _subset(draw, forecast_cells, values)
     project.holds = set(_subset(draw, [(s, y) for s in series for y in meta.years], st.none()))
     note_cells = [("", s, y) for s, y in history_cells] + forecast_cells
     project.notes = _subset(draw, note_cells, long_texts)
     project.mode = draw(st.sampled_from(MODES))
     project.primary_dimension = draw(st.sampled_from([None, *(d.id for d in project.dimensions)]))
+
+
+def _forecastable(draw, project: Project, values) -> None:
+    """Every series: history drawn from `values` with a positive base-year value, a valid
+    growth per scenario, a pin or a hold now and then; bottom-up half the time."""
+    meta = project.metadata
+    positive = st.floats(1.0, 1000.0)
+    for series_id in project.series_ids():
+        for year in meta.history_years:
+            if year != meta.base_year and draw(st.booleans()):
+                project.history[(series_id, year)] = draw(values)
+        v0 = project.history[(series_id, meta.base_year)] = draw(positive)
+        for scenario in project.scenarios:
+            growth = draw(valid_growths(v0, meta.forecast_years))
+            project.growth[(scenario.id, series_id)] = growth
+            for year in meta.forecast_years:
+                if draw(st.integers(0, 5)) == 0:
+                    project.pins[(scenario.id, series_id, year)] = draw(positive)
+        for year in meta.years:
+            if series_id != TOTAL and draw(st.integers(0, 5)) == 0:
+                project.holds.add((series_id, year))
+    if project.dimensions and draw(st.booleans()):
+        project.mode = "bottom_up"
+        project.primary_dimension = draw(st.sampled_from(project.dimensions)).id
+        project.pins = {k: v for k, v in project.pins.items() if k[1] != TOTAL}
+
+
+def no_entities(draw, project: Project) -> None:
+    """For tests of the numbers alone."""
+
+
+def plain_ids(draw, prefix: str, most: int, at_least: int = 0) -> list[str]:
+    """Ids without unicode tails: d0, d0m1, s0."""
+    short = {"dim": "d", "scn": "s"}.get(prefix, prefix.replace(".", ""))
+    return [f"{short}{i}" for i in range(draw(st.integers(at_least, most)))]
 
 
 def _entities(draw, project: Project) -> None:
