@@ -71,3 +71,21 @@ def test_new_source_is_made_on_the_way_in_the_same_undo_step(qtbot, bridge, proj
     assert bridge.document.undo_text == "Add development"
     bridge.undo()
     assert (len(project.sources), len(project.developments)) == (sources, developments)
+
+
+def test_a_trend_cites_a_new_source_made_on_the_way(qtbot, bridge, project, dialogs):
+    from workbench.gui.qualitative.trends import TrendsPage
+
+    page = TrendsPage(bridge)
+    qtbot.addWidget(page)
+    trend = page.detail.entity()
+    dialogs.queue("ask_form", {"publisher": "Sensor Tower", "title": "Q1 report",
+                               "date": "2025-04", "url": "", "assumption": False})
+    page.detail.new_source.click()
+    source = project.sources[-1]
+    assert source.publisher == "Sensor Tower"
+    assert project.entity("trends", trend.id).source_ids[-1] == source.id
+    assert page.detail.sources.checked_ids()[-1] == source.id
+    bridge.undo()
+    assert source.id not in {s.id for s in project.sources}
+    assert source.id not in project.entity("trends", trend.id).source_ids

@@ -1,19 +1,26 @@
 """The detail panel under a list of drivers, challenges or trends: text, segments, sources.
 
 The table above shows one line per entity; this panel edits what does not fit in a
-cell: the full description (light markdown), the segments it concerns and its sources.
+cell: the full description (light markdown), the segments it concerns and its sources
+(a source not yet in the project is made here, "New source…", and cited in one step).
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from dataclasses import replace
 
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from workbench.core.commands import AddEntity, Batch, UpdateEntity
+from workbench.core.entities import Source
 from workbench.core.fields import Field
+from workbench.core.project import new_id
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
-from workbench.gui.qualitative.editing import update_entity
+from workbench.gui.qualitative.editing import build_entity, update_entity
 from workbench.gui.qualitative.fields import MarkdownEditor
 from workbench.gui.qualitative.pickers import SegmentPicker, SourcePicker
+from workbench.gui.source_form import NEW_SOURCE, ask_source
 
 
 class LinkedDetail(QWidget):
@@ -37,6 +44,10 @@ class LinkedDetail(QWidget):
             box.addWidget(QLabel(f"<b>{label}</b>"))
             box.addWidget(widget)
             columns.addLayout(box, stretch)
+        self.new_source = QPushButton(NEW_SOURCE)
+        self.new_source.setToolTip("Add a source to the project and cite it here")
+        self.new_source.clicked.connect(self.add_source)
+        box.addWidget(self.new_source)  # under the sources
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.heading)
@@ -68,6 +79,20 @@ class LinkedDetail(QWidget):
             return
         ids = {e.id for e in getattr(self.bridge.document.project, self.collection)}
         self.show_entity(self.entity_id if self.entity_id in ids else None)
+
+    def add_source(self) -> bool:
+        """Ask for a new source, add it and cite it here: one undoable step."""
+        entity = self.entity()
+        typed = ask_source(self, None) if entity is not None else None
+        if typed is None:
+            return False
+        project = self.bridge.document.project
+        source = build_entity(self.bridge, Source, id=new_id(project, "src"), **typed)
+        if source is None:
+            return False
+        cited = replace(entity, source_ids=(*entity.source_ids, source.id))
+        return self.bridge.execute(Batch("Add source", [
+            AddEntity("sources", source), UpdateEntity(self.collection, cited)]))
 
     def _commit(self, **changes) -> None:
         if self.entity_id is not None and not update_entity(
