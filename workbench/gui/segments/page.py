@@ -173,6 +173,10 @@ class SegmentPage(Page):
         self.chart_mode = QComboBox()
         for code, label in MODES.items():
             self.chart_mode.addItem(label, code)
+        for combo in (self.scenario_box, self.chart_mode):  # long names elide, not widen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.chart_mode.currentIndexChanged.connect(lambda _i: self._refresh_chart())
         for text, widget in (("Scenario", self.scenario_box), ("Chart", self.chart_mode)):
             label = QLabel(text)
