@@ -102,14 +102,9 @@ def check_new_target(text: str) -> None:
 
 def save_document(document: Document, text: str) -> None:
     """Save to the file, or as the next revision of the server project, `text` names."""
-    if is_server_address(text):
-        from workbench.store.postgres import save_to_server
+    from workbench.store import store_for
 
-        save_to_server(document, text)
-        return
-    from workbench.store import save_project
-
-    save_project(document, Path(text))
+    store_for(text).save(document, text)
 
 
 def existing(path_text: str) -> Path:

@@ -27,7 +27,8 @@ Public API (others code against these names):
   thread, one write at a time; `discard()` removes what it wrote; `retarget(path)` after
   Save As; `close()` on a clean close removes its recovery file.
 - `ProjectStore` (protocol: open, save, save_as, has_recovery, recover, discard_recovery)
-  and `SqliteStore`, its local-file implementation.
+  and `SqliteStore`, its local-file implementation; `store_for(location, folder=None)`
+  picks it, or the team server's `ServerStore` for a `postgresql://…#project` address.
 - `APPLICATION_ID`, `SCHEMA_VERSION`, `StoreError`.
 
 None of this is thread-safe: call it from one thread per document (the autosaver's own
@@ -37,7 +38,7 @@ temporaries that a killed whole-file write left beside it.
 
 from workbench.store.autosave import Autosaver
 from workbench.store.errors import ChangedOnDisk, StoreError
-from workbench.store.interface import ProjectStore, SqliteStore
+from workbench.store.interface import ProjectStore, SqliteStore, store_for
 from workbench.store.project_file import open_project, save_project, save_project_as
 from workbench.store.recovery import (
     discard_recovery,
@@ -65,5 +66,6 @@ __all__ = [
     "recovery_path",
     "save_project",
     "save_project_as",
+    "store_for",
     "write_recovery",
 ]

@@ -1,8 +1,8 @@
 """The store as an interface: what the GUI and the command line need from "a place projects live".
 
-Today that place is a local `.mwp` file; a shared server database for teams can later be
-another `ProjectStore` without any change to the core or the GUI, which only ever hold a
-`ProjectStore` and a location.
+That place is a local `.mwp` file (`SqliteStore`) or a project on a team server
+(`workbench.store.postgres.ServerStore`); `store_for(location)` picks by the location, so
+a caller holds a `ProjectStore` and a location and never asks which.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Protocol
 from workbench.core.document import Document
 from workbench.store.project_file import open_project, save_project, save_project_as
 from workbench.store.recovery import discard_recovery, find_recovery, recover
+from workbench.store.server_address import is_server_address
 
 Location = str | os.PathLike
 
@@ -54,3 +55,13 @@ class SqliteStore:
 
     def discard_recovery(self, location: Location | None) -> None:
         discard_recovery(location, self.folder)
+
+
+def store_for(location: Location, folder: Location | None = None) -> ProjectStore:
+    """The store of `location`: a team server for a `postgresql://` address, else a file.
+    The server's driver is loaded only when a server address is named."""
+    if is_server_address(location):
+        from workbench.store.postgres.store import ServerStore
+
+        return ServerStore(folder)
+    return SqliteStore(folder)

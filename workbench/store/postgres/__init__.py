@@ -38,6 +38,7 @@ from workbench.store.postgres.saving import (
     recovery_stand_in,
     save_to_server,
 )
+from workbench.store.postgres.store import ServerStore
 from workbench.store.postgres.transfer import pull, push, restore_revision, share
 from workbench.store.server_address import ServerAddress, is_server_address
 
@@ -48,6 +49,7 @@ __all__ = [
     "Revision",
     "SaveConflict",
     "ServerAddress",
+    "ServerStore",
     "ServerUnreachable",
     "apply_on_top",
     "create_on_server",
