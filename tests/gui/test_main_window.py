@@ -318,3 +318,13 @@ def test_a_segment_without_its_base_year_value_explains_the_blank_forecast(windo
     base = window.bridge.document.project.metadata.base_year
     assert page.blank_note.isVisible()
     assert f"Africa has no {base} value" in page.blank_note.text()
+
+
+def test_edit_copy_chart_puts_the_pages_chart_on_the_clipboard(window, dialogs):
+    window.show_page(PageKey(SegmentPage, "region"))
+    QApplication.clipboard().clear()
+    window.actions.copy_chart.trigger()
+    assert QApplication.clipboard().image().width() > 100
+    window.show_page(PageKey(SourcesPage))
+    window.actions.copy_chart.trigger()
+    assert dialogs.errors == ["This page has no chart to copy."]

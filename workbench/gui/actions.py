@@ -129,6 +129,9 @@ class Actions:
         self.cut = make_action(w, "Cu&t", lambda: send_edit_key("cut"), Key.Cut)
         self.copy = make_action(w, "&Copy", lambda: send_edit_key("copy"), Key.Copy)
         self.paste = make_action(w, "&Paste", lambda: send_edit_key("paste"), Key.Paste)
+        self.copy_chart = make_action(
+            w, "Copy C&hart", w.copy_chart, "Ctrl+Shift+C",
+            "The current page's chart as an image, to paste into a slide or a document.")
         self.preferences = make_action(
             w, "Pre&ferences…", lambda: edit_preferences(w), Key.Preferences
         )

@@ -23,6 +23,7 @@ from workbench.core.transaction import Change
 from workbench.gui import dialogs
 from workbench.gui.actions import Actions
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.charts import ForecastChart
 from workbench.gui.files import FileController
 from workbench.gui.import_table import TableImportController
 from workbench.gui.inspector import InspectorDock
@@ -186,12 +187,22 @@ class MainWindow(QMainWindow):
         return dialog
 
     def export_chart(self) -> bool:
+        chart = self._current_chart("export")
+        return chart is not None and chart.save_as()
+
+    def copy_chart(self) -> bool:
+        chart = self._current_chart("copy")
+        if chart is not None:
+            chart.copy_to_clipboard()
+        return chart is not None
+
+    def _current_chart(self, verb: str) -> ForecastChart | None:
+        """The shown page's chart; without one, a sentence saying so."""
         page = self.current_page()
         chart = page.exported_chart() if page is not None else None
         if chart is None:
-            dialogs.show_error(self, "This page has no chart to export.")
-            return False
-        return chart.save_as()
+            dialogs.show_error(self, f"This page has no chart to {verb}.")
+        return chart
 
     def about(self) -> None:
         dialogs.show_info(

@@ -33,7 +33,8 @@ def build_menus(w: MainWindow) -> None:
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
-    _menu(bar, "&Edit", [a.undo, a.redo, None, a.cut, a.copy, a.paste, None, a.preferences])
+    _menu(bar, "&Edit", [a.undo, a.redo, None, a.cut, a.copy, a.paste, a.copy_chart, None,
+                         a.preferences])
     _menu(bar, "&View", [a.inspector, None, a.next_page, a.previous_page])
     _menu(bar, "&Model", [a.mode, a.years, a.details, None, a.add_dimension, a.add_segment])
     _menu(bar, "&Help", [a.about])

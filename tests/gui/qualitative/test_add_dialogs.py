@@ -89,3 +89,14 @@ def test_a_trend_cites_a_new_source_made_on_the_way(qtbot, bridge, project, dial
     bridge.undo()
     assert source.id not in {s.id for s in project.sources}
     assert source.id not in project.entity("trends", trend.id).source_ids
+
+
+def test_a_company_cites_a_new_source_from_its_sources_tab(qtbot, bridge, project, dialogs):
+    page = CompaniesPage(bridge)
+    qtbot.addWidget(page)
+    company_id = page.selected_id()
+    dialogs.queue("ask_form", {"publisher": "LatePost", "title": "", "date": "2025",
+                               "url": "", "assumption": False})
+    page.dossier.new_source.click()
+    assert project.entity("companies", company_id).source_ids[-1] == project.sources[-1].id
+    assert project.sources[-1].publisher == "LatePost"

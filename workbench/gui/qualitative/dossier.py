@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -29,10 +30,11 @@ from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ChartSeries, ForecastChart
 from workbench.gui.qualitative.developments import DevelopmentsPanel
-from workbench.gui.qualitative.editing import update_entity
+from workbench.gui.qualitative.editing import cite_new_source, update_entity
 from workbench.gui.qualitative.fields import CommitLineEdit, MarkdownEditor
 from workbench.gui.qualitative.pickers import SegmentPicker, SourcePicker
 from workbench.gui.qualitative.shares import SharesModel
+from workbench.gui.source_form import NEW_SOURCE
 
 FACTS = (
     ("name", "Name"),
@@ -77,7 +79,7 @@ class Dossier(QWidget):
         self.tabs.addTab(self._overview_tab(), "Profile")
         self.tabs.addTab(self._markets_tab(), "Segments && shares")
         self.tabs.addTab(self.developments, "Developments")
-        self.tabs.addTab(self.sources, "Sources")
+        self.tabs.addTab(self._sources_tab(), "Sources")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -85,6 +87,17 @@ class Dossier(QWidget):
         bridge.changed.connect(self._on_changed)
         bridge.document_replaced.connect(lambda: self.show_company(None))
         self.show_company(None)
+
+    def _sources_tab(self) -> QWidget:
+        """The sources to tick, and "New source…" to make one and cite it at once."""
+        tab = QWidget()
+        box = QVBoxLayout(tab)
+        box.addWidget(self.sources, 1)
+        self.new_source = QPushButton(NEW_SOURCE)
+        self.new_source.clicked.connect(
+            lambda: cite_new_source(self, self.bridge, "companies", self.company_id))
+        box.addWidget(self.new_source, 0, Qt.AlignmentFlag.AlignLeft)
+        return tab
 
     def _overview_tab(self) -> QWidget:
         """Facts in two columns, then description and strategy side by side."""

@@ -11,10 +11,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from workbench.core.commands import UpdateEntity
+from PySide6.QtWidgets import QWidget
+
+from workbench.core.commands import AddEntity, Batch, UpdateEntity
+from workbench.core.entities import Source
 from workbench.core.errors import ModelError
-from workbench.core.project import Project
+from workbench.core.project import Project, new_id
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.source_form import ask_source
 
 
 def update_entity(bridge: DocumentBridge, collection: str, entity_id: str, **changes: Any) -> bool:
@@ -62,3 +66,19 @@ def segment_names(project: Project, segment_ids: tuple[str, ...]) -> str:
 def source_names(project: Project, source_ids: tuple[str, ...]) -> str:
     by_id = {s.id: s.publisher for s in project.sources}
     return ", ".join(by_id.get(s, s) for s in source_ids)
+
+
+def cite_new_source(parent: QWidget, bridge: DocumentBridge, collection: str,
+                    entity_id: str | None) -> bool:
+    """Ask for a new source, add it and cite it on the entity: one undoable step."""
+    typed = ask_source(parent, None) if entity_id is not None else None
+    if typed is None:
+        return False
+    project = bridge.document.project
+    source = build_entity(bridge, Source, id=new_id(project, "src"), **typed)
+    if source is None:
+        return False
+    entity = project.entity(collection, entity_id)
+    cited = replace(entity, source_ids=(*entity.source_ids, source.id))
+    return bridge.execute(Batch("Add source", [AddEntity("sources", source),
+                                               UpdateEntity(collection, cited)]))

@@ -7,20 +7,15 @@ cell: the full description (light markdown), the segments it concerns and its so
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from workbench.core.commands import AddEntity, Batch, UpdateEntity
-from workbench.core.entities import Source
 from workbench.core.fields import Field
-from workbench.core.project import new_id
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
-from workbench.gui.qualitative.editing import build_entity, update_entity
+from workbench.gui.qualitative.editing import cite_new_source, update_entity
 from workbench.gui.qualitative.fields import MarkdownEditor
 from workbench.gui.qualitative.pickers import SegmentPicker, SourcePicker
-from workbench.gui.source_form import NEW_SOURCE, ask_source
+from workbench.gui.source_form import NEW_SOURCE
 
 
 class LinkedDetail(QWidget):
@@ -81,18 +76,7 @@ class LinkedDetail(QWidget):
         self.show_entity(self.entity_id if self.entity_id in ids else None)
 
     def add_source(self) -> bool:
-        """Ask for a new source, add it and cite it here: one undoable step."""
-        entity = self.entity()
-        typed = ask_source(self, None) if entity is not None else None
-        if typed is None:
-            return False
-        project = self.bridge.document.project
-        source = build_entity(self.bridge, Source, id=new_id(project, "src"), **typed)
-        if source is None:
-            return False
-        cited = replace(entity, source_ids=(*entity.source_ids, source.id))
-        return self.bridge.execute(Batch("Add source", [
-            AddEntity("sources", source), UpdateEntity(self.collection, cited)]))
+        return cite_new_source(self, self.bridge, self.collection, self.entity_id)
 
     def _commit(self, **changes) -> None:
         if self.entity_id is not None and not update_entity(
