@@ -49,10 +49,6 @@ def sample_file(tmp_path, capsys):
     return path
 
 
-def test_version(capsys):
-    assert run(capsys, "--version") == (0, f"workbench {__version__}\n", "")
-
-
 def test_help_lists_the_commands(capsys):
     code, out, _err = run(capsys, "--help")
     assert code == 0
@@ -306,4 +302,5 @@ def test_python_dash_m_workbench_runs_the_command_line():
     done = subprocess.run(
         [sys.executable, "-m", "workbench", "--version"], capture_output=True, text=True, timeout=60
     )
-    assert (done.returncode, done.stdout, done.stderr) == (0, f"workbench {__version__}\n", "")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines()[0] == f"workbench {__version__}"

@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from workbench import __version__
 from workbench.cli import (
     app,
     check,
@@ -31,6 +30,7 @@ from workbench.cli import (
 )
 from workbench.cli.parsing import Parser, UsageError
 from workbench.cli.safe_text import printable_output
+from workbench.cli.version import VersionAction
 from workbench.core.errors import ModelError
 
 PROG = "workbench"
@@ -58,7 +58,7 @@ def build_parser() -> Parser:
         description="Market Workbench: market sizing and forecast models. With no command, "
         "open the app on PROJECT (the built-in sample when none).",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     subparsers = parser.add_subparsers(
         title="commands", metavar="COMMAND", parser_class=Parser, prog=PROG
     )

@@ -44,13 +44,22 @@ def run(path: str | None = None) -> int:
         return 2
     from PySide6.QtWidgets import QApplication
 
+    from workbench import __version__
+    from workbench.gui import startup_report
+    from workbench.gui.icon import APP_ID, app_icon
     from workbench.gui.settings import APPLICATION, ORGANISATION
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     window = create_window(path)
     window.show()
+    report = startup_report.requested()
+    if report is not None:
+        startup_report.report_when_shown(window, path, report)
     return app.exec()
 
 

@@ -16,11 +16,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QSplitter, QStackedWidget
 
-from workbench import __version__
 from workbench.core.document import Document
 from workbench.core.fields import Field
 from workbench.core.transaction import Change
 from workbench.gui import dialogs
+from workbench.gui.about import show_about
 from workbench.gui.actions import Actions
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
@@ -205,10 +205,7 @@ class MainWindow(QMainWindow):
         return chart
 
     def about(self) -> None:
-        dialogs.show_info(
-            self,
-            f"{APP_NAME} {__version__}: market sizing and forecast models that round-trip Excel.",
-        )
+        show_about(self)
 
     # -- closing and dropping -------------------------------------------------------------
 
