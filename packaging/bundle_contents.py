@@ -30,9 +30,12 @@ UNUSED_PYTHON = [
     "pandas.tests", "pandas._testing", "pyqtgraph.examples", "pyqtgraph.opengl",
     "pyqtgraph.jupyter", "tkinter", "_tkinter", "pydoc_data", "lib2to3", "setuptools",
     # optional back ends of pandas, numpy, openpyxl and pyqtgraph the app never calls
-    "matplotlib", "scipy", "pyarrow", "numba", "numexpr", "bottleneck", "tables", "h5py",
-    "sqlalchemy", "fsspec", "botocore", "boto3", "s3fs", "yaml", "jinja2", "OpenGL",
-    "cupy", "PIL",
+    "scipy", "pyarrow", "numba", "numexpr", "bottleneck", "tables", "h5py", "sqlalchemy",
+    "fsspec", "botocore", "boto3", "s3fs", "yaml", "jinja2", "OpenGL", "cupy",
+    # matplotlib draws the report's charts into files: no window, so no GUI back ends
+    "matplotlib.backends.backend_qtagg", "matplotlib.backends.backend_qt",
+    "matplotlib.backends.backend_tkagg", "matplotlib.backends.backend_gtk3agg",
+    "matplotlib.backends.backend_wxagg", "matplotlib.backends.backend_webagg",
 ]  # fmt: skip
 
 UNUSED_QT_PLUGINS = [

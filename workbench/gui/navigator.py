@@ -68,6 +68,9 @@ class Navigator(QListWidget):
     def page_keys(self) -> list[PageKey]:
         return [k for i in range(self.count()) if (k := self.item(i).data(KEY_ROLE))]
 
+    def page_titles(self) -> list[str]:
+        return [item.text() for i in range(self.count()) if (item := self.item(i)).data(KEY_ROLE)]
+
     def current_key(self) -> PageKey | None:
         item = self.currentItem()
         return item.data(KEY_ROLE) if item is not None else None

@@ -35,12 +35,22 @@ def report_when_shown(window, argument: str | None, target: Path) -> None:
 
 
 def _report_and_close(window, argument: str | None, target: Path) -> None:
+    """Quits in every case: a report that cannot be written must not leave the app open."""
+    try:
+        _write(window, argument, target)
+    except Exception as exc:
+        print(f"workbench: the start-up report failed: {exc}", file=sys.stderr)
+        QApplication.exit(1)
+    window.close()
+
+
+def _write(window, argument: str | None, target: Path) -> None:
     opened = window.files.path
     report = {
         "argument": argument,
         "opened": str(opened) if opened is not None else None,
         "title": window.windowTitle(),
-        "pages": window.navigator.page_keys(),
+        "pages": window.navigator.page_titles(),
         "window_icon_sizes": [s.width() for s in QApplication.windowIcon().availableSizes()],
         "shown_at": time.time(),
         "executable": sys.executable,
@@ -49,4 +59,3 @@ def _report_and_close(window, argument: str | None, target: Path) -> None:
     partial = target.with_name(target.name + ".partial")
     partial.write_text(json.dumps(report, indent=1), encoding="utf-8")
     partial.replace(target)  # whoever waits for the report never reads half of it
-    window.close()
