@@ -25,6 +25,12 @@ export PYTHONPATH="$root${PYTHONPATH:+:$PYTHONPATH}"
     --distpath "$out" --workpath "$work" "$packaging/workbench.spec"
 
 bundle="$out/MarketWorkbench"
+# A Python built from source (pyenv) keeps its debug symbols; the bundle does not need
+# them. Only the interpreter's own files: `strip` breaks libraries auditwheel patched.
+if command -v strip >/dev/null; then
+    find "$bundle/_internal" -type f \( -name 'libpython3*.so*' -o -path '*/lib-dynload/*.so' \) \
+        -exec strip --strip-debug {} +
+fi
 cp "$packaging/install-desktop.sh" "$packaging/market-workbench.desktop" \
     "$packaging/market-workbench-mime.xml" "$bundle/"
 size_mb=$(du -sm "$bundle" | cut -f1)
