@@ -132,26 +132,21 @@ def _project_all(project, scenario_id, series, row, hist) -> np.ndarray:
     keys = zip(repeat(scenario_id), series)
     growths = list(map(project.growth.get, keys, repeat(DEFAULT_GROWTH)))
     methods = map(INDEX.__getitem__, map(attrgetter("method"), growths))
-    codes = np.fromiter(methods, np.int8, len(growths))
-    groups = {k: np.flatnonzero(codes == k) for k in np.unique(codes).tolist()}
-
-    def inputs(idx: np.ndarray) -> ProjectionInput:
-        return ProjectionInput(years, meta.base_year, out[idx, base_col])
-
-    def projection(k: int, idx: np.ndarray) -> np.ndarray:
-        return REGISTERED[k].project([growths[i] for i in idx.tolist()], inputs(idx))
-
-    chained = np.flatnonzero(_CHAINED[codes])
-    if len(chained):
-        factors = np.empty((len(chained), len(years)))
-        for k in groups:
-            if _CHAINED[k]:
-                factors[codes[chained] == k] = projection(k, groups[k])
-        _chain(out, chained, factors, base_col, fcols, pinned[chained], pin_values[chained])
-
-    for k, idx in groups.items():
-        if not _CHAINED[k]:
-            out[idx, fcols] = projection(k, idx)
+    codes = np.fromiter(methods, np.intp, len(growths))
+    chained: list[tuple[np.ndarray, np.ndarray]] = []
+    for k in np.flatnonzero(np.bincount(codes, minlength=len(REGISTERED))).tolist():
+        idx = np.flatnonzero(codes == k)
+        method = REGISTERED[k]
+        inputs = ProjectionInput(years, meta.base_year, out[idx, base_col])
+        projected = method.project([growths[i] for i in idx.tolist()], inputs)
+        if method.chained:
+            chained.append((idx, projected))
+        else:
+            out[idx, fcols] = projected
+    if chained:
+        idx = chained[0][0] if len(chained) == 1 else np.concatenate([c[0] for c in chained])
+        factors = chained[0][1] if len(chained) == 1 else np.vstack([c[1] for c in chained])
+        _chain(out, idx, factors, base_col, fcols, pinned[idx], pin_values[idx])
 
     unchained = ~_CHAINED[codes]
     window = out[:, fcols]

@@ -56,7 +56,7 @@ class Parameter:
         return self.high is None or (value < self.high if self.exclusive else value <= self.high)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per group and scenario, and frozen costs time
 class ProjectionInput:
     """What a projection of a group of series may use: the forecast years, the base year and
     each series' base-year value `v0` (NaN where blank), in the group's order."""
@@ -113,7 +113,7 @@ class Problem:
     year: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built for every growth edit
 class Check:
     """One assumption to check: `at` names it ("Alpha in Base"), `v0` is its base-year
     history (None: blank). `editing` is True when a command is about to store it, where a

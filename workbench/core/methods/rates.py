@@ -65,7 +65,8 @@ def _cagr_words(e: Explanation) -> str:
 
 
 def _cagr_rule(check: Check) -> Iterator[Problem]:
-    yield from _too_low(check, dict.fromkeys(check.forecast_years, check.growth.rate))
+    if not RATE.admits(check.growth.rate) and check.forecast_years:
+        yield from _too_low(check, {check.forecast_years[0]: check.growth.rate})
 
 
 CAGR = GrowthMethod(
