@@ -184,3 +184,50 @@ def test_the_key_figures_table_is_the_engines(word, sample):
     assert [r[0] for r in rows[1:]] == list(want)
     for label, printed in rows[1:]:
         assert agrees(printed, want[label]), label
+
+
+def test_every_number_of_the_executive_summary_is_the_engines(word, sample):
+    """Walk the chapter: each figure is checked, and no figure is left unchecked."""
+    result = sample.result("base")
+    names = {m.name: m.id for d in sample.project.dimensions for m in d.members}
+    start = next(i for i, p in enumerate(word.paragraphs) if p.text == "Executive Summary")
+    end = next(i for i, p in enumerate(word.paragraphs)
+               if i > start and p.style.name == "Heading 1")
+    text = "\n".join(p.text for p in word.paragraphs[start:end])
+    text += "\n" + "\n".join(" ".join(r) for r in docx_tables(word)[0])
+    checked = 0
+
+    def check(printed: str, want: float) -> None:
+        nonlocal checked
+        assert agrees(printed, want), (printed, want)
+        checked += 1
+
+    for name, value, share in re.findall(
+        r"(\w[\w ]*?) is the largest \w+ segment in 2031: USD ([\d.,]+) billion "
+        r"\(([\d.]+ %) of the market\)", text):
+        check(value, result.value(names[name], 2031))
+        check(share, result.value(names[name], 2031) / result.value(TOTAL, 2031))
+    for name, added, cagr, share in re.findall(
+        r"(?:: |; )([\w ]+?) adds USD ([\d.,]+) billion at ([\d.]+ %) a year and holds "
+        r"([\d.]+ %) of the market in 2031", text):
+        series = names[name]
+        check(added, result.value(series, 2031) - result.value(series, 2024))
+        check(cagr, expected(result, "CAGR 2025–2031", series))
+        check(share, result.value(series, 2031) / result.value(TOTAL, 2031))
+    for name, cagr in re.findall(r"([\w ]+?) \(([\d.]+ %)\)[,;]", text):
+        check(cagr, expected(result, "CAGR 2025–2031", names[name.strip()]))
+    lead = re.search(r"valued at USD ([\d.,]+) billion .*? reach USD ([\d.,]+) billion .*? "
+                     r"CAGR of ([\d.]+ %)", text)
+    check(lead.group(1), result.value(TOTAL, 2024))
+    check(lead.group(2), result.value(TOTAL, 2031))
+    check(lead.group(3), expected(result, "CAGR 2025–2031", TOTAL))
+    key_figures = docx_tables(word)[0][1:]
+    for label, printed in key_figures:
+        year = re.search(r"(\d{4})", label).group(1)
+        want = (result.value(TOTAL, int(year)) if label.startswith("Market size")
+                else expected(result, label.split(" (")[0], TOTAL))
+        check(printed, want)
+    figures = re.findall(r"(?<![\w\[–-])\d+(?:,\d{3})*(?:\.\d+)?(?: %)?(?![\d\]–])", text)
+    figures = [f for f in figures if not re.fullmatch(r"(19|20)\d\d", f)]
+    figures = [f for f in figures if f != "1"]  # "Table 1"
+    assert checked == len(figures), (checked, figures)
