@@ -153,3 +153,11 @@ def test_an_empty_project_is_refused():
     project.history.clear()
     with pytest.raises(ModelError, match="has no market values yet"):
         build_report(Document(project))
+
+
+def test_control_characters_pasted_into_a_text_do_not_break_either_file(tmp_path):
+    document = with_answer("Form\x0cfeed, a\x00null and a\ttab")
+    pdf = write(document, tmp_path / "cc.pdf", chapters_off=frozenset({"company-profiles"}))
+    assert "Formfeed" in squash("".join(p.extract_text() for p in PdfReader(pdf).pages))
+    word = docx.Document(str(write(document, tmp_path / "cc.docx")))
+    assert "Formfeed, anull and a\ttab" in [p.text for p in word.paragraphs]

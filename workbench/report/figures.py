@@ -107,9 +107,6 @@ class Figures:
     def dimension(self, dim: Dimension) -> list[SeriesFigures]:
         return [self.series(m) for m in dim.member_ids()]
 
-    def shares(self, series_ids: list[str]) -> np.ndarray:
-        return self._shares(series_ids)
-
     def _shares(self, series_ids: list[str]) -> np.ndarray:
         return share_rows(self.result, series_ids)
 

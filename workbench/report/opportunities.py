@@ -35,9 +35,10 @@ def opportunities(figures: Figures, dim: Dimension) -> list[Opportunity]:
     return sorted(out, key=lambda o: -o.value_added if math.isfinite(o.value_added) else math.inf)
 
 
-def map_spec(figures: Figures, dim: Dimension) -> BubbleSpec:
+def map_spec(figures: Figures, dim: Dimension, limit: int | None = None) -> BubbleSpec:
+    """The map of the dimension's opportunities, the `limit` largest when one is given."""
     meta = figures.meta
-    points = opportunities(figures, dim)
+    points = opportunities(figures, dim)[:limit]
     return BubbleSpec(
         f"Growth opportunities by {dim.name} ({figures.scenario_name})",
         tuple(p.name for p in points),

@@ -63,6 +63,8 @@ class _Styles:
                                  keepWithNext=1)
         self.caption = ParagraphStyle("caption", base, fontName=bold, fontSize=size * 0.9,
                                       keepWithNext=1, spaceBefore=size * 0.4)
+        self.figure_caption = ParagraphStyle("figure_caption", self.caption, keepWithNext=0,
+                                             spaceAfter=size * 0.8)
         self.cell = ParagraphStyle("cell", base, fontSize=size * 0.78, leading=size * 0.95,
                                    spaceAfter=0)
         self.cell_right = ParagraphStyle("cell_right", self.cell, alignment=2)
@@ -183,17 +185,36 @@ def _flowables(block, s: _Styles, width: float, t: Template, step) -> list:
     drawing.scale(scale, scale)
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
     step()
-    return [KeepTogether([drawing, Paragraph(escape(block.label), s.caption)])]
+    return [KeepTogether([drawing, Paragraph(escape(block.label), s.figure_caption)])]
 
 
 def _table(table: Table, s: _Styles, width: float) -> list:
-    widths = _column_widths(table, s)
+    """A long table splits across pages with its header repeated.
+
+    Cells are plain strings drawn by the table itself, which is what keeps a 1,200-row
+    table fast; only the header and the cells of a column too narrow for its longest
+    text become wrapping paragraphs.
+    """
+    widths, wraps = _column_widths(table, s)
     rows = [[_cell(text, a, True, s) for text, a in zip(table.header, table.align, strict=True)]]
     for i, row in enumerate(table.rows):
         bold = i in table.emphasis
-        rows.append([_cell(text, a, bold, s) for text, a in zip(row, table.align, strict=True)])
+        rows.append([_cell(text, a, bold, s) if wrap else text
+                     for text, a, wrap in zip(row, table.align, wraps, strict=True)])
     grid = LongTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    grid.setStyle(TableStyle(_table_style(table, s)))
+    out = [Paragraph(escape(table.label), s.caption), grid]
+    if table.note:
+        out.append(Paragraph(escape(table.note), s.note))
+    return [*out, Spacer(1, 6)]
+
+
+def _table_style(table: Table, s: _Styles) -> list:
+    size = s.cell.fontSize
     commands = [
+        ("FONTNAME", (0, 1), (-1, -1), fonts.face()),
+        ("FONTSIZE", (0, 1), (-1, -1), size),
+        ("LEADING", (0, 1), (-1, -1), s.cell.leading),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, s.accent),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#d0d0d0")),
@@ -203,11 +224,11 @@ def _table(table: Table, s: _Styles, width: float) -> list:
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
-    grid.setStyle(TableStyle(commands))
-    out = [Paragraph(escape(table.label), s.caption), grid]
-    if table.note:
-        out.append(Paragraph(escape(table.note), s.note))
-    return [*out, Spacer(1, 6)]
+    commands += [("ALIGN", (i, 1), (i, -1), "RIGHT")
+                 for i, a in enumerate(table.align) if a == "r"]
+    commands += [("FONTNAME", (0, i + 1), (-1, i + 1), fonts.face(bold=True))
+                 for i in sorted(table.emphasis)]
+    return commands
 
 
 def _cell(text: str, align: str, bold: bool, s: _Styles) -> Paragraph:
@@ -218,11 +239,12 @@ def _cell(text: str, align: str, bold: bool, s: _Styles) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
-def _column_widths(table: Table, s: _Styles) -> list[float]:
+def _column_widths(table: Table, s: _Styles) -> tuple[list[float], list[bool]]:
     """Each column as wide as its widest cell (bold where bold); text columns wrap to fit.
 
     Numbers never wrap: when the table is too wide, the left-aligned text columns give up
-    room first, and only then does every column shrink (with the font size kept).
+    room first, and only then does every column shrink (with the font size kept). Returns
+    the widths and, per column, whether its cells must wrap.
     """
     size = s.cell.fontSize
     padding = 7.0
@@ -230,19 +252,21 @@ def _column_widths(table: Table, s: _Styles) -> list[float]:
     def measure(text: str, bold: bool) -> float:
         return stringWidth(text, fonts.face(bold=bold), size) + padding
 
-    rows = list(enumerate(table.rows[:300]))
-    natural = []
+    natural, longest = [], []
     for i, head in enumerate(table.header):
         widest_word = max((measure(w, True) for w in head.split()), default=padding)
-        cells = [measure(r[i], n in table.emphasis) for n, r in rows]
-        natural.append(max([widest_word, *cells]))
+        cells = [measure(r[i], n in table.emphasis) for n, r in enumerate(table.rows)]
+        longest.append(max(cells, default=0.0))
+        natural.append(max(widest_word, longest[-1]))
     width = s.width
-    excess = sum(natural) - width
+    widths = list(natural)
+    excess = sum(widths) - width
     text = [i for i, a in enumerate(table.align) if a == "l"]
     if excess > 0 and text:
-        room = sum(natural[i] for i in text)
+        room = sum(widths[i] for i in text)
         floor = 0.12 * width
         for i in text:
-            natural[i] = max(floor, natural[i] - excess * natural[i] / room)
-    scale = min(1.0, width / sum(natural))
-    return [w * scale for w in natural]
+            widths[i] = max(floor, widths[i] - excess * widths[i] / room)
+    scale = min(1.0, width / sum(widths))
+    widths = [w * scale for w in widths]
+    return widths, [longest[i] > widths[i] + 0.01 for i in range(len(widths))]

@@ -12,14 +12,16 @@ PNGs at 300 dpi, full text width.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
+from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from workbench.report import charts
@@ -28,6 +30,8 @@ from workbench.report.template import Template
 
 CHART_DPI = 300
 WIDTH_CM = 16.0
+CELL_HALF_POINTS = 15  # table cells in 7.5 pt
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def write_docx(report: Report, target, step: Callable[[], None] = lambda: None) -> None:
@@ -110,10 +114,10 @@ def _contents(document, report: Report) -> None:
 
 def _block(document, block, t: Template, step) -> None:
     if isinstance(block, Para):
-        style = "List Bullet" if block.style == "bullet" else None
+        style = _style(document, "List Bullet") if block.style == "bullet" else None
         p = document.add_paragraph(style=style)
         for run in block.runs:
-            r = p.add_run(run.text)  # python-docx writes text as text: nothing is markup
+            r = p.add_run(_clean(run.text))  # text as text: nothing is markup
             r.bold, r.italic = run.bold or None, run.italic or None
         if block.style == "lead":
             p.runs and setattr(p.runs[0].font, "size", Pt(t.font_size * 1.1))
@@ -121,7 +125,7 @@ def _block(document, block, t: Template, step) -> None:
             for r in p.runs:
                 r.italic, r.font.color.rgb = True, RGBColor(0x66, 0x66, 0x66)
     elif isinstance(block, Heading):
-        document.add_paragraph(block.text, style="Heading 2")
+        document.add_paragraph(_clean(block.text), style=_style(document, "Heading 2"))
     elif isinstance(block, Table):
         _table(document, block)
     else:
@@ -132,15 +136,26 @@ def _block(document, block, t: Template, step) -> None:
         step()
 
 
+def _style(document, name: str):
+    """A style object by name, looked up once per document (a name look-up is slow)."""
+    cache = document.__dict__.setdefault("_workbench_styles", {})
+    if name not in cache:
+        cache[name] = document.styles[name]
+    return cache[name]
+
+
 def _table(document, table: Table) -> None:
-    caption = document.add_paragraph(table.label, style="Caption")
+    caption = document.add_paragraph(_clean(table.label), style=_style(document, "Caption"))
     caption.paragraph_format.keep_with_next = True
     grid = document.add_table(rows=1, cols=len(table.header), style="Table Grid")
     grid.alignment = WD_TABLE_ALIGNMENT.LEFT
     _fill_row(grid.rows[0].cells, table.header, table.align, bold=True, size=7.5)
     _repeat_header(grid.rows[0])
-    for i, row in enumerate(table.rows):
-        _fill_row(grid.add_row().cells, row, table.align, i in table.emphasis, 7.5)
+    body = "".join(_row_xml(row, table.align, i in table.emphasis)
+                   for i, row in enumerate(table.rows))
+    if body:  # the rows as one parsed block: python-docx's per-cell API is far slower
+        for row in parse_xml(f"<w:tbl {nsdecls('w')}>{body}</w:tbl>"):
+            grid._tbl.append(row)
     if table.note:
         document.add_paragraph(table.note).runs[0].italic = True
     document.add_paragraph()
@@ -154,6 +169,29 @@ def _fill_row(cells, texts, align, bold: bool, size: float) -> None:
         run.font.size = Pt(size)
         if a == "r":
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _row_xml(texts, align, bold: bool) -> str:
+    """One body row as WordprocessingML, every text escaped (nothing typed is markup)."""
+    weight = "<w:b/>" if bold else ""
+    cells = []
+    for text, a in zip(texts, align, strict=True):
+        justify = '<w:pPr><w:jc w:val="right"/></w:pPr>' if a == "r" else ""
+        cells.append(
+            f"<w:tc><w:p>{justify}<w:r><w:rPr>{weight}<w:sz w:val=\"{CELL_HALF_POINTS}\"/>"
+            f"</w:rPr><w:t xml:space=\"preserve\">{xml_text(text)}</w:t></w:r></w:p></w:tc>"
+        )
+    return f"<w:tr>{''.join(cells)}</w:tr>"
+
+
+def xml_text(text: str) -> str:
+    """Text for an XML text node: escaped, and without the control characters XML forbids."""
+    return escape(_clean(text))
+
+
+def _clean(text: str) -> str:
+    """`text` without the control characters XML forbids (a pasted \\x0c, say)."""
+    return _FORBIDDEN.sub("", text)
 
 
 def _repeat_header(row) -> None:

@@ -17,6 +17,8 @@ METHOD_WORDS = {
     "manual": "values typed year by year",
 }
 OPPORTUNITY_ROWS = 25
+MAP_POINTS = 40
+"""A map shows the dimension's 40 largest opportunities (all are in the dimension's chapter)."""
 
 
 def growth_opportunities(ctx: BuildContext, chapter: Chapter) -> None:
@@ -30,7 +32,8 @@ def growth_opportunities(ctx: BuildContext, chapter: Chapter) -> None:
     ))
     for dim in [d for d in ctx.project.dimensions if d.members]:
         chapter.blocks.append(Heading(f"Opportunities by {dim.name}"))
-        chapter.blocks.append(ctx.chart(f"Opportunity map by {dim.name}", map_spec(f, dim)))
+        chapter.blocks.append(ctx.chart(f"Opportunity map by {dim.name}",
+                                        map_spec(f, dim, MAP_POINTS)))
         points = opportunities(f, dim)
         rows = [(o.name, percent(o.cagr), amount(o.value_added), percent(o.share_last))
                 for o in points[:OPPORTUNITY_ROWS]]
