@@ -31,6 +31,7 @@ from workbench.report.template import Template
 CHART_DPI = 300
 WIDTH_CM = 16.0
 CELL_HALF_POINTS = 15  # table cells in 7.5 pt
+CHAR_CM, MARGINS_CM = 0.2, 0.5  # a 7.5 pt character (bold digits), Word's cell margins
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -151,6 +152,9 @@ def _table(document, table: Table) -> None:
     grid.alignment = WD_TABLE_ALIGNMENT.LEFT
     _fill_row(grid.rows[0].cells, table.header, table.align, bold=True, size=7.5)
     _repeat_header(grid.rows[0])
+    for i, width in enumerate(_column_widths(table)):
+        grid.columns[i].width = width
+        grid.rows[0].cells[i].width = width
     body = "".join(_row_xml(row, table.align, i in table.emphasis)
                    for i, row in enumerate(table.rows))
     if body:  # the rows as one parsed block: python-docx's per-cell API is far slower
@@ -169,6 +173,24 @@ def _fill_row(cells, texts, align, bold: bool, size: float) -> None:
         run.font.size = Pt(size)
         if a == "r":
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _column_widths(table: Table) -> list:
+    """Each column as wide as its longest text (its header's longest word at least) plus
+    Word's cell margins; when that is too wide, the text columns give up room first (they
+    wrap), so numbers never do."""
+    natural = []
+    for i, head in enumerate(table.header):
+        longest = max([len(w) for w in head.split()] + [len(r[i]) for r in table.rows[:300]])
+        natural.append(longest * CHAR_CM + MARGINS_CM)
+    excess = sum(natural) - WIDTH_CM
+    text = [i for i, a in enumerate(table.align) if a == "l"]
+    if excess > 0 and text:
+        room = sum(natural[i] for i in text)
+        for i in text:
+            natural[i] = max(2.5, natural[i] - excess * natural[i] / room)
+    scale = min(1.0, WIDTH_CM / sum(natural))
+    return [Cm(w * scale) for w in natural]
 
 
 def _row_xml(texts, align, bold: bool) -> str:
