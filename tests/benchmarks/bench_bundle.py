@@ -67,7 +67,11 @@ def alternate(runs: int, run, bundle: list[str], source: list[str]) -> tuple[flo
 
 
 def measure(runs: int) -> dict[str, float]:
-    scratch = Path(tempfile.mkdtemp(prefix="bench-bundle-"))
+    with tempfile.TemporaryDirectory(prefix="bench-bundle-") as scratch:
+        return measure_in(Path(scratch), runs)
+
+
+def measure_in(scratch: Path, runs: int) -> dict[str, float]:
     bundle = [str(built_bundle(scratch) / "workbench")]
     source = [sys.executable, "-m", "workbench"]
     home = scratch / "home"
