@@ -20,6 +20,13 @@ from workbench.gui.segments import SegmentPage
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
+@pytest.fixture(autouse=True)
+def fresh_home(tmp_path, monkeypatch):
+    """A fresh machine: empty HOME and XDG folders, before the window is made."""
+    for variable in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(variable, str(tmp_path / "fresh" / variable.lower()))
+
+
 @pytest.fixture
 def app_page(qtbot, window):
     """The Application page of the sample, in a window large enough to see 2019–2024."""
