@@ -7,7 +7,7 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from tests.store.support import dump_of
 from workbench.core.commands import SetHistory
@@ -61,9 +61,10 @@ def test_open_from_server_by_mouse_and_keys_on_a_fresh_machine(
     names = [dialog.projects.item(i).text() for i in range(dialog.projects.count())]
     row = next(i for i, text in enumerate(names) if text.startswith(on_server.project + " "))
     item = dialog.projects.item(row)
+    dialog.projects.scrollToItem(item)  # the session's server holds many projects
     _click(qtbot, dialog.projects.viewport(), dialog.projects.visualItemRect(item))
     assert dialog.name.text() == on_server.project
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    _click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.chosen() == on_server
 

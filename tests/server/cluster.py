@@ -15,6 +15,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -64,6 +65,7 @@ class Cluster:
         self.port = free_port()
         self.fsync = fsync
         self._as_postgres = os.geteuid() == 0
+        self._watchdogs: list[subprocess.Popen] = []
         if self._as_postgres:
             entry = pwd.getpwnam("postgres")
             os.chown(self.folder, entry.pw_uid, entry.pw_gid)
@@ -80,6 +82,7 @@ class Cluster:
                    f" -c fsync={'on' if self.fsync else 'off'} -c max_connections=60")
         self._run(str(BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"),
                   "-w", "-t", "60", "-o", options, "start")
+        self._watch()
         with self.admin("postgres") as connection:
             exists = connection.execute(
                 "SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,)
@@ -87,6 +90,17 @@ class Cluster:
             if not exists:
                 connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
         return self
+
+    def _watch(self) -> None:
+        """A watchdog that stops the server if this process dies without stopping it (a
+        test that aborts the interpreter, a SIGKILL), so no server outlives its tests."""
+        prefix = ["runuser", "-u", "postgres", "--"] if self._as_postgres else []
+        stop = [*prefix, str(BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"]
+        self._watchdogs.append(subprocess.Popen(
+            [sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(self.folder), *stop],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        ))
 
     def url(self, user: str = "postgres", project: str | None = None) -> str:
         base = f"postgresql://{user}@127.0.0.1:{self.port}/{DATABASE}"
@@ -131,6 +145,20 @@ class Cluster:
             self._run(str(BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w",
                       "stop")
         shutil.rmtree(self.folder, ignore_errors=True)
+        for watchdog in self._watchdogs:  # each sees the folder gone within a second
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                watchdog.wait(10)
+
+
+_WATCHDOG = """
+import os, shutil, subprocess, sys, time
+owner, folder, stop = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+while os.path.isdir(folder) and os.path.exists(f"/proc/{owner}"):
+    time.sleep(1)
+if os.path.isdir(folder):
+    subprocess.run(stop, capture_output=True, timeout=60)
+    shutil.rmtree(folder, ignore_errors=True)
+"""
 
 
 def _pids() -> list[int]:
