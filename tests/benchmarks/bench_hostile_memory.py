@@ -57,14 +57,20 @@ def peak_of(workbook: Path, project: Path) -> dict:
 
 
 def lying_zip(good: Path, target: Path, megabytes: int) -> None:
-    """A sheet padded to `megabytes` of XML whose zip entries claim 1 MB."""
+    """A sheet padded to `megabytes` of XML (streamed in, never held) whose zip entries
+    then claim 1 MB."""
     with zipfile.ZipFile(good) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             data = old.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                pad = b"<!--" + b"x" * (megabytes * 1024 * 1024) + b"-->"
-                data = data.replace(b"</worksheet>", pad + b"</worksheet>")
-            new.writestr(info.filename, data)
+            if info.filename != "xl/worksheets/sheet1.xml":
+                new.writestr(info.filename, data)
+                continue
+            head, _, tail = data.partition(b"</worksheet>")
+            with new.open(info.filename, "w", force_zip64=True) as part:
+                part.write(head + b"<!--")
+                for _ in range(megabytes):
+                    part.write(b"x" * 1024 * 1024)
+                part.write(b"--></worksheet>" + tail)
     forge_size(target, "xl/worksheets/sheet1.xml", 1024 * 1024)
 
 
