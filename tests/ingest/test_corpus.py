@@ -100,3 +100,24 @@ def test_marked_years_are_forecast_pins_and_history_ends_before_them(tmp_path):
     assert project.pins[(base, china, 2023)] == pytest.approx(4.5)
     assert (base, TOTAL, 2023) not in project.pins  # bottom-up: the total is the sum
     assert any("Forecast: " in line and "pins in Base" in line for line in made.summary)
+
+
+def test_short_fiscal_years_are_a_header(tmp_path):
+    # FY21..FY25E is how vendors label fiscal years; a bare 21 stays a number.
+    path = tmp_path / "fy.csv"
+    path.write_text("Segment,FY21,FY22,FY'23,FY24,FY25E\nA,1,2,3,4,5\nB,2,3,4,5,6\n")
+    table = plan(path).resolved.table
+    assert table.years == [2021, 2022, 2023, 2024, 2025]
+    assert table.forecast_marked == {2025}
+
+
+def test_numbers_with_footnote_markers_are_numbers(tmp_path):
+    # "12.3*" and "7¹" are figures with a footnote, not blanks; "(15)" stays a negative.
+    path = tmp_path / "notes.csv"
+    path.write_text("Segment,2020,2021,2022\nNorth,12.3*,7¹,(15)\nSouth,20 (1),21,22\n")
+    project = plan(path).result()
+    ids = {m.name: m.id for d in project.dimensions for m in d.members}
+    assert project.history[(ids["North"], 2020)] == 12.3
+    assert project.history[(ids["North"], 2021)] == 7.0
+    assert project.history[(ids["North"], 2022)] == -15.0
+    assert project.history[(ids["South"], 2020)] == 20.0

@@ -17,10 +17,15 @@ from workbench.numbers import PLAIN, Notation, NumberError, read_number
 YEAR_RANGE = range(1900, 2201)
 
 _YEAR = re.compile(
-    r"^\s*(?:FY|CY|Y)?\s*'?(\d{4})\s*(?:([EFPAB])|\(([EFPAB])\)|(?:est|fcst|forecast))?\s*$",
+    r"^\s*(?:(?:FY|CY|Y)?\s*'?(\d{4})|(?:FY|CY)\s*'?(\d{2}))"
+    r"\s*(?:([EFPAB])|\(([EFPAB])\)|(?:est|fcst|forecast))?\s*$",
     re.I,
 )
-"""2025, 2025E, 2025F, 2025 (E), FY2025, CY2025; E/F/P mark estimates and forecasts."""
+"""2025, 2025E, 2025F, 2025 (E), FY2025, CY2025, FY25, FY'25E; E/F/P mark estimates and
+forecasts. Two digits count only after FY/CY: a bare 25 is a number, not a year."""
+
+MARKERS = re.compile(r"(?:\s*(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)|\([a-z]\)|\[\d{1,2}\]))+$")
+"""Footnote markers after a label or a number ("China¹", "Total*", "12.3 (1)")."""
 
 _BLANKS = frozenset({"", "-", "–", "—", "n/a", "na", "n.a.", "..", "...", "x", "*", "nan"})
 """Texts statistics offices and vendors put where there is no number."""
@@ -48,14 +53,19 @@ def year_label(value: object) -> YearLabel | None:
     match = _YEAR.match(value)
     if not match:
         return None
-    year = int(match.group(1))
+    year = int(match.group(1)) if match.group(1) else _century(int(match.group(2)))
     if year not in YEAR_RANGE:
         return None
-    marker = (match.group(2) or match.group(3) or "").upper()
+    marker = (match.group(3) or match.group(4) or "").upper()
     forecast = marker in {"E", "F", "P", "B"} or value.strip().lower().endswith(
         ("est", "fcst", "forecast")
     )
     return YearLabel(year, forecast)
+
+
+def _century(two_digits: int) -> int:
+    """FY24 is 2024 and FY98 is 1998: fiscal years written short are recent ones."""
+    return 2000 + two_digits if two_digits < 70 else 1900 + two_digits
 
 
 def is_blank(value: object) -> bool:
@@ -70,8 +80,9 @@ def is_blank(value: object) -> bool:
 def number(value: object, style: Notation = PLAIN) -> float | None:
     """The number a cell holds (numbers as text included), or None when it holds none.
 
-    Accounting negatives "(3.4)", percent signs ("12 %" is 0.12), currency signs and
-    spaces used as thousands separators are understood; a text with letters is not a number.
+    Footnote markers ("12.3*", "7.1¹") are dropped; accounting negatives "(3.4)", percent
+    signs ("12 %" is 0.12), currency signs and spaces used as thousands separators are
+    understood; a text with letters is not a number.
     """
     if isinstance(value, bool) or value is None:
         return None
@@ -82,6 +93,7 @@ def number(value: object, style: Notation = PLAIN) -> float | None:
     text = value.strip().replace("\u00a0", " ").replace("\u2212", "-")
     if not text or len(text) > 40:
         return None
+    text = MARKERS.sub("", text) or text  # "12.3*": the footnote is not part of the number
     negative = text.startswith("(") and text.endswith(")")
     if negative:
         text = text[1:-1].strip()

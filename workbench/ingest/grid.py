@@ -9,21 +9,18 @@ years across the columns; addresses always name the cell as the user sees it ("C
 from __future__ import annotations
 
 import math
-import re
 from typing import NamedTuple
 
-from workbench.ingest.cells import YearLabel, is_blank, number, year_label
+from workbench.ingest.cells import MARKERS, YearLabel, is_blank, number, year_label
 from workbench.ingest.sheets import Sheet
 from workbench.numbers import Notation
 
 BLANK, NUMBER, TEXT = 0, 1, 2
 
-_MARKERS = re.compile(r"(?:\s*(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)|\([a-z]\)|\[\d{1,2}\]))+$")
-
 
 def clean_label(text: str) -> str:
     """A row label without footnote markers ("China¹", "Total*", "Asia (1)")."""
-    return _MARKERS.sub("", " ".join(text.split())).strip()
+    return MARKERS.sub("", " ".join(text.split())).strip()
 
 
 def column_letters(col: int) -> str:
