@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from openpyxl import Workbook
 
 from tests.ingest import corpus
 from workbench.core.project import TOTAL
@@ -121,3 +122,22 @@ def test_numbers_with_footnote_markers_are_numbers(tmp_path):
     assert project.history[(ids["North"], 2021)] == 7.0
     assert project.history[(ids["North"], 2022)] == -15.0
     assert project.history[(ids["South"], 2020)] == 20.0
+
+
+def test_a_total_labelled_row_of_sum_formulas_saved_without_results_is_their_sum(tmp_path):
+    # openpyxl and many generators save formulas without cached results: the "Total" row
+    # must still be the sum, so the table is bottom-up and its forecast pins survive.
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Segment", 2022, 2023, "2024E", "2025E"])
+    sheet.append(["Total", "=SUM(B3:B4)", "=SUM(C3:C4)", "=SUM(D3:D4)", "=SUM(E3:E4)"])
+    sheet.append(["Hardware", 10, 11, 12, 13])
+    sheet.append(["Software", 20, 21, 22, 23])
+    book.save(tmp_path / "vendor.xlsx")
+    made = plan(tmp_path / "vendor.xlsx")
+    assert made.resolved.mode == "bottom_up"
+    project = made.result()
+    assert project.history[(TOTAL, 2022)] == 30.0
+    assert project.history[(TOTAL, 2023)] == 32.0
+    hardware = project.dimensions[0].members[0].id
+    assert project.pins[(project.scenarios[0].id, hardware, 2025)] == 13.0

@@ -57,6 +57,8 @@ def mark_total(table: Table, grid: Grid | None = None) -> None:
         for row in labelled:
             if row is not total:
                 row.set_aside = "a subtotal"
+        if grid is not None and _sum_formulas(total, grid):
+            _fill_uncached(total, table)
         return
     if grid is not None:
         for row in table.rows:
