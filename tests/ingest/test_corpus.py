@@ -141,3 +141,20 @@ def test_a_total_labelled_row_of_sum_formulas_saved_without_results_is_their_sum
     assert project.history[(TOTAL, 2023)] == 32.0
     hardware = project.dimensions[0].members[0].id
     assert project.pins[(project.scenarios[0].id, hardware, 2025)] == 13.0
+
+
+def test_a_world_bank_csv_takes_names_not_codes_and_no_row_is_a_dimension(tmp_path):
+    # World Development Indicators: name, code, indicator, indicator code, then years.
+    # Each country's name beside its code is not a heading of a one-row dimension.
+    path = tmp_path / "API_NY.GDP.csv"
+    path.write_text(
+        '"Data Source","World Development Indicators",\n\n'
+        '"Country Name","Country Code","Indicator Name","Indicator Code","2019","2020","2021",\n'
+        '"Germany","DEU","GDP (current US$)","NY.GDP.MKTP.CD","3.9","3.8","4.2",\n'
+        '"France","FRA","GDP (current US$)","NY.GDP.MKTP.CD","2.7","2.6","2.9",\n'
+    )
+    project = plan(path).result()
+    assert [(d.name, [m.name for m in d.members]) for d in project.dimensions] == [
+        ("Country Name", ["Germany", "France"])
+    ]
+    assert project.history[(project.dimensions[0].members[1].id, 2021)] == 2.9

@@ -164,12 +164,14 @@ def _banner(grid: Grid, header: int, run) -> set[int]:
 
 def _label_column(grid: Grid, header: int, first_col: int, left: int) -> int | None:
     """The column left of the years whose cells below the header hold the most different
-    texts (the nearest of equals): labels, not a column that repeats a unit."""
-    best, best_count = None, 0
+    texts: labels, not a column that repeats a unit. Of equals, the one with the longer
+    texts (a name beside its code: "Germany", "DEU"), then the nearest."""
+    best, best_key = None, (0, 0.0)
     for col in range(first_col - 1, left - 1, -1):
         texts = {grid.at(r, col).text for r in range(header + 1, header + 60)} - {""}
-        if len(texts) > best_count:  # a unit column repeats a few texts; labels differ
-            best, best_count = col, len(texts)
+        key = (len(texts), sum(map(len, texts)) / len(texts) if texts else 0.0)
+        if key > best_key:  # a unit column repeats a few texts; labels differ
+            best, best_key = col, key
     return best
 
 
