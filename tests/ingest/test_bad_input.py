@@ -96,3 +96,12 @@ def test_cli_refusals_leave_the_project_byte_identical(layout, tmp_path, capsys)
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "There is no scenario 'Nope'" in err[0]
     assert sample.read_bytes() == before
+
+
+def test_numbers_typed_with_percent_signs_are_not_taken_for_market_sizes(tmp_path):
+    # No unit in any header, but every figure says "%": shares, not sizes.
+    path = tmp_path / "shares.csv"
+    path.write_text("Segment,2020,2021,2022\nA,10%,20%,30%\nB,90%,80%,70%\n")
+    with pytest.raises(IngestError, match=r"shares\.csv, shares!B1: the table holds percentages"):
+        plan(path)
+    assert plan(path, Mapping(unit="%")).result()  # stating the unit takes them as they are

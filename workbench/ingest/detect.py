@@ -136,7 +136,7 @@ def _table_at(grid, header: int, run, left: int, floor: int, layout: str):
         footnotes=reader.footnotes,
         header=grid.address(header, cols[0]),
     )
-    table.unit = _unit(grid, header, run, label_col, table)
+    table.unit = _unit(grid, header, run, label_col, table) or reader.percent_unit()
     label_header = grid.at(header, label_col).text
     if label_header and find_unit(label_header) is None:
         table.label_header = clean_label(label_header)
@@ -186,6 +186,7 @@ class _RowReader:
         self.pending: list[str] = []
         self.group = ""
         self.span = range(left, run[-1][0] + 1)
+        self.numbers = self.percents = 0
 
     def read(self) -> int:
         """Read rows; return the last row that belongs to the table."""
@@ -232,9 +233,18 @@ class _RowReader:
             label = str(int(label_cell.value)) if label_cell.value.is_integer() else ""
         line = grid.cells[row]
         values = {y.year: line[c].value for c, y in self.run}
+        typed = [grid.typed(row, c) for c, _ in self.run if line[c].kind == NUMBER]
+        self.numbers += len(typed)
+        self.percents += sum(isinstance(v, str) and v.rstrip().endswith("%") for v in typed)
         cells = {y.year: grid.address(row, c) for c, y in self.run}
         address = grid.address(row, self.label_col)
         self.rows.append(Row(label, values, cells, address, self.group))
+
+    def percent_unit(self) -> Unit | None:
+        """Percent as the unit when most numbers were typed with a % sign ("12.5%")."""
+        if self.numbers and self.percents * 2 > self.numbers:
+            return Unit("%", percent=True)
+        return None
 
     def _text(self, row: int) -> bool:
         """Keep a text row as a footnote (True) or as a heading for rows still to come."""

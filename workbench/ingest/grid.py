@@ -77,6 +77,13 @@ class Grid:
         letters = _LETTERS[col] if col < len(_LETTERS) else column_letters(col)
         return f"{letters}{row + 1}"
 
+    def typed(self, row: int, col: int) -> object:
+        """The cell's value as the file holds it ("12 %" stays text), for what parsing drops."""
+        if self.flipped:
+            row, col = col, row
+        line = self.sheet.rows[row] if row < len(self.sheet.rows) else []
+        return line[col] if col < len(line) else None
+
     def formula(self, row: int, col: int) -> str:
         key = (col, row) if self.flipped else (row, col)
         return self.sheet.formulas.get(key, "")
