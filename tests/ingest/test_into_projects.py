@@ -11,7 +11,7 @@ from tests.ingest import corpus
 from workbench.cli import main
 from workbench.core.document import Document
 from workbench.core.sample import sample_project
-from workbench.ingest import Mapping, plan
+from workbench.ingest import IngestError, Mapping, plan
 
 
 def _book(path, rows):
@@ -109,3 +109,17 @@ def test_forecast_targets_set_each_cagr_so_the_projection_lands_on_them(tmp_path
     a = p.dimensions[0].members[0].id
     assert p.growth_of(scenario, a).rate == pytest.approx(0.5)  # (4.5 / 2) ** (1 / 2) - 1
     assert document.result(scenario).projected_value(a, 2026) == pytest.approx(4.5)
+
+
+def test_the_summary_names_the_years_the_source_fills_not_the_projects(tmp_path):
+    path = _book(tmp_path / "r.xlsx", [["Region", 2021, 2022, 2023], ["Asia", 1, 2, 3]])
+    made = plan(path, Mapping(unit="USD billions"), sample_project())
+    assert "History: 3 numbers (2021–2023)." in made.summary  # the sample's span is 2019–2024
+
+
+def test_a_table_wholly_outside_the_projects_years_is_refused(tmp_path):
+    # Nothing of 2008–2010 fits a 2019–2031 project: refuse, rather than add empty segments.
+    path = _book(tmp_path / "old.xlsx", [["Region", 2008, 2009, 2010], ["Asia", 1, 2, 3]])
+    expected = r"old\.xlsx, Regions!B1: the table's years \(2008–2010\) all lie outside"
+    with pytest.raises(IngestError, match=expected):
+        plan(path, Mapping(unit="USD billions"), sample_project())

@@ -121,6 +121,7 @@ class _Builder:
         self.cells: dict[str, dict] = {"history": {}, "sources": {}, "pins": {}, "notes": {}}
         self.summary: list[str] = []
         self.counts = {"history": 0, "forecast": 0, "blank": 0}
+        self.history_years: set[int] = set()
         self.scenario = self._scenario()
         self._origin = f"Imported from {resolved.file_name}, {resolved.table.sheet}!"
         self._factors: dict[int, float] = {}
@@ -208,6 +209,7 @@ class _Builder:
                 sources[(series_id, year)] = self.source
                 notes[("", series_id, year)] = self._noted("", series_id, year, note)
                 self.counts["history"] += 1
+                self.history_years.add(year)
             elif not history_only and r.mapping.forecast != "ignore":
                 forecast[year] = value
                 if r.mapping.forecast == "pins":
@@ -288,9 +290,9 @@ class _Builder:
 
     def _counts(self) -> None:
         c, r = self.counts, self.r
-        meta = self.project.metadata
-        years = f"{meta.first_year}–{meta.base_year}"
-        self.summary.append(f"History: {c['history']} numbers ({years}).")
+        if self.history_years:  # the years the source fills, not the project's span
+            years = f"{min(self.history_years)}–{max(self.history_years)}"
+            self.summary.append(f"History: {c['history']} numbers ({years}).")
         if r.mapping.forecast == "ignore":
             self.summary.append("Forecast years of the source: left out (as chosen).")
         elif c["forecast"]:

@@ -100,7 +100,7 @@ def resolve(table: Table, mapping: Mapping, project: Project | None, file_name: 
     for row in table.rows:
         if row.set_aside and row is not total and row.label not in mapping.members:
             notes.append(f"Left out: '{row.label}' ({row.set_aside}; map it to take it).")
-    first, base, last = _years(table, mapping, project, notes)
+    first, base, last = _years(table, mapping, project, notes, where)
     unit, scale, project_unit = _scale(table, mapping, project, where, notes)
     resolved = Resolved(
         table, file_name, blocks, total, first, base, last, scale, unit, project_unit,
@@ -214,10 +214,17 @@ def _folded(text: str) -> str:
     return re.sub(r"[\s\-_./]+", " ", text.casefold()).strip()
 
 
-def _years(table: Table, mapping: Mapping, project: Project | None, notes: list[str]):
+def _years(table: Table, mapping: Mapping, project: Project | None, notes: list[str],
+           where: str):
     if project is not None:
         meta = project.metadata
         outside = [y for y in table.years if y not in meta.years]
+        if len(outside) == len(table.years):
+            raise IngestError(
+                f"{where}!{table.header}: the table's years ({_span(outside)}) all lie "
+                f"outside the project's years ({meta.first_year}–{meta.last_year}); "
+                "there is nothing to bring in."
+            )
         if outside:
             notes.append(
                 f"Not taken: {_span(outside)} lie outside the project's years "
