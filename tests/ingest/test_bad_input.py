@@ -105,3 +105,20 @@ def test_numbers_typed_with_percent_signs_are_not_taken_for_market_sizes(tmp_pat
     with pytest.raises(IngestError, match=r"shares\.csv, shares!B1: the table holds percentages"):
         plan(path)
     assert plan(path, Mapping(unit="%")).result()  # stating the unit takes them as they are
+
+
+def test_two_values_for_one_segment_and_year_in_long_format_are_refused(tmp_path):
+    # A long file with a column this reader does not split by (two units, say) repeats
+    # (segment, year): keeping the first number silently would hide the second.
+    path = tmp_path / "long.csv"
+    path.write_text("segment,year,value\nA,2019,1\nA,2020,2\nA,2020,3\nA,2021,4\nB,2019,1\n"
+                    "B,2020,2\nB,2021,3\n")
+    expected = r"long\.csv, long!C4: a second value for 'A' in 2020 \(the first is at C3\)"
+    with pytest.raises(IngestError, match=expected):
+        plan(path)
+
+
+def test_a_repeated_identical_long_row_is_harmless(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text("segment,year,value\nA,2019,1\nA,2020,2\nA,2020,2\nA,2021,4\n")
+    assert plan(path).resolved.table.rows[0].values == {2019: 1.0, 2020: 2.0, 2021: 4.0}

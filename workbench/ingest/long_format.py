@@ -10,6 +10,7 @@ unit often stands ("MIO_EUR", "USD million").
 from __future__ import annotations
 
 from workbench.ingest.cells import find_unit
+from workbench.ingest.errors import IngestError
 from workbench.ingest.grid import BLANK, NUMBER, TEXT, Grid, clean_label
 from workbench.ingest.tables import Row, Table
 from workbench.ingest.totals import mark_total
@@ -71,9 +72,12 @@ def _read(grid: Grid, header: int, year_col: int, value_col: int, text_cols: lis
         )
         if year.forecast:
             marked.add(year.year)
-        if year.year not in row.values:
-            row.values[year.year] = grid.at(r, value_col).value
+        value = grid.at(r, value_col).value
+        if row.values.get(year.year) is None:  # a blank first line gives way to a number
+            row.values[year.year] = value
             row.cells[year.year] = grid.address(r, value_col)
+        elif value is not None and row.values[year.year] != value:
+            _refuse_second_value(grid, row, year.year, grid.address(r, value_col))
     if not rows:
         return None
     years = sorted({y for row in rows.values() for y in row.values})
@@ -96,6 +100,17 @@ def _read(grid: Grid, header: int, year_col: int, value_col: int, text_cols: lis
     table.label_header = grid.at(header, segment_col).text
     mark_total(table)
     return table
+
+
+def _refuse_second_value(grid: Grid, row: Row, year: int, address: str) -> None:
+    """Two different numbers for one segment and year: a column that tells them apart
+    (a unit, a measure) was not read, and keeping either would hide the other."""
+    name = f"{row.group}, {row.label}" if row.group else row.label
+    raise IngestError(
+        f"{grid.sheet.where(address)}: a second value for {name!r} in {year} (the first is "
+        f"at {row.cells[year]}); leave out the rows of the other measure or unit, or remove "
+        "the duplicate row."
+    )
 
 
 def _last_row(grid: Grid, header: int, year_col: int, value_col: int) -> int:
