@@ -158,3 +158,22 @@ def test_a_world_bank_csv_takes_names_not_codes_and_no_row_is_a_dimension(tmp_pa
         ("Country Name", ["Germany", "France"])
     ]
     assert project.history[(project.dimensions[0].members[1].id, 2021)] == 2.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Region,2019,2020,2021\nNA,1,2,3\nEU,2,3,4\nX,3,4,5\n",
+        "region,year,value\nNA,2019,1\nNA,2020,2\nNA,2021,3\nEU,2019,2\nEU,2020,3\nEU,2021,4\n"
+        "X,2019,3\nX,2020,4\nX,2021,5\n",
+    ],
+    ids=["years across", "long"],
+)
+def test_na_and_x_are_segment_names_where_a_label_stands(tmp_path, text):
+    # "NA" is North America and "X" a platform: among numbers they mean 'no number', but
+    # as a row label they are names (they were refused, or silently dropped in long files).
+    path = tmp_path / "regions.csv"
+    path.write_text(text)
+    project = plan(path).result()
+    assert [m.name for m in project.dimensions[0].members] == ["NA", "EU", "X"]
+    assert project.history[(project.dimensions[0].members[0].id, 2021)] == 3.0

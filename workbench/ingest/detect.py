@@ -228,7 +228,7 @@ class _RowReader:
             self.group = clean_label(self.pending[-1])
             self.pending = []
         label_cell = grid.at(row, self.label_col)
-        label = clean_label(label_cell.text) if label_cell.kind == TEXT else ""
+        label = grid.label(row, self.label_col)
         if label_cell.kind == NUMBER:
             label = str(int(label_cell.value)) if label_cell.value.is_integer() else ""
         line = grid.cells[row]

@@ -84,6 +84,15 @@ class Grid:
         line = self.sheet.rows[row] if row < len(self.sheet.rows) else []
         return line[col] if col < len(line) else None
 
+    def label(self, row: int, col: int) -> str:
+        """A cell's text as a row label: "NA" (North America) and "X" are names there,
+        although among numbers they stand for 'no number'."""
+        cell = self.at(row, col)
+        if cell.kind == TEXT:
+            return clean_label(cell.text)
+        typed = self.typed(row, col) if cell.kind == BLANK else None
+        return typed.strip() if isinstance(typed, str) and typed.strip().isalpha() else ""
+
     def formula(self, row: int, col: int) -> str:
         key = (col, row) if self.flipped else (row, col)
         return self.sheet.formulas.get(key, "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from workbench.ingest.cells import find_unit
 from workbench.ingest.errors import IngestError
-from workbench.ingest.grid import BLANK, NUMBER, TEXT, Grid, clean_label
+from workbench.ingest.grid import BLANK, NUMBER, TEXT, Grid
 from workbench.ingest.tables import Row, Table
 from workbench.ingest.totals import mark_total
 
@@ -63,10 +63,10 @@ def _read(grid: Grid, header: int, year_col: int, value_col: int, text_cols: lis
     marked: set[int] = set()
     for r in body:
         year = grid.at(r, year_col).year
-        label = clean_label(grid.at(r, segment_col).text)
+        label = grid.label(r, segment_col)
         if year is None or not label:
             continue
-        group = clean_label(grid.at(r, group_col).text) if group_col is not None else ""
+        group = grid.label(r, group_col) if group_col is not None else ""
         row = rows.setdefault(
             (group, label), Row(label, {}, {}, grid.address(r, segment_col), group)
         )
