@@ -122,3 +122,14 @@ def test_a_repeated_identical_long_row_is_harmless(tmp_path):
     path = tmp_path / "long.csv"
     path.write_text("segment,year,value\nA,2019,1\nA,2020,2\nA,2020,2\nA,2021,4\n")
     assert plan(path).resolved.table.rows[0].values == {2019: 1.0, 2020: 2.0, 2021: 4.0}
+
+
+def test_a_password_protected_workbook_says_so(tmp_path):
+    # An .xlsx saved with a password is an OLE file whose directory names the streams
+    # EncryptionInfo and EncryptedPackage; it was called "damaged".
+    path = tmp_path / "locked.xlsx"
+    directory = "EncryptionInfo".encode("utf-16-le").ljust(64, b"\0")
+    directory += "EncryptedPackage".encode("utf-16-le").ljust(64, b"\0")
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1528 + directory * 4)
+    with pytest.raises(IngestError, match=r"^locked\.xlsx: the workbook is password-protected"):
+        plan(path)

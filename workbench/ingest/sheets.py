@@ -30,7 +30,9 @@ MAX_COLUMNS = 16_384
 MAX_TEXT_BYTES = 200 * 1024 * 1024
 """A CSV larger than this is refused before it is read."""
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+"""The stream an encrypted Office file's OLE directory names (an .xlsx saved with a
+password is an OLE file holding it, not a zip)."""
 
 
 @dataclass
@@ -68,13 +70,29 @@ def read_sheets(path: str | os.PathLike) -> list[Sheet]:
         raise IngestError(f"{path.name}: the file cannot be read ({error.strerror}).") from None
     if head.startswith(b"PK"):
         return _workbook(path, xlsx=True)
-    if head == OLE_MAGIC:
+    if head == guards.OLE_MAGIC:
+        if _encrypted(path):
+            raise IngestError(
+                f"{path.name}: the workbook is password-protected; save it without a password "
+                "and try again."
+            )
         return _workbook(path, xlsx=False)
     if path.suffix.lower() in TEXT_SUFFIXES or _looks_like_text(head):
         return [_csv(path)]
     raise IngestError(
         f"{path.name}: this is not a spreadsheet this app can read (xlsx, xls, ods or CSV)."
     )
+
+
+def _encrypted(path: Path) -> bool:
+    """Whether an OLE file's directory names an EncryptionInfo stream (read in chunks)."""
+    tail = b""
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            if _ENCRYPTION_INFO in tail + chunk:
+                return True
+            tail = chunk[-len(_ENCRYPTION_INFO):]
+    return False
 
 
 def _looks_like_text(head: bytes) -> bool:
