@@ -133,3 +133,19 @@ def test_a_password_protected_workbook_says_so(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1528 + directory * 4)
     with pytest.raises(IngestError, match=r"^locked\.xlsx: the workbook is password-protected"):
         plan(path)
+
+
+def test_a_hidden_helper_sheet_is_not_the_default_table(tmp_path):
+    book = Workbook()
+    helper = book.active
+    helper.title = "calc"
+    for row in (["Helper", 2019, 2020, 2021], ["p", 9, 9, 9], ["q", 9, 9, 9]):
+        helper.append(row)
+    helper.sheet_state = "hidden"
+    market = book.create_sheet("Market")
+    for row in (["Region", 2019, 2020, 2021], ["EU", 1, 2, 3], ["US", 4, 5, 6]):
+        market.append(row)
+    book.active = 1
+    book.save(tmp_path / "h.xlsx")
+    assert plan(tmp_path / "h.xlsx").resolved.table.sheet == "Market"
+    assert plan(tmp_path / "h.xlsx", Mapping(sheet="calc")).resolved.table.sheet == "calc"

@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from workbench import guards
 from workbench.ingest.errors import IngestError
@@ -114,10 +114,17 @@ def _workbook(path: Path, xlsx: bool) -> list[Sheet]:
     except Exception as error:  # calamine raises its own types for every broken file
         raise _unreadable(path, error) from None
     try:
-        names = [n for n in book.sheet_names if not xlsx or n in formulas]
+        names = [n for n in _visible_first(book) if not xlsx or n in formulas]
         return [_sheet(path, book, name, formulas.get(name, {})) for name in names]
     finally:
         book.close()
+
+
+def _visible_first(book) -> list[str]:
+    """Sheet names, the hidden ones last: a helper sheet the author hid is not the table
+    meant by default (it stays reachable by its name)."""
+    hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
+    return sorted(book.sheet_names, key=lambda name: name in hidden)
 
 
 def _checked_formulas(path: Path) -> dict[str, dict[tuple[int, int], str]]:
