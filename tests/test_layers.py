@@ -5,6 +5,7 @@ imported PySide6 already for the GUI tests; the static contract is import-linter
 """
 
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -74,3 +75,14 @@ def test_the_number_rules_are_pure_python():
     """`workbench.numbers` sits below the core, so every room (the report too) may use it."""
     loaded = loaded_after("workbench.numbers")
     assert loaded.isdisjoint({*GUI_MODULES, "numpy", "pandas", "openpyxl", "xlsxwriter"})
+
+
+def test_the_app_starts_without_the_server_driver():
+    """psycopg takes about a second to import; the app loads it on the first server use."""
+    code = (
+        "import sys; import workbench.gui.main_window; "
+        "print('psycopg' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip() == "False", done.stderr

@@ -14,23 +14,19 @@ from typing import TYPE_CHECKING
 
 from workbench.core.errors import ModelError
 from workbench.gui import dialogs, server_dialogs
-from workbench.store.postgres import (
-    ReadOnlyProject,
-    SaveConflict,
-    apply_on_top,
-    create_on_server,
-    history,
-    open_server_project,
-    reapply,
-    recovery_stand_in,
-    restore_revision,
-    save_to_server,
-    server_project,
-)
 from workbench.store.server_address import ServerAddress
 
 if TYPE_CHECKING:
     from workbench.gui.files import FileController
+    from workbench.store.postgres import SaveConflict
+
+
+def _server():
+    """The server backend, imported on first use: psycopg costs a second at start-up, and
+    most sessions never touch a server."""
+    from workbench.store import postgres
+
+    return postgres
 
 
 class ServerFiles:
@@ -48,7 +44,7 @@ class ServerFiles:
 
     def display_name(self) -> str:
         """"Project on host/db (revision 4)" — read-only when it is an old revision."""
-        entry = server_project(self.document)
+        entry = _server().server_project(self.document)
         name = f"{self.address.project} on {self.address.server.rpartition('@')[2]}"
         if entry is None:
             return name
@@ -68,32 +64,32 @@ class ServerFiles:
     def open(self, address: ServerAddress, revision: int | None = None) -> bool:
         """The project's latest revision (or an old one, read-only), with its recovered work
         offered first."""
-        stand_in = recovery_stand_in(address, self.files.recovery_folder)
+        stand_in = _server().recovery_stand_in(address, self.files.recovery_folder)
         try:
             recovered = None if revision else self.files.offer_recovery(stand_in, address.project)
-            document = open_server_project(address, revision)
+            document = _server().open_server_project(address, revision)
         except ModelError as exc:
             dialogs.show_error(self.window, str(exc))
             return False
         if recovered is not None:
-            apply_on_top(document, recovered.project, "Recovered work")
+            _server().apply_on_top(document, recovered.project, "Recovered work")
         self.adopt(document, address)
         self.files.settings.add_server(server_dialogs.remembered(address))
         return True
 
     def adopt(self, document, address: ServerAddress) -> None:
-        self.files.adopt(document, recovery_stand_in(address, self.files.recovery_folder),
+        self.files.adopt(document, _server().recovery_stand_in(address, self.files.recovery_folder),
                          address)
 
     # -- saving ---------------------------------------------------------------------------
 
     def save(self) -> bool:
         try:
-            save_to_server(self.document, self.address,
+            _server().save_to_server(self.document, self.address,
                            recovery_folder=self.files.recovery_folder)
-        except SaveConflict as exc:
+        except _server().SaveConflict as exc:
             return self._after_conflict(exc)
-        except ReadOnlyProject as exc:
+        except _server().ReadOnlyProject as exc:
             if dialogs.confirm(self.window, f"{exc} Save your work as a new project?"):
                 return self.save_as_new()
             return False
@@ -110,7 +106,7 @@ class ServerFiles:
         if choice != "reapply":
             return False
         try:
-            again = reapply(self.document)
+            again = _server().reapply(self.document)
         except ModelError as exc:
             dialogs.show_error(self.window, str(exc))
             return False
@@ -136,7 +132,8 @@ class ServerFiles:
         if chosen is None:
             return False
         try:
-            create_on_server(self.document, chosen, recovery_folder=self.files.recovery_folder)
+            folder = self.files.recovery_folder
+            _server().create_on_server(self.document, chosen, recovery_folder=folder)
         except ModelError as exc:
             dialogs.show_error(self.window, str(exc))
             return False
@@ -152,7 +149,7 @@ class ServerFiles:
                               "open one with File → Open from Server….")
             return False
         try:
-            revisions = history(self.address)
+            revisions = _server().history(self.address)
         except ModelError as exc:
             dialogs.show_error(self.window, str(exc))
             return False
@@ -167,7 +164,7 @@ class ServerFiles:
     def _restore(self, revision: int) -> bool:
         address = self.address
         try:
-            newest = restore_revision(address, revision)
+            newest = _server().restore_revision(address, revision)
         except ModelError as exc:
             dialogs.show_error(self.window, str(exc))
             return False
