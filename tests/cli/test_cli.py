@@ -69,8 +69,13 @@ def test_show_table_of_the_sample(capsys, sample):
     assert header.split()[:3] == ["Total", "market", "2019"]
     assert total_line.split()[14] == f"{total_2031:,.2f}"  # after "Total market" and 12 years
     assert any(line.startswith("Mini Program Short Drama share") for line in lines)
-    assert any(line.startswith("Gap (segments − total)") for line in lines)
-    assert "2025F" in out and "CAGR 2024–2031" in out
+    assert any(line.startswith("Unreconciled: Σ projected − total") for line in lines)
+    scale = next(line for line in lines if line.startswith("Scale of free segments"))
+    # Technology's scale in 2025 and 2031, as the engine has it; history years are blank.
+    factors = [sample.result("base").scale("technology", y) for y in (2025, 2031)]
+    assert scale.split()[4] == f"×{factors[0]:.4f}"
+    assert scale.split()[-1] == f"×{factors[1]:.4f}"
+    assert "2025F" in out and "CAGR 2025–2031" in out and "CAGR 2019–2024" in out
 
 
 def test_show_csv_carries_exact_values_shares_and_cagrs(capsys, sample):
@@ -85,10 +90,13 @@ def test_show_csv_carries_exact_values_shares_and_cagrs(capsys, sample):
     expected = result.value("mini-program", 2031) / result.value(TOTAL, 2031)
     assert float(share["2031"]) == pytest.approx(expected, rel=1e-15)
     total = by_key[("total", TOTAL, "value")]
-    cagr = (result.value(TOTAL, 2031) / result.value(TOTAL, 2024)) ** (1 / 7) - 1
-    assert float(total["cagr_2024_2031"]) == pytest.approx(cagr, rel=1e-12)
+    cagr = (result.value(TOTAL, 2031) / result.value(TOTAL, 2025)) ** (1 / 6) - 1
+    assert float(total["cagr_2025_2031"]) == pytest.approx(cagr, rel=1e-12)
     gap = by_key[("technology", "", "gap")]
     assert float(gap["2027"]) == pytest.approx(result.gap("technology", 2027), abs=1e-15)
+    scale = by_key[("technology", "", "scale")]
+    assert float(scale["2027"]) == result.scale("technology", 2027)
+    assert scale["2024"] == ""
 
 
 def test_show_json_has_a_table_per_dimension_and_the_total(capsys, sample):
@@ -106,7 +114,8 @@ def test_show_json_has_a_table_per_dimension_and_the_total(capsys, sample):
     assert region["rows"][0]["values"] == [
         result.value("north-america", y) for y in range(2019, 2032)
     ]
-    assert data["cagr_periods"] == [[2019, 2024], [2024, 2031]]
+    assert data["cagr_periods"] == [[2019, 2024], [2025, 2031]]
+    assert region["scale"][-1] == result.scale("region", 2031)
 
 
 def test_show_finds_a_scenario_by_id_or_name_in_any_case(capsys):
@@ -133,7 +142,13 @@ def test_dump_is_the_canonical_json(capsys, sample):
 
 
 def test_check_of_the_sample_passes(capsys):
-    assert run(capsys, "check", "--sample") == (0, "No problems found.\n", "")
+    code, out, err = run(capsys, "check", "--sample")
+    assert (code, err) == (0, "")
+    *notes, last = out.splitlines()
+    assert last.startswith("No problems found")
+    assert all(line.startswith("info: ") for line in notes)
+    assert last == ("No problems found." if not notes else
+                    f"No problems found ({len(notes)} information line{'s' * (len(notes) > 1)}).")
 
 
 def test_check_reports_errors_with_status_1(capsys, tmp_path):
@@ -148,7 +163,7 @@ def test_check_reports_errors_with_status_1(capsys, tmp_path):
     lines = out.splitlines()
     assert lines[0].startswith("error: The 2022 history of Application adds up to ")
     assert lines[1] == "warning: Europe has no history for 2020."
-    assert lines[-1] == "1 error, 1 warning."
+    assert lines[-1].startswith("1 error, 1 warning")
 
 
 # -- files ------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ def test_distribute_keeps_held_values():
 
 
 def test_distribute_refuses_when_everything_is_held():
-    with pytest.raises(ModelError, match="Every segment of T is held"):
+    with pytest.raises(ModelError, match="Every segment of T is pinned or held"):
         distribute({"a": 1.0}, {"a"}, 2.0, "T")
     assert distribute({"a": 1.0}, {"a"}, 1.0, "T") == {"a": 1.0}
 
@@ -86,8 +86,9 @@ def test_spread_a_bottom_up_forecast_pins_the_primary_segments(doc):
     doc.execute(SetMode("bottom_up", "tech"))
     doc.execute(SetHold("b", 2024, True))
     doc.execute(SpreadTotal(2024, 130.0, "base"))
-    # B is held at its projection (40); A takes the rest: 90.
-    assert doc.project.pins == {("base", "a", 2024): 90.0}
+    # The hold pins B at the 40 it shows; A takes the rest: 90, a pin marked as the spread's.
+    assert doc.project.pins == {("base", "a", 2024): 90.0, ("base", "b", 2024): 40.0}
+    assert doc.project.pin_marks == {("base", "a", 2024): "spread", ("base", "b", 2024): "hold"}
     assert doc.result("base").value(TOTAL, 2024) == 130.0
 
 

@@ -84,12 +84,14 @@ def test_back_solve_from_the_base_year(doc):
 
 
 def test_back_solve_from_the_last_pin(doc):
-    # The chain restarts at the 2024 pin of 50: 50 × (1 + g) = 60 → g = 20 %.
+    # 2025: total 100, B free at 40, so A must project 60 × 40 / (100 − 60) = 60. The chain
+    # restarts at the 2024 pin of 50 as a projection: B got (100 − 50) / 40 = 1.25 that
+    # year, so 50 / 1.25 = 40, and 40 × (1 + g) = 60 → g = 50 %.
     doc.execute(SetPin("base", "a", 2023, 10.0))
     doc.execute(SetPin("base", "a", 2024, 50.0))
     doc.execute(BackSolveCagr("base", "a", 60.0))
-    assert doc.project.growth_of("base", "a").rate == pytest.approx(0.20, rel=1e-12)
-    assert doc.result("base").projected_value("a", 2025) == pytest.approx(60.0, rel=1e-12)
+    assert doc.project.growth_of("base", "a").rate == pytest.approx(0.50, rel=1e-12)
+    assert doc.result("base").value("a", 2025) == pytest.approx(60.0, rel=1e-12)
 
 
 def test_back_solve_keeps_the_other_parameters(doc):

@@ -116,7 +116,10 @@ def test_blank_base_year_gives_a_blank_chain_until_a_pin(project):
     del project.history[("a", 2022)]
     project.pins[("base", "a", 2024)] = 10.0
     values = forecast(project, "a")
-    assert math.isnan(values[0]) and values[1:] == [10.0, 10.0]
+    # The 2024 pin shows as typed; B (40) takes the other 90: scale 90 / 40 = 2.25, so the
+    # chain goes on from 10 / 2.25 and, scaled again in 2025, shows 10 once more.
+    assert math.isnan(values[0]) and values[1:] == [10.0, approx(10.0 / 2.25)]
+    assert compute_scenario(project, "base").value("a", 2025) == approx(10.0)
 
 
 @pytest.fixture
@@ -178,10 +181,11 @@ def test_reconciled_dimensions_add_up_to_the_total(top_down):
             np.testing.assert_allclose(sums, r.series_values(TOTAL)[3:], rtol=1e-12)
 
 
-def test_a_dimension_without_segments_has_a_blank_gap(project):
+def test_a_dimension_without_segments_falls_short_by_the_whole_total(project):
     project.dimensions.append(Dimension("empty", "Empty"))
     r = compute_scenario(project, "base")
-    assert np.isnan(r.gaps["empty"]).all()
+    assert r.gaps["empty"].tolist() == [-50.0, -80.0, -100.0, -100.0, -100.0, -100.0]
+    assert r.reasons["empty"].tolist() == [0, 0, 0, 2, 2, 2]
 
 
 def test_result_layout(project):

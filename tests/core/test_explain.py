@@ -54,7 +54,8 @@ def test_a_cagr_cell_and_its_reconciliation(document):
     assert cell_state(document.project, "base", "a", 2023) == "computed"
     assert formula(document, TOTAL, 2023) == "2023 = 2022 × (1 + 10.0 %) (CAGR)"
     assert formula(document, "a", 2023) == (
-        "2023 = 2022 × (1 + 20.0 %) (CAGR), then reconciled: × 0.9821 to the total of 110"
+        "2023 = 2022 × (1 + 20.0 %) (CAGR), then reconciled: × 0.9821 so Technology meets "
+        "the total 110"
     )
 
 
@@ -65,10 +66,14 @@ def test_no_reconciliation_is_mentioned_when_the_segments_already_add_up(documen
 
 
 def test_a_pinned_cell(document):
-    document.execute(SetPin("base", "a", 2023, 66.0))  # 66 + 40 = 106 against 110
+    document.execute(SetPin("base", "a", 2023, 66.0))  # Beta (40) takes 110 − 66: × 1.1
     assert cell_state(document.project, "base", "a", 2023) == "pinned"
     assert formula(document, "a", 2023) == (
-        "Pinned at 66 (replaces the CAGR), then reconciled: × 1.038 to the total of 110"
+        "Pinned at 66 (replaces the CAGR); shown exactly (pinned or held: reconciliation "
+        "scales only the free segments)"
+    )
+    assert formula(document, "b", 2023).endswith(
+        ", then reconciled: × 1.1 so Technology meets the total 110"
     )
 
 
@@ -101,7 +106,8 @@ def test_segments_adding_up_to_zero_say_reconciliation_is_impossible(document):
     document.execute(SetGrowth("base", "a", zero))
     document.execute(SetGrowth("base", "b", zero))
     assert formula(document, "a", 2023) == (
-        "Typed (manual method), then reconciled: impossible, the Technology segments add up to 0"
+        "Typed (manual method); not reconciled: the free segments add up to 0, so there is "
+        "nothing to scale"
     )
 
 

@@ -3,7 +3,9 @@
 The project: base year 2022 with total 100, Technology Alpha 60 and Beta 40; forecast
 2023–2024 with the total at 10 % CAGR, Alpha at 20 %, Beta flat. Projected 2024: total
 121, Alpha 86.4, Beta 40, so reconciliation scales both segments by 121 / 126.4:
-Alpha 2024 = 86.4 × 121 / 126.4, Beta 2024 = 40 × 121 / 126.4.
+Alpha 2024 = 86.4 × 121 / 126.4, Beta 2024 = 40 × 121 / 126.4; in 2023 (total 110, Alpha
+72, Beta 40) by 110 / 112. The headline CAGR runs from the first forecast year, 2023, to
+the last, 2024.
 """
 
 import math
@@ -32,8 +34,10 @@ from workbench.numbers import number, percent, points
 
 ALPHA_2024 = 86.4 * 121 / 126.4
 BETA_2024 = 40 * 121 / 126.4
-ALPHA_CAGR = (ALPHA_2024 / 60) ** 0.5 - 1  # 17.4 %
-BETA_CAGR = (BETA_2024 / 40) ** 0.5 - 1  # -2.2 %
+ALPHA_2023 = 72 * 110 / 112
+BETA_2023 = 40 * 110 / 112
+ALPHA_CAGR = ALPHA_2024 / ALPHA_2023 - 1  # 17.0 %
+BETA_CAGR = BETA_2024 / BETA_2023 - 1  # -2.5 %
 
 
 @pytest.fixture
@@ -108,10 +112,10 @@ def test_value_share_and_yoy_figures(document):
     assert figure(document, "base", "yoy:total:2024").text == "10.0 %"
 
 
-def test_cagr_figures_default_to_base_year_to_last_year(document):
+def test_cagr_figures_default_to_the_first_forecast_year_to_the_last(document):
     default = figure(document, "base", "cagr:a")
     assert default.value == pytest.approx(ALPHA_CAGR)
-    assert default.sentence == "Alpha grows 17.4 % a year (CAGR 2022–2024)"
+    assert default.sentence == "Alpha grows 17.0 % a year (CAGR 2023–2024)"
     history = figure(document, "base", "cagr:a:2020:2022")
     assert history.value == pytest.approx(2**0.5 - 1)  # 30 → 60 in two years
 
@@ -119,13 +123,13 @@ def test_cagr_figures_default_to_base_year_to_last_year(document):
 def test_fastest_slowest_and_ranking_of_a_dimension(document):
     fastest = figure(document, "base", "fastest:tech")
     assert (fastest.series_id, fastest.value) == ("a", pytest.approx(ALPHA_CAGR))
-    assert fastest.sentence == "Alpha grows fastest: 17.4 % CAGR 2022–2024"
-    assert fastest.text == "Alpha (17.4 % CAGR 2022–2024)"
+    assert fastest.sentence == "Alpha grows fastest: 17.0 % CAGR 2023–2024"
+    assert fastest.text == "Alpha (17.0 % CAGR 2023–2024)"
     slowest = figure(document, "base", "slowest:tech")
-    assert slowest.sentence == "Beta grows slowest: -2.2 % CAGR 2022–2024"
+    assert slowest.sentence == "Beta grows slowest: -2.5 % CAGR 2023–2024"
     ranking = figure(document, "base", "ranking:tech")
     assert ranking.text == "Alpha, Beta"
-    assert ranking.sentence == "Technology by CAGR 2022–2024: Alpha (17.4 %), Beta (-2.2 %)"
+    assert ranking.sentence == "Technology by CAGR 2023–2024: Alpha (17.0 %), Beta (-2.5 %)"
 
 
 def test_ties_go_to_the_first_segment_in_order(document):
@@ -140,8 +144,8 @@ def test_largest_segment_and_share_shift(document):
         "Alpha is the largest Technology segment in 2022: USD 60 billion (60.0 % of the market)"
     )
     shift = figure(document, "base", "shift:b")
-    assert shift.value == pytest.approx(40 / 126.4 - 0.4)
-    assert shift.sentence == "Beta's share moves from 40.0 % in 2022 to 31.6 % in 2024 (-8.4 pp)"
+    assert shift.value == pytest.approx(40 / 126.4 - 40 / 112)
+    assert shift.sentence == "Beta's share moves from 35.7 % in 2023 to 31.6 % in 2024 (-4.1 pp)"
 
 
 @pytest.mark.parametrize(
@@ -159,12 +163,12 @@ def test_insights_of_a_scenario_in_a_stable_order(document):
         "cagr:total",
         "fastest:tech",
         "slowest:tech",
-        "largest:tech:2024",  # Alpha leads in 2022 and 2024: one line says both
+        "largest:tech:2024",  # Alpha leads in 2023 and 2024: one line says both
         "shift:a",  # two segments: no ranking, and Beta's shift mirrors Alpha's
     ]
     both = next(i for i in insights(document, "base") if i.key == "largest:tech:2024")
     assert both.sentence == (
-        "Alpha is the largest Technology segment in 2022 and in 2024: USD 60 billion → "
+        "Alpha is the largest Technology segment in 2023 and in 2024: USD 70.71 billion → "
         "USD 82.71 billion (68.4 % of the market in 2024)"
     )
     ranged = insights(document, "base", 2020, 2024)
@@ -183,7 +187,7 @@ def test_placeholders_are_listed_once_in_order():
 def test_answers_render_live_figures_and_mark_unknown_ones(document):
     answer = "Alpha grows {{cagr:a}} a year; {{fastest:tech}}; {{typo:a}}."
     assert render_answer(answer, document, "base") == (
-        "Alpha grows 17.4 % a year; Alpha (17.4 % CAGR 2022–2024); [unknown figure: typo:a]."
+        "Alpha grows 17.0 % a year; Alpha (17.0 % CAGR 2023–2024); [unknown figure: typo:a]."
     )
     document.execute(SetGrowth("base", "a", Growth("cagr", -0.1)))
     assert render_answer("{{fastest:tech}}", document, "base").startswith("Beta (")

@@ -84,8 +84,10 @@ def test_a_whole_replacement_or_history_edit_touches_every_scenario(project):
     assert tx2.change("Set").scenarios is None
 
 
-def test_history_sources_and_holds_touch_no_forecast(project):
+def test_history_sources_touch_no_forecast_and_holds_touch_every_scenario(project):
     tx = Transaction(project)
     tx.set("history_sources", (TOTAL, 2022), "s")
-    tx.set("holds", (TOTAL, 2020), True)
+    tx.set("pin_marks", ("base", TOTAL, 2024), "hold")
     assert tx.change("Cite").scenarios == frozenset()
+    tx.set("holds", (TOTAL, 2020), True)
+    assert tx.change("Hold").scenarios is None

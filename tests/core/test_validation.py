@@ -37,7 +37,12 @@ def project() -> Project:
 
 
 def findings(project: Project) -> list[Finding]:
-    return validate(Document(project))
+    """Errors and warnings; the information lines have tests of their own."""
+    return faults(validate(Document(project)))
+
+
+def faults(found: list[Finding]) -> list[Finding]:
+    return [f for f in found if f.severity != "info"]
 
 
 def only(project: Project) -> Finding:
@@ -102,6 +107,29 @@ def test_an_s_curve_whose_k_is_not_above_the_base_value_is_an_error(project):
         "a",
         2022,
     )
+
+
+@pytest.mark.parametrize("v0", [0.0, -13.7])
+def test_an_s_curve_from_a_base_at_or_below_zero_is_an_error(project, v0):
+    project.history[("a", 2022)] = v0
+    project.history[("b", 2022)] = 12.0 - v0
+    project.growth[("base", "a")] = Growth("s_curve", k=30.0, r=0.3)
+    found = [f for f in findings(project) if f.code == "s_curve_base"]
+    assert [(f.series_id, f.year) for f in found] == [("a", 2022)]
+    assert found[0].message == (
+        f"The S-curve of Alpha in Base starts from its 2022 value {v0:g}; it needs a positive "
+        "base-year value (from 0 it stays 0, below 0 it runs through a pole)."
+    )
+
+
+def test_a_near_zero_free_sum_is_not_reconciled_and_said_so(project):
+    # 2023: total 13.2, Alpha pinned at 1 leaves 12.2 for Beta, which projects 1e-9: a
+    # scale of 1.2e10 would blow a rounding error up into a segment, so it is refused.
+    project.pins[("base", "a", 2023)] = 1.0
+    project.growth[("base", "b")] = Growth("manual", values={2023: 1e-9, 2024: 6.0})
+    found = [f for f in findings(project) if f.code == "reconcile_impossible"]
+    assert [(f.dimension_id, f.year) for f in found] == [("tech", 2023)]
+    assert "the free segments nearly cancel out, so the scale would be huge" in found[0].message
 
 
 def test_an_s_curve_without_k_is_an_error(project):
@@ -182,8 +210,9 @@ def test_segments_that_add_up_to_zero_cannot_be_reconciled(project):
     assert only(project) == Finding(
         "error",
         "reconcile_impossible",
-        "The Base segments of Technology add up to 0 in 2023, 2024, so they cannot be "
-        "reconciled to a non-zero total.",
+        "The Base segments of Technology are not reconciled to the total in 2023, 2024: "
+        "the free segments add up to 0, so there is nothing to scale; they show their "
+        "projections.",
         "base",
         None,
         2023,
@@ -242,6 +271,22 @@ def test_errors_come_first_and_the_order_is_stable(project):
     assert findings(project) == first
 
 
+def test_an_unreconciled_dimension_is_information_with_its_largest_gap(project):
+    # 2024: total 12 × 1.1² = 14.52; Alpha 6 × 1.2² = 8.64 and Beta 6 project 14.64,
+    # 0.12 over the total (0.83 % of it); 2023: 7.2 + 6 − 13.2 = 0.
+    found = validate(Document(project))
+    assert found == [
+        Finding(
+            "info",
+            "unreconciled_gap",
+            "Technology: the segments' own projections differ from the total by up to 0.12 "
+            "(0.826 % of it; Base, 2024) before reconciliation scales the free segments to fit.",
+            year=2024,
+            dimension_id="tech",
+        )
+    ]
+
+
 def test_validation_changes_nothing(project):
     project.history[("a", 2021)] = 9.0
     document = Document(project)
@@ -253,7 +298,7 @@ def test_validation_changes_nothing(project):
 def test_the_sample_and_the_synthetic_project_validate_cleanly():
     assert errors(validate(sample_document())) == []
     small = synthetic_project(dimensions=2, members=10, scenarios=2, companies=5, developments=20)
-    assert validate(Document(small)) == []
+    assert faults(validate(Document(small))) == []
 
 
 @given(projects())
@@ -263,7 +308,8 @@ def test_any_project_a_file_can_hold_is_validated_and_explained_without_failing(
     before = dump_json(document)
     found = validate(document)
     assert validate(document) == found
-    assert all(f.severity in ("error", "warning") and f.message.endswith(".") for f in found)
+    assert all(f.severity in ("error", "warning", "info") for f in found)
+    assert all(f.message.endswith(".") for f in found)
     if any(f.code == "unknown_dimension" for f in found):
         return  # bottom-up without its primary dimension: there is no forecast to show
     tidy(document)
@@ -275,3 +321,12 @@ def test_any_project_a_file_can_hold_is_validated_and_explained_without_failing(
             for year in edges:
                 explain_cell(document, scenario.id, series_id, year)
     assert dump_json(document) == before
+
+
+def test_a_dimension_without_segments_says_so(project):
+    project.dimensions.append(Dimension("channel", "Channel"))
+    found = [f for f in findings(project) if f.dimension_id == "channel"]
+    assert [f.message for f in found] == [
+        "The Base segments of Channel are not reconciled to the total in 2023, 2024: the "
+        "dimension has no segments yet; they show their projections."
+    ]

@@ -13,7 +13,7 @@ import math
 import openpyxl
 import pytest
 
-from workbench.core.commands import Batch, SetGrowth
+from workbench.core.commands import Batch, SetGrowth, SetHold, SetPin
 from workbench.core.document import Document
 from workbench.core.methods import REGISTERED
 from workbench.core.methods.base import Seed
@@ -44,9 +44,23 @@ def every_method_document() -> Document:
     return document
 
 
+def with_fixed_segments(document: Document) -> Document:
+    """Pins, a hold (its pins in every scenario) and a year that cannot be reconciled, so
+    the workbook's scale rows and fixed-segment formulas are recalculated too."""
+    p = document.project
+    tech = p.dimension("technology").member_ids()
+    app = p.dimension("application").member_ids()
+    region = p.dimension("region").member_ids()
+    document.execute(SetPin("base", tech[0], 2027, 6.5))
+    document.execute(SetPin("base", app[1], 2026, 0.4))
+    document.execute(SetHold(app[2], 2029, True))
+    document.execute(SetPin("optimistic", region[0], 2030, 1000.0))  # above the total
+    return document
+
+
 @pytest.mark.slow
 def test_libreoffice_recalculates_to_the_engine_and_imports_back(exported, libreoffice, xl):
-    document = every_method_document()
+    document = with_fixed_segments(every_method_document())
     path = exported(document)
     saved = libreoffice(path)
     formulas = openpyxl.load_workbook(path)

@@ -39,6 +39,7 @@ class ScriptedDialogs:
         "ask_text",
         "ask_item",
         "ask_form",
+        "ask_dialog",
     )
 
     def __init__(self) -> None:

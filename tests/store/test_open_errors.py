@@ -11,7 +11,7 @@ import pytest
 from tests.store.support import folder_state, small_project
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
-from workbench.store import APPLICATION_ID, StoreError, open_project, save_project
+from workbench.store import APPLICATION_ID, SCHEMA_VERSION, StoreError, open_project, save_project
 
 
 @pytest.fixture
@@ -77,10 +77,10 @@ def test_another_applications_id(tmp_path):
 def test_newer_schema(tmp_path):
     path = sqlite_file(
         tmp_path / "future.mwp", f"PRAGMA application_id = {APPLICATION_ID}",
-        "PRAGMA user_version = 3", "CREATE TABLE future (x)",
+        f"PRAGMA user_version = {SCHEMA_VERSION + 1}", "CREATE TABLE future (x)",
     )
-    refused(path, r"saved by a newer version of Market Workbench \(file format 3; this version "
-                  r"reads up to 2\)")
+    refused(path, r"saved by a newer version of Market Workbench \(file format "
+                  rf"{SCHEMA_VERSION + 1}; this version reads up to {SCHEMA_VERSION}\)")
 
 
 def test_ours_without_a_version(tmp_path):

@@ -33,11 +33,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def summary(findings: list[Finding]) -> str:
-    if not findings:
-        return "No problems found."
-    errors = sum(f.is_error for f in findings)
-    warnings = len(findings) - errors
-    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')}."
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = sum(f.severity == "warning" for f in findings)
+    notes = len(findings) - errors - warnings
+    about = f" ({_count(notes, 'information line')})" if notes else ""
+    if not errors and not warnings:
+        return f"No problems found{about}."
+    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')}{about}."
 
 
 def _count(n: int, noun: str) -> str:

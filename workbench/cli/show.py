@@ -18,6 +18,7 @@ import numpy as np
 from workbench.cli.loading import add_project_argument, find_scenario, load_document
 from workbench.cli.safe_text import csv_cell
 from workbench.cli.tables import MarketTables, Row, Table, market_tables
+from workbench.core.reconcile_words import GAP_LABEL, SCALE_LABEL
 from workbench.numbers import amount, percent
 
 FORMATS = ("table", "csv", "json")
@@ -28,7 +29,8 @@ def register(subparsers) -> None:
         "show",
         help="print the market tables with totals, shares and CAGRs",
         description="Print the market tables of one scenario: per dimension and the total, "
-        "history and forecast values, totals, shares, CAGRs and the reconciliation gap.",
+        "history and forecast values, totals, shares, CAGRs, the unreconciled gap and the "
+        "scale of the free segments.",
     )
     add_project_argument(parser, "a project file, or 'sample'")
     parser.add_argument("--scenario", metavar="S", help="scenario id or name (default: first)")
@@ -56,10 +58,17 @@ def _text_rows(m: MarketTables, table: Table) -> list[list[str]]:
     if table.gap is not None:
         scale = float(np.nanmax(np.abs(table.total.values), initial=0.0))
         gaps = [amount(gap, scale=scale) for gap in table.gap.tolist()]
-        out.append(["Gap (segments − total)", *gaps, *cagr_blank])
+        out.append([GAP_LABEL, *gaps, *cagr_blank])
+    if table.scale is not None:
+        out.append([SCALE_LABEL, *map(_scale, table.scale.tolist()), *cagr_blank])
     for row in table.rows:
         out.append([f"{row.name} share", *map(percent, row.shares), *cagr_blank])
     return out
+
+
+def _scale(value: float) -> str:
+    """A scale factor: "×1.0234"; blank in history and where nothing was reconciled."""
+    return "" if not math.isfinite(value) else f"×{value:.4f}"
 
 
 def _year_labels(m: MarketTables) -> list[str]:
@@ -100,7 +109,8 @@ class _SafeWriter:
 
 
 def write_csv(m: MarketTables, out) -> None:
-    """One line per table row and measure (value, share, gap); years then CAGRs as columns."""
+    """One line per table row and measure (value, share, gap, scale); years then CAGRs as
+    columns."""
     writer = _SafeWriter(out)
     cagr_columns = [f"cagr_{a}_{b}" for a, b in m.periods]
     writer.writerow(["scenario", "table", "series", "name", "measure", *m.years, *cagr_columns])
@@ -111,7 +121,9 @@ def write_csv(m: MarketTables, out) -> None:
             cells = [*_numbers(row.values), *_numbers(row.cagrs)]
             writer.writerow([*head, row.series_id, row.name, "value", *cells])
         if table.gap is not None:
-            writer.writerow([*head, "", "Gap", "gap", *_numbers(table.gap), *blank])
+            writer.writerow([*head, "", GAP_LABEL, "gap", *_numbers(table.gap), *blank])
+        if table.scale is not None:
+            writer.writerow([*head, "", SCALE_LABEL, "scale", *_numbers(table.scale), *blank])
         for row in table.rows:
             writer.writerow(
                 [*head, row.series_id, row.name, "share", *_numbers(row.shares), *blank]
@@ -144,6 +156,7 @@ def write_json(m: MarketTables, out) -> None:
                 "rows": [_json_row(r) for r in t.rows],
                 "total": _json_row(t.total),
                 "gap": None if t.gap is None else _numbers(t.gap),
+                "scale": None if t.scale is None else _numbers(t.scale),
             }
             for t in m.tables
         ],

@@ -2,9 +2,9 @@
 
 Each table holds, for one scenario, the values the engine computed (history and
 reconciled forecast), the total, every segment's share, the CAGRs of the history and the
-forecast period, and the reconciliation gap, which is shown, never hidden
-(docs/forecast-semantics.md §4). The renderers in `show` only format these numbers;
-nothing here formats text.
+forecast period, the unreconciled gap (Σ projected − total, before scaling) and the scale
+the free segments got: both shown, never hidden (docs/forecast-semantics.md §4). The
+renderers in `show` only format these numbers; nothing here formats text.
 """
 
 from __future__ import annotations
@@ -29,13 +29,14 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    """The total's table has no dimension, no segment rows and no gap."""
+    """The total's table has no dimension, no segment rows, no gap and no scale."""
 
     dimension_id: str | None
     title: str
     rows: tuple[Row, ...]
     total: Row
     gap: np.ndarray | None
+    scale: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def market_tables(document: Document, scenario_id: str) -> MarketTables:
     names = series_names(p)
     periods = tuple(
         (a, b)
-        for a, b in ((meta.first_year, meta.base_year), (meta.base_year, meta.last_year))
+        for a, b in (meta.history_cagr_years, meta.forecast_cagr_years)
         if a < b
     )
 
@@ -75,7 +76,7 @@ def market_tables(document: Document, scenario_id: str) -> MarketTables:
     for dim in p.dimensions:
         tables.append(
             _dimension_table(
-                dim, row, share_rows(result, dim.member_ids()), total, result.gaps[dim.id]
+                dim, row, share_rows(result, dim.member_ids()), total, result
             )
         )
     return MarketTables(
@@ -90,6 +91,6 @@ def market_tables(document: Document, scenario_id: str) -> MarketTables:
     )
 
 
-def _dimension_table(dim: Dimension, row, shares: np.ndarray, total: Row, gap) -> Table:
+def _dimension_table(dim: Dimension, row, shares: np.ndarray, total: Row, result) -> Table:
     rows = tuple(row(m, shares[i]) for i, m in enumerate(dim.member_ids()))
-    return Table(dim.id, dim.name, rows, total, gap)
+    return Table(dim.id, dim.name, rows, total, result.gaps[dim.id], result.scales[dim.id])

@@ -131,8 +131,8 @@ class Document:
         Names (of segments, dimensions, scenarios, the project) are no part of a forecast,
         so a rename keeps every cached result; a change of the layout (years, the ids and
         order of series) or of the mode recomputes every scenario from scratch; a history
-        edit patches the cached history matrix and recomputes every scenario; growth and
-        pins recompute their own scenario.
+        edit patches the cached history matrix and recomputes every scenario; a hold fixes
+        its cell in every scenario; growth and pins recompute their own scenario.
         """
         layout = _layout(self.project)
         keyed = [change.keys.get(f, frozenset()) for f in SCENARIO_KEYED]
@@ -147,6 +147,8 @@ class Document:
             return
         if history:
             self._patch_history(history)
+            self._results.clear()
+        if change.touches(Field.HOLDS):
             self._results.clear()
         for scenario_id in {key[0] for keys in keyed for key in keys}:
             self._results.pop(scenario_id, None)

@@ -98,6 +98,7 @@ def dump(document: Document) -> dict[str, Any]:
             for s in p.scenarios
         },
         "pins": _by_scenario(p, p.pins, _number),
+        "pin_marks": _by_scenario(p, p.pin_marks),
     }
     for collection in ENTITY_COLLECTIONS:
         out[collection] = [_entity(e) for e in getattr(p, collection)]

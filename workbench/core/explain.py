@@ -10,7 +10,6 @@ segment). All read the model and the cached forecast; none computes a forecast.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from workbench.core.errors import ModelError
 from workbench.core.methods import method
 from workbench.core.methods.base import Explanation
 from workbench.core.project import TOTAL, Project
+from workbench.core.reconcile_words import cell_reconciliation
 from workbench.numbers import number, percent
 
 STATES = ("input", "computed", "pinned", "held", "blank")
@@ -107,7 +107,7 @@ def explain_cell(document: Document, scenario_id: str, series_id: str, year: int
     else:
         result = document.result(scenario_id)
         formula = _forecast_formula(p, result, state, series_id, year)
-        formula += _reconciliation(p, result, series_id, year)
+        formula += cell_reconciliation(p, result, series_id, year)
     return CellInfo(state, (series_id, year) in p.holds, source, note, formula)
 
 
@@ -173,23 +173,3 @@ def _forecast_formula(p: Project, result: ScenarioResult, state: str, series_id,
     base = p.metadata.base_year
     v0 = result.projected_value(series_id, base)
     return grows.explain(Explanation(g, year, base, v0, state, number, percent))
-
-
-def _reconciliation(p: Project, result: ScenarioResult, series_id: str, year: int) -> str:
-    """How reconciliation scaled a segment: its dimension's factor and the total it met."""
-    if series_id == TOTAL:
-        return ""
-    dim = p.dimension_of(series_id)
-    if p.mode == "bottom_up" and dim.id == p.primary_dimension:
-        return ""
-    total = result.value(TOTAL, year)
-    rows = [result.row[m] for m in dim.member_ids()]
-    with np.errstate(over="ignore"):  # the same sum as the engine's, inf past the float range
-        sums = float(result.projected[rows, result.col(year)].sum())
-    if sums == 0 or not math.isfinite(sums):
-        added = number(sums)
-        return f", then reconciled: impossible, the {dim.name} segments add up to {added}"
-    factor = total / sums
-    if abs(factor - 1.0) <= 1e-12:
-        return ""
-    return f", then reconciled: × {number(factor)} to the total of {number(total)}"

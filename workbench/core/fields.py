@@ -24,6 +24,7 @@ class Field(StrEnum):
     GROWTH = "growth"
     PINS = "pins"
     HOLDS = "holds"
+    PIN_MARKS = "pin_marks"
     NOTES = "notes"
     MODE = "mode"
     PRIMARY_DIMENSION = "primary_dimension"
@@ -44,7 +45,14 @@ STRUCTURE = frozenset(
 names). A change here rebuilds tables and rewrites the file's structure rows."""
 
 FORECAST = frozenset(
-    {Field.METADATA, Field.DIMENSIONS, Field.HISTORY, Field.MODE, Field.PRIMARY_DIMENSION}
+    {
+        Field.METADATA,
+        Field.DIMENSIONS,
+        Field.HISTORY,
+        Field.HOLDS,
+        Field.MODE,
+        Field.PRIMARY_DIMENSION,
+    }
 )
 """Fields whose change affects every scenario's forecast."""
 

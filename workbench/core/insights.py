@@ -1,6 +1,6 @@
 """Insights: sentences and figures computed from the model, and live figures in answers.
 
-An analyst's answer to a key question ("Mini Program grows fastest, at {{cagr:mini:2024:2031}}
+An analyst's answer to a key question ("Mini Program grows fastest, at {{cagr:mini:2025:2031}}
 a year") must not go stale when an assumption changes, so answers hold placeholders whose
 keys name a figure, and every figure is computed here from the scenario's forecast. A key
 is `kind:arguments`; the kinds are listed in `KINDS`. The same keys name the insights shown
@@ -52,10 +52,10 @@ class _Context:
         return year
 
     def period(self, args: list[str]) -> tuple[int, int]:
-        """Years a, b from the arguments, or the default base year → last year."""
+        """Years a, b from the arguments, or the default first forecast year → last year."""
         meta = self.project.metadata
         if not args:
-            return meta.base_year, meta.last_year
+            return meta.forecast_cagr_years
         if len(args) != 2:
             raise ModelError("A period is two years.")
         a, b = self.year(args[0]), self.year(args[1])
@@ -211,7 +211,7 @@ KINDS: dict[str, tuple[Callable[..., Insight], range]] = {
 
 
 def figure(document: Document, scenario_id: str, key: str) -> Insight:
-    """The insight a key names, e.g. "cagr:total:2024:2031"; ModelError for a bad key."""
+    """The insight a key names, e.g. "cagr:total:2025:2031"; ModelError for a bad key."""
     return _figure(_Context(document, scenario_id), key)
 
 
@@ -231,14 +231,16 @@ def insights(
 ) -> list[Insight]:
     """The headline insights of a scenario, per dimension: fastest, slowest, largest in the
     start and end years, the CAGR ranking, and each segment's share shift (default period:
-    base year → last year). Nothing is said twice: a dimension of two segments has no
-    ranking (fastest and slowest say it) and one shift (the other is its mirror), and a
-    segment that is the largest in both years gets one line for both."""
+    first forecast year → last year, the headline CAGR's). Nothing is said twice: a
+    dimension of two segments has no ranking (fastest and slowest say it) and one shift
+    (the other is its mirror), and a segment that is the largest in both years gets one
+    line for both."""
     c = _Context(document, scenario_id)
     meta = c.project.metadata
-    a, b = start or meta.base_year, end or meta.last_year
+    default = meta.forecast_cagr_years
+    a, b = start or default[0], end or default[1]
     c.period([str(a), str(b)])
-    period = [] if (a, b) == (meta.base_year, meta.last_year) else [str(a), str(b)]
+    period = [] if (a, b) == default else [str(a), str(b)]
     found = [_made(c, "cagr", [TOTAL, *period])]
     for dim in c.project.dimensions:
         if dim.members:

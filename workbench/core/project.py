@@ -27,6 +27,9 @@ from workbench.core.methods import method as growth_method
 TOTAL = "total"
 """Series id of the whole market (members have their own ids)."""
 
+PIN_MARKS = ("hold", "spread")
+"""Who wrote a pin other than the analyst: a hold (its shown number) or a spread."""
+
 MODES = ("top_down", "bottom_up")
 
 
@@ -62,6 +65,17 @@ class Metadata:
     @property
     def forecast_years(self) -> range:
         return range(self.base_year + 1, self.last_year + 1)
+
+    @property
+    def forecast_cagr_years(self) -> tuple[int, int]:
+        """The headline forecast CAGR's span: first forecast year → last year ("2025–2031",
+        the seed's convention); base → last year when the forecast is a single year."""
+        first = self.base_year + 1
+        return (first, self.last_year) if first < self.last_year else (self.base_year, first)
+
+    @property
+    def history_cagr_years(self) -> tuple[int, int]:
+        return self.first_year, self.base_year
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +146,9 @@ class Project:
     Keys: history and its sources by (series, year); growth by (scenario, series); pins by
     (scenario, series, year); holds by (series, year); the analyst's cell notes by
     (scenario, series, year) with scenario "" for history cells. A series is `TOTAL` or a
-    member id.
+    member id. `pin_marks` says which pins an edit wrote rather than the analyst (one of
+    PIN_MARKS, same key as the pin): a hold's pins go when the hold is released, a spread's
+    are replaced by the next spread of the same total and year.
     """
 
     metadata: Metadata
@@ -143,6 +159,7 @@ class Project:
     growth: dict[tuple[str, str], Growth] = field(default_factory=dict)
     pins: dict[tuple[str, str, int], float] = field(default_factory=dict)
     holds: set[tuple[str, int]] = field(default_factory=set)
+    pin_marks: dict[tuple[str, str, int], str] = field(default_factory=dict)
     notes: dict[tuple[str, str, int], str] = field(default_factory=dict)
     mode: str = "top_down"
     primary_dimension: str | None = None

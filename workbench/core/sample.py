@@ -47,9 +47,14 @@ ASSUMPTION = "src-assumption"
 SEED = "src-seed"
 
 
+DECIMALS = 3
+"""History is typed to a million USD (3 decimals of a billion): the precision of the
+published CNY figures (10 m CNY) after conversion, and what an analyst would type."""
+
+
 def usd(bn_cny: float) -> float:
-    """Billions of CNY in billions of USD at the sample's one rate."""
-    return bn_cny / CNY_PER_USD
+    """Billions of CNY in billions of USD at the sample's one rate, as typed (rounded)."""
+    return round(bn_cny / CNY_PER_USD, DECIMALS)
 
 
 # -- sources --------------------------------------------------------------------------------
@@ -182,10 +187,16 @@ def cagr(rate: float) -> Growth:
     return Growth("cagr", rate)
 
 
-def by_year(rates: tuple[float, ...], shift: float = 0.0) -> Growth:
-    """Rates for 2025–2031 in order, each moved by `shift` (a scenario's extra points)."""
-    rates_by_year = {y: r + shift for y, r in zip(FORECAST_YEARS, rates, strict=True)}
+def by_year(rates: tuple[float, ...]) -> Growth:
+    """Rates for 2025–2031 in order."""
+    rates_by_year = dict(zip(FORECAST_YEARS, rates, strict=True))
     return Growth("growth_by_year", rates=rates_by_year)
+
+
+def by_year_each(rates: tuple[tuple[float, ...], ...]) -> tuple[Growth, Growth, Growth]:
+    """Growth by year in each scenario (Base, Optimistic, Pessimistic) from its rates."""
+    base, optimistic, pessimistic = rates
+    return by_year(base), by_year(optimistic), by_year(pessimistic)
 
 
 def s_curve(k: float, r: float) -> Growth:
@@ -199,21 +210,38 @@ def base_total_cagr() -> float:
     return (OUTLOOK_2030_USD / total_2024) ** (1 / (2030 - BASE_YEAR)) - 1
 
 
-MINI_PROGRAM_RATES = (0.31, 0.29, 0.27, 0.25, 0.23, 0.21, 0.19)
+# The largest segment of each dimension grows by year at rates (to a tenth of a point)
+# chosen so that, with the other segments' own assumptions, the dimension meets the
+# total's outlook within a tenth of a percent: no dimension needs a large unexplained
+# scale. Mini programs keep gaining on short video; WeChat's mini-program dramas speed up
+# as Kwai saturates; Asia Pacific slows as China matures.
+MINI_PROGRAM_RATES = (
+    (0.291, 0.277, 0.265, 0.256, 0.248, 0.242, 0.237),
+    (0.348, 0.332, 0.319, 0.309, 0.301, 0.294, 0.289),
+    (0.231, 0.216, 0.204, 0.195, 0.187, 0.181, 0.175),
+)
+WECHAT_RATES = (
+    (0.175, 0.19, 0.208, 0.226, 0.242, 0.253, 0.258),
+    (0.217, 0.233, 0.254, 0.275, 0.294, 0.307, 0.312),
+    (0.121, 0.134, 0.148, 0.163, 0.175, 0.185, 0.191),
+)
+ASIA_PACIFIC_RATES = (
+    (0.182, 0.18, 0.177, 0.174, 0.17, 0.165, 0.16),
+    (0.229, 0.226, 0.222, 0.218, 0.212, 0.206, 0.199),
+    (0.127, 0.126, 0.124, 0.122, 0.12, 0.118, 0.115),
+)
 
 # series id: growth in (Base, Optimistic, Pessimistic)
 SEGMENT_GROWTH: dict[str, tuple[Growth, Growth, Growth]] = {
     "short-video": (cagr(0.08), cagr(0.12), cagr(0.02)),
-    "mini-program": (
-        by_year(MINI_PROGRAM_RATES), by_year(MINI_PROGRAM_RATES, 0.05),
-        by_year(MINI_PROGRAM_RATES, -0.06)),
+    "mini-program": by_year_each(MINI_PROGRAM_RATES),
     "tiktok": (cagr(0.19), cagr(0.24), cagr(0.13)),
-    "kwai": (cagr(0.13), cagr(0.17), cagr(0.07)),
-    "wechat": (s_curve(10.0, 0.38), s_curve(13.0, 0.40), s_curve(7.5, 0.34)),
+    "kwai": (s_curve(6.0, 0.30), s_curve(7.5, 0.33), s_curve(4.5, 0.27)),
+    "wechat": by_year_each(WECHAT_RATES),
     "others": (cagr(0.22), cagr(0.28), cagr(0.15)),
     "north-america": (cagr(0.33), cagr(0.40), cagr(0.24)),
     "europe": (cagr(0.30), cagr(0.37), cagr(0.21)),
-    "asia-pacific": (s_curve(30.0, 0.27), s_curve(44.0, 0.30), s_curve(22.0, 0.22)),
+    "asia-pacific": by_year_each(ASIA_PACIFIC_RATES),
     "rest-of-world": (cagr(0.35), cagr(0.42), cagr(0.25)),
 }
 
@@ -237,21 +265,27 @@ def _total_source(year: int) -> str:
     return f"src-global-{year}"
 
 
+def _typed(value: float) -> float:
+    """A derived figure as an analyst types it: 0.15, not 0.15000000000000002."""
+    return round(value, DECIMALS)
+
+
 def _total_history() -> dict[int, float]:
-    return {year: parts.china + parts.ex_china for year, parts in TOTAL_BY_YEAR.items()}
+    return {year: _typed(parts.china + parts.ex_china) for year, parts in TOTAL_BY_YEAR.items()}
 
 
 def _segment_history(total: dict[int, float]) -> dict[str, dict[int, float]]:
-    """Every segment by year, the last one of each dimension as the remainder."""
+    """Every segment by year, each derived once from its share and typed to the sample's
+    precision; the last one of each dimension is the remainder, so the history adds up."""
     out: dict[str, dict[int, float]] = {}
     for i, year in enumerate(HISTORY_YEARS):
         china = TOTAL_BY_YEAR[year].china
-        values = {m: share[i] * total[year] for m, share in SHARES.items()}
+        values = {m: _typed(share[i] * total[year]) for m, share in SHARES.items()}
         values |= {m: parts[i] for m, parts in EX_CHINA_REGIONS.items()}
-        values["asia-pacific"] += china
+        values["asia-pacific"] = _typed(values["asia-pacific"] + china)
         for _, _, members in DIMENSIONS:
             *given, (last, _) = members
-            values[last] = total[year] - sum(values[m] for m, _ in given)
+            values[last] = _typed(total[year] - sum(values[m] for m, _ in given))
         for member, value in values.items():
             out.setdefault(member, {})[year] = value
     return out

@@ -4,8 +4,10 @@ Commands refuse bad input, but a project can still be inconsistent as a whole (h
 typed segment by segment that does not add up, a segment added without a base-year value)
 or arrive from outside (a file, a workbook) with anything in it. `validate` reports it all
 without changing anything: errors mean a figure is wrong or cannot be computed, warnings
-mean something is incomplete. Each finding names its place so the GUI can go to the cell
-and `workbench check` can print it; the order is the model's order, errors first.
+mean something is incomplete, information says what an analyst should know (how far a
+dimension's own projections were from the total before reconciliation). Each finding
+names its place so the GUI can go to the cell and `workbench check` can print it; the
+order is the model's order, errors first, information last.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ from workbench.core.document import Document
 from workbench.core.methods import method
 from workbench.core.methods.base import Check
 from workbench.core.project import TOTAL, Project
+from workbench.core.reconcile import REASONS
 from workbench.numbers import number, percent
+
+SEVERITIES = ("error", "warning", "info")
+
+GAP_NOTICE = 1e-6
+"""An unreconciled gap above this fraction of the total is worth an information line."""
 
 REL_TOLERANCE = 1e-9
 """History adds up when segments and total agree to this relative difference."""
@@ -31,7 +39,7 @@ REL_TOLERANCE = 1e-9
 class Finding:
     """One problem; the location fields that do not apply are None."""
 
-    severity: str  # "error" | "warning"
+    severity: str  # "error" | "warning" | "info"
     code: str
     message: str
     scenario_id: str | None = None
@@ -60,8 +68,9 @@ def validate(document: Document) -> list[Finding]:
         explained = {(f.scenario_id, f.series_id) for f in findings if f.is_error}
         for scenario in p.scenarios:
             findings += _forecast(p, document, scenario.id, explained)
+        findings += _unreconciled_gaps(p, document)
     findings += _entity_references(p)
-    return sorted(findings, key=lambda f: not f.is_error)
+    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
 
 
 def _error(code: str, message: str, *where, **named) -> Finding:
@@ -308,29 +317,66 @@ def _forecast(p: Project, document: Document, scenario_id: str, explained: set) 
                     bad[0],
                 )
             )
-    total = result.values[result.row[TOTAL], fcols]
+    explained |= {(scenario_id, f.series_id) for f in out}
+    return out + list(_unreconciled(p, result, name, explained))
+
+
+def _unreconciled(p: Project, result, name: str, explained: set) -> Iterator[Finding]:
+    """One error per dimension and reason: the years its segments could not be reconciled.
+
+    A dimension one of whose series (or the total) already has an error is left out: that
+    error is the reason, and saying it twice would only bury it.
+    """
+    forecast = list(p.metadata.forecast_years)
+    scenario_id = result.scenario_id
+    for dim in p.dimensions:
+        series = [TOTAL, *dim.member_ids()]
+        if any((scenario_id, s) in explained or (None, s) in explained for s in series):
+            continue
+        codes = [result.reason(dim.id, y) for y in forecast]
+        for code in sorted(set(codes) - {0}):
+            years = [y for y, c in zip(forecast, codes, strict=True) if c == code]
+            why = REASONS[code] if dim.members else "the dimension has no segments yet"
+            yield _error(
+                "reconcile_impossible",
+                f"The {name} segments of {dim.name} are not reconciled to the total in "
+                f"{_years(years)}: {why}; they show their projections.",
+                result.scenario_id,
+                None,
+                years[0],
+                dim.id,
+            )
+
+
+def _unreconciled_gaps(p: Project, document: Document) -> Iterator[Finding]:
+    """Per dimension, the largest gap between its projections and the total before
+    reconciliation, over scenarios and forecast years (information, not a fault)."""
     primary = p.primary_dimension if p.mode == "bottom_up" else None
+    fc = slice(p.metadata.base_year + 1 - p.metadata.first_year, None)
+    results = [(s.name, document.result(s.id)) for s in p.scenarios]
     for dim in p.dimensions:
         if dim.id == primary or not dim.members:
             continue
-        rows = result.projected[[result.row[m] for m in dim.member_ids()]][:, fcols]
-        with np.errstate(over="ignore", invalid="ignore"):  # huge inputs: reported above
-            sums = rows.sum(axis=0)
-        bad = years[(sums == 0) & np.isfinite(total) & (total != 0)].tolist()
-        if bad:
-            out.append(
-                _error(
-                    "reconcile_impossible",
-                    f"The {name} segments of "
-                    f"{dim.name} add up to 0 in {_years(bad)}, so they cannot be "
-                    f"reconciled to a non-zero total.",
-                    scenario_id,
-                    None,
-                    bad[0],
-                    dim.id,
-                )
+        worst = (0.0, "", 0, 0.0)
+        for name, result in results:
+            with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+                share = np.abs(result.gaps[dim.id][fc]) / np.abs(result.values[0, fc])
+            share = np.where(result.reasons[dim.id][fc] == 0, np.nan_to_num(share), 0.0)
+            j = int(np.argmax(share))
+            if share[j] > worst[0]:
+                worst = (float(share[j]), name, j, float(result.gaps[dim.id][fc][j]))
+        if worst[0] > GAP_NOTICE:
+            _, name, j, gap = worst
+            year = p.metadata.base_year + 1 + j
+            yield Finding(
+                "info",
+                "unreconciled_gap",
+                f"{dim.name}: the segments' own projections differ from the total by up to "
+                f"{number(gap)} ({percent(worst[0])} of it; {name}, {year}) "
+                "before reconciliation scales the free segments to fit.",
+                year=year,
+                dimension_id=dim.id,
             )
-    return out
 
 
 # -- the qualitative side -----------------------------------------------------------------

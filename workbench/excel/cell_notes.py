@@ -1,4 +1,4 @@
-"""The Cell notes sheet: history sources, holds and the analyst's notes, one row per cell.
+"""The Cell notes sheet: history sources, holds, pin marks and notes, one row per cell.
 
 Source notes also appear as comments on the history cells, but comments are display: the
 data lives here, in plain columns, so that an edited workbook comes back exactly.
@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.core.project import Project
+from workbench.core.project import PIN_MARKS, Project
 from workbench.excel.assumptions import check_headers
 from workbench.excel.grid import Grid
 from workbench.excel.layout import CELL_NOTES
 from workbench.excel.styles import Context, header_row, write_number, write_text
 
-HEADERS = ["Scenario id", "Series id", "Series", "Year", "Source id", "Held", "Note"]
-SCENARIO, SERIES, LABEL, YEAR, SOURCE, HELD, NOTE = range(7)
+HEADERS = ["Scenario id", "Series id", "Series", "Year", "Source id", "Held", "Note", "Pin by"]
+SCENARIO, SERIES, LABEL, YEAR, SOURCE, HELD, NOTE, PIN_BY = range(8)
 HEADER_ROW, FIRST_ROW = 2, 3
 
 
@@ -26,12 +26,13 @@ class CellNotes:
     history_sources: dict[tuple[str, int], str] = field(default_factory=dict)
     holds: set[tuple[str, int]] = field(default_factory=set)
     notes: dict[tuple[str, str, int], str] = field(default_factory=dict)
+    pin_marks: dict[tuple[str, str, int], str] = field(default_factory=dict)
     rows: dict[tuple[str, str, int], int] = field(default_factory=dict)
 
 
 def _keys(p: Project) -> list[tuple[str, str, int]]:
     keys = {("", s, y) for s, y in p.history_sources} | {("", s, y) for s, y in p.holds}
-    keys |= set(p.notes)
+    keys |= set(p.notes) | set(p.pin_marks)
     series = {s: i for i, s in enumerate(p.series_ids())}
     scenarios = {"": -1} | {s.id: i for i, s in enumerate(p.scenarios)}
     return sorted(keys, key=lambda k: (series.get(k[1], len(series)), k[2], scenarios.get(k[0], 0)))
@@ -46,12 +47,17 @@ def write_cell_notes(ctx: Context, ws) -> None:
         0,
         (
             "One row per cell: a blank scenario id means a history cell (or a hold, which holds "
-            "the cell in every scenario). Held is yes or blank."
+            "the cell in every scenario). Held is yes or blank. Pin by says which edit wrote "
+            "a forecast pin (hold or spread); a number typed over a pin makes it yours."
         ),
         f["hint"],
     )
     header_row(
-        ws, HEADER_ROW, HEADERS, f["header"], {0: 10, 1: 10, 2: 30, 3: 7, 4: 10, 5: 6, 6: 60}
+        ws,
+        HEADER_ROW,
+        HEADERS,
+        f["header"],
+        {0: 10, 1: 10, 2: 30, 3: 7, 4: 10, 5: 6, 6: 60, 7: 8},
     )
     ws.freeze_panes(FIRST_ROW, 0)
     for row, (scenario_id, series_id, year) in enumerate(_keys(p), start=FIRST_ROW):
@@ -66,7 +72,10 @@ def write_cell_notes(ctx: Context, ws) -> None:
             write_text(
                 ws, row, HELD, "yes" if (series_id, year) in p.holds else "", f["input_text"]
             )
-        write_text(ws, row, NOTE, p.notes.get((scenario_id, series_id, year), ""), f["input_text"])
+        key = (scenario_id, series_id, year)
+        write_text(ws, row, NOTE, p.notes.get(key, ""), f["input_text"])
+        if scenario_id:
+            write_text(ws, row, PIN_BY, p.pin_marks.get(key, ""), f["input_text"])
 
 
 def read_cell_notes(grid: Grid, target: Project) -> CellNotes:
@@ -94,6 +103,13 @@ def read_cell_notes(grid: Grid, target: Project) -> CellNotes:
         note = grid.text(row, NOTE)
         if note.strip():
             out.notes[key] = note
+        mark = grid.text(row, PIN_BY).strip().casefold()
+        if mark and (mark not in PIN_MARKS or not scenario_id):
+            raise grid.error(
+                row, PIN_BY, "Pin by is hold, spread or blank, on rows with a scenario id."
+            )
+        if mark:
+            out.pin_marks[key] = mark
     return out
 
 

@@ -17,7 +17,7 @@ from workbench.core.project import ENTITY_COLLECTIONS, Project
 from workbench.core.transaction import MISSING
 from workbench.excel.about import DETAILS
 from workbench.excel.assumptions import growth_cell
-from workbench.excel.cell_notes import HELD, NOTE, SOURCE
+from workbench.excel.cell_notes import HELD, NOTE, PIN_BY, SOURCE
 from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, cell, year_col
 from workbench.excel.plan import ImportChange, ImportPlan
 from workbench.excel.reader import WorkbookContent
@@ -51,6 +51,8 @@ class Differ:
         self._keyed("history_sources", "Source", self._notes_cell(SOURCE), self._cell_what)
         self._holds()
         self._keyed("notes", "Note", self._notes_cell(NOTE), self._pin_what)
+        self._own_typed_pins()
+        self._keyed("pin_marks", "Pin by", self._notes_cell(PIN_BY), self._pin_what)
         for collection in ENTITY_COLLECTIONS:
             self._entities(collection)
         return ImportPlan(self.changes, Batch("Import workbook", self.puts))
@@ -110,6 +112,14 @@ class Differ:
             a, b = old.get(key, MISSING), new.get(key, MISSING)
             if a is MISSING or b is MISSING or type(a) is not type(b) or a != b:
                 self._add(kind, locate(key), what(key), _opt(a), _opt(b), field, key, a, b)
+
+    def _own_typed_pins(self) -> None:
+        """A number typed over a hold's or a spread's pin is the analyst's pin: its mark goes
+        (and a mark whose pin is gone goes with it)."""
+        old, new = self.current.pins, self.target.pins
+        for key in list(self.target.pin_marks):
+            if key not in new or (key in old and old[key] != new[key]):
+                del self.target.pin_marks[key]
 
     def _holds(self) -> None:
         old, new = self.current.holds, self.target.holds

@@ -3,8 +3,9 @@
 Value sheets (Total market and one per dimension) hold one block per scenario. Column A is
 the id column: it names what a row is, so the reader never guesses from positions that an
 analyst may have shifted by inserting rows. A block starts with a header row whose id is
-the scenario id; then the total row ("total"), the segment rows (the segment ids), the gap
-row ("gap:<dimension>"), share rows ("share:<segment>") and the projected rows
+the scenario id; then the total row ("total"), the segment rows (the segment ids), the
+unreconciled gap row ("gap:<dimension>"), the scale row ("scale:<dimension>": the factor
+the free segments get), share rows ("share:<segment>") and the projected rows
 ("projected:<segment>", before reconciliation, where the pins live).
 """
 
@@ -42,8 +43,8 @@ FIRST_BLOCK_ROW = 3
 """Rows 0-2 of a value sheet are its title, a hint and a blank line."""
 
 ID_COL, NAME_COL, FIRST_YEAR_COL = 0, 1, 2
-GAP, SHARE, PROJECTED = "gap:", "share:", "projected:"
-COMPUTED_PREFIXES = (GAP, SHARE, PROJECTED)
+GAP, SCALE, SHARE, PROJECTED = "gap:", "scale:", "share:", "projected:"
+COMPUTED_PREFIXES = (GAP, SCALE, SHARE, PROJECTED)
 
 CELL_LIMIT = 32767
 """Excel's limit on the characters in one cell."""
@@ -107,4 +108,4 @@ def block_rows(members: int, dimension: bool) -> int:
     """Rows one scenario block takes, including the blank line after it."""
     if not dimension:
         return 3
-    return 2 + members + 1 + 2 * members + 1
+    return 2 + members + 2 + 2 * members + 1

@@ -186,6 +186,7 @@ def _read_cell_notes(grids: dict[str, Grid], content: WorkbookContent) -> None:
     p.history_sources.update(notes.history_sources)
     p.holds.update(notes.holds)
     p.notes.update(notes.notes)
+    p.pin_marks.update(notes.pin_marks)
     content.where.update({("cell", *k): row for k, row in notes.rows.items()})
 
 

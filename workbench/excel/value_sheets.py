@@ -1,9 +1,11 @@
 """Writing the value sheets: Total market and one sheet per dimension, a block per scenario.
 
 Every forecast cell is a live formula that computes docs/forecast-semantics.md exactly
-and carries the engine's value as its cached result. The segment rows show reconciled values; the
-projected rows under them hold each segment's own method (or its pin, typed as a number)
-before reconciliation, because reconciled = projected / SUM(projected) × total needs them.
+and carries the engine's value as its cached result. The segment rows show reconciled
+values; the projected rows under them hold each segment's own method (or its pin, typed as
+a number) before reconciliation. A fixed segment (pinned or held) shows its projected
+cell; a free one shows it times the block's scale row, (total − Σ fixed) / Σ free, which is
+#N/A exactly where the engine could not reconcile (then the projection shows).
 The year and CAGR cells of a row are rendered as one run of XML (`RowCells`): these
 sheets hold nearly all of a large workbook's cells.
 """
@@ -13,7 +15,10 @@ from __future__ import annotations
 import numpy as np
 
 from workbench.core.derived import growth_ratio
+from workbench.core.methods import method as grows
 from workbench.core.project import TOTAL, Dimension
+from workbench.core.reconcile import NEAR_ZERO, TOLERANCE
+from workbench.core.reconcile_words import GAP_LABEL, SCALE_LABEL
 from workbench.excel.layout import (
     FIRST_BLOCK_ROW,
     FIRST_YEAR_COL,
@@ -21,6 +26,7 @@ from workbench.excel.layout import (
     ID_COL,
     NAME_COL,
     PROJECTED,
+    SCALE,
     SHARE,
     TOTAL_SHEET,
     block_rows,
@@ -28,7 +34,7 @@ from workbench.excel.layout import (
     cell,
     year_col,
 )
-from workbench.excel.sheet_xml import RowCells, column_letters
+from workbench.excel.sheet_xml import RowCells, column_letters, formula_xml
 from workbench.excel.styles import Context, write_text
 from workbench.excel.value_formulas import MethodFormulas, sheet_prefix, typed
 from workbench.excel.value_formulas import growth_ratio as cagr_formula
@@ -43,6 +49,23 @@ def total_row(block: int) -> int:
 
 def dimension_block(dim: Dimension, block: int) -> int:
     return FIRST_BLOCK_ROW + block * block_rows(len(dim.members), True)
+
+
+def gap_row(start: int, n: int) -> int:
+    """Rows of a dimension block starting at `start` with `n` segments (see `layout`)."""
+    return start + 2 + n
+
+
+def scale_row(start: int, n: int) -> int:
+    return start + 3 + n
+
+
+def share_row(start: int, n: int, i: int) -> int:
+    return start + 4 + n + i
+
+
+def projected_row(start: int, n: int, i: int) -> int:
+    return start + 4 + 2 * n + i
 
 
 def _at(col: int, row: int) -> str:
@@ -83,8 +106,9 @@ def write_block_header(ctx: Context, ws, row: int, scenario_id: str, label: str)
         fmt = f["forecast_header"] if year > meta.base_year else f["header"]
         ws.write_number(row, year_col(meta, year), year, fmt)
     hist, fore = cagr_cols(meta)
-    write_text(ws, row, hist, f"CAGR {meta.first_year}–{meta.base_year}", f["header"])
-    write_text(ws, row, fore, f"CAGR {meta.base_year}–{meta.last_year}", f["forecast_header"])
+    (a, b), (c, d) = meta.history_cagr_years, meta.forecast_cagr_years
+    write_text(ws, row, hist, f"CAGR {a}–{b}", f["header"])
+    write_text(ws, row, fore, f"CAGR {c}–{d}", f["forecast_header"])
 
 
 def history_cells(
@@ -118,11 +142,19 @@ def source_comments(ctx: Context, ws, row: int, series_id: str) -> None:
 
 
 def forecast_cells(
-    ctx: Context, cells: RowCells, row: int, scenario_id: str, series_id: str, base_typed: bool
+    ctx: Context,
+    cells: RowCells,
+    row: int,
+    scenario_id: str,
+    series_id: str,
+    base_typed: bool,
+    scale: int | None = None,
 ) -> None:
     """The series' own method (or pin) in every forecast year, before reconciliation.
 
-    `base_typed`: the row's base-year cell is a typed input (which may be blank)."""
+    `base_typed`: the row's base-year cell is a typed input (which may be blank). `scale`:
+    the row of the dimension's scale (None where nothing is scaled); after a pin a chained
+    method goes on from the pin ÷ that year's scale (1 where it has no number or is 0)."""
     p = ctx.project
     meta = p.metadata
     result = ctx.result(scenario_id)
@@ -138,6 +170,7 @@ def forecast_cells(
     if base_typed:
         base = typed(base)
     style, pin_style = ctx.styles["number"], ctx.styles["pin"]
+    chained = grows(p.growth_of(scenario_id, series_id).method).chained
     for j, year in enumerate(meta.forecast_years):
         col = base_col + 1 + j
         pin = p.pins.get((scenario_id, series_id, year))
@@ -145,13 +178,16 @@ def forecast_cells(
             cells.number(col, pin, pin_style)
             continue
         prev = first_prev if j == 0 else _at(col - 1, row)
+        if j and scale is not None and chained and (scenario_id, series_id, year - 1) in p.pins:
+            factor = _at_row(col - 1, scale)
+            prev = f"{prev}/IF(ISNUMBER({factor}),IF({factor}=0,1,{factor}),1)"
         cells.formula(col, method.formula(j, prev, base), style, projected[col - FIRST_YEAR_COL])
 
 
 def cagr_cells(ctx: Context, cells: RowCells, row: int, values: list[float]) -> None:
     meta, style = ctx.project.metadata, ctx.styles["percent"]
     hist, fore = cagr_cols(meta)
-    spans = ((hist, meta.first_year, meta.base_year), (fore, meta.base_year, meta.last_year))
+    spans = ((hist, *meta.history_cagr_years), (fore, *meta.forecast_cagr_years))
     for col, a, b in spans:
         if b <= a:
             continue
@@ -188,7 +224,7 @@ def _bottom_up_total(ctx: Context, cells: RowCells, block: int, values: list[flo
     p = ctx.project
     dim = p.dimension(p.primary_dimension)
     prefix = sheet_prefix(ctx.sheets[dim.id])
-    start = dimension_block(dim, block) + 3 + 2 * len(dim.members)
+    start = projected_row(dimension_block(dim, block), len(dim.members), 0)
     style = ctx.styles["number_bold"]
     for year in p.metadata.forecast_years:
         col = year_col(p.metadata, year)
@@ -251,7 +287,7 @@ def write_dimension_block(ctx: Context, ws, dim: Dimension, block: int, scenario
     _dimension_total(ctx, ws, start + 1, block, result.series_values(TOTAL).tolist())
     home0 = dimension_block(dim, 0)
     for i, member in enumerate(dim.members):
-        row, proj = start + 2 + i, start + 3 + 2 * n + i
+        row, proj = start + 2 + i, projected_row(start, n, i)
         write_text(ws, row, ID_COL, member.id, f["id"])
         if block == 0:
             write_text(ws, row, NAME_COL, member.name, f["input_text"])
@@ -263,10 +299,12 @@ def write_dimension_block(ctx: Context, ws, dim: Dimension, block: int, scenario
         values = result.series_values(member.id).tolist()
         cells = RowCells(row)
         history_cells(ctx, cells, member.id, block, home0 + 2 + i, values)
-        _reconciled_cells(ctx, cells, dim, proj, start, values)
+        _reconciled_cells(ctx, cells, dim, member.id, start, result)
         cagr_cells(ctx, cells, row, values)
         ws.write_cells(row, cells)
-        _write_projected(ctx, ws, row, proj, scenario_id, member)
+        primary = p.mode == "bottom_up" and p.primary_dimension == dim.id
+        scale = None if primary else scale_row(start, n)
+        _write_projected(ctx, ws, row, proj, scenario_id, member, scale)
     if n:
         _write_gap_and_shares(ctx, ws, dim, start, result)
         _dimension_chart(ctx, ws, dim, start, scenario_id)
@@ -289,23 +327,45 @@ def _dimension_total(ctx: Context, ws, row: int, block: int, totals: list[float]
     ws.write_cells(row, cells)
 
 
-def _reconciled_cells(ctx, cells: RowCells, dim, proj: int, start: int, values) -> None:
+def _reconciled_cells(ctx, cells: RowCells, dim, member_id: str, start: int, result) -> None:
+    """Fixed (pinned or held) and bottom-up primary segments show their projection; free
+    ones are scaled where the scale row has a number."""
     p = ctx.project
     meta, n = p.metadata, len(dim.members)
+    i = dim.member_ids().index(member_id)
     primary = p.mode == "bottom_up" and p.primary_dimension == dim.id
-    first_proj, total, style = start + 3 + 2 * n, start + 1, ctx.styles["number"]
+    proj, scale, style = projected_row(start, n, i), scale_row(start, n), ctx.styles["number"]
+    values = result.series_values(member_id).tolist()
     for year in meta.forecast_years:
         col = year_col(meta, year)
-        if primary:
-            formula = _at(col, proj)
-        else:
-            span = f"{_at_row(col, first_proj)}:{_at_row(col, first_proj + n - 1)}"
-            formula = f"{_at(col, proj)}/SUM({span})*{_at_row(col, total)}"
+        formula = _at(col, proj)
+        if not (primary or result.is_fixed(member_id, year)):
+            factor = _at_row(col, scale)
+            formula = f"IF(ISNUMBER({factor}),{formula}*{factor},{formula})"
         cells.formula(col, formula, style, values[col - FIRST_YEAR_COL])
 
 
-def _write_projected(ctx: Context, ws, row: int, proj: int, scenario_id: str, member) -> None:
-    """The segment's own forecast before reconciliation; its history mirrors the row above."""
+def scale_formula(total: str, span: str, fixed: list[str], n: int) -> str:
+    """The free segments' scale, (total − Σ fixed) / Σ free, or #N/A wherever the engine
+    (`core.reconcile`) finds reconciliation impossible; 1 where nothing needs scaling."""
+    fixed_sum = "(" + "+".join(fixed) + ")" if fixed else "0"
+    left, free = f"({total}-{fixed_sum})", f"(SUM({span})-{fixed_sum})"
+    off = f"ABS({left})>{TOLERANCE:.0E}*MAX(ABS({total}),1)"
+    if len(fixed) == n:
+        return f"IF({off},NA(),1)"
+    near = f"AND({free}>0,{free}<{NEAR_ZERO:.0E}*ABS({left}))"
+    scaled = f"{left}/{free}"
+    return (
+        f"IF({off},IF(OR({free}<=0,{left}<0,{near}),NA(),{scaled}),"
+        f"IF({free}=0,1,IF({near},NA(),{scaled})))"
+    )
+
+
+def _write_projected(
+    ctx: Context, ws, row: int, proj: int, scenario_id: str, member, scale: int | None
+) -> None:
+    """The segment's own forecast before reconciliation; its history mirrors the row above.
+    `scale` is the row of the dimension's scale, None for a bottom-up primary dimension."""
     f, meta = ctx.formats, ctx.project.metadata
     result = ctx.result(scenario_id)
     write_text(ws, proj, ID_COL, PROJECTED + member.id, f["id"])
@@ -315,26 +375,54 @@ def _write_projected(ctx: Context, ws, row: int, proj: int, scenario_id: str, me
     for year in meta.history_years:
         col = year_col(meta, year)
         cells.formula(col, typed(_at(col, row)), style, history[col - FIRST_YEAR_COL])
-    forecast_cells(ctx, cells, proj, scenario_id, member.id, base_typed=False)
+    forecast_cells(ctx, cells, proj, scenario_id, member.id, base_typed=False, scale=scale)
     ws.write_cells(proj, cells)
 
 
 def _write_gap_and_shares(ctx, ws, dim, start, result) -> None:
     p, f = ctx.project, ctx.formats
     meta, n = p.metadata, len(dim.members)
-    gap_row, first_proj, total = start + 2 + n, start + 3 + 2 * n, start + 1
-    write_text(ws, gap_row, ID_COL, GAP + dim.id, f["id"])
-    write_text(ws, gap_row, NAME_COL, "Gap: projected segments − total", f["gap"])
+    gap, total = gap_row(start, n), start + 1
+    first, last = projected_row(start, n, 0), projected_row(start, n, n - 1)
+    write_text(ws, gap, ID_COL, GAP + dim.id, f["id"])
+    write_text(ws, gap, NAME_COL, GAP_LABEL, f["gap"])
     gaps = result.gaps[dim.id].tolist()
-    cells, style = RowCells(gap_row), ctx.styles["gap"]
+    cells, style = RowCells(gap), ctx.styles["gap"]
     for year in meta.years:
         col = year_col(meta, year)
-        span = f"{_at(col, first_proj)}:{_at(col, first_proj + n - 1)}"
+        span = f"{_at(col, first)}:{_at(col, last)}"
         cells.formula(col, f"SUM({span})-{_at(col, total)}", style, gaps[col - FIRST_YEAR_COL])
-    ws.write_cells(gap_row, cells)
+    ws.write_cells(gap, cells)
+    _write_scale(ctx, ws, dim, start, result)
     totals = result.series_values(TOTAL)
     for i, member in enumerate(dim.members):
-        _write_share(ctx, ws, start + 3 + n + i, start + 2 + i, total, member, result, totals)
+        _write_share(ctx, ws, share_row(start, n, i), start + 2 + i, total, member, result, totals)
+
+
+def _write_scale(ctx, ws, dim, start: int, result) -> None:
+    """The factor the free segments get per forecast year (#N/A: not reconciled)."""
+    p, f = ctx.project, ctx.formats
+    meta, n = p.metadata, len(dim.members)
+    row = scale_row(start, n)
+    write_text(ws, row, ID_COL, SCALE + dim.id, f["id"])
+    if p.mode == "bottom_up" and p.primary_dimension == dim.id:
+        write_text(ws, row, NAME_COL, "Scale: none (these segments make the total)", f["gap"])
+        return
+    write_text(ws, row, NAME_COL, f"{SCALE_LABEL} (not pinned or held)", f["gap"])
+    scales = result.scales[dim.id].tolist()
+    cells, style = RowCells(row), ctx.styles["gap"]
+    ids = dim.member_ids()
+    for year in meta.forecast_years:
+        col = year_col(meta, year)
+        fixed = [
+            _at(col, projected_row(start, n, i))
+            for i, m in enumerate(ids)
+            if result.is_fixed(m, year)
+        ]
+        span = f"{_at(col, projected_row(start, n, 0))}:{_at(col, projected_row(start, n, n - 1))}"
+        formula = formula_xml(scale_formula(_at_row(col, start + 1), span, fixed, n))
+        cells.formula(col, formula, style, scales[col - FIRST_YEAR_COL])
+    ws.write_cells(row, cells)
 
 
 def _write_share(ctx, ws, row: int, seg: int, total: int, member, result, totals) -> None:

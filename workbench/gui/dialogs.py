@@ -33,6 +33,11 @@ WORKBOOK_FILTER = "Excel workbooks (*.xlsx)"
 IMAGE_FILTER = "PNG image (*.png);;SVG image (*.svg)"
 
 
+def ask_dialog(dialog: QDialog) -> bool:
+    """Run a page's own dialog (the back-solve targets...); True when it was accepted."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
 def show_error(parent: QWidget | None, text: str) -> None:
     QMessageBox.warning(parent, "Market Workbench", text)
 

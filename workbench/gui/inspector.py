@@ -28,6 +28,7 @@ from workbench.core.commands import SetNote
 from workbench.core.errors import ModelError
 from workbench.core.explain import explain_cell
 from workbench.core.project import Project
+from workbench.core.reconcile_words import explain_rate
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.entity_card import entity_card
 from workbench.gui.locale_numbers import number
@@ -36,7 +37,7 @@ from workbench.gui.page import CellTarget, EntityTarget, Target
 Cell = tuple[str, str, int]
 """(scenario id, series id, year), as segment pages emit it."""
 
-ROWS = ("Cell", "Value", "State", "Formula", "Source")
+ROWS = ("Cell", "Value", "State", "Formula", "Growth", "Source")
 
 
 class InspectorDock(QDockWidget):
@@ -145,6 +146,7 @@ def describe(bridge: DocumentBridge, cell: Cell | None) -> dict[str, str]:
         else "blank",
         "State": state,
         "Formula": info.formula,
+        "Growth": explain_rate(document, scenario_id, series_id) or "—",
         "Source": "—"
         if source is None
         else source.label() + (f" — {source.url}" if source.url else ""),

@@ -66,9 +66,15 @@ def total_series(document: Document) -> list[ChartSeries]:
     ]
 
 
+def forecast_cagr_label(document: Document) -> str:
+    """"CAGR 2025–2031": the headline CAGR's name, with its years."""
+    a, b = document.project.metadata.forecast_cagr_years
+    return f"CAGR {a}–{b}"
+
+
 def forecast_cagr(document: Document, scenario_id: str) -> float:
-    """The total's CAGR from the base year to the last year in one scenario."""
+    """The total's headline CAGR (first forecast year → last year) in one scenario."""
     meta = document.project.metadata
     result = document.result(scenario_id)
-    rates = cagr_rows(result, meta.base_year, meta.last_year)
+    rates = cagr_rows(result, *meta.forecast_cagr_years)
     return float(np.asarray(rates)[result.row[TOTAL]])

@@ -17,7 +17,7 @@ import sqlite3
 APPLICATION_ID = 0x4D574250
 """`PRAGMA application_id` of every project file: "MWBP" in ASCII."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """`PRAGMA user_version` of files this version writes; it reads every version up to it."""
 
 _VERSION_1 = """
@@ -124,7 +124,14 @@ CREATE TABLE notes (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: dict[int, str] = {1: _VERSION_1, 2: _VERSION_2}
+_VERSION_3 = """
+CREATE TABLE pin_marks (
+    scenario TEXT NOT NULL, series TEXT NOT NULL, year INTEGER NOT NULL, mark TEXT NOT NULL,
+    PRIMARY KEY (scenario, series, year)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: dict[int, str] = {1: _VERSION_1, 2: _VERSION_2, 3: _VERSION_3}
 """The script that takes a file from version `n - 1` to version `n` (0 is empty)."""
 
 

@@ -49,6 +49,7 @@ KEYED_TABLES = (
     KeyedTable("history_sources", ("series", "year"), "source_id"),
     KeyedTable("pins", ("scenario", "series", "year"), "value"),
     KeyedTable("holds", ("series", "year"), None),
+    KeyedTable("pin_marks", ("scenario", "series", "year"), "mark"),
     KeyedTable("notes", ("scenario", "series", "year"), "text"),
 )
 

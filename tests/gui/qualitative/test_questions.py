@@ -29,7 +29,7 @@ def test_insert_figure_puts_a_placeholder_and_renders_the_engine_value(qtbot, br
     page.insight_list.setCurrentItem(page.insight_item("cagr:total"))
     page.insert_selected()
     assert project.entity("key_questions", "q3").answer == "The total grows {{cagr:total}}"
-    expected = engine_cagr(bridge.document, "base", "total", 2024, 2031)
+    expected = engine_cagr(bridge.document, "base", "total", 2025, 2031)
     assert f"{expected * 100:.1f} %" in page.rendered.toPlainText()
     assert page.insight_list.currentItem().text(1) == f"{expected * 100:.1f} %"
 
@@ -44,11 +44,11 @@ def test_figures_follow_the_model_and_the_scenario(qtbot, bridge, project):
     assert bridge.execute(SetGrowth("base", "total", Growth("cagr", 0.125)))
     qtbot.waitUntil(lambda: "Total 12.5 %" in page.rendered.toPlainText())
     page.scenario.setCurrentIndex(page.scenario.findData("optimistic"))
-    expected = engine_cagr(bridge.document, "optimistic", "total", 2024, 2031)
+    expected = engine_cagr(bridge.document, "optimistic", "total", 2025, 2031)
     assert f"Total {expected * 100:.1f} %" in page.rendered.toPlainText()
     bridge.undo()
     page.scenario.setCurrentIndex(page.scenario.findData("base"))
-    expected = engine_cagr(bridge.document, "base", "total", 2024, 2031)
+    expected = engine_cagr(bridge.document, "base", "total", 2025, 2031)
     qtbot.waitUntil(lambda: f"Total {expected * 100:.1f} %" in page.rendered.toPlainText())
 
 
@@ -69,7 +69,7 @@ def test_insight_list_equals_engine_values(qtbot, bridge):
     page = make_page(qtbot, bridge)
     fastest = page.insight_item("fastest:region").text(0)
     result = bridge.document.result("base")
-    rates = {m: cagr(dict(zip(result.years, result.series_values(m), strict=True)), 2024, 2031)
+    rates = {m: cagr(dict(zip(result.years, result.series_values(m), strict=True)), 2025, 2031)
              for m in ("north-america", "europe", "asia-pacific", "rest-of-world")}
     best = max(rates, key=rates.get)
     assert fastest.startswith(bridge.document.project.member(best).name)

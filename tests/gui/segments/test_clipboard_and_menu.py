@@ -101,7 +101,7 @@ def test_hold_and_release_via_the_context_menu(page, bridge):
     assert ("a", 2022) not in bridge.document.project.holds
 
 
-def test_source_note_and_back_solve_through_the_dialogs(monkeypatch, page, bridge):
+def test_source_note_and_back_solve_through_the_dialogs(monkeypatch, qtbot, page, bridge):
     monkeypatch.setattr(dialogs, "ask_item", lambda *a: 1)
     monkeypatch.setattr(dialogs, "ask_text", lambda *a: "Checked with the publisher")
     action(page.context_menu(cell(page, "Alpha", "2021")), "Set source…").trigger()
@@ -109,11 +109,20 @@ def test_source_note_and_back_solve_through_the_dialogs(monkeypatch, page, bridg
     p = bridge.document.project
     assert p.history_sources[("a", 2021)] == "src-1"
     assert p.notes[("", "a", 2021)] == "Checked with the publisher"
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "15.84")
+    def type_target(dialog) -> bool:
+        field = dialog.fields["a"]
+        field.selectAll()
+        qtbot.keyClicks(field, "15.84")
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_dialog", type_target)
     menu = page.context_menu(cell(page, "Alpha", "2024F"))
     action(menu, "Back-solve CAGR from a target…").trigger()
-    # 9 × (1 + g)^3 = 15.84  →  g = 1.76^(1/3) − 1
-    assert p.growth_of("base", "a").rate == pytest.approx(1.76 ** (1 / 3) - 1)
+    # 2025: total 15 × 1.1³ = 19.965, Beta free at 6 × 1.1³ = 7.986. To show 15.84, Alpha
+    # must project 15.84 × 7.986 / (19.965 − 15.84); 9 × (1 + g)³ = that.
+    projection = 15.84 * 7.986 / (19.965 - 15.84)
+    assert p.growth_of("base", "a").rate == pytest.approx((projection / 9) ** (1 / 3) - 1)
+    assert bridge.document.result("base").value("a", 2025) == pytest.approx(15.84)
 
 
 def test_scale_history_to_total_via_the_context_menu(page, bridge):

@@ -22,8 +22,8 @@ def test_the_page_shows_the_hand_worked_forecast(page):
     assert shown(page, "Total market", "2023F") == "16.50"
     assert shown(page, "Alpha", "2023F") == "9.90"
     assert shown(page, "Share: Alpha", "2022") == "60.0 %"
-    assert shown(page, "Gap: segments − total", "2023F") == "0.00"
-    assert shown(page, "Alpha", "CAGR 22–25") == "10.0 %"
+    assert shown(page, "Unreconciled: Σ projected − total", "2023F") == "0.00"
+    assert shown(page, "Alpha", "CAGR 23–25") == "10.0 %"
     assert [s.name for s in page.chart.series] == ["Alpha", "Beta"]
 
 
@@ -36,11 +36,13 @@ def test_typing_a_forecast_value_pins_it_and_the_total_reconciles(qtbot, page, b
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event loop turn
     qtbot.waitUntil(lambda: ("base", "a", 2023) in bridge.document.project.pins)
     assert bridge.document.project.pins[("base", "a", 2023)] == 11.0
-    # Projected 11 + 6.6 = 17.6 is scaled to the total 16.5: Alpha = 11 / 17.6 × 16.5.
-    assert shown(page, "Alpha", "2023F") == "10.31"
-    assert shown(page, "Gap: segments − total", "2023F") == "1.10"
+    # The pin shows as typed; Beta (projected 6.6) takes the rest of the total 16.5: 5.5.
+    # Before scaling the segments were 11 + 6.6 − 16.5 = 1.1 over the total.
+    assert shown(page, "Alpha", "2023F") == "11.00"
+    assert shown(page, "Beta", "2023F") == "5.50"
+    assert shown(page, "Unreconciled: Σ projected − total", "2023F") == "1.10"
     assert cell(page, "Alpha", "2023F").data(STATE_ROLE) == "pinned"
-    assert chart_value(page, "Alpha", 2023) == pytest.approx(11 / 17.6 * 16.5)
+    assert chart_value(page, "Alpha", 2023) == 11.0
 
 
 def test_typing_the_total_spreads_history_and_moves_the_forecast(page, bridge):
@@ -76,8 +78,8 @@ def test_abc_is_refused_with_a_message_and_nothing_changes(page, bridge, errors)
 
 
 def test_computed_cells_are_not_editable(page):
-    for row, column in (("Gap: segments − total", "2023F"), ("Share: Alpha", "2021"),
-                        ("Alpha", "CAGR 22–25")):
+    for row, column in (("Unreconciled: Σ projected − total", "2023F"), ("Share: Alpha", "2021"),
+                        ("Alpha", "CAGR 23–25")):
         assert not page.model.flags(cell(page, row, column)) & Qt.ItemFlag.ItemIsEditable
 
 
@@ -136,7 +138,12 @@ def test_cell_selection_reports_scenario_series_and_year(qtbot, page):
 
 def test_total_page_rows_and_an_edit_elsewhere_updates_its_overlay(total_page, bridge):
     labels = [r.label for r in total_page.model.layout.rows]
-    assert labels == ["Total market", "Growth year on year", "Gap: Technology − total"]
+    assert labels == [
+        "Total market",
+        "Growth year on year",
+        "Technology · Unreconciled: Σ projected − total",
+        "Technology · Scale of free segments",
+    ]
     assert shown(total_page, "Growth year on year", "2023F") == "10.0 %"
     assert total_page.model.setData(cell(total_page, "Total market", "2023F"), "30")
     up = next(s for s in total_page.chart.series if s.name == "Up")

@@ -41,7 +41,8 @@ def test_one_value_fills_forecast_cells_as_pins(page, bridge):
 
 def test_a_fill_over_a_computed_cell_is_refused_whole(page, bridge, errors):
     before = dump_json(bridge.document)
-    select(page, cell(page, "Beta", "2020"), cell(page, "Gap: segments − total", "2020"))
+    gap = cell(page, "Unreconciled: Σ projected − total", "2020")
+    select(page, cell(page, "Beta", "2020"), gap)
     assert not page.table.paste_text("5")
     assert "computed" in errors[-1]
     assert dump_json(bridge.document) == before

@@ -1,5 +1,6 @@
 """Every edit of a project, as a command that a `Document` executes and can undo."""
 
+from workbench.core.commands.backsolve import BackSolve, BackSolveCagr
 from workbench.core.commands.base import Batch, Command
 from workbench.core.commands.cells import SetCells
 from workbench.core.commands.entities import (
@@ -9,6 +10,7 @@ from workbench.core.commands.entities import (
     RemoveEntity,
     UpdateEntity,
 )
+from workbench.core.commands.pins import SetHold, SetPin
 from workbench.core.commands.put import Put
 from workbench.core.commands.spread import ScaleHistoryToTotal, SpreadTotal, distribute
 from workbench.core.commands.structure import (
@@ -29,13 +31,10 @@ from workbench.core.commands.structure import (
     SetYearRange,
 )
 from workbench.core.commands.values import (
-    BackSolveCagr,
     SetGrowth,
     SetHistory,
     SetHistorySource,
-    SetHold,
     SetNote,
-    SetPin,
     ShiftGrowth,
 )
 
@@ -45,6 +44,7 @@ __all__ = [
     "AddMember",
     "AddMembers",
     "AddScenario",
+    "BackSolve",
     "BackSolveCagr",
     "Batch",
     "Command",

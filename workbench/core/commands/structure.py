@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from workbench.core.commands.base import Command, fresh_id, name, placed
+from workbench.core.commands.pins import held_forecast_cells, pin_holds, unpin
 from workbench.core.errors import ModelError
 from workbench.core.fields import Field
 from workbench.core.project import MODES, Dimension, Member, Metadata, Scenario, new_id
@@ -141,9 +142,10 @@ def drop_series(tx: Transaction, series: set[str]) -> None:
         tx.delete(Field.HOLDS, key)
     for key in [k for k in p.notes if k[1] in series]:
         tx.delete(Field.NOTES, key)
-    for field in (Field.GROWTH, Field.PINS):
-        for key in [k for k in getattr(p, field) if k[1] in series]:
-            tx.delete(field, key)
+    for key in [k for k in p.growth if k[1] in series]:
+        tx.delete(Field.GROWTH, key)
+    for key in [k for k in p.pins if k[1] in series]:
+        unpin(tx, key)
     for field in (Field.COMPANIES, Field.FACTORS, Field.TRENDS):
         items = getattr(p, field)
         updated = [
@@ -231,7 +233,11 @@ class RemoveDimension(Command):
 
 
 class AddScenario(Command):
-    """Add a scenario, copying another's assumptions and pins when `copy_from` is given."""
+    """Add a scenario, copying another's assumptions and pins when `copy_from` is given.
+
+    Held forecast cells get the new scenario's shown number as the hold's pin, as a hold
+    does in every scenario that exists when it is made.
+    """
 
     def __init__(
         self, scenario_name: str, copy_from: str | None = None, scenario_id: str | None = None
@@ -249,11 +255,12 @@ class AddScenario(Command):
             for (scn, series), growth in list(p.growth.items()):
                 if scn == self.copy_from:
                     tx.set(Field.GROWTH, (scenario_id, series), growth)
-            for field in (Field.PINS, Field.NOTES):
+            for field in (Field.PINS, Field.PIN_MARKS, Field.NOTES):
                 for (scn, series, year), value in list(getattr(p, field).items()):
                     if scn == self.copy_from:
                         tx.set(field, (scenario_id, series, year), value)
         tx.replace(Field.SCENARIOS, [*p.scenarios, Scenario(scenario_id, label)])
+        pin_holds(tx, scenario_id, held_forecast_cells(p))
 
 
 class RenameScenario(Command):
@@ -285,7 +292,7 @@ class RemoveScenario(Command):
         if len(p.scenarios) == 1:
             raise ModelError(f"{scenario.name} is the only scenario; a project needs at least one.")
         tx.replace(Field.SCENARIOS, [s for s in p.scenarios if s.id != self.scenario_id])
-        for field in (Field.GROWTH, Field.PINS, Field.NOTES):
+        for field in (Field.GROWTH, Field.PINS, Field.PIN_MARKS, Field.NOTES):
             for key in [k for k in getattr(p, field) if k[0] == self.scenario_id]:
                 tx.delete(field, key)
 
@@ -309,7 +316,7 @@ class SetYearRange(Command):
             for key in [k for k in getattr(p, field) if not first <= k[1] <= base]:
                 tx.delete(field, key)
         for key in [k for k in p.pins if not base < k[2] <= last]:
-            tx.delete(Field.PINS, key)
+            unpin(tx, key)
         for key in [k for k in p.holds if not first <= k[1] <= last]:
             tx.delete(Field.HOLDS, key)
         for key in [
@@ -368,7 +375,7 @@ class SetMode(Command):
                     f"The primary dimension {p.dimension(primary).name} has no segments."
                 )
             for key in [k for k in p.pins if k[1] == "total"]:
-                tx.delete(Field.PINS, key)
+                unpin(tx, key)
         elif primary is not None:
             p.dimension(primary)
         tx.replace(Field.MODE, self.mode)

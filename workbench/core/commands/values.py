@@ -1,4 +1,4 @@
-"""Edits of numbers: history, growth assumptions, pins, holds, cell sources, back-solving."""
+"""Edits of numbers: history, growth assumptions, cell sources and notes, rate shifts."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from workbench.core.errors import ModelError
 from workbench.core.fields import Field
 from workbench.core.methods import method
 from workbench.core.methods.base import Check
-from workbench.core.project import TOTAL, Growth, Project
+from workbench.core.project import Growth, Project
 from workbench.core.transaction import Transaction
 from workbench.numbers import number, percent
 
@@ -104,105 +104,6 @@ def check_growth(p: Project, scenario_id: str, series_id: str, g: Growth) -> Non
     refused = next((e for e in method(g.method).problems(check) if e.severity == "error"), None)
     if refused is not None:
         raise ModelError(refused.message)
-
-
-class SetPin(Command):
-    """Type a forecast value that overrides the method for that year; None unpins."""
-
-    def __init__(self, scenario_id: str, series_id: str, year: int, value: float | None) -> None:
-        self.scenario_id, self.series_id, self.year, self.value = (
-            scenario_id,
-            series_id,
-            year,
-            value,
-        )
-        self.text = "Pin value" if value is not None else "Unpin value"
-
-    def run(self, tx: Transaction) -> None:
-        p = tx.project
-        p.scenario(self.scenario_id)
-        p.check_series(self.series_id)
-        at = where(p, self.scenario_id, self.series_id, self.year)
-        forecast_year(p, self.year, f"Pin of {at}")
-        key = (self.scenario_id, self.series_id, self.year)
-        if self.value is None:
-            tx.delete(Field.PINS, key)
-            return
-        if self.series_id == TOTAL and p.mode == "bottom_up":
-            raise ModelError(
-                "In bottom-up mode the total is the sum of its segments and cannot be "
-                f"pinned ({at})."
-            )
-        tx.set(Field.PINS, key, finite(self.value, f"The pinned value of {at}"))
-
-
-class SetHold(Command):
-    """Hold a cell so that spreading and scaling leave it as it is (all scenarios)."""
-
-    def __init__(self, series_id: str, year: int, held: bool) -> None:
-        self.series_id, self.year, self.held = series_id, year, held
-        self.text = "Hold value" if held else "Release value"
-
-    def run(self, tx: Transaction) -> None:
-        p = tx.project
-        p.check_series(self.series_id)
-        if self.series_id == TOTAL:
-            raise ModelError("The total cannot be held; hold its segments instead.")
-        if self.year not in p.metadata.years:
-            raise ModelError(
-                f"Hold of {p.series_name(self.series_id)}: {self.year} is outside the "
-                "project's years."
-            )
-        if self.held:
-            tx.set(Field.HOLDS, (self.series_id, self.year), True)
-        else:
-            tx.delete(Field.HOLDS, (self.series_id, self.year))
-
-
-class BackSolveCagr(Command):
-    """Set a `cagr` series' rate so that its projection lands on `target` in the last year.
-
-    The chain starts at the last pinned forecast year before the last year, or at the base
-    year, exactly as the engine continues from pins.
-    """
-
-    def __init__(self, scenario_id: str, series_id: str, target: float) -> None:
-        self.scenario_id, self.series_id, self.target = scenario_id, series_id, target
-        self.text = "Back-solve CAGR"
-
-    def run(self, tx: Transaction) -> None:
-        p = tx.project
-        p.scenario(self.scenario_id)
-        p.check_series(self.series_id)
-        at = where(p, self.scenario_id, self.series_id)
-        growth = p.growth_of(self.scenario_id, self.series_id)
-        if growth.method != "cagr":
-            raise ModelError(f"Back-solving needs a CAGR series; {at} uses {growth.method}.")
-        if self.series_id == TOTAL and p.mode == "bottom_up":
-            raise ModelError(
-                f"In bottom-up mode the total is the sum of its segments; back-solve them ({at})."
-            )
-        target = finite(self.target, f"The target of {at}")
-        last = p.metadata.last_year
-        if (self.scenario_id, self.series_id, last) in p.pins:
-            raise ModelError(f"{at} is pinned in {last}; unpin it to back-solve its CAGR.")
-        start, value = _chain_start(p, self.scenario_id, self.series_id)
-        if value is None or value <= 0 or target <= 0:
-            raise ModelError(
-                f"Back-solving {at} needs a positive {start} value and a positive target."
-            )
-        rate = (target / value) ** (1.0 / (last - start)) - 1.0
-        tx.set(Field.GROWTH, (self.scenario_id, self.series_id), replace(growth, rate=rate))
-
-
-def _chain_start(p: Project, scenario_id: str, series_id: str) -> tuple[int, float | None]:
-    last = p.metadata.last_year
-    pinned = [y for (s, x, y) in p.pins if s == scenario_id and x == series_id and y < last]
-    if pinned:
-        year = max(pinned)
-        return year, p.pins[(scenario_id, series_id, year)]
-    base = p.metadata.base_year
-    return base, p.history.get((series_id, base))
 
 
 class SetNote(Command):

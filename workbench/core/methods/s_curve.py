@@ -69,6 +69,21 @@ def complete(check: Check, name: str, code: str) -> Iterator[Problem]:
         )
 
 
+def positive_base(check: Check, name: str, code: str) -> Iterator[Problem]:
+    """A curve grows from a positive base-year value: from 0 it stays 0 forever, from a
+    negative one it runs through a pole."""
+    v0 = check.v0
+    if v0 is not None and np.isfinite(v0) and not v0 > 0:
+        yield Problem(
+            "error",
+            code,
+            f"The {name} of {check.at} starts from its {check.base_year} value "
+            f"{check.number(v0)}; it needs a positive base-year value (from 0 it stays 0, "
+            "below 0 it runs through a pole).",
+            check.base_year,
+        )
+
+
 def _k_above_base(check: Check) -> Iterator[Problem]:
     g, v0 = check.growth, check.v0
     if g.k is not None and np.isfinite(g.k) and v0 is not None and not g.k > v0:
@@ -101,6 +116,10 @@ S_CURVE = GrowthMethod(
     project=_values,
     explain=lambda e: curve_words("S-curve: K / (1 + ((K − v0)/v0)·e^(−r·t))", e),
     formula=_formula,
-    rules=[lambda check: complete(check, "S-curve", "s_curve_incomplete"), _k_above_base],
+    rules=[
+        lambda check: complete(check, "S-curve", "s_curve_incomplete"),
+        lambda check: positive_base(check, "S-curve", "s_curve_base"),
+        _k_above_base,
+    ],
     seed=seed_curve,
 )

@@ -25,7 +25,7 @@ class Finding:
 
     @property
     def marker(self) -> str:
-        return "✖" if self.severity == "error" else "⚠"
+        return {"error": "✖", "warning": "⚠"}.get(self.severity, "ℹ")
 
 
 def findings_of(document: Document) -> list[Finding]:

@@ -24,6 +24,7 @@ from workbench.gui.page_parts import (
     caption,
     card,
     forecast_cagr,
+    forecast_cagr_label,
     heading,
     page_layout,
     total_series,
@@ -106,7 +107,7 @@ class OverviewPage(Page):
         base = project.history.get((TOTAL, meta.base_year), math.nan)
         self._card_frames = [card(f"Market size {meta.base_year}", amount(base), meta.unit)]
         for name, (last, rate) in self.headline().items():
-            detail = f"CAGR {meta.base_year}–{meta.last_year}: {percent(rate)}"
+            detail = f"{forecast_cagr_label(self.bridge.document)}: {percent(rate)}"
             self._card_frames.append(card(f"{name} · {meta.last_year}", amount(last), detail))
         self._columns = 0
         self._place_cards()
@@ -136,9 +137,8 @@ class OverviewPage(Page):
 
     def _fill_findings(self, findings: list[Finding]) -> None:
         self.findings.clear()
-        if not findings:
+        if all(f.severity == "info" for f in findings):
             self.findings.addItem("✓ No problems found: history adds up and every input is valid.")
-            return
         for finding in findings:
             item = QListWidgetItem(f"{finding.marker}  {finding.message}")
             item.setData(Qt.ItemDataRole.UserRole, finding)

@@ -36,6 +36,7 @@ from workbench.gui.page import Page
 from workbench.gui.page_parts import (
     caption,
     forecast_cagr,
+    forecast_cagr_label,
     heading,
     page_layout,
     total_series,
@@ -76,8 +77,7 @@ class ScenarioTotalsModel(QAbstractTableModel):
         if section < len(years):
             year = years[section]
             return f"{year}" + (" F" if year > project.metadata.base_year else "")
-        meta = project.metadata
-        return f"CAGR {meta.base_year}–{meta.last_year}" if section == len(years) else None
+        return forecast_cagr_label(self._document) if section == len(years) else None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -149,6 +149,9 @@ class BlockBuilder:
         notation = locale_numbers.notation()
         if row.kind in _RATIO_ROWS:
             return [_year_percent(v, notation) for v in values.tolist()]
+        if row.kind == "scale":  # a factor: blank in history and where nothing was reconciled
+            factors = values.tolist()
+            return ["" if v != v else "× " + numbers.amount(v, 4, notation) for v in factors]
         scale = 0.0
         if row.kind == "gap":  # a difference of sums: hide float residue, not real gaps
             scale = float(np.nanmax(np.abs(self.figures.values), initial=0.0))
@@ -195,7 +198,7 @@ def _font(row: Row) -> QFont | None:
     """Bold for the total, italic for the derived rows; the view's font elsewhere."""
     if row.kind == "total":
         return styles.font(bold=True)
-    if row.kind in ("share", "yoy", "gap"):
+    if row.kind in ("share", "yoy", "gap", "scale"):
         return styles.font(italic=True)
     return None
 

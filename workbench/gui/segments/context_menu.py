@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from workbench.core.commands import (
-    BackSolveCagr,
+    BackSolve,
     Command,
     ScaleHistoryToTotal,
     SetHistorySource,
@@ -22,11 +22,10 @@ from workbench.core.commands import (
     SetPin,
     SpreadTotal,
 )
-from workbench.core.errors import ModelError
 from workbench.core.project import TOTAL
-from workbench.gui import dialogs, locale_numbers
+from workbench.gui import dialogs
+from workbench.gui.segments.backsolve import BackSolveDialog
 from workbench.gui.segments.layout import Column, Row
-from workbench.gui.segments.parsing import read_value
 from workbench.gui.segments.table_model import SegmentTableModel
 
 
@@ -105,22 +104,13 @@ class CellMenu:
         self._run(SpreadTotal(year, value, scenario, dims))
 
     def _back_solve(self) -> None:
-        last = self.project.metadata.last_year
-        current = self.model.result.value(self.row.key, last)
-        text = dialogs.ask_text(
-            self.parent, "Back-solve CAGR",
-            f"Target {last} value of {self.row.label} ({self.project.metadata.unit}):",
-            locale_numbers.plain(current, 6),
+        """Targets for this series and its CAGR siblings, solved together (the dialog
+        previews the resulting rates)."""
+        dialog = BackSolveDialog(
+            self.parent, self.model.document, self.scenario_id, self.row.key
         )
-        if text is None:
-            return
-        try:
-            target = read_value(text, f"{self.row.label}, target {last}")
-        except ModelError as exc:
-            self.model.bridge.error.emit(str(exc))
-            return
-        if target is not None:
-            self._run(BackSolveCagr(self.scenario_id, self.row.key, target))
+        if dialogs.ask_dialog(dialog) and dialog.solved:
+            self._run(BackSolve(self.scenario_id, dialog.solved))
 
     # -- helpers ----------------------------------------------------------------------------
 

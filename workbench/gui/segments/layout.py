@@ -1,12 +1,13 @@
 """Which rows and columns a segment page's table has, and what each one means.
 
-The total market page shows the total, its year-on-year growth and each dimension's gap;
-a dimension page shows the total, the dimension's segments, its gap and the segments'
-shares. Columns are the name and the growth assumption an analyst edits most (method and
-rate, frozen beside the name), one per year, two CAGRs and the S-curve's ceiling K and
-steepness r (where the registry's growth methods show their parameters); headers name
-each in words with its unit. The model, the
-editing rules and the clipboard all speak in these terms.
+The total market page shows the total, its year-on-year growth and, per dimension, the
+unreconciled gap (how far its projections were from the total before scaling) and the
+scale its free segments got; a dimension page shows the total, the dimension's segments,
+its gap and scale, and the segments' shares. Columns are the name and the growth
+assumption an analyst edits most (method and rate, frozen beside the name), one per year,
+two CAGRs and the S-curve's ceiling K and steepness r (where the registry's growth methods
+show their parameters); headers name each in words with its unit. The model, the editing
+rules and the clipboard all speak in these terms.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.core.project import TOTAL, Project
+from workbench.core.reconcile_words import GAP_LABEL, SCALE_LABEL
 
 SERIES_ROWS = ("total", "segment")
 ASSUMPTION_COLUMNS = ("method", "rate", "k", "r")
@@ -21,7 +23,7 @@ ASSUMPTION_COLUMNS = ("method", "rate", "k", "r")
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """`kind` is total, segment, gap, share or yoy; `key` is a series or dimension id."""
+    """`kind` is total, segment, gap, scale, share or yoy; `key` is a series or dimension id."""
 
     kind: str
     key: str
@@ -71,17 +73,21 @@ def _rows(project: Project, dimension_id: str | None) -> tuple[Row, ...]:
     rows = [Row("total", TOTAL, "Total market")]
     if dimension_id is None:
         rows.append(Row("yoy", TOTAL, "Growth year on year"))
-        rows += [Row("gap", d.id, f"Gap: {d.name} − total") for d in project.dimensions]
+        for d in project.dimensions:
+            rows.append(Row("gap", d.id, f"{d.name} · {GAP_LABEL}"))
+            rows.append(Row("scale", d.id, f"{d.name} · {SCALE_LABEL}"))
         return tuple(rows)
     dim = project.dimension(dimension_id)
     rows += [Row("segment", m.id, m.name) for m in dim.members]
-    rows.append(Row("gap", dim.id, "Gap: segments − total"))
+    rows.append(Row("gap", dim.id, GAP_LABEL))
+    rows.append(Row("scale", dim.id, SCALE_LABEL))
     rows += [Row("share", m.id, f"Share: {m.name}") for m in dim.members]
     return tuple(rows)
 
 
 def _columns(project: Project) -> tuple[Column, ...]:
     meta = project.metadata
+    (a, b), (c, d) = meta.history_cagr_years, meta.forecast_cagr_years
     columns = [
         Column("name", "Series"),
         Column("method", "Growth\nmethod"),
@@ -90,8 +96,8 @@ def _columns(project: Project) -> tuple[Column, ...]:
     columns += [Column("year", str(y), y) for y in meta.history_years]
     columns += [Column("year", f"{y}F", y, forecast=True) for y in meta.forecast_years]
     columns += [
-        Column("cagr_history", f"CAGR {_yy(meta.first_year)}–{_yy(meta.base_year)}"),
-        Column("cagr_forecast", f"CAGR {_yy(meta.base_year)}–{_yy(meta.last_year)}", forecast=True),
+        Column("cagr_history", f"CAGR {_yy(a)}–{_yy(b)}"),
+        Column("cagr_forecast", f"CAGR {_yy(c)}–{_yy(d)}", forecast=True),
         Column("k", f"Ceiling K\n{meta.unit}"),
         Column("r", "Steepness\nr"),
     ]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.fields import STRUCTURE, Field
 from workbench.core.project import TOTAL, Project
+from workbench.core.reconcile_words import rate_text
 from workbench.core.transaction import Change
 from workbench.gui import locale_numbers, page_parts
 from workbench.gui.bridge import DocumentBridge
@@ -295,6 +296,9 @@ class SegmentPage(Page):
             width = max(_WIDTHS.get(column.kind, year_width), header + 22)
             if column.kind == "name":
                 width = min(max(longest + 28, width), _NAME_MAX)
+            elif column.kind == "rate" and self.model.bends_a_rate():
+                notice = rate_text(-0.888, 0.888, locale_numbers.percent)
+                width = max(width, metrics.horizontalAdvance(notice) + 16)
             self.table.setColumnWidth(i, width)
         self.table.frozen.show_first_column_only()
         self._split()

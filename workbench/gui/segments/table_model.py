@@ -22,6 +22,12 @@ from workbench.core.explain import explain_cell
 from workbench.core.fields import Field
 from workbench.core.methods import REGISTERED, method
 from workbench.core.project import TOTAL
+from workbench.core.reconcile_words import (
+    bends,
+    explain_rate,
+    explain_reconciliation,
+    rate_text,
+)
 from workbench.core.transaction import WHOLE, Change
 from workbench.gui import locale_numbers
 from workbench.gui.bridge import DocumentBridge
@@ -211,12 +217,14 @@ class SegmentTableModel(QAbstractTableModel):
         for i, r in enumerate(rows):
             if r.kind == "gap":
                 out[i] = result.gaps[r.key]
+            elif r.kind == "scale":
+                out[i] = result.scales[r.key]
             elif r.kind == "yoy":
                 out[i] = yoy_rows(result.values[result.row[TOTAL]])
         meta = self.document.project.metadata
         cagrs = {
-            "cagr_history": self._cagr_column(meta.first_year, meta.base_year, result),
-            "cagr_forecast": self._cagr_column(meta.base_year, meta.last_year, result),
+            "cagr_history": self._cagr_column(*meta.history_cagr_years, result),
+            "cagr_forecast": self._cagr_column(*meta.forecast_cagr_years, result),
         }
         return Figures(out, cagrs)
 
@@ -288,7 +296,27 @@ class SegmentTableModel(QAbstractTableModel):
         if param.by_year:
             return "by year"
         value = getattr(g, param.field)
-        return "" if value is None else _PARAMETER_TEXT[param.style](value)
+        if value is None:
+            return ""
+        if g.method == "cagr" and kind == "rate":
+            return rate_text(value, self._shown_cagr(row.key), _PARAMETER_TEXT["percent"])
+        return _PARAMETER_TEXT[param.style](value)
+
+    def bends_a_rate(self) -> bool:
+        """Whether any CAGR series on the table shows a CAGR other than its typed rate
+        (the page then widens the rate column for the notice)."""
+        project = self.document.project
+        for row in self.layout.rows:
+            g = project.growth_of(self.scenario_id, row.key) if row.is_series else None
+            if g is not None and g.method == "cagr" and bends(g.rate, self._shown_cagr(row.key)):
+                return True
+        return False
+
+    def _shown_cagr(self, series_id: str) -> float:
+        """The headline forecast CAGR the series shows (after reconciliation)."""
+        result = self._read()[0]
+        a, b = self.document.project.metadata.forecast_cagr_years
+        return float(cagr_rows(result, a, b)[result.row[series_id]])
 
     def _edit(self, r: int, c: int) -> str:
         """What an editor starts with: the exact number, without thousands separators."""
@@ -318,6 +346,12 @@ class SegmentTableModel(QAbstractTableModel):
 
     def _tooltip(self, r: int, c: int) -> str | None:
         row, column = self.row(r), self.column(c)
+        if column.kind == "rate" and row.is_series:
+            return explain_rate(self.document, self.scenario_id, row.key)
+        if column.kind == "year" and row.kind in ("gap", "scale"):
+            return explain_reconciliation(
+                self.document, self.scenario_id, row.key, column.year, row.kind
+            )
         if column.kind != "year" or not row.is_series:
             return None
         info = explain_cell(self.document, self.scenario_id, row.key, column.year)
@@ -334,7 +368,8 @@ class SegmentTableModel(QAbstractTableModel):
             return f"{'Forecast' if column.forecast else 'History'} {column.year}, {unit}"
         return {
             "cagr_history": "Compound annual growth over the history years",
-            "cagr_forecast": "Compound annual growth from the base year to the last year",
+            "cagr_forecast": "Compound annual growth of the numbers shown, from the first "
+            "forecast year to the last year",
             "rate": "CAGR of a CAGR series; type 12 or 12 % for twelve percent",
             "k": f"Saturation level K ({_users('k')}), {unit}",
             "r": f"Steepness r ({_users('r')})",

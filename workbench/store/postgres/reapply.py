@@ -25,7 +25,7 @@ from workbench.store.errors import StoreError
 from workbench.store.postgres.connection import connect, unreachable
 from workbench.store.postgres.projects import find, read, remember, server_project
 
-_KEYED = ("history", "history_sources", "growth", "pins", "holds", "notes")
+_KEYED = ("history", "history_sources", "growth", "pins", "pin_marks", "holds", "notes")
 _WHOLE = ("metadata", "mode", "primary_dimension", "dimensions", "scenarios")
 Edit = tuple[str, Any, Any]
 """(field, key, value): a keyed cell, an entity id, or WHOLE for a whole field; MISSING
