@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import fields
 
 import pytest
 from openpyxl import Workbook
@@ -10,6 +11,7 @@ from openpyxl import Workbook
 from tests.ingest import corpus
 from workbench.cli import main
 from workbench.ingest import IngestError, Mapping, plan
+from workbench.ingest.mapping import KINDS
 
 
 def _book(path, rows):
@@ -149,3 +151,31 @@ def test_a_hidden_helper_sheet_is_not_the_default_table(tmp_path):
     book.save(tmp_path / "h.xlsx")
     assert plan(tmp_path / "h.xlsx").resolved.table.sheet == "Market"
     assert plan(tmp_path / "h.xlsx", Mapping(sheet="calc")).resolved.table.sheet == "calc"
+
+
+@pytest.mark.parametrize(
+    ("choices", "expected"),
+    [
+        ('{"members": ["a"]}', "the choice 'members' must be an object of texts"),
+        ('{"base_year": "2021"}', "the choice 'base_year' must be a whole number"),
+        ('{"rate": {"abc": 1}}', "the choice 'rate' must be a number, or an object of year: "
+                                 "number"),
+        ('{"skip": [1]}', "the choice 'skip' must be a list of texts"),
+    ],
+)
+def test_a_hand_edited_mapping_of_the_wrong_kind_is_one_sentence(
+    tmp_path, capsys, choices, expected
+):
+    # These crashed with "unexpected error (AttributeError)" and exit 3.
+    (tmp_path / "m.json").write_text(choices)
+    (tmp_path / "t.csv").write_text("Region,2019,2020,2021\nA,1,2,3\n")
+    argv = ["import-table", "--dry-run", "--mapping", str(tmp_path / "m.json")]
+    assert main([*argv, str(tmp_path / "t.csv"), str(tmp_path / "p.mwp")]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"workbench: m.json: {expected}; got ")
+    assert error.count("\n") == 1
+    assert not (tmp_path / "p.mwp").exists()
+
+
+def test_every_mapping_choice_has_a_kind():
+    assert set(KINDS) == {f.name for f in fields(Mapping)}

@@ -108,10 +108,43 @@ class Mapping:
         unknown = sorted(set(data) - known)
         if unknown:
             raise IngestError(f"{name}: {unknown[0]!r} is not a mapping choice.")
-        try:
-            return cls(**data).check()
-        except TypeError:
-            raise IngestError(f"{name}: a mapping choice has the wrong kind of value.") from None
+        for key, value in data.items():
+            if not _of_kind(value, KINDS[key]):
+                raise IngestError(
+                    f"{name}: the choice {key!r} must be {_KIND_WORDS[KINDS[key]]}; "
+                    f"got {value!r}."
+                )
+        return cls(**data).check()
+
+
+KINDS: dict[str, type | tuple[type, ...]] = {
+    "sheet": str, "table": int, "dimension": str, "groups": dict, "members": dict,
+    "skip": list, "total": str, "base_year": int, "forecast": str, "scenario": str,
+    "unit": str, "scale": (int, float), "rate": (int, float, dict), "rate_source": str,
+    "mode": str, "title": str,
+}  # fmt: skip
+"""What each choice of a mapping file holds (texts inside its objects and lists)."""
+_KIND_WORDS = {
+    str: "a text", int: "a whole number", dict: "an object of texts", list: "a list of texts",
+    (int, float): "a number", (int, float, dict): "a number, or an object of year: number",
+}
+
+
+def _of_kind(value: object, kind: type | tuple[type, ...]) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, bool) or not isinstance(value, kind):
+        return False
+    if isinstance(value, list):
+        return all(isinstance(item, str) for item in value)
+    if isinstance(value, dict) and kind is dict:
+        return all(isinstance(v, str) for v in value.values())
+    if isinstance(value, dict):  # rates by year
+        return all(
+            str(year).strip().isdigit() and _of_kind(rate, (int, float))
+            for year, rate in value.items()
+        )
+    return True
 
 
 def _positive(value: object) -> bool:
