@@ -119,3 +119,16 @@ def test_a_file_without_a_table_says_so_and_opens_nothing(window, dialogs, tmp_p
         "notes.csv: no table of numbers by year was found (a header of at least three years "
         "with labelled rows under it, or rows of segment, year and value)."
     ]
+
+
+def test_a_scale_typed_with_a_thousands_separator_is_a_thousand(
+    qtbot, window, dialogs, regions_file
+):
+    # "1,000" was read as 1.0 (its comma taken for a decimal mark), so every number came in
+    # a thousand times too small; numbers are read in the user's locale (C/English here).
+    wizard = _open_wizard(qtbot, window, dialogs, regions_file)
+    qtbot.mouseClick(wizard.scale, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(QApplication.focusWidget(), "1,000")
+    wizard.replan()
+    assert wizard.mapping().scale == 1000.0
+    assert "(× 1,000" in wizard.summary.toPlainText()

@@ -292,13 +292,12 @@ def _preview_series(made: Plan, project: Project) -> list[tuple[str, str]]:
 
 
 def _number(text: str, what: str) -> float | None:
-    text = text.strip().replace(",", ".") if text.count(",") == 1 and "." not in text else text
-    if not text.strip():
-        return None
+    """A typed scale or rate, read in the user's locale like every number of the app."""
     try:
-        return float(text.replace(",", ""))
+        reading = locale_numbers.read_number(text)
     except ValueError:
-        raise ModelError(f"{what} must be a number; got {text!r}.") from None
+        raise ModelError(f"{what} must be a number; got {text.strip()!r}.") from None
+    return None if reading is None else reading.value
 
 
 def _wrap(layout) -> QWidget:
