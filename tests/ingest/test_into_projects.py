@@ -123,3 +123,15 @@ def test_a_table_wholly_outside_the_projects_years_is_refused(tmp_path):
     expected = r"old\.xlsx, Regions!B1: the table's years \(2008–2010\) all lie outside"
     with pytest.raises(IngestError, match=expected):
         plan(path, Mapping(unit="USD billions"), sample_project())
+
+
+def test_a_chosen_scale_is_told_apart_from_the_units_conversion(tmp_path):
+    # "USD millions → USD billions (× 1,000)" read as if the units asked for it.
+    made = plan(_regions(tmp_path), Mapping(scale=1000.0), sample_project())
+    assert (
+        "Unit: USD millions in the source → USD billions (× 1,000, as chosen; the units "
+        "alone give × 0.001)." in made.summary
+    )
+    assert "Unit: USD millions in the source → USD billions (× 0.001)." in plan(
+        _regions(tmp_path), Mapping(), sample_project()
+    ).summary

@@ -265,11 +265,14 @@ def _scale(table: Table, mapping: Mapping, project: Project | None, where: str, 
             f"{where}: the table is in {unit.currency} and the project in {target.currency}; "
             f"give a conversion rate ({target.currency} per {unit.currency})."
         )
-    scale = mapping.scale
-    if scale is None:
-        scale = (unit.scale / target_scale(project_unit)) if unit else 1.0
+    by_units = (unit.scale / target_scale(project_unit)) if unit else 1.0
+    scale = by_units if mapping.scale is None else mapping.scale
     source = unit.label() if unit else "not stated"
-    notes.append(f"Unit: {source} in the source → {project_unit} (× {number(scale, 6)}).")
+    chosen = f", as chosen; the units alone give × {number(by_units, 6)}"
+    chosen = "" if scale == by_units else chosen
+    notes.append(
+        f"Unit: {source} in the source → {project_unit} (× {number(scale, 6)}{chosen})."
+    )
     if mapping.rates():
         notes.append(f"Converted at {_rates_text(mapping)}{_cited(mapping)}.")
     return unit, scale, project_unit
