@@ -135,3 +135,47 @@ def test_a_chosen_scale_is_told_apart_from_the_units_conversion(tmp_path):
     assert "Unit: USD millions in the source → USD billions (× 0.001)." in plan(
         _regions(tmp_path), Mapping(), sample_project()
     ).summary
+
+
+def test_targets_are_back_solved_together_onto_the_shown_numbers(tmp_path):
+    """Top-down: the total has its own CAGR; the segments' targets land on what shows."""
+    rows = [
+        ["Region", "2023", "2024", "2025F", "2026F"],
+        ["A", 1, 2, 3, 5.0],
+        ["B", 1, 1, 1, 3.0],
+        ["Total", 2.1, 3.1, 4.1, 8.2],
+    ]
+    made = plan(_book(tmp_path / "t.xlsx", rows), Mapping(forecast="targets", mode="top_down"))
+    document = made.preview()
+    p = document.project
+    scenario = p.scenarios[0].id
+    result = document.result(scenario)
+    a, b = (m.id for m in p.dimensions[0].members)
+    assert result.value("total", 2026) == pytest.approx(8.2)
+    # The segments' targets add up to 8.0, the total's to 8.2: no shown numbers can land
+    # on all of them, so each CAGR lands on its target before reconciliation, and says so.
+    assert result.projected_value(a, 2026) == pytest.approx(5.0)
+    assert result.value(a, 2026) == pytest.approx(5.0 * 8.2 / 8.0)
+    assert any("were not solved together" in line for line in made.summary)
+    rows[3] = ["Total", 2.1, 3.1, 4.1, 8.0]  # now they agree: the shown numbers land
+    made = plan(_book(tmp_path / "u.xlsx", rows), Mapping(forecast="targets", mode="top_down"))
+    result = made.preview().result(scenario)
+    assert result.value(a, 2026) == pytest.approx(5.0) and result.value(b, 2026) == (
+        pytest.approx(3.0)
+    )
+
+
+def test_targets_for_some_segments_land_on_the_shown_numbers_of_an_existing_project(tmp_path):
+    rows = [["Region", 2024, "2030F", "2031F"], ["North America", 1.2, 3.0, 3.5],
+            ["Europe", 0.9, 2.0, 2.25]]
+    path = _book(tmp_path / "targets.xlsx", rows)
+    document = Document(sample_project())
+    made = plan(path, Mapping(forecast="targets"), document.project)
+    document.execute(made.command)
+    result = document.result("base")
+    assert result.value("north-america", 2031) == pytest.approx(3.5, rel=1e-9)
+    assert result.value("europe", 2031) == pytest.approx(2.25, rel=1e-9)
+    # the other regions absorb the rest: the dimension still adds up to the total
+    total = result.value("total", 2031)
+    regions = [m.id for m in document.project.dimension("region").members]
+    assert sum(result.value(r, 2031) for r in regions) == pytest.approx(total, rel=1e-9)

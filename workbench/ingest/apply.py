@@ -18,6 +18,7 @@ from workbench.core.commands import (
     AddDimension,
     AddEntity,
     AddMembers,
+    BackSolve,
     Batch,
     Command,
     SetCells,
@@ -84,14 +85,25 @@ def plan(
     table = pick_table(tables, mapping, file_name)
     resolved = resolve(table, mapping, project, file_name)
     target = project if project is not None else _blank(resolved)
-    builder = _Builder(resolved, target)
-    command = Batch(f"Import table from {file_name}", builder.commands())
-    summary = [*resolved.notes, *builder.summary]
-    made = Plan(resolved, target, command, summary, project is None)
     try:
-        made.preview()
+        return _checked(resolved, target, project is None, solve=True)
     except ModelError as error:
-        raise IngestError(f"{file_name}: {error}") from None
+        if mapping.forecast != "targets":
+            raise IngestError(f"{file_name}: {error}") from None
+        made = _checked(resolved, target, project is None, solve=False)
+        made.summary.append(
+            f"The targets were not solved together ({error}); each CAGR lands on its own "
+            "target before reconciliation."
+        )
+        return made
+
+
+def _checked(resolved: Resolved, target: Project, new: bool, solve: bool) -> Plan:
+    """The plan, with its preview computed (which runs every check of every command)."""
+    builder = _Builder(resolved, target, solve)
+    command = Batch(f"Import table from {resolved.file_name}", builder.commands())
+    made = Plan(resolved, target, command, [*resolved.notes, *builder.summary], new)
+    made.preview()
     return made
 
 
@@ -114,12 +126,15 @@ def _slug(text: str) -> str:
 class _Builder:
     """Builds the commands of one import and counts what they do for the summary."""
 
-    def __init__(self, resolved: Resolved, project: Project) -> None:
-        self.r, self.project = resolved, project
+    def __init__(self, resolved: Resolved, project: Project, solve: bool = True) -> None:
+        self.r, self.project, self.solve = resolved, project, solve
         self.used = set(project.all_ids())
         self.out: list[Command] = []
         self.cells: dict[str, dict] = {"history": {}, "sources": {}, "pins": {}, "notes": {}}
         self.summary: list[str] = []
+        self.targets: dict[str, dict[str, float]] = {}
+        """Last-year targets by dimension (and 'total'): back-solved together, on what shows."""
+        self._block_of: dict[str, str] = {}
         self.counts = {"history": 0, "forecast": 0, "blank": 0}
         self.history_years: set[int] = set()
         self.scenario = self._scenario()
@@ -135,6 +150,8 @@ class _Builder:
         self._total(series)
         self.out.append(SetCells(f"Import table from {self.r.file_name}", **self.cells))
         self._mode()
+        for targets in self.targets.values() if self.solve else ():
+            self.out.append(BackSolve(self.scenario, targets))
         self._counts()
         return self.out
 
@@ -180,6 +197,7 @@ class _Builder:
                 elif name.casefold() != row.label.casefold():
                     self.summary.append(f"'{row.label}' taken as {name} (a close spelling).")
                 out.append((row, member_id))
+                self._block_of[member_id] = block.name
             if new:
                 self.out.append(AddMembers(dim_id, new))
             self._block_line(block, [n for _, n in new])
@@ -252,9 +270,11 @@ class _Builder:
     def _growth(self, row: Row, series_id: str, forecast: dict[int, float]) -> None:
         """A CAGR from the base year to the source's last forecast year.
 
-        For targets it is the assumption itself; for pins it is what the series does in
-        the years after the source's last forecast, so the model goes on the way the
-        source went.
+        For pins it is what the series does in the years after the source's last forecast,
+        so the model goes on the way the source went. For targets it is the seed of the
+        back-solve: where the source's last year is the project's, each dimension's targets
+        are then solved together so the numbers shown (after reconciliation) land on them;
+        otherwise this CAGR is the assumption itself.
         """
         base = self.project.metadata.base_year
         start = row.values.get(base)
@@ -265,6 +285,10 @@ class _Builder:
         rate = (forecast[last_year] / start) ** (1.0 / (last_year - base)) - 1.0
         if math.isfinite(rate) and rate > -1.0:
             self.out.append(SetGrowth(self.scenario, series_id, Growth("cagr", rate=rate)))
+            last = self.project.metadata.last_year
+            if self.r.mapping.forecast == "targets" and last_year == last:
+                group = "total" if series_id == TOTAL else self._block_of[series_id]
+                self.targets.setdefault(group, {})[series_id] = forecast[last_year]
 
     def _total(self, series: list[tuple[Row, str]]) -> None:
         r = self.r
