@@ -66,6 +66,8 @@ def test_the_explanation_names_k_r_t_and_v0():
         (CURVE, 0.0, "gompertz_base"),
         (CURVE, -3.0, "gompertz_base"),
         (Growth("gompertz", k=100.0), 10.0, "gompertz_incomplete"),
+        (Growth("gompertz", k=4.0, r=-50.0), 10.0, "gompertz_r"),
+        (Growth("gompertz", k=100.0, r=0.0), 10.0, "gompertz_r"),
     ],
 )
 def test_k_or_base_at_or_below_zero_and_a_missing_r_are_findings(growth, v0, code):
@@ -110,3 +112,12 @@ def test_the_workbook_holds_the_formula_and_imports_back(tmp_path):
     export_workbook(document, path)
     assert project_from_workbook(path).growth_of("base", "a") == CURVE
     assert read_workbook(path, document).is_empty
+
+
+def test_an_edit_with_r_at_or_below_zero_is_refused_before_the_curve_runs_away():
+    # K = 4 below v0 = 10 with r = −50: e^(50·t) overflows and every forecast year went
+    # blank (a workbook from a colleague applied it without a word).
+    document = document_with(Growth("cagr", 0.1))
+    with pytest.raises(ModelError, match=r"rate r = -50 of the Gompertz curve .* above 0"):
+        document.execute(SetGrowth("base", "a", Growth("gompertz", k=4.0, r=-50.0)))
+    assert document.project.growth_of("base", "a") == Growth("cagr", 0.1)

@@ -23,7 +23,7 @@ from workbench.core.methods.base import (
 from workbench.core.methods.s_curve import complete, curve_inputs, curve_words, seed_curve
 
 K = Parameter("k", "K", "saturation level K", "the series' unit", "number", column="k", low=0.0)
-R = Parameter("r", "r", "rate r", "per year", "plain", column="r")
+R = Parameter("r", "r", "rate r", "per year", "plain", column="r", low=0.0)
 
 
 def _values(growths: Sequence, inputs: ProjectionInput) -> np.ndarray:
@@ -37,7 +37,8 @@ def _formula(c: FormulaCells) -> str:
 
 
 def _positive(check: Check) -> Iterator[Problem]:
-    """K and the base-year value must be above zero: the curve takes ln(v0 / K)."""
+    """K and the base-year value must be above zero: the curve takes ln(v0 / K); r too, or
+    e^(−r·t) grows without bound and the curve runs away from K (to 0 or to infinity)."""
     g, v0 = check.growth, check.v0
     if g.k is not None and np.isfinite(g.k) and not K.admits(g.k):
         yield Problem(
@@ -45,6 +46,13 @@ def _positive(check: Check) -> Iterator[Problem]:
             "gompertz_k",
             f"The saturation level K = {check.number(g.k)} of the Gompertz curve of "
             f"{check.at} must be above 0.",
+        )
+    if g.r is not None and np.isfinite(g.r) and not R.admits(g.r):
+        yield Problem(
+            "error",
+            "gompertz_r",
+            f"The rate r = {check.number(g.r)} of the Gompertz curve of {check.at} must be "
+            "above 0 (the speed at which it approaches K).",
         )
     if v0 is not None and not v0 > 0:
         yield Problem(
