@@ -107,10 +107,12 @@ def _wait(parent, label: str, relay: _Relay, ticket: Ticket, start, stop) -> Out
     relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
     progress = _progress_dialog(parent, label)
     progress.canceled.connect(cancel)
-    relay.progress.connect(lambda done, total: _show_progress(progress, done, total))
+    open_ = [True]  # progress queued behind a cancel must not reach the deleted dialog
+    relay.progress.connect(lambda done, total: open_ and _show_progress(progress, done, total))
     start()
     if not ended:
         loop.exec()
+    open_.clear()
     progress.reset()
     progress.deleteLater()
     return ended[0]
