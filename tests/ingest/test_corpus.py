@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from openpyxl import Workbook
 
@@ -177,3 +179,15 @@ def test_na_and_x_are_segment_names_where_a_label_stands(tmp_path, text):
     project = plan(path).result()
     assert [m.name for m in project.dimensions[0].members] == ["NA", "EU", "X"]
     assert project.history[(project.dimensions[0].members[0].id, 2021)] == 3.0
+
+
+def test_a_header_of_year_end_dates_is_a_header_of_years(tmp_path):
+    # Vendor and terminal exports label columns 31/12/2019, 31/12/2020, … as dates.
+    book = Workbook()
+    book.active.append(["Segment", *(datetime.date(y, 12, 31) for y in (2019, 2020, 2021))])
+    book.active.append(["A", 1, 2, 3])
+    book.active.append(["B", 2, 3, 4])
+    book.save(tmp_path / "dates.xlsx")
+    table = plan(tmp_path / "dates.xlsx").resolved.table
+    assert table.years == [2019, 2020, 2021]
+    assert [row.values for row in table.rows][1] == {2019: 2.0, 2020: 3.0, 2021: 4.0}

@@ -8,6 +8,7 @@ once, here, so detection and mapping agree on what every cell means.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from dataclasses import dataclass
@@ -43,6 +44,8 @@ def year_label(value: object) -> YearLabel | None:
     """The year a header cell names, or None when it is not a year header."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, datetime.date):  # a header of year-end dates (31/12/2024)
+        return YearLabel(value.year, False) if value.year in YEAR_RANGE else None
     if isinstance(value, int | float):
         if isinstance(value, float) and (not math.isfinite(value) or value != int(value)):
             return None
