@@ -191,3 +191,13 @@ def test_a_header_of_year_end_dates_is_a_header_of_years(tmp_path):
     table = plan(tmp_path / "dates.xlsx").resolved.table
     assert table.years == [2019, 2020, 2021]
     assert [row.values for row in table.rows][1] == {2019: 2.0, 2020: 3.0, 2021: 4.0}
+
+
+def test_eurostat_flags_after_numbers_keep_the_number(tmp_path):
+    # Eurostat's tables write "1234.5 p" (provisional), "980 e" (estimated), "12 bep";
+    # such figures were left blank. "7 bn" is not a flag and stays text.
+    path = tmp_path / "estat.tsv"
+    path.write_text("geo\\time\t2019\t2020\t2021\nDE\t1234.5 p\t980 e\t12 bep\nFR\t1\t2\t7 bn\n")
+    rows = plan(path).resolved.table.rows
+    assert rows[0].values == {2019: 1234.5, 2020: 980.0, 2021: 12.0}
+    assert rows[1].values == {2019: 1.0, 2020: 2.0, 2021: None}

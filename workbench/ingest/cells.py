@@ -31,6 +31,9 @@ MARKERS = re.compile(r"(?:\s*(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)|\
 _BLANKS = frozenset({"", "-", "–", "—", "n/a", "na", "n.a.", "..", "...", "x", "*", "nan"})
 """Texts statistics offices and vendors put where there is no number."""
 
+_FLAGS = re.compile(r"(?<=\d)\s+(?!bn$)[bcdefnprsuz]{1,3}$")
+"""Eurostat's observation flags after a number: p provisional, e estimated, b break…"""
+
 
 @dataclass(frozen=True, slots=True)
 class YearLabel:
@@ -97,6 +100,7 @@ def number(value: object, style: Notation = PLAIN) -> float | None:
     if not text or len(text) > 40:
         return None
     text = MARKERS.sub("", text) or text  # "12.3*": the footnote is not part of the number
+    text = _FLAGS.sub("", text)  # "1234.5 p": a statistics office's flag, not the number's
     negative = text.startswith("(") and text.endswith(")")
     if negative:
         text = text[1:-1].strip()
