@@ -179,3 +179,15 @@ def test_a_hand_edited_mapping_of_the_wrong_kind_is_one_sentence(
 
 def test_every_mapping_choice_has_a_kind():
     assert set(KINDS) == {f.name for f in fields(Mapping)}
+
+
+def test_a_project_file_or_binary_text_is_one_sentence_not_a_crash(tmp_path, capsys):
+    # Both crashed with "unexpected error (Error): new-line character seen…", exit 3.
+    project = tmp_path / "mine.mwp"
+    assert main(["new-sample", str(project)]) == 0
+    with pytest.raises(IngestError, match=r"^mine\.mwp: this is a project file, not a foreign"):
+        plan(project)
+    odd = tmp_path / "odd.csv"
+    odd.write_bytes(b"Region,2019,2020\nA\r,1,2\x00\n")
+    with pytest.raises(IngestError, match=r"^odd\.csv: line \d+ cannot be read as CSV text"):
+        plan(odd)

@@ -68,6 +68,10 @@ def read_sheets(path: str | os.PathLike) -> list[Sheet]:
             head = fh.read(8)
     except OSError as error:
         raise IngestError(f"{path.name}: the file cannot be read ({error.strerror}).") from None
+    if head.startswith(b"SQLite f"):
+        raise IngestError(
+            f"{path.name}: this is a project file, not a foreign table; open it in the app."
+        )
     if head.startswith(b"PK"):
         return _workbook(path, xlsx=True)
     if head == guards.OLE_MAGIC:
@@ -225,7 +229,14 @@ def _csv(path: Path) -> Sheet:
         )
     text = decode(path.read_bytes())
     delimiter = sniff_delimiter(text)
-    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        rows = [list(r) for r in reader]
+    except csv.Error:  # a NUL byte or a stray carriage return: not a text table
+        raise IngestError(
+            f"{path.name}: line {reader.line_num} cannot be read as CSV text; this is not a "
+            "spreadsheet this app can read (xlsx, xls, ods or CSV)."
+        ) from None
     width = max(map(len, rows), default=0)
     if len(rows) * width > MAX_CELLS:
         raise IngestError(
