@@ -201,3 +201,12 @@ def test_eurostat_flags_after_numbers_keep_the_number(tmp_path):
     rows = plan(path).resolved.table.rows
     assert rows[0].values == {2019: 1234.5, 2020: 980.0, 2021: 12.0}
     assert rows[1].values == {2019: 1.0, 2020: 2.0, 2021: None}
+
+
+def test_without_a_total_row_the_totals_history_is_the_sum_of_the_segments(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("Segment,2020,2021,2022\nA,1,2,3\nB,4,5,6.25\n")
+    project = plan(path).result()
+    assert project.mode == "bottom_up"
+    assert [project.history[(TOTAL, y)] for y in (2020, 2021, 2022)] == [5.0, 7.0, 9.25]
+    assert project.notes[("", TOTAL, 2022)] == "The sum of the segments imported from t.csv."

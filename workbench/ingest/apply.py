@@ -298,7 +298,23 @@ class _Builder:
         if r.mode == "top_down":
             self.summary.append("No total row: the total keeps its own figures.")
             return
+        self._summed_history(series)
         self.summary.append("No total row: the total is the sum of the segments.")
+
+    def _summed_history(self, series: list[tuple[Row, str]]) -> None:
+        """The total's history in bottom-up mode without a total row: the primary segments'
+        sum, in the years where every one of them has a number (the forecast sums itself)."""
+        block = self.r.blocks[self.r.primary or 0]
+        members = [sid for row, sid in series if row in block.rows]
+        history, notes = self.cells["history"], self.cells["notes"]
+        for year in self.project.metadata.history_years:
+            parts = [history.get((sid, year)) for sid in members]
+            if not parts or None in parts:
+                continue
+            history[(TOTAL, year)] = float(f"{math.fsum(parts):.15g}")
+            self.cells["sources"][(TOTAL, year)] = self.source
+            note = f"The sum of the segments imported from {self.r.file_name}."
+            notes[("", TOTAL, year)] = self._noted("", TOTAL, year, note)
 
     def _mode(self) -> None:
         r = self.r
