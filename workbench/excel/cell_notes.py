@@ -79,7 +79,9 @@ def write_cell_notes(ctx: Context, ws) -> None:
 
 
 def read_cell_notes(grid: Grid, target: Project) -> CellNotes:
-    check_headers(grid, HEADER_ROW, HEADERS)
+    # Workbooks written before pins had marks have no "Pin by" column; they read as unmarked.
+    marked = bool(grid.text(HEADER_ROW, PIN_BY).strip())
+    check_headers(grid, HEADER_ROW, HEADERS if marked else HEADERS[:PIN_BY])
     out = CellNotes()
     scenarios = {"", *(s.id for s in target.scenarios)}
     series = set(target.series_ids())
