@@ -65,7 +65,8 @@ def xl():
 
 @pytest.fixture(scope="session")
 def libreoffice(tmp_path_factory):
-    """convert(path) -> path of the workbook LibreOffice opened, recalculated and saved."""
+    """convert(path, to="xlsx") -> path of the workbook LibreOffice opened, recalculated
+    and saved (or printed, with to="pdf")."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         if os.environ.get("WORKBENCH_SKIP_LIBREOFFICE") == "1":
@@ -75,7 +76,7 @@ def libreoffice(tmp_path_factory):
     (profile / "user").mkdir()
     (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ALWAYS)
 
-    def convert(path: Path) -> Path:
+    def convert(path: Path, to: str = "xlsx") -> Path:
         out = path.parent / "libreoffice"
         out.mkdir(exist_ok=True)
         subprocess.run(
@@ -84,7 +85,7 @@ def libreoffice(tmp_path_factory):
                 f"-env:UserInstallation={profile.as_uri()}",
                 "--headless",
                 "--convert-to",
-                "xlsx",
+                to,
                 "--outdir",
                 str(out),
                 str(path),
@@ -93,6 +94,6 @@ def libreoffice(tmp_path_factory):
             capture_output=True,
             timeout=180,
         )
-        return out / path.name
+        return out / f"{path.stem}.{to}"
 
     return convert

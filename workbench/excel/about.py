@@ -11,10 +11,19 @@ from dataclasses import dataclass
 
 from workbench.core.errors import ModelError
 from workbench.core.project import MODES, Metadata, Scenario
+from workbench.excel.assessments import SHEET as ASSESSMENTS
 from workbench.excel.errors import ExcelError
 from workbench.excel.grid import Grid
-from workbench.excel.layout import ABOUT, WORKBOOK_FORMAT, WORKBOOK_VERSION
-from workbench.excel.styles import Context, header_row, write_number, write_text
+from workbench.excel.layout import (
+    ABOUT,
+    ASSUMPTIONS,
+    CELL_NOTES,
+    TOTAL_SHEET,
+    WORKBOOK_FORMAT,
+    WORKBOOK_VERSION,
+)
+from workbench.excel.styles import Context, fit_row, header_row, write_number, write_text
+from workbench.excel.tables import TABLES
 
 DETAILS = (
     ("Format", "format"),
@@ -30,6 +39,7 @@ DETAILS = (
     ("Primary dimension id", "primary_dimension"),
 )
 FIRST_ROW = 3
+ABOUT_TEXT_WIDTH = 80
 SCENARIO_HEADERS = ["Scenario id", "Scenario"]
 DIMENSION_HEADERS = ["Dimension id", "Dimension", "Sheet"]
 
@@ -57,7 +67,7 @@ def write_about(ctx: Context, ws) -> None:
         f["hint"],
     )
     ws.set_column(0, 0, 22)
-    ws.set_column(1, 1, 60)
+    ws.set_column(1, 1, ABOUT_TEXT_WIDTH)
     ws.set_column(2, 2, 24)
     values = {
         "format": WORKBOOK_FORMAT,
@@ -74,6 +84,7 @@ def write_about(ctx: Context, ws) -> None:
             write_number(ws, row, 1, value, f["input_plain"] if key != "version" else fmt)
         else:
             write_text(ws, row, 1, value, fmt)
+            fit_row(ws, row, [(value, ABOUT_TEXT_WIDTH)])
     top = FIRST_ROW + len(DETAILS) + 1
     header_row(ws, top, SCENARIO_HEADERS, f["header"])
     for row, s in enumerate(p.scenarios, start=top + 1):
@@ -85,6 +96,54 @@ def write_about(ctx: Context, ws) -> None:
         write_text(ws, row, 0, d.id, f["id"])
         write_text(ws, row, 1, d.name, f["input_text"])
         write_text(ws, row, 2, ctx.sheets[d.id])
+    _write_how_to(ctx, ws, top + len(p.dimensions) + 2)
+
+
+HOW_TO = (
+    "Type only in the blue cells (inputs); black cells are formulas the workbook computes.",
+    "Column A holds ids: keep them as they are. A renamed segment, scenario or company keeps "
+    "its id, so the app sees a rename, not a removal and an addition.",
+    "History: type the values in the first scenario block of each value sheet; the other "
+    "blocks repeat them.",
+    "Growth: change rates, methods and their parameters on the Assumptions sheet.",
+    "A forecast value of your own (a pin): type a number over a forecast formula.",
+    "Qualitative sheets: a row without an id is a new entry; a deleted row removes it.",
+    "Then, in the app, File → Import Workbook… shows every change before it is applied, "
+    "as one step you can undo.",
+)
+
+
+def _write_how_to(ctx: Context, ws, row: int) -> None:
+    """A how-to for a colleague and the list of sheets, after the tables the reader reads
+    (it stops at the blank row above)."""
+    f = ctx.formats
+    write_text(ws, row, 0, "How to edit this workbook", f["title"])
+    for i, line in enumerate(HOW_TO, start=1):
+        write_text(ws, row + i, 0, f"{i}.", f["label"])
+        write_text(ws, row + i, 1, line, f["wrapped"])
+        fit_row(ws, row + i, [(line, ABOUT_TEXT_WIDTH)])
+    row += len(HOW_TO) + 2
+    header_row(ws, row, ["Sheet", "What it holds"], f["header"])
+    for i, (sheet, what) in enumerate(sheet_guide(ctx), start=row + 1):
+        write_text(ws, i, 0, sheet, f["label_bold"])
+        write_text(ws, i, 1, what, f["wrapped"])
+
+
+def sheet_guide(ctx: Context) -> list[tuple[str, str]]:
+    """Every sheet of the workbook, in order, with what it holds."""
+    p = ctx.project
+    values = [
+        (ctx.sheets[d.id], f"{d.name}: segments, gap and shares per scenario") for d in p.dimensions
+    ]
+    return [
+        (ABOUT, "This page: the project's details, scenarios and dimensions"),
+        (TOTAL_SHEET, "The total market per scenario, with its chart"),
+        *values,
+        (ASSUMPTIONS, "Growth method, rate and parameters of every series and scenario"),
+        (CELL_NOTES, "Notes and sources of single values"),
+        *((t.sheet, t.purpose) for t in TABLES),
+        (ASSESSMENTS, "Ratings of segments against the drivers, challenges and forces"),
+    ]
 
 
 def read_about(grid: Grid) -> About:

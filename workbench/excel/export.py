@@ -26,6 +26,7 @@ from workbench.excel.assumptions import assumption_rows, write_assumptions
 from workbench.excel.cell_notes import write_cell_notes
 from workbench.excel.errors import Cancelled, ExcelError
 from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, TOTAL_SHEET
+from workbench.excel.print_setup import set_print_setup
 from workbench.excel.sheet_xml import ExactWorkbook
 from workbench.excel.styles import Context, make_formats
 from workbench.excel.tables import TABLES, write_table
@@ -119,6 +120,8 @@ def _write(document: Document, out: io.BytesIO, progress: Progress, path: str) -
             write_table(ctx, sheets[table.sheet], table)
             steps()
         write_assessments(ctx, sheets[ASSESSMENTS])
+        for ws in sheets.values():
+            set_print_setup(ws)
         steps()
     finally:
         _close(workbook, path)

@@ -35,6 +35,7 @@ _MERGE = re.compile(
 )
 FORMULA = ("=", "f")
 
+
 def merged_range(xml: bytes) -> str | None:
     """The first merged range of a sheet ("C5:D5"), or None."""
     found = _MERGE.search(xml)

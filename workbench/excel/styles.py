@@ -31,14 +31,15 @@ _FORMATS = {
     "hint": {"italic": True, "font_color": "#666666"},
     "header": {"bold": True, "bg_color": "#D9E1F2", "bottom": 1},
     "forecast_header": {"bold": True, "bg_color": "#C6E0B4", "bottom": 1},
-    "id": {"font_color": "#808080", "font_size": 8},
-    "label": {},
-    "label_bold": {"bold": True},
-    "text": {"text_wrap": False},
-    "input_text": INPUT,
+    "id": {"font_color": "#808080", "font_size": 8, "valign": "top"},
+    "label": {"valign": "top"},
+    "label_bold": {"bold": True, "valign": "top"},
+    "text": {"text_wrap": False, "valign": "top"},
+    "wrapped": {"text_wrap": True, "valign": "top"},
+    "input_text": {**INPUT, "text_wrap": True, "valign": "top"},
     "input_number": {**INPUT, "num_format": NUMBER},
     "input_rate": {**INPUT, "num_format": RATE},
-    "input_plain": {**INPUT, "num_format": "General"},
+    "input_plain": {**INPUT, "num_format": "General", "valign": "top"},
     "pin": {**PIN, "num_format": NUMBER},
     "number": {"num_format": NUMBER},
     "number_bold": {"num_format": NUMBER, "bold": True},
@@ -115,6 +116,25 @@ def write_number(ws, row: int, col: int, value: float | int | None, fmt=None) ->
             ws.write_blank(row, col, None, fmt)
         return
     ws.write_number(row, col, value, fmt)
+
+
+LINE_HEIGHT = 15
+"""Points per line of wrapped text at the default font."""
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Lines `text` takes when wrapped in a column `width` characters wide (an estimate on
+    the generous side: a word that does not fit goes to the next line)."""
+    per_line = max(int(width * 1.1), 1)
+    return sum(max(-(-len(part) // per_line), 1) for part in str(text).split("\n"))
+
+
+def fit_row(ws, row: int, texts: list[tuple[str, float]]) -> None:
+    """Give `row` the height its longest wrapped text needs: xlsxwriter cannot measure, and
+    LibreOffice keeps a row's stored height, so a long answer would overlap the next row."""
+    lines = max((wrapped_lines(t, w) for t, w in texts if t), default=1)
+    if lines > 1:
+        ws.set_row(row, LINE_HEIGHT * lines)
 
 
 def header_row(

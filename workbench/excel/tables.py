@@ -23,10 +23,10 @@ from workbench.core.entities import (
     Trend,
 )
 from workbench.core.errors import ModelError
-from workbench.core.project import Project
+from workbench.core.insights import render_answer
 from workbench.excel.assumptions import check_headers
 from workbench.excel.grid import Grid
-from workbench.excel.styles import Context, header_row, write_number, write_text
+from workbench.excel.styles import Context, fit_row, header_row, write_number, write_text
 
 HEADER_ROW, FIRST_ROW = 2, 3
 
@@ -54,13 +54,28 @@ class Table:
     prefix: str
     hint: str
     columns: tuple[Column, ...]
+    purpose: str
+    """What the sheet holds, for the About sheet's list of sheets."""
 
     def headers(self) -> list[str]:
         return ["id", *(c.header for c in self.columns)]
 
+    def read_headers(self) -> list[str]:
+        """The headers the reader needs: up to the last column it reads (a trailing
+        column written for reading only may be gone, as in an older workbook)."""
+        last = max(i for i, c in enumerate(self.columns) if c.kind != "show")
+        return self.headers()[: last + 2]
 
-def _company_name(project: Project, entity) -> str:
-    return next((c.name for c in project.companies if c.id == entity.company_id), "")
+
+def _company_name(ctx: Context, entity) -> str:
+    return next((c.name for c in ctx.project.companies if c.id == entity.company_id), "")
+
+
+def _answer_with_figures(ctx: Context, entity) -> str:
+    """The answer as a reader sees it: each {{key}} as its figure in the first scenario."""
+    if "{{" not in entity.answer:
+        return ""
+    return render_answer(entity.answer, ctx.document, ctx.project.scenarios[0].id)
 
 
 TABLES = (
@@ -77,6 +92,7 @@ TABLES = (
             Column("URL", "url", width=36),
             Column("Assumption", "assumption", "flag", 11),
         ),
+        purpose="Where the figures come from (publisher, title, date, link)",
     ),
     Table(
         "Companies",
@@ -98,6 +114,7 @@ TABLES = (
             Column("Shares", "shares", "shares", 24),
             Column("Sources", "source_ids", "ids", 14),
         ),
+        purpose="Companies with their segments, market shares and sources",
     ),
     Table(
         "Developments",
@@ -114,6 +131,7 @@ TABLES = (
             Column("Text", "text", width=70),
             Column("Source id", "source_id", "ref", 10),
         ),
+        purpose="Dated market developments (products, deals, funding, regulation)",
     ),
     Table(
         "Drivers & Challenges",
@@ -131,6 +149,7 @@ TABLES = (
             Column("Segments", "segments", "ids", 20),
             Column("Sources", "source_ids", "ids", 14),
         ),
+        purpose="What drives or holds back the market, with impact ratings",
     ),
     Table(
         "Trends",
@@ -144,6 +163,7 @@ TABLES = (
             Column("Segments", "segments", "ids", 20),
             Column("Sources", "source_ids", "ids", 14),
         ),
+        purpose="Trends and the segments they touch",
     ),
     Table(
         "Five Forces",
@@ -152,21 +172,25 @@ TABLES = (
         "force",
         "Ratings from 1 (weak) to 5 (strong); the id names the force.",
         (
-            Column("Force", "name", "show", 30, lambda _p, e: FORCE_NAMES.get(e.id, "")),
+            Column("Force", "name", "show", 30, lambda _c, e: FORCE_NAMES.get(e.id, "")),
             Column("Rating", "rating", "int", 8),
             Column("Rationale", "rationale", width=80),
         ),
+        purpose="Porter's five forces, rated 1 to 5 with a rationale",
     ),
     Table(
         "Key Questions",
         "key_questions",
         KeyQuestion,
         "q",
-        "Answers may hold live figures as {{insight-key}}.",
+        "Answers may hold live figures as {{insight-key}}; the last column shows them "
+        "filled in with the first scenario's figures (for reading; edit the Answer).",
         (
-            Column("Question", "question", width=50),
-            Column("Answer", "answer", width=90),
+            Column("Question", "question", width=40),
+            Column("Answer", "answer", width=60),
+            Column("Answer with figures", "answer", "show", 60, _answer_with_figures),
         ),
+        purpose="The report's key questions and their answers, figures filled in",
     ),
 )
 
@@ -180,39 +204,41 @@ def write_table(ctx: Context, ws, table: Table) -> None:
     ws.freeze_panes(FIRST_ROW, 2)
     for row, entity in enumerate(getattr(p, table.collection), start=FIRST_ROW):
         write_text(ws, row, 0, entity.id, f["id"])
-        for col, column in enumerate(table.columns, start=1):
-            _write_field(ctx, ws, row, col, column, entity)
+        texts = [
+            _write_field(ctx, ws, row, col, c, entity)
+            for col, c in enumerate(table.columns, start=1)
+        ]
+        fit_row(ws, row, [(t, c.width) for t, c in zip(texts, table.columns, strict=True)])
 
 
-def _write_field(ctx: Context, ws, row: int, col: int, column: Column, entity) -> None:
+def _write_field(ctx: Context, ws, row: int, col: int, column: Column, entity) -> str:
+    """Write one field; returns the text written (for the row's height)."""
     f = ctx.formats
     if column.kind == "show":
-        write_text(ws, row, col, column.show(ctx.project, entity))
-        return
+        text = column.show(ctx, entity)
+        write_text(ws, row, col, text, f["wrapped"])
+        return text
     value = getattr(entity, column.field)
     if column.kind == "int":
         write_number(ws, row, col, value, f["input_plain"])
-    elif column.kind == "flag":
-        write_text(ws, row, col, "yes" if value else "", f["input_text"])
+        return ""
+    if column.kind == "flag":
+        text = "yes" if value else ""
     elif column.kind == "ids":
-        write_text(ws, row, col, "; ".join(value), f["input_text"])
+        text = "; ".join(value)
     elif column.kind == "shares":
-        write_text(
-            ws,
-            row,
-            col,
-            "; ".join(f"{y}: {v!r}" for y, v in sorted(value.items())),
-            f["input_text"],
-        )
+        text = "; ".join(f"{y}: {v!r}" for y, v in sorted(value.items()))
     else:
-        write_text(ws, row, col, value or "", f["input_text"])
+        text = value or ""
+    write_text(ws, row, col, text, f["input_text"])
+    return text
 
 
 def read_table(
     grid: Grid, table: Table, new_id: Callable[[str], str]
 ) -> tuple[list, dict[str, int]]:
     """The entities in row order and the row of each id; rows without an id get a new one."""
-    check_headers(grid, HEADER_ROW, table.headers())
+    check_headers(grid, HEADER_ROW, table.read_headers())
     entities, rows = [], {}
     for row in range(FIRST_ROW, len(grid)):
         if grid.row_is_blank(row):

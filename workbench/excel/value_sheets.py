@@ -41,6 +41,11 @@ from workbench.excel.value_formulas import growth_ratio as cagr_formula
 
 CHART_SERIES_LIMIT = 255
 """Excel draws at most 255 series in one chart."""
+CHART_WIDTH, CHART_HEIGHT = 760, 360
+CHART_ROWS = 20
+"""Rows a chart takes (360 px at the default 20 px a row), with a blank row below it."""
+CHART_GAP = 20
+"""Pixels between the two charts of a row of charts."""
 
 
 def total_row(block: int) -> int:
@@ -94,7 +99,8 @@ def write_sheet_top(ctx: Context, ws, title: str) -> None:
     )
     ws.set_column(ID_COL, ID_COL, 9, f["id"])
     ws.set_column(NAME_COL, NAME_COL, 34)
-    ws.set_column(year_col(meta, meta.first_year), cagr_cols(meta)[1], 11)
+    ws.set_column(year_col(meta, meta.first_year), year_col(meta, meta.last_year), 11)
+    ws.set_column(*cagr_cols(meta), 15)  # "CAGR 2019–2024" in full
     ws.freeze_panes(FIRST_BLOCK_ROW, FIRST_BLOCK_ROW - 1)
 
 
@@ -244,8 +250,7 @@ def _total_chart(ctx: Context, ws) -> None:
         ws,
         chart,
         f"Total market ({p.metadata.unit})",
-        FIRST_BLOCK_ROW + 3 * len(p.scenarios) + 1,
-        1,
+        FIRST_BLOCK_ROW + block_rows(0, False) * len(p.scenarios) + 1,
     )
 
 
@@ -263,11 +268,22 @@ def _add_line(ctx: Context, chart, sheet: str, header: int, row: int, name: str,
     )
 
 
-def _place_chart(ctx: Context, ws, chart, title: str, row: int, col: int) -> None:
+def _place_chart(ctx: Context, ws, chart, title: str, row: int, x_offset: int = 0) -> None:
+    """A chart below the blocks, from column B; its years along the bottom whatever the
+    sign of the values, and the unit on the value axis."""
     chart.set_title({"name": title})
-    chart.set_legend({"position": "right"})
-    chart.set_size({"width": 760, "height": 360})
-    ws.insert_chart(row, col, chart)
+    chart.set_legend({"position": "bottom"})
+    chart.set_x_axis({"label_position": "low", "num_font": {"rotation": -45}})
+    chart.set_y_axis({"name": ctx.project.metadata.unit, "num_format": "#,##0.0"})
+    chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT})
+    ws.insert_chart(row, NAME_COL, chart, {"x_offset": x_offset, "object_position": 3})
+
+
+def chart_anchor(first_row: int, index: int) -> tuple[int, int]:
+    """Row and x offset of a sheet's `index`-th chart: two a row under the last block, so
+    charts never overlap each other or the blocks, whatever the segment count."""
+    row = first_row + (index // 2) * CHART_ROWS
+    return row, (index % 2) * (CHART_WIDTH + CHART_GAP)
 
 
 def write_dimension_sheet(ctx: Context, ws, dim: Dimension, progress) -> None:
@@ -307,7 +323,7 @@ def write_dimension_block(ctx: Context, ws, dim: Dimension, block: int, scenario
         _write_projected(ctx, ws, row, proj, scenario_id, member, scale)
     if n:
         _write_gap_and_shares(ctx, ws, dim, start, result)
-        _dimension_chart(ctx, ws, dim, start, scenario_id)
+        _dimension_chart(ctx, ws, dim, block, scenario_id)
 
 
 def _dimension_total(ctx: Context, ws, row: int, block: int, totals: list[float]) -> None:
@@ -442,14 +458,13 @@ def _write_share(ctx, ws, row: int, seg: int, total: int, member, result, totals
     ws.write_cells(row, cells)
 
 
-def _dimension_chart(ctx: Context, ws, dim: Dimension, start: int, scenario_id: str) -> None:
-    sheet = ctx.sheets[dim.id]
+def _dimension_chart(ctx: Context, ws, dim: Dimension, block: int, scenario_id: str) -> None:
+    p, sheet, start = ctx.project, ctx.sheets[dim.id], dimension_block(dim, block)
     result = ctx.result(scenario_id)
     chart = ctx.workbook.add_chart({"type": "line"})
     for i, member in enumerate(dim.members[:CHART_SERIES_LIMIT]):
         values = result.series_values(member.id).tolist()
         _add_line(ctx, chart, sheet, start, start + 2 + i, member.name, values)
-    col = cagr_cols(ctx.project.metadata)[1] + 2
-    name = ctx.project.scenario(scenario_id).name
-    title = f"{dim.name}: {name} ({ctx.project.metadata.unit})"
-    _place_chart(ctx, ws, chart, title, start, col)
+    row, x_offset = chart_anchor(dimension_block(dim, len(p.scenarios)) + 1, block)
+    title = f"{dim.name}: {p.scenario(scenario_id).name} ({p.metadata.unit})"
+    _place_chart(ctx, ws, chart, title, row, x_offset)

@@ -1,0 +1,116 @@
+"""The workbook as a reader sees and prints it: print setup on every sheet, charts that
+never overlap each other or the blocks, wrapped long texts, an About sheet that is a how-to
+and Key Questions with their figures filled in; the sample prints in at most 30 pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+
+import openpyxl
+import pytest
+
+from tests.benchmarks.synthetic import synthetic_project
+from workbench.core.document import Document
+from workbench.core.sample import sample_document
+from workbench.excel.layout import FIXED_SHEETS
+
+_ANCHOR = re.compile(
+    r"<xdr:from><xdr:col>(\d+)</xdr:col><xdr:colOff>(\d+)</xdr:colOff><xdr:row>(\d+)</xdr:row>"
+    r".*?<xdr:to><xdr:col>(\d+)</xdr:col><xdr:colOff>(\d+)</xdr:colOff><xdr:row>(\d+)</xdr:row>",
+    re.S,
+)
+
+
+def chart_boxes(path) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Per drawing file, each chart's (first row, last row, left, right), left and right
+    as (column, offset within it)."""
+    with zipfile.ZipFile(path) as z:
+        return {
+            name: [
+                (int(r0), int(r1), (int(c0), int(o0)), (int(c1), int(o1)))
+                for c0, o0, r0, c1, o1, r1 in _ANCHOR.findall(z.read(name).decode())
+            ]
+            for name in z.namelist()
+            if name.startswith("xl/drawings/drawing") and name.endswith(".xml")
+        }
+
+
+def overlaps(a, b) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+def with_members(count: int) -> Document:
+    """A synthetic project: one dimension of `count` segments, three scenarios."""
+    project = synthetic_project(1, count, 3, 12, companies=0, developments=0)
+    return Document(project)
+
+
+@pytest.mark.parametrize("members", [1, 2, 3, 12])
+def test_charts_never_overlap_each_other_or_the_blocks(exported, members):
+    document = with_members(members)
+    path = exported(document)
+    book = openpyxl.load_workbook(path)
+    ws = book.worksheets[2]  # the dimension's sheet
+    last_block_row = max(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value)
+    boxes = chart_boxes(path)
+    assert sorted(len(b) for b in boxes.values()) == [1, 3]
+    for charts in boxes.values():
+        for i, a in enumerate(charts):
+            assert all(not overlaps(a, b) for b in charts[i + 1 :]), charts
+    dimension_charts = next(c for c in boxes.values() if len(c) == 3)
+    assert all(box[0] + 1 > last_block_row for box in dimension_charts)
+
+
+def test_every_sheet_prints_landscape_one_page_wide_with_its_header_rows(exported):
+    book = openpyxl.load_workbook(exported(sample_document()))
+    for ws in book.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.fitToWidth in (None, 1), ws.title  # 1 is the default
+        assert ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert "Page &P of &N" in ws.oddFooter.right.text, ws.title
+        if ws.freeze_panes:
+            frozen = openpyxl.utils.cell.coordinate_to_tuple(ws.freeze_panes)[0] - 1
+            assert ws.print_title_rows == f"$1:${frozen}", ws.title
+
+
+def test_long_texts_wrap_in_rows_tall_enough(exported):
+    book = openpyxl.load_workbook(exported(sample_document()))
+    ws = book["Five Forces"]
+    rationale = ws.cell(4, 4)
+    assert len(rationale.value) > 100 and rationale.alignment.wrap_text
+    assert ws.row_dimensions[4].height >= 30  # two lines at least, not the default 15
+
+
+def test_about_says_how_to_edit_and_lists_every_sheet(exported):
+    book = openpyxl.load_workbook(exported(sample_document()))
+    texts = [str(c.value) for row in book["About"].iter_rows() for c in row if c.value]
+    assert "How to edit this workbook" in texts
+    assert any("blue cells" in t for t in texts)
+    at = texts.index("What it holds")
+    listed = [texts[i] for i in range(at + 1, len(texts), 2)]
+    assert listed == book.sheetnames and set(FIXED_SHEETS) <= set(listed)
+
+
+def test_key_questions_show_their_figures_filled_in(exported):
+    document = sample_document()
+    book = openpyxl.load_workbook(exported(document))
+    ws = book["Key Questions"]
+    assert [c.value for c in ws[3]] == ["id", "Question", "Answer", "Answer with figures"]
+    filled = [ws.cell(r, 4).value for r in range(4, ws.max_row + 1) if ws.cell(r, 4).value]
+    assert filled and not any("{{" in text for text in filled)
+    region = next(t for t in filled if "by growth:" in t)
+    assert "North America" in region  # the ranking, named as the analyst knows them
+
+
+def test_the_sample_prints_in_at_most_30_pages(exported, libreoffice):
+    pdf = libreoffice(exported(sample_document()), to="pdf")
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
+    assert 10 <= pages <= 30
