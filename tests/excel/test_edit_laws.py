@@ -58,7 +58,7 @@ def test_the_plan_lists_exactly_the_six_edits(edited):
     )
     assert any("Pin: Kwai, Optimistic, 2027 set to 2.50" in line for line in lines), lines
     assert any(
-        "Assumption: TikTok, Base, CAGR changed" in line and "to 0.31" in line for line in lines
+        "Assumption: TikTok, Base, CAGR changed" in line and "to 31 %" in line for line in lines
     )
     assert any(line.startswith("Company: 'New Studio' added (Companies!B") for line in lines)
     assert any(

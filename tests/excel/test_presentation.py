@@ -15,6 +15,7 @@ import pytest
 from tests.benchmarks.synthetic import synthetic_project
 from workbench.core.document import Document
 from workbench.core.sample import sample_document
+from workbench.excel import read_workbook
 from workbench.excel.layout import FIXED_SHEETS
 
 _ANCHOR = re.compile(
@@ -114,3 +115,72 @@ def test_the_sample_prints_in_at_most_30_pages(exported, libreoffice):
     info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True)
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
     assert 10 <= pages <= 30
+
+
+def test_every_parameter_names_its_unit_and_unused_ones_are_grey(exported):
+    document = sample_document()
+    book = openpyxl.load_workbook(exported(document))
+    ws = book["Assumptions"]
+    unit = document.project.metadata.unit
+    headers = [c.value for c in ws[3]]
+    assert headers[5:8] == [
+        "CAGR (% a year)",
+        f"K (saturation, {unit})",
+        "r (S-curve rate, per year)",
+    ]
+    assert all(h.endswith("(%)") or h.endswith(f"({unit})") for h in headers[8:])
+    for row in range(4, ws.max_row + 1):
+        method = ws.cell(row, 5).value
+        rate, k = ws.cell(row, 6), ws.cell(row, 7)
+        grey = {"cagr": (False, True), "s_curve": (True, False), "gompertz": (True, False)}
+        if method in grey:
+            rate_grey, k_grey = grey[method]
+            assert (rate.fill.fgColor.rgb == "FFEDEDED") is rate_grey, (row, method)
+            assert (k.fill.fgColor.rgb == "FFEDEDED") is k_grey, (row, method)
+
+
+def test_a_workbook_with_the_old_headers_still_imports(exported, xl):
+    document = sample_document()
+    path = exported(document)
+
+    def old_headers(book):
+        ws = book["Assumptions"]
+        ws.cell(3, 6).value, ws.cell(3, 7).value, ws.cell(3, 8).value = (
+            "CAGR",
+            "K (saturation)",
+            "r (S-curve rate)",
+        )
+
+    out = xl.edit(path, path.with_name("old.xlsx"), old_headers)
+    assert read_workbook(out, document).changes == []
+
+
+def validations(ws) -> dict[str, tuple]:
+    """Each validated range's first cell → (type, first formula, operator)."""
+    return {
+        str(v.sqref).split()[0].split(":")[0]: (v.type, v.formula1, v.operator)
+        for v in ws.data_validations.dataValidation
+    }
+
+
+def test_every_constrained_input_is_validated(exported):
+    book = openpyxl.load_workbook(exported(sample_document()))
+    about = validations(book["About"])
+    assert about["B10"][0] == about["B11"][0] == about["B12"][0] == "whole"  # the years
+    assert about["B13"] == ("list", '"top_down,bottom_up"', None)
+    assumptions = validations(book["Assumptions"])
+    assert assumptions["E4"][0] == "list" and "gompertz" in assumptions["E4"][1]
+    assert assumptions["F4"] == ("decimal", "-1.0", "greaterThan")  # CAGR above -100 %
+    assert assumptions["I4"] == ("decimal", "-1.0", "greaterThan")  # growth of each year
+    manual = next(v for k, v in assumptions.items() if k not in ("E4", "F4", "G4", "H4", "I4"))
+    assert manual == ("decimal", "0.0", "greaterThanOrEqual")
+    forces = validations(book["Five Forces"])
+    assert forces["C4"] == ("whole", "1", None)  # between (the default) 1 and 5
+    factors = validations(book["Drivers & Challenges"])
+    assert factors["B4"] == ("list", '"driver,challenge"', None)
+    assert {factors[c][0] for c in ("E4", "F4", "G4")} == {"whole"}
+    developments = validations(book["Developments"])
+    assert developments["E4"][0] == "list" and "m&a" in developments["E4"][1]
+    assert developments["D4"][0] == "textLength"
+    assert validations(book["Technology"])["C6"][0] == "decimal"  # history
+    assert validations(book["Total market"])["C5"][0] == "decimal"

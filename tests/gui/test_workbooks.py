@@ -48,11 +48,15 @@ def test_import_cancelled_changes_nothing(window, dialogs, monkeypatch, edited_w
     assert not window.undo.stack.canUndo()
 
 
-def test_summary_dialog_lists_each_change(qtbot, edited_workbook):
+def test_summary_dialog_lists_each_change_and_each_finding(qtbot, edited_workbook):
     plan = read_workbook(edited_workbook, sample_document())
     dialog = ImportSummaryDialog(plan)
     qtbot.addWidget(dialog)
-    assert dialog.table.rowCount() == len(plan.changes) >= 1
+    assert len(plan.changes) >= 1 and len(plan.notes) >= 1  # the total no longer adds up
+    assert dialog.table.rowCount() == len(plan.changes) + len(plan.notes)
+    last = dialog.table.rowCount() - 1
+    assert dialog.table.item(last, 0).text() == "Check"
+    assert "history of" in dialog.table.item(last, 1).text()
     assert dialog.apply_button.isEnabled()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted

@@ -34,8 +34,13 @@ FORCE_NAMES = {
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
+RATING_LOW, RATING_HIGH = 1, 5
+
+
 def check_rating(value: int, what: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ModelError(f"{what} must be a whole number from 1 to 5; got {value!r}.")
+    if not RATING_LOW <= value <= RATING_HIGH:
         raise ModelError(f"{what} must be a whole number from 1 to 5; got {value!r}.")
 
 

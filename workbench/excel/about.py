@@ -22,7 +22,7 @@ from workbench.excel.layout import (
     WORKBOOK_FORMAT,
     WORKBOOK_VERSION,
 )
-from workbench.excel.styles import Context, fit_row, header_row, write_number, write_text
+from workbench.excel.styles import YEAR_RULE, Context, fit_row, header_row, write_number, write_text
 from workbench.excel.tables import TABLES
 
 DETAILS = (
@@ -39,6 +39,18 @@ DETAILS = (
     ("Primary dimension id", "primary_dimension"),
 )
 FIRST_ROW = 3
+RULES = {
+    "first_year": YEAR_RULE,
+    "base_year": YEAR_RULE,
+    "last_year": YEAR_RULE,
+    "mode": {
+        "validate": "list",
+        "source": list(MODES),
+        "error_title": "Not a mode",
+        "error_message": f"Choose {' or '.join(MODES)}.",
+    },
+}
+"""The data validation of the details a spreadsheet can check as they are typed."""
 ABOUT_TEXT_WIDTH = 80
 SCENARIO_HEADERS = ["Scenario id", "Scenario"]
 DIMENSION_HEADERS = ["Dimension id", "Dimension", "Sheet"]
@@ -85,6 +97,8 @@ def write_about(ctx: Context, ws) -> None:
         else:
             write_text(ws, row, 1, value, fmt)
             fit_row(ws, row, [(value, ABOUT_TEXT_WIDTH)])
+        if key in RULES:
+            ws.data_validation(row, 1, row, 1, RULES[key])
     top = FIRST_ROW + len(DETAILS) + 1
     header_row(ws, top, SCENARIO_HEADERS, f["header"])
     for row, s in enumerate(p.scenarios, start=top + 1):

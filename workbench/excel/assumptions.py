@@ -8,7 +8,8 @@ forecast live in Excel, and the import reads it back as the same `Growth`.
 from __future__ import annotations
 
 from workbench.core.errors import ModelError
-from workbench.core.methods import codes
+from workbench.core.methods import REGISTERED, codes, method
+from workbench.core.methods.base import Parameter
 from workbench.core.project import Growth, Metadata, Project
 from workbench.excel.grid import Grid
 from workbench.excel.styles import Context, header_row, write_number, write_text
@@ -17,16 +18,7 @@ SCENARIO_COL, SERIES_COL, SCENARIO_NAME_COL, SERIES_NAME_COL = 0, 1, 2, 3
 METHOD_COL, RATE_COL, K_COL, R_COL, RATES_COL0 = 4, 5, 6, 7, 8
 HEADER_ROW = 2
 FIRST_ROW = 3
-FIXED_HEADERS = [
-    "Scenario id",
-    "Series id",
-    "Scenario",
-    "Series",
-    "Method",
-    "CAGR",
-    "K (saturation)",
-    "r (S-curve rate)",
-]
+ID_HEADERS = ["Scenario id", "Series id", "Scenario", "Series", "Method"]
 
 
 def manual_col(meta: Metadata, j: int) -> int:
@@ -35,8 +27,17 @@ def manual_col(meta: Metadata, j: int) -> int:
 
 
 def headers(meta: Metadata) -> list[str]:
+    """Column headers, each parameter's with its unit in brackets (the reader compares the
+    text before the bracket, so a changed unit is not a moved column)."""
     years = list(meta.forecast_years)
-    return FIXED_HEADERS + [f"Growth {y}" for y in years] + [f"Manual {y}" for y in years]
+    return [
+        *ID_HEADERS,
+        "CAGR (% a year)",
+        f"K (saturation, {meta.unit})",
+        "r (S-curve rate, per year)",
+        *(f"Growth {y} (%)" for y in years),
+        *(f"Manual {y} ({meta.unit})" for y in years),
+    ]
 
 
 def assumption_rows(project: Project) -> dict[tuple[str, str], int]:
@@ -57,8 +58,8 @@ def write_assumptions(ctx: Context, ws) -> None:
         1,
         0,
         (
-            f"Method is {', '.join(codes()[:-1])} or {codes()[-1]}; only its own inputs are used. "
-            "Rates are fractions (5 % = 0.05)."
+            f"Method is {', '.join(codes()[:-1])} or {codes()[-1]}; only its own inputs are used "
+            "(the others are grey). Rates are percentages: type 5% or 0.05."
         ),
         f["hint"],
     )
@@ -70,9 +71,59 @@ def write_assumptions(ctx: Context, ws) -> None:
         _write_row(ctx, ws, row, scenario_id, series_id)
     last = FIRST_ROW + len(ctx.assumption_rows) - 1
     if ctx.assumption_rows:
-        ws.data_validation(
-            FIRST_ROW, METHOD_COL, last, METHOD_COL, {"validate": "list", "source": list(codes())}
+        _validate(ws, last, meta)
+
+
+def _validate(ws, last: int, meta: Metadata) -> None:
+    """Drop-down of methods; each parameter column accepts only numbers in its range."""
+    methods = {
+        "validate": "list",
+        "source": list(codes()),
+        "error_title": "Not a growth method",
+        "error_message": f"Choose one of: {', '.join(codes())}.",
+    }
+    ws.data_validation(FIRST_ROW, METHOD_COL, last, METHOD_COL, methods)
+    n = len(meta.forecast_years)
+    spans = {
+        "rate": (RATE_COL, RATE_COL),
+        "k": (K_COL, K_COL),
+        "r": (R_COL, R_COL),
+        "rates": (RATES_COL0, RATES_COL0 + n - 1),
+        "values": (manual_col(meta, 0), manual_col(meta, n - 1)),
+    }
+    for field, (first, end) in spans.items():
+        if end >= first:
+            ws.data_validation(FIRST_ROW, first, last, end, number_rule(parameter(field)))
+
+
+def parameter(field: str) -> Parameter:
+    """The registry's parameter held by the growth field `field`."""
+    return next(p for m in REGISTERED for p in m.parameters if p.field == field)
+
+
+def number_rule(parameter: Parameter) -> dict:
+    """A data validation that takes numbers in the parameter's range, saying so in words."""
+    low, high = parameter.low, parameter.high
+    shown = (lambda v: f"{v:.0%}") if parameter.style == "percent" else (lambda v: f"{v:g}")
+    if low is not None and high is not None:
+        rule, words = (
+            {"criteria": "between", "minimum": low, "maximum": high},
+            (f"from {shown(low)} to {shown(high)}"),
         )
+    elif low is not None:
+        op, words = (">", "above") if parameter.exclusive else (">=", "of at least")
+        rule, words = {"criteria": op, "value": low}, f"{words} {shown(low)}"
+    elif high is not None:
+        op, words = ("<", "below") if parameter.exclusive else ("<=", "of at most")
+        rule, words = {"criteria": op, "value": high}, f"{words} {shown(high)}"
+    else:
+        rule, words = {"criteria": "between", "minimum": -1e300, "maximum": 1e300}, ""
+    return {
+        "validate": "decimal",
+        **rule,
+        "error_title": f"Not a valid {parameter.symbol}",
+        "error_message": f"The {parameter.label} must be a number {words}".rstrip() + ".",
+    }
 
 
 def _write_row(ctx: Context, ws, row: int, scenario_id: str, series_id: str) -> None:
@@ -83,23 +134,35 @@ def _write_row(ctx: Context, ws, row: int, scenario_id: str, series_id: str) -> 
     write_text(ws, row, SERIES_COL, series_id, f["id"])
     write_text(ws, row, SCENARIO_NAME_COL, p.scenario(scenario_id).name)
     write_text(ws, row, SERIES_NAME_COL, ctx.series_label(series_id))
+    used = {parameter.field for parameter in method(g.method).parameters}
+
+    def style(field: str, name: str):
+        return f[name] if field in used else f[f"unused_{name.removeprefix('input_')}"]
+
     write_text(ws, row, METHOD_COL, g.method, f["input_text"])
-    write_number(ws, row, RATE_COL, g.rate, f["input_rate"])
-    write_number(ws, row, K_COL, g.k, f["input_number"])
-    write_number(ws, row, R_COL, g.r, f["input_plain"])
+    write_number(ws, row, RATE_COL, g.rate, style("rate", "input_rate"))
+    write_number(ws, row, K_COL, g.k, style("k", "input_number"))
+    write_number(ws, row, R_COL, g.r, style("r", "input_plain"))
     for j, year in enumerate(meta.forecast_years):
-        write_number(ws, row, RATES_COL0 + j, g.rates.get(year), f["input_rate"])
-        write_number(ws, row, manual_col(meta, j), g.values.get(year), f["input_number"])
+        write_number(ws, row, RATES_COL0 + j, g.rates.get(year), style("rates", "input_rate"))
+        write_number(
+            ws, row, manual_col(meta, j), g.values.get(year), style("values", "input_number")
+        )
 
 
 def check_headers(grid: Grid, row: int, expected: list[str]) -> None:
-    """A moved or removed column is refused at its header, before any value is read."""
+    """A moved or removed column is refused at its header, before any value is read; a
+    header is compared by its text before any bracket (where units and notes go)."""
     for col, label in enumerate(expected):
         found = grid.text(row, col) if grid.get(row, col)[1] != "f" else None
-        if found != label:
+        if found is None or _stem(found) != _stem(label):
             raise grid.error(
                 row, col, f"expected the column {label!r} here; a column was removed or moved."
             )
+
+
+def _stem(header: str) -> str:
+    return header.split(" (", 1)[0].strip()
 
 
 def read_assumptions(grid: Grid, target: Project) -> dict[tuple[str, str], tuple[Growth, int]]:

@@ -7,21 +7,23 @@ difference becomes a sentence with its cell and a `Put` that makes it so.
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from workbench.core.commands import Put
 from workbench.core.commands.base import Batch
 from workbench.core.errors import ModelError
+from workbench.core.methods import REGISTERED, method
 from workbench.core.project import ENTITY_COLLECTIONS, Project
 from workbench.core.transaction import MISSING
 from workbench.excel.about import DETAILS
-from workbench.excel.assumptions import growth_cell
+from workbench.excel.assumptions import growth_cell, parameter
 from workbench.excel.cell_notes import HELD, NOTE, PIN_BY, SOURCE
 from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, cell, year_col
-from workbench.excel.plan import ImportChange, ImportPlan
+from workbench.excel.plan import ImportChange, ImportNote, ImportPlan
 from workbench.excel.reader import WorkbookContent
 from workbench.excel.tables import TABLES
+from workbench.numbers import plain_percent
 
 _KINDS = {t.collection: t for t in TABLES}
 _NOUN = {
@@ -36,11 +38,16 @@ _NOUN = {
 }
 
 
+RATE_PARTS = {p.field for m in REGISTERED for p in m.parameters if p.style == "percent"}
+"""The growth fields that hold rates (shown as percentages)."""
+
+
 class Differ:
     def __init__(self, current: Project, content: WorkbookContent) -> None:
         self.current, self.content, self.target = current, content, content.project
         self.changes: list[ImportChange] = []
         self.puts: list[Put] = []
+        self.notes: list[ImportNote] = list(content.notes)
 
     def plan(self) -> ImportPlan:
         self._details()
@@ -55,7 +62,7 @@ class Differ:
         self._keyed("pin_marks", "Pin by", self._notes_cell(PIN_BY), self._pin_what)
         for collection in ENTITY_COLLECTIONS:
             self._entities(collection)
-        return ImportPlan(self.changes, Batch("Import workbook", self.puts))
+        return ImportPlan(self.changes, Batch("Import workbook", self.puts), self.notes)
 
     # -- naming ---------------------------------------------------------------------------
 
@@ -143,6 +150,8 @@ class Differ:
         keys = set(self.current.growth) | set(self.target.growth)
         for key in _ordered(self.target, keys):
             a, b = self.current.growth_of(*key), self.target.growth_of(*key)
+            if a != b and a.method == b.method:
+                b = self._unused_not_taken(key, a, b)
             if a == b:
                 continue
             row = self.content.where.get(("assumption", *key))
@@ -152,9 +161,36 @@ class Differ:
                 label = {"method": "method", "rate": "CAGR", "k": "K", "r": "r"}.get(part)
                 label = label or f"{'growth' if part == 'rates' else 'manual value'} {year}"
                 what = f"{self._name(key[1])}, {self._scenario(key[0])}, {label}"
-                self.changes.append(ImportChange("Assumption", *where, what, before, after))
+                rate = part in RATE_PARTS
+                self.changes.append(
+                    ImportChange("Assumption", *where, what, before, after, percent=rate)
+                )
             old = self.current.growth.get(key, MISSING)
             self.puts.append(Put("growth", key, old, self.target.growth.get(key, MISSING)))
+
+    def _unused_not_taken(self, key, a, b):
+        """Keep the current value of each parameter the (unchanged) method does not use,
+        with a note: a CAGR typed on a growth-by-year row would change nothing."""
+        used = {p.field for p in method(b.method).parameters}
+        row = self.content.where.get(("assumption", *key))
+        for part, year, _before, after in list(_growth_parts(a, b)):
+            if part == "method" or part in used:
+                continue
+            b = replace(b, **{part: getattr(a, part)})
+            col = None if row is None else growth_cell(self.target.metadata, row, part, year)
+            shown = plain_percent(after) if part in RATE_PARTS and after is not None else after
+            self.notes.append(
+                ImportNote(
+                    "Not taken",
+                    ASSUMPTIONS,
+                    "" if col is None else cell(row, col),
+                    f"{self._name(key[1])}, {self._scenario(key[0])}: {shown} for the "
+                    f"{parameter(part).label}{'' if year is None else f' ({year})'}, which "
+                    f"{method(b.method).label} does not use",
+                )
+            )
+        self.target.growth[key] = b
+        return b
 
     def _details(self) -> None:
         old, new = self.current, self.target

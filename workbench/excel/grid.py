@@ -19,6 +19,7 @@ import math
 from workbench.excel.errors import at
 from workbench.excel.layout import CELL_LIMIT, cell
 from workbench.excel.sheet_xml import column_letters
+from workbench.numbers import NumberError, number, read_number
 
 BLANK = (None, None)
 _KINDS = {float: "n", int: "n", str: "s", bool: "b"}
@@ -35,6 +36,9 @@ class Grid:
         self.name = name
         self.values = values
         self.special = special or {}
+        self.notes: list[tuple[str, str]] = []
+        """(cell, sentence) for each value taken other than as typed: a formula by its
+        computed value, a number stored as text by its digits."""
         while self.values and not any(v != "" for v in self.values[-1]):
             self.values.pop()  # trailing blank rows (styled blanks) are not part of the sheet
         self._rows = [b"%d" % (row + 1) for row in range(len(self.values))]
@@ -95,15 +99,52 @@ class Grid:
         return self.error(row, col, f"{_show(value)} is not {wanted}.")
 
     def number(self, row: int, col: int) -> float | None:
-        """A typed, finite number, or None for a blank cell."""
+        """A typed, finite number, or None for a blank cell. A formula is taken by the value
+        its tool computed, and a number stored as text by its digits, each with a note;
+        a formula saved without its value (a tool that does not calculate) is refused."""
         value, kind = self.get(row, col)
         if value is None or value == "":
             return None
-        if kind == "n" and isinstance(value, int | float) and not isinstance(value, bool):
+        if kind == "f":
+            value, kind = self._computed(row, col), "computed"
+        elif kind == "s":
+            value, kind = self._digits(row, col, value), "text"
+        if isinstance(value, int | float) and not isinstance(value, bool):
             if not math.isfinite(value):
                 raise self.error(row, col, f"{value!r} is not a finite number.")
+            if kind != "n":
+                self._note(row, col, kind, value)
             return float(value)
         raise self._refuse(row, col, value, kind, "a number")
+
+    def _computed(self, row: int, col: int) -> float:
+        """The value a formula's tool saved with it; refused when there is none."""
+        try:
+            cached = self.values[row][col]
+        except IndexError:
+            cached = ""
+        if isinstance(cached, int | float) and not isinstance(cached, bool):
+            return cached
+        raise self.error(
+            row,
+            col,
+            "a formula is not allowed here and its value was not saved with it "
+            "(the tool that saved the file does not calculate); type a number.",
+        )
+
+    def _digits(self, row: int, col: int, text: str) -> float:
+        """A number stored as text ("2.6", "1,250.5", "8 %"); other text is refused."""
+        try:
+            reading = read_number(text)
+        except NumberError:
+            reading = None
+        if reading is None:
+            raise self.error(row, col, f"{_show(text)} is not a number.")
+        return reading.value
+
+    def _note(self, row: int, col: int, kind: str, value: float) -> None:
+        how = "the formula's computed value" if kind == "computed" else "text read as a number"
+        self.notes.append((cell(row, col), f"{how}, {number(value, 10)}, was taken"))
 
     def integer(self, row: int, col: int) -> int | None:
         value = self.number(row, col)

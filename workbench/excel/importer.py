@@ -12,9 +12,11 @@ from collections.abc import Callable
 
 from workbench.core.document import Document
 from workbench.core.project import Project
+from workbench.core.validation import validate
 from workbench.excel.checks import check_content
 from workbench.excel.diff import Differ
-from workbench.excel.plan import ImportPlan
+from workbench.excel.not_taken import not_taken
+from workbench.excel.plan import ImportNote, ImportPlan
 from workbench.excel.precision import keep_current_precision
 from workbench.excel.reader import WorkbookContent, load_grids, read_content
 
@@ -37,9 +39,23 @@ def read_workbook(
     content = read_content_of(path, document.project.all_ids(), progress)
     keep_current_precision(document.project, content.project)
     plan = Differ(document.project, content).plan()
+    plan.notes += not_taken(document, content.typed_over)
+    if plan.changes:
+        plan.notes += findings_after(document, content.project)
     if progress is not None:
         progress(1, 1)
     return plan
+
+
+def findings_after(document: Document, target: Project) -> list[ImportNote]:
+    """The validation findings the import would bring that the project does not have now,
+    so a history that no longer adds up or a pin of -5 is said before it is applied."""
+    before = {(f.code, f.message) for f in validate(document)}
+    return [
+        ImportNote("Check", "", "", f"after the import, {f.severity}: {f.message}")
+        for f in validate(Document(target))
+        if (f.code, f.message) not in before
+    ]
 
 
 def project_from_workbook(path: str | os.PathLike, progress: Progress = None) -> Project:

@@ -10,11 +10,11 @@ project edited in the meantime is refused instead of half-fitting.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.commands.base import Batch
-from workbench.numbers import amount, number
+from workbench.numbers import amount, number, plain_percent
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class ImportChange:
     after: Any
     action: str = ""
     """"added", "removed" or "moved" for a whole item; blank for a value that changed."""
+    percent: bool = False
+    """The values are rates, shown as percentages as the analyst types them."""
 
     def sentence(self) -> str:
         where = (
@@ -41,12 +43,32 @@ class ImportChange:
         )
         if self.action:
             return f"{self.kind}: {self.what} {self.action}{where}"
-        before, after = _pair(self.before, self.after)
+        before, after = (
+            (_percent(self.before), _percent(self.after))
+            if self.percent
+            else _pair(self.before, self.after)
+        )
         if self.before is None:
             return f"{self.kind}: {self.what} set to {after}{where}"
         if self.after is None:
             return f"{self.kind}: {self.what} removed (was {before}){where}"
         return f"{self.kind}: {self.what} changed from {before} to {after}{where}"
+
+
+@dataclass(frozen=True)
+class ImportNote:
+    """Something the analyst should know that is not a change: a value taken other than as
+    typed, an edit not taken and why, a validation finding after the import."""
+
+    kind: str
+    """"Taken", "Not taken" or "Check"."""
+    sheet: str
+    cell: str
+    text: str
+
+    def sentence(self) -> str:
+        where = f" ({self.sheet}!{self.cell})" if self.cell else ""
+        return f"{self.kind}: {self.text}{where}"
 
 
 @dataclass
@@ -55,13 +77,14 @@ class ImportPlan:
 
     changes: list[ImportChange]
     command: Batch
+    notes: list[ImportNote] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         return not self.changes
 
     def summary_lines(self) -> list[str]:
-        return [c.sentence() for c in self.changes]
+        return [c.sentence() for c in self.changes] + [n.sentence() for n in self.notes]
 
 
 def _pair(before: Any, after: Any) -> tuple[str, str]:
@@ -75,6 +98,10 @@ def _pair(before: Any, after: Any) -> tuple[str, str]:
     size = math.floor(math.log10(max(abs(before), abs(after))))
     digits = min(17, size - math.floor(math.log10(abs(after - before))) + 2)
     return number(before, digits), number(after, digits)
+
+
+def _percent(value: Any) -> str:
+    return plain_percent(value) if isinstance(value, float | int) else _show(value)
 
 
 def _show(value: Any) -> str:

@@ -23,6 +23,8 @@ from workbench.excel.cell_notes import read_cell_notes
 from workbench.excel.errors import Cancelled, ExcelError, refused_as_excel
 from workbench.excel.grid import Grid
 from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, TOTAL_SHEET
+from workbench.excel.not_taken import TypedOver
+from workbench.excel.plan import ImportNote
 from workbench.excel.sheet_scan import merged_range, special_cells
 from workbench.excel.tables import TABLES, read_table
 from workbench.excel.values_read import read_dimension_sheet, read_total_sheet
@@ -53,6 +55,10 @@ class WorkbookContent:
     where: dict[tuple, object] = field(default_factory=dict)
     sheets: dict[str, str] = field(default_factory=dict)
     """Sheet name per dimension id."""
+    notes: list[ImportNote] = field(default_factory=list)
+    """Values taken other than as typed (see `Grid.notes`)."""
+    typed_over: list[TypedOver] = field(default_factory=list)
+    """Computed cells that hold a value instead of their formula (see `not_taken`)."""
 
 
 class IdMaker:
@@ -157,16 +163,21 @@ def read_content(grids: dict[str, Grid], used_ids: set[str]) -> WorkbookContent:
     p.history.update(total.history)
     p.pins.update(total.pins)
     where.update(total.where)
+    content.typed_over += total.typed_over
     for dim_id, dim_name, sheet_name in about.dimensions:
         values = read_dimension_sheet(sheet(grids, sheet_name), meta, scenario_ids, new_id)
         p.dimensions.append(Dimension(dim_id, dim_name, tuple(values.members)))
         p.history.update(values.history)
         p.pins.update(values.pins)
         where.update(values.where)
+        content.typed_over += values.typed_over
         content.sheets[dim_id] = sheet_name
     _read_assumptions(grids, content)
     _read_cell_notes(grids, content)
     _read_entities(grids, content, new_id)
+    content.notes = [
+        ImportNote("Taken", g.name, ref, text) for g in grids.values() for ref, text in g.notes
+    ]
     return content
 
 

@@ -24,6 +24,8 @@ NUMBER = "#,##0.000"
 PERCENT = "0.0%"
 RATE = "0.00%"
 INPUT = {"font_color": "#0000FF", "bg_color": "#FFF9E0"}
+UNUSED = {"font_color": "#808080", "bg_color": "#EDEDED"}
+"""A parameter the row's method does not use: kept, but greyed."""
 PIN = {"font_color": "#0000FF", "bg_color": "#FCE4D6", "bold": True}
 
 _FORMATS = {
@@ -40,6 +42,9 @@ _FORMATS = {
     "input_number": {**INPUT, "num_format": NUMBER},
     "input_rate": {**INPUT, "num_format": RATE},
     "input_plain": {**INPUT, "num_format": "General", "valign": "top"},
+    "unused_rate": {**UNUSED, "num_format": RATE},
+    "unused_number": {**UNUSED, "num_format": NUMBER},
+    "unused_plain": {**UNUSED, "num_format": "General"},
     "pin": {**PIN, "num_format": NUMBER},
     "number": {"num_format": NUMBER},
     "number_bold": {"num_format": NUMBER, "bold": True},
@@ -117,6 +122,16 @@ def write_number(ws, row: int, col: int, value: float | int | None, fmt=None) ->
         return
     ws.write_number(row, col, value, fmt)
 
+
+YEAR_RULE = {
+    "validate": "integer",
+    "criteria": "between",
+    "minimum": 1000,
+    "maximum": 9999,
+    "error_title": "Not a year",
+    "error_message": "Type a year, such as 2024.",
+}
+"""The data validation of a cell that holds a year."""
 
 LINE_HEIGHT = 15
 """Points per line of wrapped text at the default font."""

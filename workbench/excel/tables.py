@@ -13,7 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench.core.entities import (
+    DEVELOPMENT_KINDS,
+    FACTOR_KINDS,
     FORCE_NAMES,
+    RATING_HIGH,
+    RATING_LOW,
     Company,
     Development,
     Factor,
@@ -26,9 +30,40 @@ from workbench.core.errors import ModelError
 from workbench.core.insights import render_answer
 from workbench.excel.assumptions import check_headers
 from workbench.excel.grid import Grid
-from workbench.excel.styles import Context, fit_row, header_row, write_number, write_text
+from workbench.excel.styles import YEAR_RULE, Context, fit_row, header_row, write_number, write_text
 
 HEADER_ROW, FIRST_ROW = 2, 3
+ROOM_TO_ADD = 200
+"""Rows below the last entity that keep the validation, for rows a colleague adds."""
+
+
+def _choice(values: tuple[str, ...]) -> dict:
+    return {
+        "validate": "list",
+        "source": list(values),
+        "error_title": "Not in the list",
+        "error_message": f"Choose one of: {', '.join(values)}.",
+    }
+
+
+RATING = {
+    "validate": "integer",
+    "criteria": "between",
+    "minimum": RATING_LOW,
+    "maximum": RATING_HIGH,
+    "error_title": "Not a rating",
+    "error_message": f"A rating is a whole number from {RATING_LOW} to {RATING_HIGH}.",
+}
+DATE = {
+    "validate": "length",
+    "criteria": "between",
+    "minimum": 4,
+    "maximum": 10,
+    "input_title": "Date",
+    "input_message": "2024, 2024-06 or 2024-06-30",
+    "error_title": "Not a date",
+    "error_message": "Type the date as 2024, 2024-06 or 2024-06-30.",
+}
 
 
 @dataclass(frozen=True)
@@ -44,6 +79,8 @@ class Column:
     kind: str = "text"
     width: float = 18
     show: Callable | None = None
+    rule: dict | None = None
+    """The data validation a spreadsheet applies as the cell is typed (None: any text)."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +127,7 @@ TABLES = (
             Column("Title", "title", width=40),
             Column("Date", "date", width=11),
             Column("URL", "url", width=36),
-            Column("Assumption", "assumption", "flag", 11),
+            Column("Assumption", "assumption", "flag", 11, rule=_choice(("yes",))),
         ),
         purpose="Where the figures come from (publisher, title, date, link)",
     ),
@@ -104,7 +141,7 @@ TABLES = (
         (
             Column("Name", "name", width=28),
             Column("Headquarters", "headquarters"),
-            Column("Founded", "founded", "int", 9),
+            Column("Founded", "founded", "int", 9, rule=YEAR_RULE),
             Column("Listing", "listing"),
             Column("Website", "website", width=24),
             Column("Type", "type", width=12),
@@ -126,8 +163,8 @@ TABLES = (
         (
             Column("Company id", "company_id", width=11),
             Column("Company", "company", "show", 24, _company_name),
-            Column("Date", "date", width=11),
-            Column("Kind", "kind", width=12),
+            Column("Date", "date", width=11, rule=DATE),
+            Column("Kind", "kind", width=12, rule=_choice(DEVELOPMENT_KINDS)),
             Column("Text", "text", width=70),
             Column("Source id", "source_id", "ref", 10),
         ),
@@ -140,12 +177,12 @@ TABLES = (
         "fac",
         "Kind: driver or challenge. Impacts are ratings from 1 (low) to 5 (high).",
         (
-            Column("Kind", "kind", width=10),
+            Column("Kind", "kind", width=10, rule=_choice(FACTOR_KINDS)),
             Column("Title", "title", width=36),
             Column("Text", "text", width=60),
-            Column("Impact short", "impact_short", "int", 8),
-            Column("Impact medium", "impact_medium", "int", 8),
-            Column("Impact long", "impact_long", "int", 8),
+            Column("Impact short", "impact_short", "int", 8, rule=RATING),
+            Column("Impact medium", "impact_medium", "int", 8, rule=RATING),
+            Column("Impact long", "impact_long", "int", 8, rule=RATING),
             Column("Segments", "segments", "ids", 20),
             Column("Sources", "source_ids", "ids", 14),
         ),
@@ -173,7 +210,7 @@ TABLES = (
         "Ratings from 1 (weak) to 5 (strong); the id names the force.",
         (
             Column("Force", "name", "show", 30, lambda _c, e: FORCE_NAMES.get(e.id, "")),
-            Column("Rating", "rating", "int", 8),
+            Column("Rating", "rating", "int", 8, rule=RATING),
             Column("Rationale", "rationale", width=80),
         ),
         purpose="Porter's five forces, rated 1 to 5 with a rationale",
@@ -209,6 +246,10 @@ def write_table(ctx: Context, ws, table: Table) -> None:
             for col, c in enumerate(table.columns, start=1)
         ]
         fit_row(ws, row, [(t, c.width) for t, c in zip(texts, table.columns, strict=True)])
+    last = FIRST_ROW + len(getattr(p, table.collection)) + ROOM_TO_ADD
+    for col, column in enumerate(table.columns, start=1):
+        if column.rule is not None:
+            ws.data_validation(FIRST_ROW, col, last, col, column.rule)
 
 
 def _write_field(ctx: Context, ws, row: int, col: int, column: Column, entity) -> str:

@@ -223,6 +223,7 @@ def write_total_sheet(ctx: Context, ws) -> None:
             forecast_cells(ctx, cells, row, scenario.id, TOTAL, base_typed=block == 0)
         cagr_cells(ctx, cells, row, values)
         ws.write_cells(row, cells)
+    validate_history(ctx, ws, home, home)
     _total_chart(ctx, ws)
 
 
@@ -292,6 +293,26 @@ def write_dimension_sheet(ctx: Context, ws, dim: Dimension, progress) -> None:
     for block, scenario in enumerate(p.scenarios):
         write_dimension_block(ctx, ws, dim, block, scenario.id)
         progress()
+    if dim.members:
+        first = dimension_block(dim, 0) + 2
+        validate_history(ctx, ws, first, first + len(dim.members) - 1)
+
+
+HISTORY_RULE = {
+    "validate": "decimal",
+    "criteria": "between",
+    "minimum": -1e300,
+    "maximum": 1e300,
+    "error_title": "Not a number",
+    "error_message": "A history value is a number (blank when unknown).",
+}
+
+
+def validate_history(ctx: Context, ws, first: int, last: int) -> None:
+    """The typed history cells (the first block's) take numbers only."""
+    meta = ctx.project.metadata
+    cols = year_col(meta, meta.first_year), year_col(meta, meta.base_year)
+    ws.data_validation(first, cols[0], last, cols[1], HISTORY_RULE)
 
 
 def write_dimension_block(ctx: Context, ws, dim: Dimension, block: int, scenario_id: str) -> None:

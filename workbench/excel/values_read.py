@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 
 from workbench.core.project import TOTAL, Member, Metadata
 from workbench.excel.grid import Grid
-from workbench.excel.layout import COMPUTED_PREFIXES, ID_COL, NAME_COL, PROJECTED, year_col
+from workbench.excel.layout import (
+    COMPUTED_PREFIXES,
+    ID_COL,
+    NAME_COL,
+    PROJECTED,
+    cagr_cols,
+    cell,
+    year_col,
+)
+from workbench.excel.not_taken import TypedOver
 
 
 @dataclass
@@ -24,6 +33,18 @@ class SheetValues:
     where: dict[tuple, str] = field(default_factory=dict)
     """Cell of each ("history", series, year), ("pin", scenario, series, year), ("member", id);
     (sheet, row) of each ("row", scenario, series), the row where its forecast is shown."""
+    typed_over: list[TypedOver] = field(default_factory=list)
+    """Computed cells (totals, gaps, shares, CAGRs) that hold a value instead of a formula."""
+
+
+def _typed_over(grid: Grid, row: int, cols, scenario_id: str, row_id: str, out) -> None:
+    """Record each of `cols` in `row` that holds a value where a formula belongs."""
+    for col in cols:
+        if not grid.is_blank(row, col) and not grid.is_formula(row, col):
+            value = grid.get(row, col)[0]
+            out.typed_over.append(
+                TypedOver(grid.name, cell(row, col), scenario_id, row_id, col, value)
+            )
 
 
 def find_blocks(grid: Grid, meta: Metadata, scenario_ids: list[str]) -> list[tuple[str, int, int]]:
@@ -66,6 +87,7 @@ def read_total_sheet(grid: Grid, meta: Metadata, scenario_ids: list[str]) -> She
             raise grid.error(header + 1, ID_COL, "the total row (id 'total') is missing.")
         _read_history(grid, row, TOTAL, meta, index == 0, out)
         _read_pins(grid, row, scenario_id, TOTAL, meta, out)
+        _typed_over(grid, row, cagr_cols(meta), scenario_id, TOTAL, out)
     return out
 
 
@@ -81,6 +103,9 @@ def read_dimension_sheet(
             if row_id == TOTAL or row_id.startswith(COMPUTED_PREFIXES):
                 if row_id.startswith(PROJECTED):
                     projected.append((row, row_id[len(PROJECTED) :]))
+                else:
+                    computed = range(year_col(meta, meta.first_year), cagr_cols(meta)[1] + 1)
+                    _typed_over(grid, row, computed, scenario_id, row_id, out)
             elif row_id or not grid.is_blank(row, NAME_COL):
                 _read_segment_row(grid, row, row_id, (index, scenario_id), meta, new_id, out)
         known = {m.id for m in out.members}
@@ -110,6 +135,7 @@ def _read_segment_row(
         return
     _read_history(grid, row, row_id, meta, index == 0, out)
     _read_pins(grid, row, scenario_id, row_id, meta, out)
+    _typed_over(grid, row, cagr_cols(meta), scenario_id, row_id, out)
 
 
 def _read_member(grid: Grid, row: int, row_id: str, new_id, out: SheetValues) -> str:

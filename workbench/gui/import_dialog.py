@@ -41,15 +41,17 @@ class ImportSummaryDialog(QDialog):
                 else "The workbook matches the project: there is nothing to apply."
             )
         )
-        self.table = QTableWidget(count, len(COLUMNS))
+        self.table = QTableWidget(count + len(plan.notes), len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, change in enumerate(plan.changes):
             where = f"{change.sheet}!{change.cell}" if change.cell else change.sheet
             text = change.sentence().removeprefix(f"{change.kind}: ").split(" (")[0]
-            for column, value in enumerate((change.kind, text, where)):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+            self._put(row, (change.kind, text, where))
+        for row, note in enumerate(plan.notes, start=count):
+            where = f"{note.sheet}!{note.cell}" if note.cell else note.sheet
+            self._put(row, (note.kind, note.text, where))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -64,6 +66,11 @@ class ImportSummaryDialog(QDialog):
         self.apply_button.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+    def _put(self, row: int, values: tuple[str, str, str]) -> None:
+        for column, value in enumerate(values):
+            self.table.setItem(row, column, QTableWidgetItem(value))
 
 
 def review_import(parent: QWidget | None, plan: ImportPlan) -> bool:
