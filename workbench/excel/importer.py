@@ -54,7 +54,7 @@ def findings_after(document: Document, target: Project) -> list[ImportNote]:
     return [
         ImportNote("Check", "", "", f"after the import, {f.severity}: {f.message}")
         for f in validate(Document(target))
-        if (f.code, f.message) not in before
+        if f.severity in ("error", "warning") and (f.code, f.message) not in before
     ]
 
 
