@@ -8,6 +8,7 @@ export leaves no file (exports write to a temporary file that is renamed only on
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import threading
 from collections.abc import Callable
@@ -60,6 +61,7 @@ def run_in_background(parent: QWidget | None, label: str, job: Callable[[Ticket]
     relay = _Relay()
     ticket = Ticket(relay)
     thread = threading.Thread(target=_work, args=(job, ticket, relay), daemon=True)
+    _keep(thread, relay, ticket)
     return _wait(parent, label, relay, ticket, thread.start, lambda: None)
 
 
@@ -75,6 +77,7 @@ def run_in_process(
     relay = _Relay()
     ticket = Ticket(relay)
     listener = threading.Thread(target=_listen, args=(child, queue, ticket, relay), daemon=True)
+    _keep(listener, relay, ticket)
 
     def start() -> None:
         child.start()
@@ -108,7 +111,12 @@ def _wait(parent, label: str, relay: _Relay, ticket: Ticket, start, stop) -> Out
     progress = _progress_dialog(parent, label)
     progress.canceled.connect(cancel)
     open_ = [True]  # progress queued behind a cancel must not reach the deleted dialog
-    relay.progress.connect(lambda done, total: open_ and _show_progress(progress, done, total))
+    # Queued explicitly: a plain Python slot is otherwise called in the emitting thread,
+    # and the job's thread must never touch the progress dialog (an intermittent segfault).
+    relay.progress.connect(
+        lambda done, total: open_ and _show_progress(progress, done, total),
+        Qt.ConnectionType.QueuedConnection,
+    )
     start()
     if not ended:
         loop.exec()
@@ -135,6 +143,32 @@ def _listen(child, queue, ticket: Ticket, relay: _Relay) -> None:
         else:
             relay.done.emit(message[1])
             return
+
+
+_JOBS: list[tuple[threading.Thread, _Relay, Ticket]] = []
+"""Every job's thread with its relay, kept by the GUI thread until the thread has ended.
+
+PySide destroys a QObject where its wrapper's last reference goes. A job's thread holds
+its relay to the end, so without this list a relay (whose queued signals may still be on
+their way to the GUI thread) could be destroyed on the job's thread: a cancelled export
+segfaulted that way now and then.
+"""
+
+
+def _keep(thread: threading.Thread, relay: _Relay, ticket: Ticket) -> None:
+    _JOBS[:] = [job for job in _JOBS if job[0].is_alive() or not job[0].ident]
+    _JOBS.append((thread, relay, ticket))
+
+
+@atexit.register
+def _stop_jobs() -> None:
+    """Cancel jobs still running when the app ends and give them a moment to stop, so the
+    interpreter does not tear down under a thread that is inside a C library."""
+    for _thread, _relay, ticket in _JOBS:
+        ticket.cancel()
+    for thread, _relay, _ticket in _JOBS:
+        if thread.ident:
+            thread.join(10)
 
 
 def _work(job: Callable[[Ticket], Any], ticket: Ticket, relay: _Relay) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from workbench.core.document import Document
@@ -27,6 +28,9 @@ from workbench.report.model import Report
 from workbench.report.template import Template, load_template, template_path
 
 FORMATS = (".pdf", ".docx")
+_ONE_AT_A_TIME = threading.Lock()
+"""matplotlib and its FreeType are not thread-safe: a preview still finishing on one
+thread must not draw while an export draws on another."""
 
 __all__ = [
     "ALL_SCENARIOS",
@@ -67,8 +71,9 @@ def write_report(
         raise _unwritable(path, exc) from None
     os.close(handle)
     try:
-        report = build_report(document, options, _share(progress, 0, 30))
-        _writer(suffix)(report, temporary, _chart_steps(report, progress))
+        with _ONE_AT_A_TIME:
+            report = build_report(document, options, _share(progress, 0, 30))
+            _writer(suffix)(report, temporary, _chart_steps(report, progress))
         os.chmod(temporary, 0o644)  # mkstemp made it private; a report is a document to share
         os.replace(temporary, path)
     except OSError as exc:
