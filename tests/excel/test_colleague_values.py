@@ -156,3 +156,25 @@ def test_a_parameter_the_method_does_not_use_is_not_taken(exported, xl, tmp_path
     note = next(line for line in plan.summary_lines() if line.startswith("Not taken"))
     assert "25 % for the CAGR, which Growth by year does not use" in note
     assert note.endswith(f"(Assumptions!{where[0]})")
+
+
+def test_a_date_a_spreadsheet_turned_into_its_serial_is_taken_as_the_date(exported, xl, tmp_path):
+    document = sample_document()
+    path = exported(document)
+    where = []
+
+    def type_serial(book):
+        ws = book["Developments"]
+        row = xl.row_of(ws, "dev-mango-1")
+        ws.cell(row, 4).value = 45731  # 2025-03-15 typed into a General cell
+        where.append(ws.cell(row, 4).coordinate)
+
+    plan = read_workbook(xl.edit(path, tmp_path / "date.xlsx", type_serial), document)
+    document.execute(plan.command)
+    assert next(d for d in document.project.developments if d.id == "dev-mango-1").date == (
+        "2025-03-15"
+    )
+    assert (
+        f"Taken: the date serial 45731 was taken as 2025-03-15 (Developments!{where[0]})"
+        in plan.summary_lines()
+    )

@@ -22,6 +22,10 @@ from workbench.excel.sheet_xml import column_letters
 from workbench.numbers import NumberError, number, read_number
 
 BLANK = (None, None)
+EPOCH = dt.date(1899, 12, 30)
+"""Day 0 of spreadsheet date serials (1900 system, past its leap-year bug)."""
+FIRST_SERIAL, LAST_SERIAL = 10000, 2958465
+"""Serials of 1927-05-18 and 9999-12-31: below 10000 a number is read as a year."""
 _KINDS = {float: "n", int: "n", str: "s", bool: "b"}
 _COLUMNS = [column_letters(col).encode() for col in range(16384)]
 
@@ -176,6 +180,18 @@ class Grid:
                 f"the text is {len(value):,} characters long; Excel keeps at most {CELL_LIMIT:,}.",
             )
         return value
+
+    def date_text(self, row: int, col: int) -> str:
+        """A date as text (2024, 2024-06, 2024-06-30). A date a spreadsheet turned into its
+        serial number (45731, in a General cell) is unambiguous beyond the four-digit years,
+        so it is read as the date it stands for, with a note."""
+        value, kind = self.get(row, col)
+        is_serial = kind == "n" and not isinstance(value, bool) and float(value).is_integer()
+        if is_serial and FIRST_SERIAL <= value <= LAST_SERIAL:
+            day = (EPOCH + dt.timedelta(days=int(value))).isoformat()
+            self.notes.append((cell(row, col), f"the date serial {int(value)} was taken as {day}"))
+            return day
+        return self.text(row, col)
 
     def flag(self, row: int, col: int) -> bool:
         """A yes/no cell: "yes", "y", "true", "x" or TRUE mean yes; blank means no."""

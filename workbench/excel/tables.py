@@ -70,7 +70,8 @@ DATE = {
 class Column:
     """One field of an entity: its header, its attribute and how it is written and read.
 
-    kind: text, int (blank = default), flag (yes/blank), ids ("a; b"), shares ("2024: 0.03"),
+    kind: text, date (text, or a date a spreadsheet made of it), int (blank = default),
+    flag (yes/blank), ids ("a; b"), shares ("2024: 0.03"),
     ref (an optional id; blank = None), or show (written for reading only, never read).
     """
 
@@ -163,7 +164,7 @@ TABLES = (
         (
             Column("Company id", "company_id", width=11),
             Column("Company", "company", "show", 24, _company_name),
-            Column("Date", "date", width=11, rule=DATE),
+            Column("Date", "date", "date", 11, rule=DATE),
             Column("Kind", "kind", width=12, rule=_choice(DEVELOPMENT_KINDS)),
             Column("Text", "text", width=70),
             Column("Source id", "source_id", "ref", 10),
@@ -309,6 +310,8 @@ def _read_field(grid: Grid, row: int, col: int, column: Column):
         return grid.integer(row, col)
     if column.kind == "flag":
         return grid.flag(row, col)
+    if column.kind == "date":
+        return grid.date_text(row, col)
     text = grid.text(row, col)
     if column.kind == "ids":
         return tuple(part.strip() for part in text.split(";") if part.strip())
