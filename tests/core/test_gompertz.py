@@ -10,12 +10,13 @@ v[y] = 100 · exp(ln(0.1) · e^(−0.5 t)) with ln(0.1) = −2.302585:
 """
 
 import pytest
+from openpyxl import load_workbook
 
 from workbench.core.commands import SetGrowth, SetHistory
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
 from workbench.core.explain import explain_cell
-from workbench.core.methods import method
+from workbench.core.methods import method, named
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
 from workbench.core.validation import validate
 from workbench.excel import export_workbook, project_from_workbook, read_workbook
@@ -121,3 +122,21 @@ def test_an_edit_with_r_at_or_below_zero_is_refused_before_the_curve_runs_away()
     with pytest.raises(ModelError, match=r"rate r = -50 of the Gompertz curve .* above 0"):
         document.execute(SetGrowth("base", "a", Growth("gompertz", k=4.0, r=-50.0)))
     assert document.project.growth_of("base", "a") == Growth("cagr", 0.1)
+
+
+def test_a_method_typed_by_its_label_in_the_workbook_means_that_method(tmp_path):
+    """A colleague types the name the app shows ("Gompertz"), not the code."""
+    document = document_with(CURVE)
+    path = tmp_path / "g.xlsx"
+    export_workbook(document, path)
+    book = load_workbook(path)
+    sheet = book["Assumptions"]
+    cells = [c for row in sheet.iter_rows() for c in row if c.value == "gompertz"]
+    assert cells
+    for cell in cells:
+        cell.value = "Gompertz"
+    book.save(path)
+    assert read_workbook(path, document).is_empty  # the same method, so no change
+    assert named("Gompertz") == named(" gompertz ") == "gompertz"
+    assert named("growth by year") == named("Growth by year") == "growth_by_year"
+    assert named("Logistic") is None

@@ -8,7 +8,7 @@ forecast live in Excel, and the import reads it back as the same `Growth`.
 from __future__ import annotations
 
 from workbench.core.errors import ModelError
-from workbench.core.methods import REGISTERED, codes, method
+from workbench.core.methods import REGISTERED, codes, method, named
 from workbench.core.methods.base import Parameter
 from workbench.core.project import Growth, Metadata, Project
 from workbench.excel.grid import Grid
@@ -191,7 +191,8 @@ def read_assumptions(grid: Grid, target: Project) -> dict[tuple[str, str], tuple
 
 
 def _read_growth(grid: Grid, row: int, meta: Metadata) -> Growth:
-    method = grid.text(row, METHOD_COL).strip()
+    typed = grid.text(row, METHOD_COL).strip()
+    method = named(typed) or typed  # the label the app shows ("Gompertz") means its code
     if method not in codes():
         raise grid.error(
             row, METHOD_COL, f"{method!r} is not a growth method; use one of {', '.join(codes())}."

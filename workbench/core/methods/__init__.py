@@ -35,9 +35,31 @@ def codes() -> tuple[str, ...]:
     return tuple(METHODS)
 
 
+_SPELLINGS: dict[str, str] = {
+    spelling: m.code
+    for m in REGISTERED
+    for spelling in (m.code, m.code.replace("_", " "), m.label.casefold())
+}
+
+
+def named(text: str) -> str | None:
+    """The code of the method a person means by its code or its label ("Gompertz",
+    "growth by year", "s_curve"), whatever the case; None when no method is meant."""
+    return _SPELLINGS.get(" ".join(text.split()).casefold()) if isinstance(text, str) else None
+
+
 def labels() -> dict[str, str]:
     """Code → label, in registry order (for menus and pick lists)."""
     return {m.code: m.label for m in REGISTERED}
 
 
-__all__ = ["INDEX", "METHODS", "REGISTERED", "GrowthMethod", "codes", "labels", "method"]
+__all__ = [
+    "INDEX",
+    "METHODS",
+    "REGISTERED",
+    "GrowthMethod",
+    "codes",
+    "labels",
+    "method",
+    "named",
+]

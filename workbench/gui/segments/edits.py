@@ -24,15 +24,11 @@ from workbench.core.commands import (
 )
 from workbench.core.engine import ScenarioResult
 from workbench.core.errors import ModelError
-from workbench.core.methods import REGISTERED, labels, method
+from workbench.core.methods import labels, method, named
 from workbench.core.methods.base import Seed
 from workbench.core.project import TOTAL, Growth, Project
 from workbench.gui.segments.layout import Column, Row
 from workbench.gui.segments.parsing import read_cell, read_rate, read_value
-
-_METHODS_BY_LABEL = {m.label.casefold(): m.code for m in REGISTERED}
-_METHODS_BY_LABEL.update({m.code.replace("_", " "): m.code for m in REGISTERED})
-_METHODS_BY_LABEL.update({m.code: m.code for m in REGISTERED})
 
 _READERS = {
     "percent": read_rate,
@@ -137,7 +133,7 @@ class EditPlan:
         blanks (growth by year starts from the CAGR in every year, manual from today's
         values, a curve from twice the base-year value); all visible and editable at once.
         """
-        code = _METHODS_BY_LABEL.get(text.strip().casefold())
+        code = named(text)
         if code is None:
             choices = ", ".join(labels().values())
             raise ModelError(f"{text.strip()!r} is not a growth method ({where}); use {choices}.")
