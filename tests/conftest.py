@@ -5,6 +5,9 @@ themselves, so that `pytest` needs nothing from the environment.
 """
 
 import os
+import shutil
+import subprocess
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -39,3 +42,50 @@ def cluster():
     yield server
     disconnect()
     server.stop()
+
+
+RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+@pytest.fixture(scope="session")
+def libreoffice(tmp_path_factory):
+    """convert(path, to="xlsx") -> path of the file LibreOffice opened (recalculating every
+    formula) and saved as `to` ("xlsx", or "pdf" to print a workbook or a Word report).
+
+    soffice exits 0 even when it could not load a file, so callers assert the output."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("WORKBENCH_SKIP_LIBREOFFICE") == "1":
+            pytest.skip("LibreOffice is not installed and WORKBENCH_SKIP_LIBREOFFICE=1")
+        pytest.fail("LibreOffice (soffice) is needed for the recalculation tests; install it.")
+    profile = tmp_path_factory.mktemp("lo-profile")
+    (profile / "user").mkdir()
+    (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ALWAYS)
+
+    def convert(path: Path, to: str = "xlsx") -> Path:
+        out = path.parent / "libreoffice"
+        out.mkdir(exist_ok=True)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                to,
+                "--outdir",
+                str(out),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        return out / f"{path.stem}.{to}"
+
+    return convert

@@ -7,9 +7,6 @@ that need it fail, unless WORKBENCH_SKIP_LIBREOFFICE=1 says to skip them.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -19,14 +16,6 @@ import pytest
 from workbench.core.document import Document
 from workbench.core.dump import dump_json
 from workbench.excel import export_workbook
-
-RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry"
- xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
-<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"""
 
 
 @pytest.fixture
@@ -61,39 +50,3 @@ def edit(path: Path, out: Path, change) -> Path:
 def xl():
     """Helpers for tests: row_of(ws, id), edit(path, out, change), dump(document)."""
     return SimpleNamespace(row_of=row_of, edit=edit, dump=dump_json)
-
-
-@pytest.fixture(scope="session")
-def libreoffice(tmp_path_factory):
-    """convert(path, to="xlsx") -> path of the workbook LibreOffice opened, recalculated
-    and saved (or printed, with to="pdf")."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        if os.environ.get("WORKBENCH_SKIP_LIBREOFFICE") == "1":
-            pytest.skip("LibreOffice is not installed and WORKBENCH_SKIP_LIBREOFFICE=1")
-        pytest.fail("LibreOffice (soffice) is needed for the recalculation tests; install it.")
-    profile = tmp_path_factory.mktemp("lo-profile")
-    (profile / "user").mkdir()
-    (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ALWAYS)
-
-    def convert(path: Path, to: str = "xlsx") -> Path:
-        out = path.parent / "libreoffice"
-        out.mkdir(exist_ok=True)
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation={profile.as_uri()}",
-                "--headless",
-                "--convert-to",
-                to,
-                "--outdir",
-                str(out),
-                str(path),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        return out / f"{path.stem}.{to}"
-
-    return convert

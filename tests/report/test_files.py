@@ -4,9 +4,7 @@ in the PDF, Word styles and print-resolution charts in the DOCX, LibreOffice ope
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -95,21 +93,9 @@ def test_the_docx_contents_has_an_entry_and_a_page_reference_per_chapter(written
 
 
 @pytest.fixture(scope="session")
-def converted(written, tmp_path_factory):
+def converted(written, libreoffice):
     """The DOCX as LibreOffice opens it and prints it to PDF."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        if os.environ.get("WORKBENCH_SKIP_LIBREOFFICE") == "1":
-            pytest.skip("LibreOffice is not installed and WORKBENCH_SKIP_LIBREOFFICE=1")
-        pytest.fail("LibreOffice (soffice) is needed to open the Word report; install it.")
-    profile = tmp_path_factory.mktemp("lo-writer-profile")
-    out = tmp_path_factory.mktemp("converted")
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-         "pdf", "--outdir", str(out), str(written[2])],
-        capture_output=True, timeout=300, check=False,
-    )
-    path = out / "sample.pdf"
+    path = libreoffice(written[2], to="pdf")
     assert path.exists(), "LibreOffice did not convert the DOCX (soffice exits 0 regardless)"
     return path
 
