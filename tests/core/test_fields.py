@@ -9,7 +9,10 @@ from workbench.core.sample import sample_document
 
 
 def test_there_is_one_field_per_project_attribute():
-    assert {f.value for f in Field} == {f.name for f in fields(Project)}
+    from workbench.core.project import MeasureInputs
+
+    volume = {f"volume.{f.name}" for f in fields(MeasureInputs)}
+    assert {f.value for f in Field} == {f.name for f in fields(Project)} | volume
     assert set(ENTITY_COLLECTIONS) == ENTITIES
     assert SCENARIO_KEYED.isdisjoint(FORECAST) and ENTITIES.isdisjoint(STRUCTURE | FORECAST)
 

@@ -102,7 +102,8 @@ def test_every_entity_field_has_a_home_in_the_file():
 
 
 def test_every_project_field_is_known_to_the_incremental_writer():
-    assert {f.name for f in fields(Project)} == writer.FIELDS
+    # the volume's inputs are written by schema 4 (in progress on branch mstore)
+    assert {f.name for f in fields(Project)} == writer.FIELDS - {"volume.unit"}
 
 
 def test_the_file_is_ours_and_configured(tmp_path):

@@ -2,8 +2,9 @@
 
 Every layer above works through a `Document`: the GUI executes commands and listens for
 changes, the store asks what changed since the last save, the excel import applies one
-batch. Forecasts are cached per scenario and dropped only for the scenarios an edit
-touched, which is what keeps an edit on a large project within a few milliseconds.
+batch. Forecasts are cached per measure and scenario and dropped only for the measures and
+scenarios an edit touched, which is what keeps an edit on a large project within a few
+milliseconds.
 """
 
 from __future__ import annotations
@@ -15,8 +16,22 @@ from typing import Any
 import numpy as np
 
 from workbench.core.commands.base import Command
-from workbench.core.engine import ScenarioResult, compute_scenario, history_matrix
-from workbench.core.fields import SCENARIO_KEYED, Field
+from workbench.core.engine import (
+    ScenarioResult,
+    compute_scenario,
+    derived_result,
+    history_matrix,
+)
+from workbench.core.fields import MEASURE_INPUTS, Field
+from workbench.core.measures import (
+    PRICE,
+    VALUE,
+    VOLUME,
+    VOLUME_FIELDS,
+    price_unit,
+    price_values,
+    view,
+)
 from workbench.core.project import Project
 from workbench.core.transaction import WHOLE, Change, Transaction
 
@@ -31,8 +46,7 @@ class Document:
         self._undo: list[tuple[str, Transaction, int]] = []
         self._redo: list[tuple[str, Transaction, int]] = []
         self._listeners: list[Listener] = []
-        self._history: np.ndarray | None = None
-        self._results: dict[str, ScenarioResult] = {}
+        self._forecasts: dict[str, _Forecasts] = {}
         self._layout = _layout(project)
         self._saved_state = 0
         self._dirty: dict[Field, Any] = {}
@@ -110,63 +124,64 @@ class Document:
 
     # -- forecasts ------------------------------------------------------------------------
 
-    def result(self, scenario_id: str) -> ScenarioResult:
-        """The scenario's forecast, computed on first use after an edit that affects it."""
-        cached = self._results.get(scenario_id)
+    def result(self, scenario_id: str, measure: str = VALUE) -> ScenarioResult:
+        """The scenario's forecast of a measure, computed on first use after an edit that
+        affects it; the average price is derived from the value's and the volume's."""
+        if measure == PRICE:
+            return self._price(scenario_id)
+        cache = self._cache(measure)
+        cached = cache.results.get(scenario_id)
         if cached is not None:
             return cached
         self.project.scenario(scenario_id)
-        if self._history is None:
-            self._history = history_matrix(self.project)
-        result = compute_scenario(self.project, scenario_id, self._history)
-        self._results[scenario_id] = result
+        shown = view(self.project, measure)
+        if cache.history is None:
+            cache.history = history_matrix(shown)
+        result = compute_scenario(shown, scenario_id, cache.history)
+        cache.results[scenario_id] = result
         return result
 
-    def results(self) -> dict[str, ScenarioResult]:
-        return {s.id: self.result(s.id) for s in self.project.scenarios}
+    def results(self, measure: str = VALUE) -> dict[str, ScenarioResult]:
+        return {s.id: self.result(s.id, measure) for s in self.project.scenarios}
+
+    def _cache(self, measure: str) -> _Forecasts:
+        view(self.project, measure)  # refuses an unknown measure, or a volume not there
+        cache = self._forecasts.get(measure)
+        if cache is None:
+            cache = self._forecasts[measure] = _Forecasts()
+        return cache
+
+    def _price(self, scenario_id: str) -> ScenarioResult:
+        """Prices are kept while the two forecasts they divide are the very same."""
+        value, volume = self.result(scenario_id), self.result(scenario_id, VOLUME)
+        prices = self._cache(VOLUME).prices
+        cached = prices.get(scenario_id)
+        if cached is None or cached[0] is not value or cached[1] is not volume:
+            factor = price_unit(self.project).factor
+            price = derived_result(value, price_values(value.values, volume.values, factor))
+            cached = prices[scenario_id] = (value, volume, price)
+        return cached[2]
 
     def _invalidate(self, change: Change) -> None:
-        """Drop only the forecasts that `change` can affect.
+        """Drop only the forecasts that `change` can affect, measure by measure.
 
         Names (of segments, dimensions, scenarios, the project) are no part of a forecast,
         so a rename keeps every cached result; a change of the layout (years, the ids and
         order of series) or of the mode recomputes every scenario from scratch; a history
         edit patches the cached history matrix and recomputes every scenario; a hold fixes
-        its cell in every scenario; growth and pins recompute their own scenario.
+        its cell in every scenario; growth and pins recompute their own scenario. A volume
+        edit never drops a value forecast; prices follow both.
         """
         layout = _layout(self.project)
-        keyed = [change.keys.get(f, frozenset()) for f in SCENARIO_KEYED]
-        history = change.keys.get(Field.HISTORY, frozenset())
-        if (
-            layout != self._layout
-            or change.touches(Field.MODE, Field.PRIMARY_DIMENSION)
-            or any(keys is WHOLE for keys in [*keyed, history])
-        ):
-            self._layout, self._history = layout, None
-            self._results.clear()
-            return
-        if history:
-            self._patch_history(history)
-            self._results.clear()
-        if change.touches(Field.HOLDS):
-            self._results.clear()
-        for scenario_id in {key[0] for keys in keyed for key in keys}:
-            self._results.pop(scenario_id, None)
+        relaid = layout != self._layout or change.touches(Field.MODE, Field.PRIMARY_DIMENSION)
+        self._layout = layout
+        if change.touches(Field.VOLUME, Field.VOLUME_UNIT):
+            self._forecasts.pop(VOLUME, None)
         live = {s.id for s in self.project.scenarios}
-        for scenario_id in [s for s in self._results if s not in live]:
-            del self._results[scenario_id]
+        for measure, cache in self._forecasts.items():
+            shown = view(self.project, measure)
+            cache.invalidate(shown, change, relaid, live, measure == VOLUME)
 
-    def _patch_history(self, keys: frozenset) -> None:
-        """Write the changed history cells into the cached matrix (same rule as the engine)."""
-        if self._history is None:
-            return
-        meta = self.project.metadata
-        row = {s: i for i, s in enumerate(self.project.series_ids())}
-        for series_id, year in keys:
-            i = row.get(series_id)
-            if i is not None and meta.first_year <= year <= meta.base_year:
-                value = self.project.history.get((series_id, year), np.nan)
-                self._history[i, year - meta.first_year] = value
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -190,6 +205,48 @@ class Document:
     def mark_unsaved(self) -> None:
         """For a document that has no file yet (a new project, a recovered one)."""
         self._saved_state = -1
+
+
+class _Forecasts:
+    """One measure's cached forecasts: its history matrix and each scenario's result, and,
+    on the volume's, each scenario's derived prices."""
+
+    def __init__(self) -> None:
+        self.history: np.ndarray | None = None
+        self.results: dict[str, ScenarioResult] = {}
+        self.prices: dict[str, tuple[ScenarioResult, ScenarioResult, ScenarioResult]] = {}
+
+    def invalidate(
+        self, shown: Project, change: Change, relaid: bool, live: set[str], volume: bool
+    ) -> None:
+        mine = VOLUME_FIELDS if volume else {f: f for f in MEASURE_INPUTS}
+        keyed = [change.keys.get(mine[f], frozenset()) for f in (Field.GROWTH, Field.PINS)]
+        history = change.keys.get(mine[Field.HISTORY], frozenset())
+        if relaid or any(keys is WHOLE for keys in [*keyed, history]):
+            self.history = None
+            self.results.clear()
+            return
+        if history:
+            self._patch_history(shown, history)
+            self.results.clear()
+        if change.touches(mine[Field.HOLDS]):
+            self.results.clear()
+        for scenario_id in {key[0] for keys in keyed for key in keys}:
+            self.results.pop(scenario_id, None)
+        for scenario_id in [s for s in self.results if s not in live]:
+            del self.results[scenario_id]
+
+    def _patch_history(self, shown: Project, keys: frozenset) -> None:
+        """Write the changed history cells into the cached matrix (same rule as the engine)."""
+        if self.history is None:
+            return
+        meta = shown.metadata
+        row = {s: i for i, s in enumerate(shown.series_ids())}
+        for series_id, year in keys:
+            i = row.get(series_id)
+            if i is not None and meta.first_year <= year <= meta.base_year:
+                value = shown.history.get((series_id, year), np.nan)
+                self.history[i, year - meta.first_year] = value
 
 
 def _layout(project: Project) -> tuple:

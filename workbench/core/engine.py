@@ -76,6 +76,26 @@ class ScenarioResult:
         return bool(self.fixed[self.row[series_id], self.col(year)])
 
 
+def derived_result(like: ScenarioResult, values: np.ndarray) -> ScenarioResult:
+    """A result computed from others (the average price): `values` in `like`'s layout,
+    nothing projected apart from them, nothing reconciled (gaps and scales blank) and
+    nothing fixed."""
+    blank = {d: np.full(values.shape[1], np.nan) for d in like.gaps}
+    return ScenarioResult(
+        like.scenario_id,
+        like.first_year,
+        like.base_year,
+        like.series,
+        like.row,
+        values,
+        values,
+        blank,
+        dict(blank),
+        {d: np.zeros(values.shape[1], dtype=like.reasons[d].dtype) for d in like.reasons},
+        np.zeros(values.shape, dtype=bool),
+    )
+
+
 def history_matrix(project: Project) -> np.ndarray:
     """History inputs as a (series × years) matrix; blanks and forecast years are NaN.
 

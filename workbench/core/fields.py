@@ -36,13 +36,33 @@ class Field(StrEnum):
     FORCES = "forces"
     ASSESSMENTS = "assessments"
     KEY_QUESTIONS = "key_questions"
+    # The volume measure: the whole measure (added or removed), its unit, and its inputs,
+    # named "volume.<the value's field>" (`workbench.core.measures.field_of`).
+    VOLUME = "volume"
+    VOLUME_UNIT = "volume.unit"
+    VOLUME_HISTORY = "volume.history"
+    VOLUME_HISTORY_SOURCES = "volume.history_sources"
+    VOLUME_GROWTH = "volume.growth"
+    VOLUME_PINS = "volume.pins"
+    VOLUME_HOLDS = "volume.holds"
+    VOLUME_PIN_MARKS = "volume.pin_marks"
+    VOLUME_NOTES = "volume.notes"
 
 
 STRUCTURE = frozenset(
-    {Field.METADATA, Field.MODE, Field.PRIMARY_DIMENSION, Field.DIMENSIONS, Field.SCENARIOS}
+    {
+        Field.METADATA,
+        Field.MODE,
+        Field.PRIMARY_DIMENSION,
+        Field.DIMENSIONS,
+        Field.SCENARIOS,
+        Field.VOLUME,
+        Field.VOLUME_UNIT,
+    }
 )
 """The shape of the model: years, mode, dimensions, segments and scenarios (and their
-names). A change here rebuilds tables and rewrites the file's structure rows."""
+names), and which measures it has with their units. A change here rebuilds tables and
+rewrites the file's structure rows."""
 
 FORECAST = frozenset(
     {
@@ -52,11 +72,25 @@ FORECAST = frozenset(
         Field.HOLDS,
         Field.MODE,
         Field.PRIMARY_DIMENSION,
+        Field.VOLUME,
+        Field.VOLUME_HISTORY,
+        Field.VOLUME_HOLDS,
     }
 )
-"""Fields whose change affects every scenario's forecast."""
+"""Fields whose change affects every scenario's forecast (of one measure or both)."""
 
-SCENARIO_KEYED = frozenset({Field.GROWTH, Field.PINS})
+MEASURE_INPUTS = (
+    Field.HISTORY,
+    Field.HISTORY_SOURCES,
+    Field.GROWTH,
+    Field.PINS,
+    Field.HOLDS,
+    Field.PIN_MARKS,
+    Field.NOTES,
+)
+"""The value's fields that every measure has its own of (`MeasureInputs`)."""
+
+SCENARIO_KEYED = frozenset({Field.GROWTH, Field.PINS, Field.VOLUME_GROWTH, Field.VOLUME_PINS})
 """Fields keyed by (scenario, ...): a change affects that scenario's forecast only."""
 
 ENTITIES = frozenset(

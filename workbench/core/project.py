@@ -126,6 +126,34 @@ class Growth:
 
 DEFAULT_GROWTH = Growth()
 
+
+@dataclass
+class MeasureInputs:
+    """What an analyst types for a measure other than value (the volume): the same kinds
+    of input as the value's, keyed the same way (see `Project`), with the measure's unit.
+
+    The value's inputs stay on `Project` itself, so files and code from before measures
+    existed read unchanged; `workbench.core.measures` presents either measure's inputs
+    to the engine and the commands through one view.
+    """
+
+    unit: str
+    history: dict[tuple[str, int], float] = field(default_factory=dict)
+    history_sources: dict[tuple[str, int], str] = field(default_factory=dict)
+    growth: dict[tuple[str, str], Growth] = field(default_factory=dict)
+    pins: dict[tuple[str, str, int], float] = field(default_factory=dict)
+    holds: set[tuple[str, int]] = field(default_factory=set)
+    pin_marks: dict[tuple[str, str, int], str] = field(default_factory=dict)
+    notes: dict[tuple[str, str, int], str] = field(default_factory=dict)
+
+    def copy(self) -> MeasureInputs:
+        """A copy whose containers are independent (leaf values are immutable)."""
+        kwargs: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            kwargs[f.name] = value.copy() if isinstance(value, dict | set) else value
+        return MeasureInputs(**kwargs)
+
 # Collections of qualitative entities, by project attribute, with their entity type.
 ENTITY_COLLECTIONS: dict[str, type] = {
     "sources": Source,
@@ -149,6 +177,10 @@ class Project:
     member id. `pin_marks` says which pins an edit wrote rather than the analyst (one of
     PIN_MARKS, same key as the pin): a hold's pins go when the hold is released, a spread's
     are replaced by the next spread of the same total and year.
+
+    These keyed inputs are the value measure's; `volume`, when the project has that
+    measure, holds the volume's own (`workbench.core.measures`). Structure (years,
+    dimensions, scenarios, mode, primary dimension) is shared by both measures.
     """
 
     metadata: Metadata
@@ -171,6 +203,7 @@ class Project:
     forces: list[Force] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
     key_questions: list[KeyQuestion] = field(default_factory=list)
+    volume: MeasureInputs | None = None
 
     # -- look-ups -------------------------------------------------------------------------
 
@@ -253,6 +286,8 @@ class Project:
         for f in fields(self):
             value = getattr(self, f.name)
             kwargs[f.name] = value.copy() if isinstance(value, dict | list | set) else value
+        if self.volume is not None:
+            kwargs["volume"] = self.volume.copy()
         return Project(**kwargs)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.core.errors import ModelError
 from workbench.core.fields import FORECAST, SCENARIO_KEYED, Field
 from workbench.core.project import Project
 
@@ -56,9 +57,14 @@ class Transaction:
 
     # -- writing --------------------------------------------------------------------------
 
+    def _container(self, field: Field) -> Any:
+        """The dict or set a keyed field names: `project.history`, `project.volume.history`."""
+        owner, name = _owner(self.project, field)
+        return getattr(owner, name)
+
     def set(self, field: Field, key: Any, value: Any) -> None:
         """Set `project.<field>[key] = value` (a dict), or add `key` to a set field."""
-        container = getattr(self.project, field)
+        container = self._container(field)
         if isinstance(container, set):
             if key not in container:
                 container.add(key)
@@ -76,7 +82,7 @@ class Transaction:
         Imports write tens of thousands of cells in one edit; this keeps that linear and
         cheap. Values must be of the kinds `set` takes (numbers, text, frozen objects).
         """
-        container = getattr(self.project, field)
+        container = self._container(field)
         get, log = container.get, self._log
         for key, value in items.items():
             old = get(key, MISSING)
@@ -86,7 +92,7 @@ class Transaction:
             log.append((field, key, old, value))
 
     def delete(self, field: Field, key: Any) -> None:
-        container = getattr(self.project, field)
+        container = self._container(field)
         if key not in container:
             return
         if isinstance(container, set):
@@ -97,11 +103,24 @@ class Transaction:
 
     def replace(self, field: Field, value: Any) -> None:
         """Replace a whole attribute; lists must be new objects, never mutated in place."""
-        old = getattr(self.project, field)
+        owner, name = _owner(self.project, field)
+        old = getattr(owner, name)
         if old is value or _same(old, value):
             return
-        setattr(self.project, field, value)
+        setattr(owner, name, value)
         self._log.append((field, WHOLE, old, value))
+
+    def adopt(self, other: Transaction, fields: dict[Field, Field]) -> None:
+        """Take over the log of `other`, whose writes already happened, naming each entry's
+        field by `fields` (a measure view's `history` is this project's `volume.history`).
+
+        Undo and redo then replay those writes on this project, where the view's
+        containers live. A field missing from `fields` is refused before anything is taken.
+        """
+        unknown = sorted({str(f) for f, k, *_ in other._log if f not in fields or k is WHOLE})
+        if unknown:
+            raise ModelError(f"This edit changes {', '.join(unknown)}, which no measure owns.")
+        self._log.extend((fields[f], key, old, new) for f, key, old, new in other._log)
 
     # -- replaying ------------------------------------------------------------------------
 
@@ -115,9 +134,9 @@ class Transaction:
 
     def _put(self, field: Field, key: Any, value: Any) -> None:
         if key is WHOLE:
-            setattr(self.project, field, value)
+            setattr(*_owner(self.project, field), value)
             return
-        container = getattr(self.project, field)
+        container = self._container(field)
         if value is MISSING:
             if isinstance(container, set):
                 container.discard(key)
@@ -146,6 +165,13 @@ class Transaction:
 
 
 _FIELDS = {f.value: f for f in Field}
+
+
+def _owner(project: Project, field: Field) -> tuple[Any, str]:
+    """The object holding `field` and the attribute's name: a dotted field such as
+    "volume.history" lives on the project's `volume` measure inputs."""
+    head, _, name = str(field).partition(".")
+    return (getattr(project, head), name) if name else (project, head)
 
 
 def _same(a: Any, b: Any) -> bool:
