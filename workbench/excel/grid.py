@@ -35,11 +35,18 @@ class Grid:
     as (value, kind) by their reference (b"C5")."""
 
     def __init__(
-        self, name: str, values: list[list], special: dict[bytes, tuple] | None = None
+        self,
+        name: str,
+        values: list[list],
+        special: dict[bytes, tuple] | None = None,
+        errors: dict[bytes, str] | None = None,
     ) -> None:
         self.name = name
         self.values = values
         self.special = special or {}
+        self.errors = errors or {}
+        """The error value each formula's tool saved as its result, by reference (the
+        values show those as blanks)."""
         self.notes: list[tuple[str, str]] = []
         """(cell, sentence) for each value taken other than as typed: a formula by its
         computed value, a number stored as text by its digits."""
@@ -94,6 +101,17 @@ class Grid:
                 "the formula refers to a deleted cell (#REF!); restore it or type a number.",
             )
         return True
+
+    def saved_result(self, row: int, col: int) -> float | str | None:
+        """What a formula cell's tool saved as its result: a number, an error value
+        ("#N/A"), or None when it saved none (a tool that does not calculate)."""
+        try:
+            cached = self.values[row][col]
+        except IndexError:
+            return None
+        if isinstance(cached, int | float) and not isinstance(cached, bool):
+            return float(cached)
+        return self.errors.get(_COLUMNS[col] + self._rows[row])
 
     def _refuse(self, row: int, col: int, value, kind, wanted: str):
         if kind == "e":

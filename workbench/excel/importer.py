@@ -15,6 +15,8 @@ from workbench.core.project import Project
 from workbench.core.validation import validate
 from workbench.excel.checks import check_content
 from workbench.excel.diff import Differ
+from workbench.excel.disagreements import compare_shown
+from workbench.excel.grid import Grid
 from workbench.excel.not_taken import not_taken
 from workbench.excel.plan import ImportNote, ImportPlan
 from workbench.excel.precision import keep_current_precision
@@ -25,39 +27,41 @@ Progress = Callable[[int, int], bool] | None
 
 def read_content_of(
     path: str | os.PathLike, used_ids: set[str], progress: Progress = None
-) -> WorkbookContent:
+) -> tuple[WorkbookContent, dict[str, Grid]]:
     grids = load_grids(path, progress)
     content = read_content(grids, used_ids)
     check_content(content)
-    return content
+    return content, grids
 
 
 def read_workbook(
     path: str | os.PathLike, document: Document, progress: Progress = None
 ) -> ImportPlan:
     """What importing `path` into `document` would change; the document is not touched."""
-    content = read_content_of(path, document.project.all_ids(), progress)
+    content, grids = read_content_of(path, document.project.all_ids(), progress)
     keep_current_precision(document.project, content.project)
     plan = Differ(document.project, content).plan()
     plan.notes += not_taken(document, content.typed_over)
+    after = Document(content.project) if plan.changes else document
+    plan.notes += compare_shown(grids, content, document, after)
     if plan.changes:
-        plan.notes += findings_after(document, content.project)
+        plan.notes += findings_after(document, after)
     if progress is not None:
         progress(1, 1)
     return plan
 
 
-def findings_after(document: Document, target: Project) -> list[ImportNote]:
+def findings_after(document: Document, after: Document) -> list[ImportNote]:
     """The validation findings the import would bring that the project does not have now,
     so a history that no longer adds up or a pin of -5 is said before it is applied."""
     before = {(f.code, f.message) for f in validate(document)}
     return [
         ImportNote("Check", "", "", f"after the import, {f.severity}: {f.message}")
-        for f in validate(Document(target))
+        for f in validate(after)
         if f.severity in ("error", "warning") and (f.code, f.message) not in before
     ]
 
 
 def project_from_workbook(path: str | os.PathLike, progress: Progress = None) -> Project:
     """A complete new project from a workbook of ours (for `workbench import` of a new file)."""
-    return read_content_of(path, set(), progress).project
+    return read_content_of(path, set(), progress)[0].project

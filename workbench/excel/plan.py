@@ -46,7 +46,7 @@ class ImportChange:
         before, after = (
             (_percent(self.before), _percent(self.after))
             if self.percent
-            else _pair(self.before, self.after)
+            else distinct_pair(self.before, self.after)
         )
         if self.before is None:
             return f"{self.kind}: {self.what} set to {after}{where}"
@@ -87,7 +87,7 @@ class ImportPlan:
         return [c.sentence() for c in self.changes] + [n.sentence() for n in self.notes]
 
 
-def _pair(before: Any, after: Any) -> tuple[str, str]:
+def distinct_pair(before: Any, after: Any) -> tuple[str, str]:
     """Both numbers as tables show them, or with the significant digits that tell them apart."""
     if not all(isinstance(v, float | int) and not isinstance(v, bool) for v in (before, after)):
         return _show(before), _show(after)

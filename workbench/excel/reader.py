@@ -25,7 +25,7 @@ from workbench.excel.grid import Grid
 from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, TOTAL_SHEET
 from workbench.excel.not_taken import TypedOver
 from workbench.excel.plan import ImportNote
-from workbench.excel.sheet_scan import merged_range, special_cells
+from workbench.excel.sheet_scan import formula_errors, merged_range, special_cells
 from workbench.excel.tables import TABLES, read_table
 from workbench.excel.values_read import read_dimension_sheet, read_total_sheet
 from workbench.guards import (
@@ -118,7 +118,9 @@ def _grids(archive: zipfile.ZipFile, name: str, book, parts, progress: Progress)
             with refused_as_excel():
                 check_extent(sheet_extent(xml, sheet), sheet, MAX_COLUMNS, MAX_CELLS)
             values = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-            grids[sheet] = Grid(sheet, values, special_cells(xml, sheet))
+            grids[sheet] = Grid(
+                sheet, values, special_cells(xml, sheet), formula_errors(xml, sheet)
+            )
         except (ExcelError, Cancelled):
             raise
         except Exception as error:  # as above, for the parts read lazily

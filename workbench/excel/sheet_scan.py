@@ -27,6 +27,12 @@ _ERROR = re.compile(
     rb"<" + _NS + rb"c\s([^>]*?\bt\s*=\s*[\"']e[\"'][^>]*?)(?<!/)>\s*<" + _NS + rb"v>([^<]*)<",
     re.S,
 )
+_FORMULA_ERROR = re.compile(
+    rb"<" + _NS + rb"c\s([^>]*?\bt\s*=\s*[\"']e[\"'][^>]*?)(?<!/)>\s*<" + _NS
+    + rb"f\b[^>]*?(?:/>|>[^<]*</" + _NS + rb"f>)\s*<" + _NS + rb"v>([^<]*)<",
+    re.S,
+)
+"""A formula cell whose saved value is an error (t="e" and a <v> after its <f>)."""
 _PLAIN_FORMULA = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*><f[ >]')
 """The common spelling (Excel, LibreOffice, openpyxl, xlsxwriter): three times faster."""
 _REF = re.compile(rb"\br\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']")
@@ -61,6 +67,20 @@ def special_cells(xml: bytes, sheet: str) -> dict[bytes, tuple[str, str]]:
     for attrs, value in _ERROR.findall(xml):
         cells[_ref(attrs, sheet)] = (value.decode("utf-8", "replace").strip(), "e")
     return cells
+
+
+def formula_errors(xml: bytes, sheet: str) -> dict[bytes, str]:
+    """Cell reference → the error value ("#N/A") a formula's tool saved as its result.
+
+    The value reader shows such a result as a blank, like a formula saved with no value at
+    all; comparing what a colleague saw needs the two told apart. Most sheets hold none,
+    so a byte count decides before any expression runs."""
+    if b'"e"' not in xml and b"'e'" not in xml:
+        return {}
+    return {
+        _ref(attrs, sheet): value.decode("utf-8", "replace").strip()
+        for attrs, value in _FORMULA_ERROR.findall(xml)
+    }
 
 
 def _ref(attrs: bytes | None, sheet: str) -> bytes:

@@ -33,14 +33,7 @@ class ImportSummaryDialog(QDialog):
         self.resize(820, 520)
         layout = QVBoxLayout(self)
         count = len(plan.changes)
-        layout.addWidget(
-            QLabel(
-                f"The workbook would make {count} change{'s' if count != 1 else ''}. Apply them as "
-                "one step (Undo takes them all back), or cancel to change nothing."
-                if count
-                else "The workbook matches the project: there is nothing to apply."
-            )
-        )
+        layout.addWidget(QLabel(_headline(plan)))
         self.table = QTableWidget(count + len(plan.notes), len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
@@ -71,6 +64,25 @@ class ImportSummaryDialog(QDialog):
     def _put(self, row: int, values: tuple[str, str, str]) -> None:
         for column, value in enumerate(values):
             self.table.setItem(row, column, QTableWidgetItem(value))
+
+
+def _headline(plan: ImportPlan) -> str:
+    """What the summary holds, in words; computed values the colleague saw that the app
+    does not compute are called out, since they are easy to miss in a long list."""
+    count = len(plan.changes)
+    text = (
+        f"The workbook would make {count} change{'s' if count != 1 else ''}. Apply them as "
+        "one step (Undo takes them all back), or cancel to change nothing."
+        if count
+        else "The workbook's inputs match the project: there is nothing to apply."
+    )
+    differ = sum(1 for note in plan.notes if note.kind == "Disagrees")
+    if differ:
+        text += (
+            f"\n{differ} computed value{'s' if differ != 1 else ''} in the workbook "
+            f"{'differ' if differ != 1 else 'differs'} from the app's (marked Disagrees below)."
+        )
+    return text
 
 
 def review_import(parent: QWidget | None, plan: ImportPlan) -> bool:
