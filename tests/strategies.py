@@ -14,11 +14,15 @@ The keywords shape the rest: the engine's laws (tests/core/test_properties.py) a
 small projects with plain ids and no entities, the workbook round trip
 (tests/excel/test_roundtrip.py) for names with formula-like characters, one dimension and
 entities that cite each other.
+
+`with_volume(projects(...))` gives each drawn project a volume measure whose inputs are
+drawn by the very rules of the value's (forecastable or not), with a unit of its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from hypothesis import strategies as st
@@ -38,6 +42,7 @@ from workbench.core.entities import (
     Source,
     Trend,
 )
+from workbench.core.fields import MEASURE_INPUTS
 from workbench.core.methods import REGISTERED, codes
 from workbench.core.methods.base import Seed
 from workbench.core.project import (
@@ -45,6 +50,7 @@ from workbench.core.project import (
     TOTAL,
     Dimension,
     Growth,
+    MeasureInputs,
     Member,
     Metadata,
     Project,
@@ -157,6 +163,24 @@ def projects(
     ])
     (_forecastable if forecastable else _model)(draw, project, values)
     (entities or _entities)(draw, project)
+    return project
+
+
+@st.composite
+def with_volume(
+    draw, strategy, *, forecastable: bool = False, units=texts, values=numbers
+) -> Project:
+    """A project of `strategy` with a volume measure: its inputs drawn as the value's are
+    (`forecastable` as for `projects`, where a bottom-up total has no pins), against the
+    same structure."""
+    project = draw(strategy)
+    blank = {str(f): type(getattr(project, str(f)))() for f in MEASURE_INPUTS}
+    drawn = replace(project, **blank)
+    (_forecastable if forecastable else _model)(draw, drawn, values)
+    inputs = {str(f): getattr(drawn, str(f)) for f in MEASURE_INPUTS}
+    if forecastable and project.mode == "bottom_up":
+        inputs["pins"] = {k: v for k, v in inputs["pins"].items() if k[1] != TOTAL}
+    project.volume = MeasureInputs(draw(units), **inputs)
     return project
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from workbench.core.commands.base import Command, placed, unused_id
+from workbench.core.commands.measures import on_every_measure
 from workbench.core.entities import Assessment, Company, Development, Factor, Trend
 from workbench.core.errors import ModelError
 from workbench.core.fields import Field
@@ -156,9 +157,9 @@ class RemoveEntity(Command):
 
 
 def _uncite(tx: Transaction, source_id: str) -> None:
+    """Take a removed source off every cell (of every measure) and entity citing it."""
+    on_every_measure(tx, lambda measure_tx: _uncite_cells(measure_tx, source_id))
     p = tx.project
-    for key in [k for k, v in p.history_sources.items() if v == source_id]:
-        tx.delete(Field.HISTORY_SOURCES, key)
     tx.replace(
         Field.DEVELOPMENTS,
         [replace(d, source_id=None) if d.source_id == source_id else d for d in p.developments],
@@ -174,6 +175,12 @@ def _uncite(tx: Transaction, source_id: str) -> None:
                 for e in items
             ],
         )
+
+
+def _uncite_cells(tx: Transaction, source_id: str) -> None:
+    """One measure's history cells citing the source."""
+    for key in [k for k, v in tx.project.history_sources.items() if v == source_id]:
+        tx.delete(Field.HISTORY_SOURCES, key)
 
 
 class MergeCompanies(Command):

@@ -8,10 +8,20 @@ and the store all see a volume edit as such, and an edit to volume never touches
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from workbench.core.commands.base import Command, name
 from workbench.core.errors import ModelError
 from workbench.core.fields import Field
-from workbench.core.measures import PRICE, VALUE, VOLUME, VOLUME_FIELDS, measure, view
+from workbench.core.measures import (
+    PRICE,
+    VALUE,
+    VOLUME,
+    VOLUME_FIELDS,
+    measure,
+    typed_measures,
+    view,
+)
 from workbench.core.project import MeasureInputs
 from workbench.core.transaction import Transaction
 
@@ -41,6 +51,29 @@ class OnMeasure(Command):
         except BaseException:
             sub.undo()
             raise
+
+
+class _Step(Command):
+    """A function of a transaction, as a command (the part of an edit `OnMeasure` runs)."""
+
+    def __init__(self, step: Callable[[Transaction], None]) -> None:
+        self.step = step
+
+    def run(self, tx: Transaction) -> None:
+        self.step(tx)
+
+
+def on_every_measure(tx: Transaction, step: Callable[[Transaction], None]) -> None:
+    """Run `step` on the inputs of every typed measure the project has, each on its view.
+
+    A structure edit deletes, copies or clips the inputs that hang on what it changes
+    (a removed segment's history, a copied scenario's pins, years outside a new range);
+    it writes that part once, as `step`, and every measure gets it, so no volume input
+    is ever left pointing at a series, scenario or year the project no longer has. Call
+    it after the structure itself has changed: each view is taken at that moment.
+    """
+    for measure_id in typed_measures(tx.project):
+        OnMeasure(measure_id, _Step(step)).run(tx)
 
 
 class AddVolume(Command):

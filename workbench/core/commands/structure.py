@@ -3,6 +3,8 @@
 Removing a thing removes everything that hangs on it (history, assumptions, pins, holds,
 references from companies, factors, trends and assessments) in the same transaction, so
 undo brings all of it back and nothing is left pointing at an id that no longer exists.
+Structure is shared by the measures, so the inputs that hang on it are deleted, copied or
+clipped for every measure the project has (`on_every_measure`), each written once.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from dataclasses import replace
 from typing import Any
 
 from workbench.core.commands.base import Command, fresh_id, name, placed
+from workbench.core.commands.measures import on_every_measure
 from workbench.core.commands.pins import held_forecast_cells, pin_holds, unpin
 from workbench.core.errors import ModelError
 from workbench.core.fields import Field
-from workbench.core.project import MODES, Dimension, Member, Metadata, Scenario, new_id
+from workbench.core.project import MODES, TOTAL, Dimension, Member, Metadata, Scenario, new_id
 from workbench.core.transaction import Transaction
 
 
@@ -133,19 +136,9 @@ class RemoveMember(Command):
 
 
 def drop_series(tx: Transaction, series: set[str]) -> None:
-    """Remove every number and reference that belongs to the given series ids."""
+    """Remove every number (of every measure) and reference that belongs to the series."""
+    on_every_measure(tx, lambda measure_tx: _drop_inputs(measure_tx, series))
     p = tx.project
-    for field in (Field.HISTORY, Field.HISTORY_SOURCES):
-        for key in [k for k in getattr(p, field) if k[0] in series]:
-            tx.delete(field, key)
-    for key in [k for k in p.holds if k[0] in series]:
-        tx.delete(Field.HOLDS, key)
-    for key in [k for k in p.notes if k[1] in series]:
-        tx.delete(Field.NOTES, key)
-    for key in [k for k in p.growth if k[1] in series]:
-        tx.delete(Field.GROWTH, key)
-    for key in [k for k in p.pins if k[1] in series]:
-        unpin(tx, key)
     for field in (Field.COMPANIES, Field.FACTORS, Field.TRENDS):
         items = getattr(p, field)
         updated = [
@@ -162,6 +155,22 @@ def drop_series(tx: Transaction, series: set[str]) -> None:
             for a in p.assessments
         ],
     )
+
+
+def _drop_inputs(tx: Transaction, series: set[str]) -> None:
+    """One measure's history, sources, holds, notes, assumptions and pins of the series."""
+    p = tx.project
+    for field in (Field.HISTORY, Field.HISTORY_SOURCES):
+        for key in [k for k in getattr(p, field) if k[0] in series]:
+            tx.delete(field, key)
+    for key in [k for k in p.holds if k[0] in series]:
+        tx.delete(Field.HOLDS, key)
+    for key in [k for k in p.notes if k[1] in series]:
+        tx.delete(Field.NOTES, key)
+    for key in [k for k in p.growth if k[1] in series]:
+        tx.delete(Field.GROWTH, key)
+    for key in [k for k in p.pins if k[1] in series]:
+        unpin(tx, key)
 
 
 class AddDimension(Command):
@@ -252,6 +261,14 @@ class AddScenario(Command):
         scenario_id = fresh_id(p, self.scenario_id, "scn")
         if self.copy_from is not None:
             p.scenario(self.copy_from)
+        tx.replace(Field.SCENARIOS, [*p.scenarios, Scenario(scenario_id, label)])
+        on_every_measure(tx, lambda measure_tx: self._inputs(measure_tx, scenario_id))
+
+    def _inputs(self, tx: Transaction, scenario_id: str) -> None:
+        """One measure's inputs of the new scenario: the copied assumptions, pins and notes,
+        then the hold's pin of each of its held forecast cells."""
+        p = tx.project
+        if self.copy_from is not None:
             for (scn, series), growth in list(p.growth.items()):
                 if scn == self.copy_from:
                     tx.set(Field.GROWTH, (scenario_id, series), growth)
@@ -259,7 +276,6 @@ class AddScenario(Command):
                 for (scn, series, year), value in list(getattr(p, field).items()):
                     if scn == self.copy_from:
                         tx.set(field, (scenario_id, series, year), value)
-        tx.replace(Field.SCENARIOS, [*p.scenarios, Scenario(scenario_id, label)])
         pin_holds(tx, scenario_id, held_forecast_cells(p))
 
 
@@ -292,8 +308,12 @@ class RemoveScenario(Command):
         if len(p.scenarios) == 1:
             raise ModelError(f"{scenario.name} is the only scenario; a project needs at least one.")
         tx.replace(Field.SCENARIOS, [s for s in p.scenarios if s.id != self.scenario_id])
+        on_every_measure(tx, self._inputs)
+
+    def _inputs(self, tx: Transaction) -> None:
+        """One measure's assumptions, pins (with their marks) and notes of the scenario."""
         for field in (Field.GROWTH, Field.PINS, Field.PIN_MARKS, Field.NOTES):
-            for key in [k for k in getattr(p, field) if k[0] == self.scenario_id]:
+            for key in [k for k in getattr(tx.project, field) if k[0] == self.scenario_id]:
                 tx.delete(field, key)
 
 
@@ -312,6 +332,14 @@ class SetYearRange(Command):
                 f"Years must be whole years from 1900 to 2200; got {first}, {base}, {last}."
             )
         meta = replace(p.metadata, first_year=first, base_year=base, last_year=last)
+        on_every_measure(tx, self._clip)
+        tx.replace(Field.METADATA, meta)
+
+    def _clip(self, tx: Transaction) -> None:
+        """Drop one measure's numbers outside the new years (history up to the new base
+        year, pins after it) and its assumptions' yearly parameters outside the forecast."""
+        p = tx.project
+        first, base, last = self.years
         for field in (Field.HISTORY, Field.HISTORY_SOURCES):
             for key in [k for k in getattr(p, field) if not first <= k[1] <= base]:
                 tx.delete(field, key)
@@ -330,7 +358,6 @@ class SetYearRange(Command):
                 values={y: v for y, v in g.values.items() if base < y <= last},
             )
             tx.set(Field.GROWTH, key, kept)
-        tx.replace(Field.METADATA, meta)
 
 
 class SetMetadata(Command):
@@ -374,9 +401,14 @@ class SetMode(Command):
                 raise ModelError(
                     f"The primary dimension {p.dimension(primary).name} has no segments."
                 )
-            for key in [k for k in p.pins if k[1] == "total"]:
-                unpin(tx, key)
+            on_every_measure(tx, _unpin_totals)
         elif primary is not None:
             p.dimension(primary)
         tx.replace(Field.MODE, self.mode)
         tx.replace(Field.PRIMARY_DIMENSION, primary)
+
+
+def _unpin_totals(tx: Transaction) -> None:
+    """One measure's pins of the total (bottom-up, the total is the sum of its segments)."""
+    for key in [k for k in tx.project.pins if k[1] == TOTAL]:
+        unpin(tx, key)
