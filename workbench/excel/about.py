@@ -22,7 +22,7 @@ from workbench.excel.layout import (
     WORKBOOK_FORMAT,
     WORKBOOK_VERSION,
 )
-from workbench.excel.styles import YEAR_RULE, Context, fit_row, header_row, write_number, write_text
+from workbench.excel.styles import Context, fit_row, header_row, write_number, write_text
 from workbench.excel.tables import TABLES
 
 DETAILS = (
@@ -39,10 +39,11 @@ DETAILS = (
     ("Primary dimension id", "primary_dimension"),
 )
 FIRST_ROW = 3
+YEARS = ("first_year", "base_year", "last_year")
+"""Shown, not edited: every sheet is laid out for the project's years, so a year range
+is changed in the app and the workbook exported again (`check_years` refuses an edit)."""
+YEARS_NOTE = "set in the app: every sheet is laid out for these years"
 RULES = {
-    "first_year": YEAR_RULE,
-    "base_year": YEAR_RULE,
-    "last_year": YEAR_RULE,
     "mode": {
         "validate": "list",
         "source": list(MODES),
@@ -92,8 +93,11 @@ def write_about(ctx: Context, ws) -> None:
         write_text(ws, row, 0, label, f["label_bold"])
         value = values[key]
         fmt = f["id"] if key in ("format", "version") else f["input_text"]
-        if isinstance(value, int):
-            write_number(ws, row, 1, value, f["input_plain"] if key != "version" else fmt)
+        if key in YEARS:
+            write_number(ws, row, 1, value, f["label"])
+            write_text(ws, row, 2, YEARS_NOTE, f["hint"])
+        elif isinstance(value, int):
+            write_number(ws, row, 1, value, fmt)
         else:
             write_text(ws, row, 1, value, fmt)
             fit_row(ws, row, [(value, ABOUT_TEXT_WIDTH)])
@@ -160,7 +164,9 @@ def sheet_guide(ctx: Context) -> list[tuple[str, str]]:
     ]
 
 
-def read_about(grid: Grid) -> About:
+def read_about(grid: Grid, layout: tuple[int, int, int] | None = None) -> About:
+    """The About sheet; `layout` is the (first, base, last) year the value sheets are laid
+    out for (None: not known), which the years on About must be."""
     if grid.text(FIRST_ROW, 0) != "Format" or grid.text(FIRST_ROW, 1) != WORKBOOK_FORMAT:
         raise ExcelError(
             f"{ABOUT}!B4: this is not a Market Workbench workbook (its format line is missing)."
@@ -180,6 +186,8 @@ def read_about(grid: Grid) -> About:
             f"format version {details['version']} is newer than this app reads "
             f"({WORKBOOK_VERSION}).",
         )
+    if layout is not None:
+        check_years(grid, details, rows, layout)
     metadata = _metadata(grid, details, rows)
     mode = str(details["mode"]).strip()
     if mode not in MODES:
@@ -197,6 +205,21 @@ def read_about(grid: Grid) -> About:
         dimensions,
         rows,
     )
+
+
+def check_years(grid: Grid, details: dict, rows: dict[str, int], layout) -> None:
+    """A year typed over About's is refused at its cell: the year range is the app's to
+    change (the value sheets' columns and every formula follow it)."""
+    first, base, last = layout
+    for key, laid_out in zip(YEARS, layout, strict=True):
+        if details[key] != laid_out:
+            raise grid.error(
+                rows[key],
+                1,
+                f"the years are changed in the app, not in the workbook (its sheets are laid "
+                f"out for history {first}–{base} and forecast {base + 1}–{last}); change them "
+                "in the app and export the workbook again.",
+            )
 
 
 def _metadata(grid: Grid, details: dict, rows: dict[str, int]) -> Metadata:

@@ -103,6 +103,8 @@ class _Draft:
         self.dimension_id = grid.text(row, DIMENSION).strip()
         self.criteria: dict[str, str] = {}
         self.cells: dict[tuple[str, str], Rating] = {}
+        self.rows: dict[tuple[str, str], int] = {}
+        """The row of each rating, keyed as `cells`."""
 
     def check_same(self, grid: Grid, row: int) -> None:
         for col, mine in ((NAME, self.name), (DIMENSION, self.dimension_id)):
@@ -122,7 +124,9 @@ class _Draft:
 
 def read_assessments(
     grid: Grid, new_id: Callable[[str], str]
-) -> tuple[list[Assessment], dict[str, int]]:
+) -> tuple[list[Assessment], dict[tuple, int]]:
+    """The assessments, and the row of each: ("assessments", id) for its first row and
+    ("rating", id, criterion id, segment id) for each rating's."""
     check_headers(grid, HEADER_ROW, HEADERS)
     drafts: dict[str, _Draft] = {}
     unnamed: dict[str, str] = {}
@@ -139,7 +143,11 @@ def read_assessments(
         else:
             draft.check_same(grid, row)
         _read_rating(grid, row, draft, new_id)
-    return [d.build(grid) for d in drafts.values()], {d.id: d.row for d in drafts.values()}
+    rows: dict[tuple, int] = {}
+    for d in drafts.values():
+        rows[("assessments", d.id)] = d.row
+        rows.update({("rating", d.id, *key): r for key, r in d.rows.items()})
+    return [d.build(grid) for d in drafts.values()], rows
 
 
 def _read_rating(grid: Grid, row: int, draft: _Draft, new_id: Callable[[str], str]) -> None:
@@ -167,5 +175,6 @@ def _read_rating(grid: Grid, row: int, draft: _Draft, new_id: Callable[[str], st
         raise grid.error(row, SEGMENT_ID, f"a second rating of {member_id!r} for this criterion.")
     try:
         draft.cells[(criterion_id, member_id)] = Rating(score, grid.text(row, NOTE))
+        draft.rows[(criterion_id, member_id)] = row
     except ModelError as error:
         raise grid.error(row, SCORE, str(error)) from None

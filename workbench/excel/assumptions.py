@@ -7,7 +7,6 @@ forecast live in Excel, and the import reads it back as the same `Growth`.
 
 from __future__ import annotations
 
-from workbench.core.errors import ModelError
 from workbench.core.methods import REGISTERED, codes, method, named
 from workbench.core.methods.base import Parameter
 from workbench.core.project import Growth, Metadata, Project
@@ -200,18 +199,15 @@ def _read_growth(grid: Grid, row: int, meta: Metadata) -> Growth:
     years = list(meta.forecast_years)
     rates = {y: grid.number(row, RATES_COL0 + j) for j, y in enumerate(years)}
     values = {y: grid.number(row, manual_col(meta, j)) for j, y in enumerate(years)}
-    rate = grid.number(row, RATE_COL)
-    try:
-        return Growth(
-            method,
-            rate=0.0 if rate is None else rate,
-            rates={y: v for y, v in rates.items() if v is not None},
-            k=grid.number(row, K_COL),
-            r=grid.number(row, R_COL),
-            values={y: v for y, v in values.items() if v is not None},
-        )
-    except ModelError as error:
-        raise grid.error(row, METHOD_COL, str(error)) from None
+    rate, k, r = (grid.number(row, col) for col in (RATE_COL, K_COL, R_COL))
+    return Growth(
+        method,
+        rate=0.0 if rate is None else rate,
+        rates={y: v for y, v in rates.items() if v is not None},
+        k=k,
+        r=r,
+        values={y: v for y, v in values.items() if v is not None},
+    )
 
 
 def growth_cell(meta: Metadata, row: int, part: str, year: int | None = None) -> int:

@@ -7,21 +7,29 @@ is checked here, with the same rules the core commands apply to an edit.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from dataclasses import fields as dataclass_fields
 
+from workbench.core.commands.base import where
 from workbench.core.commands.entities import References, check_references
 from workbench.core.commands.values import check_growth
 from workbench.core.errors import ModelError
+from workbench.core.methods import method
+from workbench.core.methods.base import Check
 from workbench.core.project import ENTITY_COLLECTIONS, TOTAL
+from workbench.excel import assessments
 from workbench.excel.about import DIMENSION_HEADERS
-from workbench.excel.assumptions import METHOD_COL
+from workbench.excel.assessments import SHEET as ASSESSMENTS
+from workbench.excel.assumptions import growth_cell
 from workbench.excel.cell_notes import SOURCE, YEAR
 from workbench.excel.errors import ExcelError, at
 from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, cell
 from workbench.excel.reader import WorkbookContent
-from workbench.excel.tables import TABLES
+from workbench.excel.tables import TABLES, refused_column
+from workbench.numbers import number, percent
 
-_SHEETS = {t.collection: t.sheet for t in TABLES} | {"assessments": "Assessments"}
+_SHEETS = {t.collection: t.sheet for t in TABLES} | {"assessments": ASSESSMENTS}
 
 
 def check_content(content: WorkbookContent) -> None:
@@ -29,35 +37,92 @@ def check_content(content: WorkbookContent) -> None:
     _check_structure(content)
     _check_unique_ids(content)
     refs = References.of(p)
-    for collection in ENTITY_COLLECTIONS:
-        for entity in getattr(p, collection):
-            _named(
-                content,
-                (collection, entity.id),
-                _SHEETS[collection],
-                1,
-                lambda e=entity: check_references(p, e, refs),
-            )
-    for (scenario_id, series_id), growth in p.growth.items():
-        _named(
-            content,
-            ("assumption", scenario_id, series_id),
-            ASSUMPTIONS,
-            METHOD_COL,
-            lambda s=scenario_id, x=series_id, g=growth: check_growth(p, s, x, g),
-        )
+    _check_assessments(content)
+    for table in TABLES:
+        for entity in getattr(p, table.collection):
+            try:
+                check_references(p, entity, refs)
+            except ModelError as error:
+                row = content.where[(table.collection, entity.id)]
+                fields = {f.name: getattr(entity, f.name) for f in dataclass_fields(entity)}
+                col = refused_column(table, fields, lambda e: check_references(p, e, refs))
+                raise at(table.sheet, cell(row, col), str(error)) from None
+    for key, growth in p.growth.items():
+        try:
+            check_growth(p, *key, growth)
+        except ModelError as error:
+            raise at(*growth_refused_at(content, key, growth), str(error)) from None
     _check_pins(content)
     _check_cells(content)
 
 
-def _named(content: WorkbookContent, key: tuple, sheet: str, col: int, check) -> None:
-    try:
-        check()
-    except ModelError as error:
-        row = content.where.get(key)
-        raise (
-            at(sheet, cell(row, col), str(error)) if row is not None else ExcelError(str(error))
-        ) from None
+def growth_refused_at(content: WorkbookContent, key: tuple[str, str], growth) -> tuple[str, str]:
+    """Sheet and cell of the input a refused assumption is refused for: the rate, K or r
+    typed out of range, the year's rate, or the base-year value a curve starts from; the
+    method cell when no single input is to blame."""
+    p = content.project
+    meta = p.metadata
+    row = content.where[("assumption", *key)]
+    part, year = _refused_part(p, key, growth)
+    if part == "base":
+        sheet, _, ref = str(content.where[("history", key[1], meta.base_year)]).rpartition("!")
+        return sheet, ref
+    return ASSUMPTIONS, cell(row, growth_cell(meta, row, part, year))
+
+
+def _refused_part(p, key: tuple[str, str], g) -> tuple[str, int | None]:
+    """Which part of `g` the core refuses, in the order `check_growth` checks them."""
+    if g.rate <= -1.0:
+        return "rate", None
+    low = next((y for y in sorted(g.rates) if g.rates[y] <= -1.0), None)
+    if low is not None:
+        return "rates", low
+    base = p.metadata.base_year
+    check = Check(
+        g,
+        where(p, *key),
+        p.history.get((key[1], base)),
+        base,
+        p.metadata.forecast_years,
+        True,
+        number,
+        percent,
+    )
+    problem = next((e for e in method(g.method).problems(check) if e.severity == "error"), None)
+    if problem is None:
+        return "method", None
+    code = problem.code
+    if code.endswith("_incomplete"):
+        return ("k" if g.k is None or not math.isfinite(g.k) else "r"), None
+    if code.endswith(("_k", "_r")):
+        return code[-1], None
+    if problem.year is not None and code != "missing_base" and not code.endswith("_base"):
+        return "rates", problem.year
+    return ("base" if problem.year == base else "method"), None
+
+
+def _check_assessments(content: WorkbookContent) -> None:
+    """Each assessment's dimension, and each rated segment in it, at the cell that names it."""
+    p = content.project
+    dimensions = {d.id: d for d in p.dimensions}
+    for assessment in p.assessments:
+        row = content.where[("assessments", assessment.id)]
+        dim = dimensions.get(assessment.dimension_id)
+        if dim is None:
+            raise at(
+                ASSESSMENTS,
+                cell(row, assessments.DIMENSION),
+                f"{assessment.dimension_id!r} is not a dimension id (see the About sheet).",
+            )
+        members = set(dim.member_ids())
+        for criterion_id, member_id in assessment.cells:
+            if member_id not in members:
+                rated = content.where[("rating", assessment.id, criterion_id, member_id)]
+                raise at(
+                    ASSESSMENTS,
+                    cell(rated, assessments.SEGMENT_ID),
+                    f"{member_id!r} is not a segment of {dim.name}.",
+                )
 
 
 def _check_structure(content: WorkbookContent) -> None:

@@ -8,6 +8,7 @@ are made fresh against both the workbook and the project being imported into.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from workbench.excel.assumptions import read_assumptions
 from workbench.excel.cell_notes import read_cell_notes
 from workbench.excel.errors import Cancelled, ExcelError, refused_as_excel
 from workbench.excel.grid import Grid
-from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, TOTAL_SHEET
+from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, FIRST_YEAR_COL, TOTAL_SHEET
 from workbench.excel.not_taken import TypedOver
 from workbench.excel.plan import ImportNote
 from workbench.excel.sheet_scan import formula_errors, merged_range, special_cells
@@ -38,6 +39,7 @@ from workbench.guards import (
 )
 
 Progress = Callable[[int, int], bool] | None
+_CAGR_HEADER = re.compile(r"CAGR (\d{4})\D+(\d{4})")
 MAX_COLUMNS = 1024
 """A value sheet spans at most 200 years plus ids, names and CAGRs (~205 columns)."""
 MAX_CELLS = 40_000_000
@@ -146,7 +148,7 @@ def sheet(grids: dict[str, Grid], name: str) -> Grid:
 
 def read_content(grids: dict[str, Grid], used_ids: set[str]) -> WorkbookContent:
     """The whole workbook as a target project (not yet cross-checked: see `checks`)."""
-    about = read_about(sheet(grids, ABOUT))
+    about = read_about(sheet(grids, ABOUT), laid_out_years(sheet(grids, TOTAL_SHEET)))
     meta = about.metadata
     scenario_ids = [s.id for s in about.scenarios]
     new_id = IdMaker(used_ids | _column_a(grids))
@@ -183,6 +185,24 @@ def read_content(grids: dict[str, Grid], used_ids: set[str]) -> WorkbookContent:
     return content
 
 
+def laid_out_years(grid: Grid) -> tuple[int, int, int] | None:
+    """(first, base, last) year of the value sheets, from the Total market sheet's first
+    block header: its run of year columns, then "CAGR first–base". None when there is no
+    such header (the block reader then says what is missing)."""
+    for row in range(len(grid)):
+        years: list[int] = []
+        col = FIRST_YEAR_COL
+        while (value := grid.get(row, col))[1] == "n" and (
+            not years or value[0] == years[-1] + 1
+        ):
+            years.append(int(value[0]))
+            col += 1
+        cagr = _CAGR_HEADER.match(str(grid.get(row, col)[0] or ""))
+        if len(years) > 1 and cagr:
+            return years[0], int(cagr.group(2)), years[-1]
+    return None
+
+
 def _column_a(grids: dict[str, Grid]) -> set[str]:
     return {v for g in grids.values() for v in g.column(0) if isinstance(v, str)}
 
@@ -210,4 +230,4 @@ def _read_entities(grids: dict[str, Grid], content: WorkbookContent, new_id: IdM
         content.where.update({(table.collection, i): r for i, r in rows.items()})
     assessments, rows = read_assessments(sheet(grids, ASSESSMENTS), new_id)
     content.project.assessments = assessments
-    content.where.update({("assessments", i): r for i, r in rows.items()})
+    content.where.update(rows)

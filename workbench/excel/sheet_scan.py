@@ -28,8 +28,15 @@ _ERROR = re.compile(
     re.S,
 )
 _FORMULA_ERROR = re.compile(
-    rb"<" + _NS + rb"c\s([^>]*?\bt\s*=\s*[\"']e[\"'][^>]*?)(?<!/)>\s*<" + _NS
-    + rb"f\b[^>]*?(?:/>|>[^<]*</" + _NS + rb"f>)\s*<" + _NS + rb"v>([^<]*)<",
+    rb"<"
+    + _NS
+    + rb"c\s([^>]*?\bt\s*=\s*[\"']e[\"'][^>]*?)(?<!/)>\s*<"
+    + _NS
+    + rb"f\b[^>]*?(?:/>|>[^<]*</"
+    + _NS
+    + rb"f>)\s*<"
+    + _NS
+    + rb"v>([^<]*)<",
     re.S,
 )
 """A formula cell whose saved value is an error (t="e" and a <v> after its <f>)."""

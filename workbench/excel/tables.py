@@ -300,9 +300,38 @@ def read_table(
         try:
             entities.append(table.entity(**kwargs))
         except ModelError as error:
-            raise grid.error(row, 1, str(error)) from None
+            raise grid.error(row, refused_column(table, kwargs), str(error)) from None
         rows[entity_id] = row
     return entities, rows
+
+
+def refused_column(table: Table, fields: dict, accept=None) -> int:
+    """The column of the field an entity is refused for: the first whose value, left out
+    or replaced by a plain valid one, makes the entity acceptable (to `accept`, else to
+    its own checks); the first column when no single field does."""
+    for col, column in enumerate(table.columns, start=1):
+        if column.kind == "show" or column.field not in fields:
+            continue
+        rest = {k: v for k, v in fields.items() if k != column.field}
+        for trial in (rest, {**rest, column.field: _stand_in(column)}):
+            try:
+                entity = table.entity(**trial)
+                if accept is not None:
+                    accept(entity)
+            except (ModelError, TypeError):
+                continue
+            return col
+    return 1
+
+
+def _stand_in(column: Column):
+    """A value any entity takes in this column: the first choice of a list, the lowest
+    number of a range, nothing for ids and references."""
+    rule = column.rule or {}
+    if rule.get("validate") == "list":
+        return rule["source"][0]
+    stand_ins = {"int": rule.get("minimum", 0), "flag": False, "date": "2020", "ids": ()}
+    return stand_ins.get(column.kind, {} if column.kind == "shares" else None)
 
 
 def _read_field(grid: Grid, row: int, col: int, column: Column):

@@ -131,7 +131,7 @@ def _read_segment_row(
         row_id = _read_member(grid, row, row_id, new_id, out)
     elif not any(m.id == row_id for m in out.members):
         if not row_id:
-            raise grid.error(row, ID_COL, "new segments are added in the topmost block only.")
+            raise grid.error(row, NAME_COL, "new segments are added in the topmost block only.")
         return
     _read_history(grid, row, row_id, meta, index == 0, out)
     _read_pins(grid, row, scenario_id, row_id, meta, out)
