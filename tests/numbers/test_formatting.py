@@ -104,6 +104,16 @@ def test_money_says_its_unit_as_a_sentence_does():
     assert money(2.0, "") == "2"
 
 
+def test_a_price_is_said_in_cents_with_its_currency_first():
+    assert money(3.4, "USD per subscription") == "USD 3.40 per subscription"
+    assert money(2953.126, "USD per paid episode") == "USD 2,953.13 per paid episode"
+    assert money(0.0041, "USD per viewing hour") == "USD 0.0041 per viewing hour"
+    assert money(1234.5, "EUR per subscription", notation=GERMAN) == "EUR 1.234,50 per subscription"
+    assert money(3.4, "USD billions per million subscriptions") == (
+        "3.4 USD billions per million subscriptions"  # no readable factor: the plain ratio
+    )
+
+
 def test_editor_text_is_exact_and_ungrouped():
     assert plain(1234.5) == "1234.5"
     assert plain(1 / 3) == "0.3333333333"

@@ -3,8 +3,11 @@
 An analyst's answer to a key question ("Mini Program grows fastest, at {{cagr:mini:2025:2031}}
 a year") must not go stale when an assumption changes, so answers hold placeholders whose
 keys name a figure, and every figure is computed here from the scenario's forecast. A key
-is `kind:arguments`; the kinds are listed in `KINDS`. The same keys name the insights shown
-on the Overview page, so a figure the analyst sees there can be pasted into an answer.
+is `kind:arguments[:measure]`; the kinds are listed in `KINDS`, the measure (value,
+volume or price; value when left out) picks the forecast, so `{{fastest:technology:volume}}`
+is the fastest-growing technology by volume and `{{price_trend}}` the average price's trend
+(docs/key-questions.md lists every form). The same keys name the insights shown on the
+Overview page, so a figure the analyst sees there can be pasted into an answer.
 """
 
 from __future__ import annotations
@@ -14,13 +17,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from workbench.core.derived import growth_ratio, series_names
 from workbench.core.document import Document
-from workbench.core.engine import ScenarioResult
 from workbench.core.errors import ModelError
-from workbench.core.project import TOTAL, Dimension, Project
+from workbench.core.insight_context import Context, Scenario, split_measure
+from workbench.core.measures import PRICE, VALUE, VOLUME
+from workbench.core.project import TOTAL, Dimension
 from workbench.numbers import DASH, number, percent, points
-from workbench.numbers import money as amount  # "USD 2.55 billion"; importable from here too
+from workbench.numbers import money as amount  # noqa: F401 ("USD 2.55 billion"; importable)
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
@@ -36,57 +39,6 @@ class Insight:
     series_id: str | None = None
 
 
-class _Context:
-    """One scenario's forecast and the project, with the look-ups every figure needs."""
-
-    def __init__(self, document: Document, scenario_id: str) -> None:
-        self.project: Project = document.project
-        self.result: ScenarioResult = document.result(scenario_id)
-        self.unit = self.project.metadata.unit
-        self.names = series_names(self.project)
-
-    def year(self, text: str) -> int:
-        year = int(text)
-        if year not in self.project.metadata.years:
-            raise ModelError(f"{year} is outside the project's years.")
-        return year
-
-    def period(self, args: list[str]) -> tuple[int, int]:
-        """Years a, b from the arguments, or the default first forecast year → last year."""
-        meta = self.project.metadata
-        if not args:
-            return meta.forecast_cagr_years
-        if len(args) != 2:
-            raise ModelError("A period is two years.")
-        a, b = self.year(args[0]), self.year(args[1])
-        if not a < b:
-            raise ModelError(f"The period {a}–{b} must run forward.")
-        return a, b
-
-    def series(self, series_id: str) -> str:
-        if series_id not in self.names:
-            raise ModelError(f"There is no segment with id {series_id!r}.")
-        return series_id
-
-    def name(self, series_id: str) -> str:
-        return self.names[series_id]
-
-    def value(self, series_id: str, year: int) -> float:
-        return self.result.value(series_id, year)
-
-    def share(self, series_id: str, year: int) -> float:
-        total = self.value(TOTAL, year)
-        return self.value(series_id, year) / total if total else math.nan
-
-    def cagr(self, series_id: str, a: int, b: int) -> float:
-        return float(growth_ratio(self.value(series_id, a), self.value(series_id, b), b - a))
-
-    def cagrs(self, dim: Dimension, a: int, b: int) -> list[tuple[str, float]]:
-        """(member id, CAGR) of the members with a defined CAGR, fastest first, ties by order."""
-        pairs = [(m, self.cagr(m, a, b)) for m in dim.member_ids()]
-        return sorted((p for p in pairs if math.isfinite(p[1])), key=lambda p: -p[1])
-
-
 # -- words ------------------------------------------------------------------------------------
 
 
@@ -95,55 +47,89 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
 
 
+def _moves(v: float) -> str:
+    """"grows 4.0 %", "falls 2.3 %", "stays flat": a rate in words, its sign in the verb."""
+    if not math.isfinite(v):
+        return f"changes by {DASH}"
+    if v == 0:
+        return "stays flat at 0.0 %"
+    return f"{'grows' if v > 0 else 'falls'} {percent(abs(v))}"
+
+
+def _whose(c: Context, series_id: str) -> str:
+    """"The market's" for the total, "TikTok's" for a segment: whose measure a sentence
+    is about."""
+    return "The market's" if series_id == TOTAL else possessive(c.name(series_id))
+
+
+def _of_market(c: Context) -> str:
+    """"the market" for a value-only project, "the market's volume (million subscriptions)"
+    once the project has a volume (then every sentence says which measure it is about)."""
+    return f"the market's {c.label} ({c.unit})" if c.named else "the market"
+
+
 # -- the figures, one function per kind -----------------------------------------------------
 
 
-def _value(c: _Context, key: str, args: list[str]) -> Insight:
+def _value(c: Context, key: str, args: list[str]) -> Insight:
     series_id, year = c.series(args[0]), c.year(args[1])
     v = c.value(series_id, year)
     name = c.name(series_id)
-    text = number(v)
-    return Insight(key, v, text, f"{name}: {amount(v, c.unit)} in {year}", series_id)
+    who = f"{_whose(c, series_id)} {c.label}" if c.named else name
+    return Insight(key, v, number(v), f"{who}: {c.money(v)} in {year}", series_id)
 
 
-def _share(c: _Context, key: str, args: list[str]) -> Insight:
+def _share(c: Context, key: str, args: list[str]) -> Insight:
+    c.additive("shares")
     series_id, year = c.series(args[0]), c.year(args[1])
     v = c.share(series_id, year)
-    name = c.name(series_id)
     text = percent(v)
-    return Insight(key, v, text, f"{name} holds {text} of the market in {year}", series_id)
+    sentence = f"{c.name(series_id)} holds {text} of {_of_market(c)} in {year}"
+    return Insight(key, v, text, sentence, series_id)
 
 
-def _cagr(c: _Context, key: str, args: list[str]) -> Insight:
+def _cagr(c: Context, key: str, args: list[str]) -> Insight:
     series_id = c.series(args[0])
     a, b = c.period(args[1:])
     v = c.cagr(series_id, a, b)
     name = c.name(series_id)
     text = percent(v)
-    return Insight(key, v, text, f"{name} grows {text} a year (CAGR {a}–{b})", series_id)
+    if not c.named:
+        return Insight(key, v, text, f"{name} grows {text} a year (CAGR {a}–{b})", series_id)
+    sentence = (f"{_whose(c, series_id)} {c.label} {_moves(v)} a year (CAGR {a}–{b}), from "
+                f"{c.money(c.value(series_id, a))} to {c.money(c.value(series_id, b))}")
+    return Insight(key, v, text, sentence, series_id)
 
 
-def _yoy(c: _Context, key: str, args: list[str]) -> Insight:
+def _yoy(c: Context, key: str, args: list[str]) -> Insight:
     series_id, year = c.series(args[0]), c.year(args[1])
     if year == c.project.metadata.first_year:
         raise ModelError(f"{year} has no previous year.")
     v = c.cagr(series_id, year - 1, year)
     name = c.name(series_id)
     text = percent(v)
-    return Insight(key, v, text, f"{name} grows {text} in {year}", series_id)
+    sentence = f"{name} grows {text} in {year}"
+    if c.named:
+        sentence = (f"{_whose(c, series_id)} {c.label} {_moves(v)} in {year}, to "
+                    f"{c.money(c.value(series_id, year))}")
+    return Insight(key, v, text, sentence, series_id)
 
 
-def _extreme(c: _Context, key: str, args: list[str], fastest: bool) -> Insight:
+def _extreme(c: Context, key: str, args: list[str], fastest: bool) -> Insight:
     dim = c.project.dimension(args[0])
     a, b = c.period(args[1:])
     ranked = c.cagrs(dim, a, b)
     word = "fastest" if fastest else "slowest"
+    by = f" by {c.label}" if c.named else ""
     if not ranked:
-        return Insight(key, math.nan, DASH, f"No segment of {dim.name} has a CAGR for {a}–{b}")
+        return Insight(key, math.nan, DASH,
+                       f"No segment of {dim.name} has a CAGR{by} for {a}–{b}")
     member, v = ranked[0] if fastest else _last_of_ties(ranked)
     name = c.name(member)
     figure = f"{percent(v)} CAGR {a}–{b}"
-    return Insight(key, v, f"{name} ({figure})", f"{name} grows {word}: {figure}", member)
+    text = f"{name} ({figure}{by if c.measure != VALUE else ''})"
+    unit = f" ({c.unit})" if c.named else ""
+    return Insight(key, v, text, f"{name} grows {word}{by}{unit}: {figure}", member)
 
 
 def _last_of_ties(ranked: list[tuple[str, float]]) -> tuple[str, float]:
@@ -152,38 +138,40 @@ def _last_of_ties(ranked: list[tuple[str, float]]) -> tuple[str, float]:
     return next(p for p in ranked if p[1] == lowest)
 
 
-def _largest(c: _Context, key: str, args: list[str]) -> Insight:
+def _largest(c: Context, key: str, args: list[str]) -> Insight:
+    c.additive("largest segment")
     dim = c.project.dimension(args[0])
     year = c.year(args[1]) if len(args) > 1 else c.project.metadata.base_year
     values = [(m, c.value(m, year)) for m in dim.member_ids()]
     values = [p for p in values if math.isfinite(p[1])]
+    by = f" by {c.label}" if c.named else ""
     if not values:
-        return Insight(key, math.nan, DASH, f"No segment of {dim.name} has a {year} value")
+        return Insight(key, math.nan, DASH, f"No segment of {dim.name} has a {year} {c.label}")
     member, v = max(values, key=lambda p: p[1])
     name = c.name(member)
     share = percent(c.share(member, year))
-    sentence = (
-        f"{name} is the largest {dim.name} segment in {year}: "
-        f"{amount(v, c.unit)} ({share} of the market)"
-    )
+    whole = f"the {c.label}" if c.named else "the market"
+    sentence = (f"{name} is the largest {dim.name} segment{by} in {year}: {c.money(v)} "
+                f"({share} of {whole})")
     return Insight(key, v, name, sentence, member)
 
 
-def _shift(c: _Context, key: str, args: list[str]) -> Insight:
+def _shift(c: Context, key: str, args: list[str]) -> Insight:
+    c.additive("shares")
     series_id = c.series(args[0])
     a, b = c.period(args[1:])
     before, after = c.share(series_id, a), c.share(series_id, b)
     v = after - before
-    name = c.name(series_id)
     text = points(v)
+    of = f" of {_of_market(c)}" if c.named else ""
     sentence = (
-        f"{possessive(name)} share moves from {percent(before)} in {a} to "
+        f"{possessive(c.name(series_id))} share{of} moves from {percent(before)} in {a} to "
         f"{percent(after)} in {b} ({text})"
     )
     return Insight(key, v, text, sentence, series_id)
 
 
-def _ranking(c: _Context, key: str, args: list[str]) -> Insight:
+def _ranking(c: Context, key: str, args: list[str]) -> Insight:
     dim = c.project.dimension(args[0])
     a, b = c.period(args[1:])
     ranked = c.cagrs(dim, a, b)
@@ -192,8 +180,26 @@ def _ranking(c: _Context, key: str, args: list[str]) -> Insight:
         f"{n} ({percent(v)})" for n, (_m, v) in zip(names, ranked, strict=True)
     )
     top = ranked[0][1] if ranked else math.nan
-    sentence = f"{dim.name} by CAGR {a}–{b}: {listed or DASH}"
+    of = f" of the {c.label} ({c.unit})" if c.named else ""
+    sentence = f"{dim.name} by CAGR{of} {a}–{b}: {listed or DASH}"
     return Insight(key, top, ", ".join(names) or DASH, sentence)
+
+
+def _trend(c: Context, key: str, args: list[str]) -> Insight:
+    """A series from the first to the last year of a period, with its CAGR: the volume's
+    headline and the average price's trend ("falls from USD 3.40 to USD 2.95 per
+    subscription, -2.3 % a year"). Arguments: [series] [a b]."""
+    series_id = c.series(args[0]) if len(args) in (1, 3) else TOTAL
+    a, b = c.period(args[1:] if len(args) in (1, 3) else args)
+    start, end, v = c.value(series_id, a), c.value(series_id, b), c.cagr(series_id, a, b)
+    if start == end:
+        moves = f"stays at {c.money(start)} from {a} to {b}"
+    else:
+        verb = "rises" if end > start else "falls"
+        moves = f"{verb} from {c.money(start)} in {a} to {c.money(end)} in {b}"
+    sentence = f"{_whose(c, series_id)} {c.label} {moves}, {percent(v)} a year"
+    text = f"{c.money(start)} → {c.money(end)} ({percent(v)} a year, {a}–{b})"
+    return Insight(key, v, text, sentence, series_id)
 
 
 KINDS: dict[str, tuple[Callable[..., Insight], range]] = {
@@ -206,22 +212,34 @@ KINDS: dict[str, tuple[Callable[..., Insight], range]] = {
     "largest": (_largest, range(1, 3)),
     "shift": (_shift, range(1, 4)),
     "ranking": (_ranking, range(1, 4)),
+    "trend": (_trend, range(0, 4)),
+    "price_trend": (_trend, range(0, 4)),
 }
-"""Kind → (function, how many arguments it takes). Periods default to base → last year."""
+"""Kind → (function, how many arguments it takes before the measure). Periods default to
+the first forecast year → last year; `price_trend` is `trend` of the average price."""
+
+_IMPLIED = {"price_trend": PRICE}
+"""Kinds that are about one measure whatever the key says."""
 
 
 def figure(document: Document, scenario_id: str, key: str) -> Insight:
-    """The insight a key names, e.g. "cagr:total:2025:2031"; ModelError for a bad key."""
-    return _figure(_Context(document, scenario_id), key)
+    """The insight a key names, e.g. "cagr:total:2025:2031" or "fastest:tech:volume";
+    ModelError for a bad key, or for a volume or price figure of a value-only project."""
+    return _figure(Scenario(document, scenario_id), key)
 
 
-def _figure(context: _Context, key: str) -> Insight:
+def _figure(scenario: Scenario, key: str) -> Insight:
     kind, *args = key.split(":")
     entry = KINDS.get(kind)
-    if entry is None or len(args) not in entry[1]:
+    if entry is None:
+        raise ModelError(f"{key!r} is not a figure key.")
+    args, measure_id = split_measure(args, entry[1])
+    if kind in _IMPLIED:
+        measure_id = _IMPLIED[kind]
+    if len(args) not in entry[1]:
         raise ModelError(f"{key!r} is not a figure key.")
     try:
-        return entry[0](context, key, args)
+        return entry[0](scenario.of(measure_id), key, args)
     except ValueError as exc:  # ModelError, or a year that is not a number
         raise ModelError(f"{key!r} is not a figure of this project: {exc}") from None
 
@@ -234,8 +252,10 @@ def insights(
     first forecast year → last year, the headline CAGR's). Nothing is said twice: a
     dimension of two segments has no ranking (fastest and slowest say it) and one shift
     (the other is its mirror), and a segment that is the largest in both years gets one
-    line for both."""
-    c = _Context(document, scenario_id)
+    line for both. A project with a volume adds the volume's headline, the fastest and
+    slowest segments of each dimension by volume, and the average price's trend."""
+    scenario = Scenario(document, scenario_id)
+    c = scenario.of(VALUE)
     meta = c.project.metadata
     default = meta.forecast_cagr_years
     a, b = start or default[0], end or default[1]
@@ -245,19 +265,23 @@ def insights(
     for dim in c.project.dimensions:
         if dim.members:
             found += _dimension_insights(c, dim, a, b, period)
+    if c.project.volume is not None:
+        found += _volume_insights(scenario, period)
     return found
 
 
 def _dimension_insights(
-    c: _Context, dim: Dimension, a: int, b: int, period: list[str]
+    c: Context, dim: Dimension, a: int, b: int, period: list[str]
 ) -> list[Insight]:
     pair = len(dim.members) == 2
     found = [_made(c, kind, [dim.id, *period]) for kind in ("fastest", "slowest")]
     first, last = (_made(c, "largest", [dim.id, str(year)]) for year in (a, b))
     if first.series_id is not None and first.series_id == last.series_id:
-        sentence = (f"{c.name(last.series_id)} is the largest {dim.name} segment in {a} and "
-                    f"in {b}: {amount(first.value, c.unit)} → {amount(last.value, c.unit)} "
-                    f"({percent(c.share(last.series_id, b))} of the market in {b})")
+        by = f" by {c.label}" if c.named else ""
+        sentence = (f"{c.name(last.series_id)} is the largest {dim.name} segment{by} in {a} "
+                    f"and in {b}: {c.money(first.value)} → {c.money(last.value)} "
+                    f"({percent(c.share(last.series_id, b))} of "
+                    f"{'the ' + c.label if c.named else 'the market'} in {b})")
         found.append(replace(last, sentence=sentence))
     else:
         found += [first, last]
@@ -267,10 +291,24 @@ def _dimension_insights(
     return found + [_made(c, "shift", [m, *period]) for m in members]
 
 
-def _made(c: _Context, kind: str, args: list[str]) -> Insight:
+def _volume_insights(scenario: Scenario, period: list[str]) -> list[Insight]:
+    """The volume's headline, each dimension's fastest and slowest by volume, and the
+    average price's trend, over the same period as the value's insights."""
+    volume = scenario.of(VOLUME)
+    found = [_made(volume, "trend", period, VOLUME)]
+    for dim in volume.project.dimensions:
+        if dim.members:
+            fastest, slowest = (_made(volume, kind, [dim.id, *period], VOLUME)
+                                for kind in ("fastest", "slowest"))
+            found += [fastest] if slowest.series_id == fastest.series_id else [fastest, slowest]
+    return [*found, _made(scenario.of(PRICE), "price_trend", period)]
+
+
+def _made(c: Context, kind: str, args: list[str], measure_id: str = VALUE) -> Insight:
     """The insight of `kind` for `args`, called with the arguments as they are, not
     re-parsed from the key: an id may hold ":"."""
-    return KINDS[kind][0](c, ":".join([kind, *args]), args)
+    tail = [measure_id] if measure_id != VALUE and kind not in _IMPLIED else []
+    return KINDS[kind][0](c, ":".join([kind, *args, *tail]), args)
 
 
 def placeholders(text: str) -> list[str]:
@@ -282,11 +320,11 @@ def render_answer(text: str, document: Document, scenario_id: str) -> str:
     """`text` with each `{{key}}` replaced by its live figure; a bad key stays visible."""
     if "{{" not in text:
         return text
-    context = _Context(document, scenario_id)
+    scenario = Scenario(document, scenario_id)
 
     def replace(match: re.Match) -> str:
         try:
-            return _figure(context, match.group(1)).text
+            return _figure(scenario, match.group(1)).text
         except ModelError:
             return f"[unknown figure: {match.group(1)}]"
 

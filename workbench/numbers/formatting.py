@@ -124,14 +124,17 @@ _SCALES = {"billions": "billion", "millions": "million", "thousands": "thousand"
 
 def money(value: float | None, unit: str, digits: int = 4, notation: Notation = PLAIN) -> str:
     """A value in its unit as a sentence says it: 2.55 in "USD billions" reads "USD 2.55
-    billion" (a three-letter currency code, then a scale); any other unit follows the
-    number ("12.5 million subscribers")."""
+    billion" (a three-letter currency code, then a scale); a price in "USD per
+    subscription" reads "USD 3.40 per subscription" (in cents, as prices are written); any
+    other unit follows the number ("12.5 million subscribers")."""
     words = unit.split()
     text = number(value, digits, notation)
     if text == DASH:
         return text
     if len(words) == 2 and _is_currency(words[0]) and words[1].lower() in _SCALES:
         return f"{words[0]} {text} {_SCALES[words[1].lower()]}"
+    if len(words) > 2 and _is_currency(words[0]) and words[1] == "per":
+        return f"{words[0]} {amount(value, 2, notation)} {' '.join(words[1:])}"
     return f"{text} {unit}".strip()
 
 
