@@ -42,6 +42,11 @@ BETA_CAGR = BETA_2024 / BETA_2023 - 1  # -2.5 %
 
 @pytest.fixture
 def document() -> Document:
+    return tiny_document()
+
+
+def tiny_document() -> Document:
+    """The project of this module's docstring (also the value of test_insights_measures)."""
     tech = Dimension("tech", "Technology", (Member("a", "Alpha"), Member("b", "Beta")))
     p = Project(Metadata("Tiny", 2020, 2022, 2024), [tech], [Scenario("base", "Base")])
     for series_id, value in {TOTAL: 100.0, "a": 60.0, "b": 40.0}.items():

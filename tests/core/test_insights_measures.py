@@ -14,7 +14,7 @@ import math
 
 import pytest
 
-from tests.core.test_insights import ALPHA_2024
+from tests.core.test_insights import ALPHA_2024, tiny_document
 from tests.core.test_measures import with_volume
 from workbench.core.commands import Batch, SetGrowth, SetHistory
 from workbench.core.commands.measures import AddVolume, OnMeasure, RemoveVolume
@@ -32,20 +32,9 @@ PRICE_2023, PRICE_2024 = 110_000 / 57.5, 121_000 / 66.125  # 1,913.04 and 1,829.
 PRICE_CAGR = 1.1 / 1.15 - 1  # -4.3 %
 
 
-def _value_only() -> Document:
-    tech = Dimension("tech", "Technology", (Member("a", "Alpha"), Member("b", "Beta")))
-    p = Project(Metadata("Tiny", 2020, 2022, 2024), [tech], [Scenario("base", "Base")])
-    for series_id, value in {TOTAL: 100.0, "a": 60.0, "b": 40.0}.items():
-        for year, factor in ((2020, 0.5), (2021, 0.8), (2022, 1.0)):
-            p.history[(series_id, year)] = value * factor
-    p.growth[("base", TOTAL)] = Growth("cagr", 0.1)
-    p.growth[("base", "a")] = Growth("cagr", 0.2)
-    return Document(p)
-
-
 @pytest.fixture
 def document() -> Document:
-    document = _value_only()
+    document = tiny_document()
     document.execute(AddVolume("million subscriptions"))
     edits = [
         SetHistory(series_id, year, value * factor)
@@ -127,7 +116,7 @@ def test_a_price_has_no_shares_or_sizes(document, key):
 
 
 def test_a_value_only_project_has_no_volume_or_price_figures():
-    document = _value_only()
+    document = tiny_document()
     for key in ("fastest:tech:volume", "price_trend", "trend:volume", "value:a:2024:price"):
         with pytest.raises(ModelError, match="no volume measure"):
             figure(document, "base", key)
@@ -136,7 +125,7 @@ def test_a_value_only_project_has_no_volume_or_price_figures():
 
 def test_a_value_only_project_keeps_todays_insights(document):
     """Adding and removing a volume brings back exactly the value-only sentences."""
-    before = [(i.key, i.text, i.sentence) for i in insights(_value_only(), "base")]
+    before = [(i.key, i.text, i.sentence) for i in insights(tiny_document(), "base")]
     assert before[1][2] == "Alpha grows fastest: 17.0 % CAGR 2023–2024"
     document.execute(RemoveVolume())
     assert [(i.key, i.text, i.sentence) for i in insights(document, "base")] == before
