@@ -41,6 +41,7 @@ def test_a_history_input_shows_its_source(document):
         document.project.sources[0],
         "",
         "Input (history), source: CNSA, White Paper, 2024",
+        "USD billions",
     )
     assert formula(document, "a", 2022) == "Input (history), no source"
 

@@ -6,6 +6,11 @@ the reconciliation factor. The GUI's inspector shows `explain_cell`; tables mark
 `cell_states`, the same rule as `cell_state` for a block of cells at once (a table repaints
 hundreds of cells after every edit, and checking each cell's series on its own walks every
 segment). All read the model and the cached forecast; none computes a forecast.
+
+A volume cell is explained exactly as a value cell, from the volume's inputs and forecast
+(its view of the project) and in its unit; an average-price cell shows its division, both
+numbers and the factor ("USD 3.2 per subscription = 2.55 USD billions ÷ 797 million
+subscriptions × 1,000"). `cell_state` and `cell_states` take the measure's view.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
 from workbench.core.entities import Source
 from workbench.core.errors import ModelError
+from workbench.core.measures import PRICE, VALUE, VOLUME, price_unit, unit_of, view
 from workbench.core.methods import method
 from workbench.core.methods.base import Explanation
 from workbench.core.project import TOTAL, Project
@@ -33,13 +39,14 @@ STATE_CODES = {state: code for code, state in enumerate(STATES)}
 @dataclass(frozen=True, slots=True)
 class CellInfo:
     """A cell's state (input, computed, pinned or blank), whether it is held, its source
-    and note, and its formula in words."""
+    and note, its formula in words, and the unit its number is in (the measure's)."""
 
     state: str
     held: bool
     source: Source | None
     note: str
     formula: str
+    unit: str = ""
 
 
 def cell_state(project: Project, scenario_id: str, series_id: str, year: int) -> str:
@@ -95,8 +102,13 @@ def held_cells(project: Project, series_ids: Sequence[str], years: Sequence[int]
     return held
 
 
-def explain_cell(document: Document, scenario_id: str, series_id: str, year: int) -> CellInfo:
-    p = document.project
+def explain_cell(
+    document: Document, scenario_id: str, series_id: str, year: int, measure: str = VALUE
+) -> CellInfo:
+    """What the cell of `measure` (value, volume or price) is and how its number came about."""
+    if measure == PRICE:
+        return _price_cell(document, scenario_id, series_id, year)
+    p = view(document.project, measure)
     _check_cell(p, scenario_id, series_id, year)
     state = _state(p, scenario_id, series_id, year)
     history = year <= p.metadata.base_year
@@ -105,10 +117,34 @@ def explain_cell(document: Document, scenario_id: str, series_id: str, year: int
     if history:
         formula = _history_formula(state, source)
     else:
-        result = document.result(scenario_id)
+        result = document.result(scenario_id, measure)
         formula = _forecast_formula(p, result, state, series_id, year)
         formula += cell_reconciliation(p, result, series_id, year)
-    return CellInfo(state, (series_id, year) in p.holds, source, note, formula)
+    return CellInfo(state, (series_id, year) in p.holds, source, note, formula, p.metadata.unit)
+
+
+def _price_cell(document: Document, scenario_id: str, series_id: str, year: int) -> CellInfo:
+    """The average price: computed from the value and the volume, never typed or held."""
+    p = document.project
+    _check_cell(p, scenario_id, series_id, year)
+    unit = price_unit(p)
+    value = document.result(scenario_id).value(series_id, year)
+    volume = document.result(scenario_id, VOLUME).value(series_id, year)
+    price = document.result(scenario_id, PRICE).value(series_id, year)
+    if np.isfinite(price):
+        division = (
+            f"{number(value)} {p.metadata.unit} ÷ {number(volume)} {unit_of(p, VOLUME)}"
+            f"{unit.times}"
+        )
+        return CellInfo("computed", False, None, "", f"{unit.amount(price)} = {division}",
+                        unit.text)  # fmt: skip
+    if not np.isfinite(volume):
+        why = f"no volume for {year}"
+    elif volume == 0:
+        why = f"the volume is 0 in {year}"
+    else:
+        why = f"no value for {year}"
+    return CellInfo("blank", False, None, "", f"Blank: {why}, so no average price", unit.text)
 
 
 def _check_cell(p: Project, scenario_id: str, series_id: str, year: int) -> None:

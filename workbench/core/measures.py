@@ -18,6 +18,7 @@ import numpy as np
 from workbench.core.errors import ModelError
 from workbench.core.fields import MEASURE_INPUTS, Field
 from workbench.core.project import MeasureInputs, Project
+from workbench.numbers import number
 
 VALUE = "value"
 VOLUME = "volume"
@@ -147,9 +148,21 @@ class PriceUnit:
     @property
     def explanation(self) -> str:
         """How a price is computed, in words: the factor named."""
-        if self.factor == 1:
-            return "value ÷ volume"
-        return f"value ÷ volume × {self.factor:,.0f}"
+        return f"value ÷ volume{self.times}"
+
+    @property
+    def times(self) -> str:
+        """" × 1,000" (the factor as the division's last step), or nothing for 1."""
+        return "" if self.factor == 1 else f" × {number(self.factor)}"
+
+    def amount(self, price: float) -> str:
+        """A price as analysts write one: "USD 3.2 per subscription" (the currency before
+        the number); "3.2 USD billions per million subscriptions" where the money part is
+        more than a currency."""
+        money, per, thing = self.text.partition(" per ")
+        if per and len(money.split()) == 1:
+            return f"{money} {number(price)} per {thing}"
+        return f"{number(price)} {self.text}"
 
 
 def price_unit(project: Project) -> PriceUnit:

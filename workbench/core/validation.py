@@ -8,18 +8,25 @@ mean something is incomplete, information says what an analyst should know (how 
 dimension's own projections were from the total before reconciliation). Each finding
 names its place so the GUI can go to the cell and `workbench check` can print it; the
 order is the model's order, errors first, information last.
+
+Every typed measure is checked by the same rules, on its view of the project (the volume's
+history must add up, its base year must be there, its reconciliation must be possible...);
+a finding about the volume carries the measure and says so ("Volume: …"). The average
+price is computed from the two and has no findings of its own.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from workbench.core.derived import series_names
 from workbench.core.document import Document
+from workbench.core.engine import ScenarioResult
+from workbench.core.measures import VALUE, measure, typed_measures, view
 from workbench.core.methods import method
 from workbench.core.methods.base import Check
 from workbench.core.project import TOTAL, Project
@@ -47,6 +54,7 @@ class Finding:
     year: int | None = None
     dimension_id: str | None = None
     entity_id: str | None = None
+    measure: str = VALUE
 
     @property
     def is_error(self) -> bool:
@@ -54,8 +62,19 @@ class Finding:
 
 
 def validate(document: Document) -> list[Finding]:
-    """Every finding of the document's project, errors first, each group in model order."""
+    """Every finding of the document's project, errors first; within a severity the value's
+    findings, then the volume's, then the qualitative side's, each in model order."""
     p = document.project
+    findings = [*_primary_dimension(p)]
+    for measure_id in typed_measures(p):
+        findings += _measure_findings(document, measure_id)
+    findings += _entity_references(p)
+    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+
+
+def _measure_findings(document: Document, measure_id: str) -> list[Finding]:
+    """The findings of one typed measure's numbers, checked on its view of the project."""
+    p = view(document.project, measure_id)
     findings = [
         *_unknown_keys(p),
         *_years_out_of_range(p),
@@ -66,11 +85,14 @@ def validate(document: Document) -> list[Finding]:
     ]
     if _can_compute(p):
         explained = {(f.scenario_id, f.series_id) for f in findings if f.is_error}
+        results = document.results(measure_id)
         for scenario in p.scenarios:
-            findings += _forecast(p, document, scenario.id, explained)
-        findings += _unreconciled_gaps(p, document)
-    findings += _entity_references(p)
-    return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+            findings += _forecast(p, results[scenario.id], explained)
+        findings += _unreconciled_gaps(p, results)
+    if measure_id == VALUE:
+        return findings
+    label = measure(measure_id).label
+    return [replace(f, message=f"{label}: {f.message}", measure=measure_id) for f in findings]
 
 
 def _error(code: str, message: str, *where, **named) -> Finding:
@@ -135,6 +157,10 @@ def _unknown_keys(p: Project) -> Iterator[Finding]:
                 series_id,
                 year,
             )
+
+
+def _primary_dimension(p: Project) -> Iterator[Finding]:
+    """The mode is shared by the measures: said once."""
     if p.mode == "bottom_up" and p.primary_dimension not in {d.id for d in p.dimensions}:
         yield _error(
             "unknown_dimension",
@@ -292,9 +318,9 @@ def _can_compute(p: Project) -> bool:
     return p.mode != "bottom_up" or p.primary_dimension in {d.id for d in p.dimensions}
 
 
-def _forecast(p: Project, document: Document, scenario_id: str, explained: set) -> list[Finding]:
+def _forecast(p: Project, result: ScenarioResult, explained: set) -> list[Finding]:
     """Blank or infinite projections not already explained, and impossible reconciliations."""
-    result = document.result(scenario_id)
+    scenario_id = result.scenario_id
     meta = p.metadata
     years = np.arange(meta.base_year + 1, meta.last_year + 1)
     fcols = years - meta.first_year
@@ -321,7 +347,9 @@ def _forecast(p: Project, document: Document, scenario_id: str, explained: set) 
     return out + list(_unreconciled(p, result, name, explained))
 
 
-def _unreconciled(p: Project, result, name: str, explained: set) -> Iterator[Finding]:
+def _unreconciled(
+    p: Project, result: ScenarioResult, name: str, explained: set
+) -> Iterator[Finding]:
     """One error per dimension and reason: the years its segments could not be reconciled.
 
     A dimension one of whose series (or the total) already has an error is left out: that
@@ -348,17 +376,17 @@ def _unreconciled(p: Project, result, name: str, explained: set) -> Iterator[Fin
             )
 
 
-def _unreconciled_gaps(p: Project, document: Document) -> Iterator[Finding]:
+def _unreconciled_gaps(p: Project, results: dict[str, ScenarioResult]) -> Iterator[Finding]:
     """Per dimension, the largest gap between its projections and the total before
     reconciliation, over scenarios and forecast years (information, not a fault)."""
     primary = p.primary_dimension if p.mode == "bottom_up" else None
     fc = slice(p.metadata.base_year + 1 - p.metadata.first_year, None)
-    results = [(s.name, document.result(s.id)) for s in p.scenarios]
+    named = [(s.name, results[s.id]) for s in p.scenarios]
     for dim in p.dimensions:
         if dim.id == primary or not dim.members:
             continue
         worst = (0.0, "", 0, 0.0)
-        for name, result in results:
+        for name, result in named:
             with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
                 share = np.abs(result.gaps[dim.id][fc]) / np.abs(result.values[0, fc])
             share = np.where(result.reasons[dim.id][fc] == 0, np.nan_to_num(share), 0.0)
