@@ -27,6 +27,8 @@ from workbench.core.entities import (
     Trend,
 )
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
+from workbench.core.sample_volume import DESCRIPTION as VOLUME_DESCRIPTION
+from workbench.core.sample_volume import add_volume
 
 CNY_PER_USD = 7.1
 """The one exchange rate of the sample: every CNY figure is divided by it, here."""
@@ -106,6 +108,12 @@ PUBLISHED_SOURCES: dict[str, tuple[str, str, str]] = {
         "Market research report (seed)",
         "Technology Trends in the Global Internet Micro Drama Market, 2019–2031", ""),
 }
+SOURCE_URLS: dict[str, str] = {
+    "src-mpa-2025": "http://www.campaignasia.com/article/chinas-micro-drama-boom-will-overtake-"
+    "box-office-revenues-this-year-report/504833",
+    "src-reportify-2025": "https://reportify.ai/news/1133444989712470016",
+}
+"""Where a source's figures were read, for the sources whose page is known."""
 
 # -- history --------------------------------------------------------------------------------
 
@@ -252,7 +260,9 @@ SEGMENT_GROWTH: dict[str, tuple[Growth, Growth, Growth]] = {
 def _sources() -> list[Source]:
     sources = [Source(ASSUMPTION, "Analyst", "Illustrative assumption: segment splits, years "
                       "without a published figure and forecast assumptions", assumption=True)]
-    sources += [Source(i, *fields) for i, fields in PUBLISHED_SOURCES.items()]
+    sources += [
+        Source(i, *fields, url=SOURCE_URLS.get(i, "")) for i, fields in PUBLISHED_SOURCES.items()
+    ]
     sources += [
         Source(_total_source(year), parts.publisher, parts.derivation(year))
         for year, parts in TOTAL_BY_YEAR.items()
@@ -352,7 +362,7 @@ def _fill_judgements(project: Project) -> None:
     )
 
 
-def _metadata() -> Metadata:
+def _metadata(volume: bool) -> Metadata:
     return Metadata(
         "Internet Micro Drama Market", FIRST_YEAR, BASE_YEAR, LAST_YEAR,
         unit="USD billions",
@@ -366,28 +376,31 @@ def _metadata() -> Metadata:
             "Partners Asia's 2030 outlook (China 16.2 + ex-China 9.5 bn USD). Segment splits, "
             "earlier years and forecast assumptions are the analyst's illustrative "
             "assumptions; the source of each history cell says which it is."
-        ),
+        ) + (VOLUME_DESCRIPTION if volume else ""),
     )
 
 
-def sample_project() -> Project:
-    """A fresh copy of the built-in sample (each call builds a new one)."""
+def sample_project(volume: bool = False) -> Project:
+    """A fresh copy of the built-in sample (each call builds a new one); with `volume`, the
+    volume measure (paid subscriptions) too, else value only."""
     dimensions = [
         Dimension(d, name, tuple(Member(m, label) for m, label in members))
         for d, name, members in DIMENSIONS
     ]
-    project = Project(_metadata(), dimensions, [Scenario(i, n) for i, n in SCENARIOS])
+    project = Project(_metadata(volume), dimensions, [Scenario(i, n) for i, n in SCENARIOS])
     project.sources.extend(_sources())
     _fill_history(project)
     _fill_growth(project)
+    if volume:
+        add_volume(project)
     _fill_companies(project)
     _fill_factors(project)
     _fill_judgements(project)
     return project
 
 
-def sample_document() -> Document:
+def sample_document(volume: bool = False) -> Document:
     """The sample as an unmodified document: opening it leaves nothing to save."""
-    document = Document(sample_project())
+    document = Document(sample_project(volume))
     document.mark_saved()
     return document
