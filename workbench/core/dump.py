@@ -4,6 +4,11 @@ Same project, same bytes: this is what round-trip laws compare (file save/open, 
 export/import) and what analysts diff. Order follows the model (dimension, member and
 scenario order; years ascending), floats are written with Python's shortest exact repr,
 and every series has its growth written out even where the default applies.
+
+The value's inputs and forecast stand at the top level, as they did before measures, so a
+value-only project dumps byte for byte as it always has. A project with a volume adds, at
+the end, "volume" (its unit, its inputs in the value's layout and its forecast) and
+"price" (its unit, factor and the derived values of every scenario).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 from workbench.core.document import Document
+from workbench.core.measures import PRICE, VALUE, VOLUME, price_unit, view
 from workbench.core.project import ENTITY_COLLECTIONS, Project
 
 DUMP_FORMAT = "market-workbench-dump"
@@ -89,6 +95,30 @@ def dump(document: Document) -> dict[str, Any]:
         "primary_dimension": p.primary_dimension,
         "dimensions": [_entity(d) for d in p.dimensions],
         "scenarios": [_entity(s) for s in p.scenarios],
+        **_inputs(p),
+    }
+    for collection in ENTITY_COLLECTIONS:
+        out[collection] = [_entity(e) for e in getattr(p, collection)]
+    out["forecast"] = _forecast(document, VALUE)
+    if p.volume is not None:
+        shown = view(p, VOLUME)
+        out[VOLUME] = {
+            "unit": p.volume.unit,
+            **_inputs(shown),
+            "forecast": _forecast(document, VOLUME),
+        }
+        unit = price_unit(p)
+        out[PRICE] = {
+            "unit": unit.text,
+            "factor": unit.factor,
+            "forecast": _forecast(document, PRICE, gaps=False),
+        }
+    return out
+
+
+def _inputs(p: Project) -> dict[str, Any]:
+    """One typed measure's inputs, from its view of the project."""
+    return {
         "history": _by_series_year(p, p.history, _number),
         "history_sources": _by_series_year(p, p.history_sources),
         "holds": [[s, y] for s, y in sorted(p.holds, key=_hold_order(p))],
@@ -100,10 +130,6 @@ def dump(document: Document) -> dict[str, Any]:
         "pins": _by_scenario(p, p.pins, _number),
         "pin_marks": _by_scenario(p, p.pin_marks),
     }
-    for collection in ENTITY_COLLECTIONS:
-        out[collection] = [_entity(e) for e in getattr(p, collection)]
-    out["forecast"] = _forecast(document)
-    return out
 
 
 def _hold_order(project: Project):
@@ -111,15 +137,19 @@ def _hold_order(project: Project):
     return lambda key: (order.get(key[0], len(order)), key[1])
 
 
-def _forecast(document: Document) -> dict[str, Any]:
+def _forecast(document: Document, measure: str, gaps: bool = True) -> dict[str, Any]:
+    """Each scenario's shown values of a measure and, for a reconciled one, its gaps."""
     out: dict[str, Any] = {}
-    for scenario_id, result in document.results().items():
+    for scenario_id, result in document.results(measure).items():
         out[scenario_id] = {
             "values": {
                 s: [_number(v) for v in result.values[i]] for i, s in enumerate(result.series)
             },
-            "gaps": {d: [_number(v) for v in gap] for d, gap in result.gaps.items()},
         }
+        if gaps:
+            out[scenario_id]["gaps"] = {
+                d: [_number(v) for v in gap] for d, gap in result.gaps.items()
+            }
     return out
 
 
