@@ -1,4 +1,5 @@
-"""Schema version 1 (no cell notes) opens and migrates forward in one transaction, or not at all."""
+"""Older files open: version 1 (no cell notes) and version 3 (value-only, before measures)
+migrate forward in one transaction, or not at all; a file from a newer build is refused."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from workbench.core.project import Growth
 from workbench.store import SCHEMA_VERSION, StoreError, open_project, save_project, schema
 from workbench.store import project_file as project_file_module
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "store" / "v1.mwp"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "store"
+FIXTURE = FIXTURES / "v1.mwp"
 
 
 @pytest.fixture
@@ -117,3 +119,58 @@ def test_a_read_only_old_file_is_refused_unchanged(v1_file, monkeypatch):
     with pytest.raises(StoreError, match="needs upgrading from file format 1 but is read-only"):
         open_project(v1_file)
     assert folder_state(v1_file.parent) == before
+
+
+@pytest.mark.parametrize("name", ["v1.mwp", "v3.mwp"])
+def test_every_older_fixture_opens_and_saves_as_the_current_version(tmp_path, name):
+    path = tmp_path / name
+    shutil.copyfile(FIXTURES / name, path)
+    document = open_project(path)
+    assert document.project.volume is None
+    assert document.project.pins[("base", "asia", 2024)] == 12.0
+    document.execute(SetNote("base", "europe", 2025, "Checked."))
+    save_project(document, path)
+    assert pragma(path, "user_version") == SCHEMA_VERSION == 4
+    assert open_project(path).project == document.project
+
+
+def test_version_3_opens_value_only_with_its_notes_and_pin_marks(tmp_path):
+    assert pragma(FIXTURES / "v3.mwp", "user_version") == 3
+    assert "measures" not in tables(FIXTURES / "v3.mwp")
+    path = tmp_path / "v3.mwp"
+    shutil.copyfile(FIXTURES / "v3.mwp", path)
+    project = open_project(path).project
+    assert project.metadata.title == "Version three market"
+    assert project.volume is None
+    assert project.notes == {
+        ("", "asia", 2021): "Restated in the 2023 report.",
+        ("base", "asia", 2024): "Pinned after the Q3 call.",
+    }
+    assert project.pin_marks == {("base", "europe", 2023): "spread"}
+    assert project.pins[("base", "europe", 2023)] == 6.4
+
+
+def test_version_3_saved_whole_elsewhere_is_version_4(tmp_path):
+    path = tmp_path / "v3.mwp"
+    shutil.copyfile(FIXTURES / "v3.mwp", path)
+    document = open_project(path)
+    save_project(document, tmp_path / "copy.mwp")
+    assert pragma(tmp_path / "copy.mwp", "user_version") == 4
+    assert {"measures", "volume_history"} <= tables(tmp_path / "copy.mwp")
+    assert open_project(tmp_path / "copy.mwp").project == document.project
+
+
+def test_a_version_4_file_stamped_by_a_newer_build_is_refused_unchanged(tmp_path):
+    path = tmp_path / "future.mwp"
+    shutil.copyfile(FIXTURES / "v3.mwp", path)
+    save_project(open_project(path), tmp_path / "four.mwp")
+    connection = sqlite3.connect(tmp_path / "four.mwp")
+    connection.execute("PRAGMA user_version = 5")
+    connection.commit()
+    connection.close()
+    before = folder_state(tmp_path)
+    with pytest.raises(StoreError, match=r"four\.mwp was saved by a newer version of Market "
+                                         r"Workbench \(file format 5; this version reads up "
+                                         r"to 4\)\.$"):
+        open_project(tmp_path / "four.mwp")
+    assert folder_state(tmp_path) == before

@@ -11,14 +11,28 @@ import sqlite3
 from collections import defaultdict
 
 from workbench.core.errors import ModelError
-from workbench.core.project import MODES, Dimension, Growth, Member, Metadata, Project, Scenario
+from workbench.core.measures import VALUE, inputs_of, typed_measures
+from workbench.core.project import (
+    MODES,
+    Dimension,
+    Growth,
+    MeasureInputs,
+    Member,
+    Metadata,
+    Project,
+    Scenario,
+)
 from workbench.store.table_access import SqliteTables, TableAccess
 from workbench.store.tables import (
     ENTITY_TABLES,
-    GROWTH_CHILDREN,
     GROWTH_COLUMNS,
+    GROWTH_TABLES,
     KEYED_TABLES,
+    MEASURES_COLUMNS,
+    MEASURES_TABLE,
+    TYPED,
     EntityTable,
+    GrowthTables,
     KeyedTable,
     entity_columns,
 )
@@ -36,9 +50,8 @@ def project_from(connection: TableAccess) -> Project:
     if row[0] not in MODES:
         raise ModelError(f"The forecast mode {row[0]!r} is unknown.")
     project.mode, project.primary_dimension = row
-    for spec in KEYED_TABLES:
-        setattr(project, spec.field, _keyed(connection, spec))
-    project.growth = _growth(connection)
+    project.volume = _measures(connection)
+    _read_inputs(connection, project)
     for spec in ENTITY_TABLES:
         setattr(project, spec.collection, _entities(connection, spec))
     return project
@@ -73,6 +86,58 @@ def _scenarios(connection: TableAccess) -> list[Scenario]:
     return [Scenario(scenario_id, name) for scenario_id, name in rows]
 
 
+def _measures(connection: TableAccess) -> MeasureInputs | None:
+    """The volume's inputs (empty, with its unit) when the project has that measure."""
+    volume = None
+    for measure_id, unit in connection.select(MEASURES_TABLE, MEASURES_COLUMNS):
+        if measure_id == VALUE or measure_id not in TYPED:
+            known = ", ".join(m for m in TYPED if m != VALUE)
+            raise ModelError(
+                f"{MEASURES_TABLE} names {measure_id!r}, which is not a measure with inputs "
+                f"of its own (only {known} is)"
+            )
+        volume = MeasureInputs(unit=unit)
+    return volume
+
+
+def _read_inputs(connection: TableAccess, project: Project) -> None:
+    """Every typed measure's keyed inputs and growth, onto the project (and its volume)."""
+    present = typed_measures(project)
+    for spec in (*KEYED_TABLES, *GROWTH_TABLES):
+        if isinstance(spec, KeyedTable):
+            rows = _keyed(connection, spec)
+        else:
+            rows = _growth(connection, spec)
+        if spec.measure not in present:
+            if rows:
+                raise ModelError(
+                    f"{spec.table} holds rows, but the project has no {spec.measure} measure"
+                )
+            continue
+        setattr(inputs_of(project, spec.measure), spec.name, rows)
+        if spec.measure != VALUE:
+            _check_keys(project, spec, rows)
+
+
+def _check_keys(project: Project, spec: KeyedTable | GrowthTables, rows) -> None:
+    """A measure other than value has rows only for the project's series and scenarios
+    (the value's rows stay as lenient as they were before measures existed)."""
+    known = {
+        "series": ("segment", set(project.series_ids())),
+        "scenario": ("scenario", {s.id for s in project.scenarios} | {""}),  # "": history
+    }
+    for column, (what, ids) in known.items():
+        if column not in spec.keys:
+            continue
+        at = spec.keys.index(column)
+        unknown = {key[at] for key in rows} - ids
+        if unknown:
+            raise ModelError(
+                f"{spec.table} holds a row for the {what} {min(unknown)!r}, which the "
+                "project does not have"
+            )
+
+
 def _keyed(connection: TableAccess, spec: KeyedTable):
     rows = connection.select(spec.table, spec.columns)
     if spec.value is None:
@@ -82,9 +147,9 @@ def _keyed(connection: TableAccess, spec: KeyedTable):
     return {(a, b, c): v for a, b, c, v in rows}
 
 
-def _growth(connection: TableAccess) -> dict[tuple[str, str], Growth]:
+def _growth(connection: TableAccess, spec: GrowthTables) -> dict[tuple[str, str], Growth]:
     per_year: dict[str, dict[tuple[str, str], dict[int, float]]] = {}
-    for field, (table, column) in GROWTH_CHILDREN.items():
+    for field, (table, column) in spec.children.items():
         by_key: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
         for scenario, series, year, value in connection.select(
             table, ("scenario", "series", "year", column)
@@ -93,7 +158,7 @@ def _growth(connection: TableAccess) -> dict[tuple[str, str], Growth]:
         per_year[field] = by_key
     rates, values = per_year["rates"], per_year["values"]
     growth = {}
-    for scenario, series, method, rate, k, r in connection.select("growth", GROWTH_COLUMNS):
+    for scenario, series, method, rate, k, r in connection.select(spec.table, GROWTH_COLUMNS):
         key = (scenario, series)
         growth[key] = Growth(method, rate, rates.get(key, {}), k, r, values.get(key, {}))
     return growth

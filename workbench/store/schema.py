@@ -3,7 +3,7 @@
 A new file is built by running every migration from an empty database, so a file made
 today and a file migrated from version 1 have exactly the same tables. Migrations are
 append-only: once released, a version's script never changes (tests/fixtures/store keeps
-a version-1 file to prove the first migration on).
+files of versions 1 and 3 to prove the migrations on).
 
 Number columns (history values, rates, pins, shares) are declared WITHOUT a type on
 purpose: SQLite then keeps the IEEE double exactly as given, whereas a REAL column turns
@@ -17,7 +17,7 @@ import sqlite3
 APPLICATION_ID = 0x4D574250
 """`PRAGMA application_id` of every project file: "MWBP" in ASCII."""
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """`PRAGMA user_version` of files this version writes; it reads every version up to it."""
 
 _VERSION_1 = """
@@ -131,7 +131,53 @@ CREATE TABLE pin_marks (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: dict[int, str] = {1: _VERSION_1, 2: _VERSION_2, 3: _VERSION_3}
+_VERSION_4 = """
+CREATE TABLE measures (id TEXT PRIMARY KEY, unit TEXT NOT NULL);
+CREATE TABLE volume_history (
+    series TEXT NOT NULL, year INTEGER NOT NULL, value NOT NULL,
+    PRIMARY KEY (series, year)
+) WITHOUT ROWID;
+CREATE TABLE volume_history_sources (
+    series TEXT NOT NULL, year INTEGER NOT NULL, source_id TEXT NOT NULL,
+    PRIMARY KEY (series, year)
+) WITHOUT ROWID;
+CREATE TABLE volume_growth (
+    scenario TEXT NOT NULL, series TEXT NOT NULL, method TEXT NOT NULL, rate NOT NULL, k, r,
+    PRIMARY KEY (scenario, series)
+) WITHOUT ROWID;
+CREATE TABLE volume_growth_rates (
+    scenario TEXT NOT NULL, series TEXT NOT NULL, year INTEGER NOT NULL, rate NOT NULL,
+    PRIMARY KEY (scenario, series, year),
+    FOREIGN KEY (scenario, series) REFERENCES volume_growth (scenario, series) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE volume_growth_values (
+    scenario TEXT NOT NULL, series TEXT NOT NULL, year INTEGER NOT NULL, value NOT NULL,
+    PRIMARY KEY (scenario, series, year),
+    FOREIGN KEY (scenario, series) REFERENCES volume_growth (scenario, series) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE volume_pins (
+    scenario TEXT NOT NULL, series TEXT NOT NULL, year INTEGER NOT NULL, value NOT NULL,
+    PRIMARY KEY (scenario, series, year)
+) WITHOUT ROWID;
+CREATE TABLE volume_holds (
+    series TEXT NOT NULL, year INTEGER NOT NULL, PRIMARY KEY (series, year)
+) WITHOUT ROWID;
+CREATE TABLE volume_pin_marks (
+    scenario TEXT NOT NULL, series TEXT NOT NULL, year INTEGER NOT NULL, mark TEXT NOT NULL,
+    PRIMARY KEY (scenario, series, year)
+) WITHOUT ROWID;
+CREATE TABLE volume_notes (
+    scenario TEXT NOT NULL, series TEXT NOT NULL, year INTEGER NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (scenario, series, year)
+) WITHOUT ROWID;
+"""
+"""Measures: `measures` lists the typed measures a project has besides value (which is
+always there, its unit in `metadata`), each with its unit; the volume's inputs have
+tables of their own, shaped exactly like the value's. Purely additive, so a version-3
+file (value-only) migrates without rewriting a row, and the team server, whose tables
+are derived from these, only gains tables."""
+
+MIGRATIONS: dict[int, str] = {1: _VERSION_1, 2: _VERSION_2, 3: _VERSION_3, 4: _VERSION_4}
 """The script that takes a file from version `n - 1` to version `n` (0 is empty)."""
 
 

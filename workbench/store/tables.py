@@ -1,10 +1,13 @@
 """How each part of a `Project` maps to rows: the one description both reading and writing use.
 
-Keyed fields (history, pins, ...) are one row per key. Entity collections are one row per
-entity with a `position` column that keeps list order, plus child tables for the fields
-that are themselves collections (a company's shares, an assessment's criteria and cells).
-A tuple of ids (segments, source_ids) is canonical JSON text: a table per tuple would buy
-nothing but joins.
+Keyed fields (history, pins, ...) are one row per key. Each typed measure has the same
+keyed tables: the value's under the field's name (`history`), every other measure's under
+the measure's id before it (`volume_history`), and `measures` names the measures a
+project has besides value, with their units. Entity collections are one row per entity
+with a `position` column that keeps list order, plus child tables for the fields that are
+themselves collections (a company's shares, an assessment's criteria and cells). A tuple
+of ids (segments, source_ids) is canonical JSON text: a table per tuple would buy nothing
+but joins.
 """
 
 from __future__ import annotations
@@ -16,20 +19,40 @@ from functools import cached_property
 from typing import Any
 
 from workbench.core.entities import Criterion, Rating
+from workbench.core.fields import Field
+from workbench.core.measures import MEASURES, VALUE, field_of
 from workbench.core.project import ENTITY_COLLECTIONS, Growth
+
+TYPED = tuple(m.id for m in MEASURES if m.typed)
+"""The measures with rows of their own, value first."""
+
+MEASURES_TABLE = "measures"
+MEASURES_COLUMNS = ("id", "unit")
+
+
+def table_of(measure_id: str, name: str) -> str:
+    """The table of a measure's input `name`: "history" for value, "volume_history"."""
+    return name if measure_id == VALUE else f"{measure_id}_{name}"
 
 
 @dataclass(frozen=True)
 class KeyedTable:
-    """A dict field `{key tuple: value}` (or a set of key tuples when `value` is None)."""
+    """A dict input `{key tuple: value}` (or a set of key tuples when `value` is None) of
+    one measure: `name` is its attribute on the measure's inputs, `field` the project
+    field an edit of it is logged under."""
 
-    field: str
+    measure: str
+    name: str
     keys: tuple[str, ...]
     value: str | None
 
     @property
+    def field(self) -> Field:
+        return field_of(self.measure, Field(self.name))
+
+    @property
     def table(self) -> str:
-        return self.field
+        return table_of(self.measure, self.name)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -44,31 +67,62 @@ class KeyedTable:
         return key if self.value is None else (*key, container[key])
 
 
-KEYED_TABLES = (
-    KeyedTable("history", ("series", "year"), "value"),
-    KeyedTable("history_sources", ("series", "year"), "source_id"),
-    KeyedTable("pins", ("scenario", "series", "year"), "value"),
-    KeyedTable("holds", ("series", "year"), None),
-    KeyedTable("pin_marks", ("scenario", "series", "year"), "mark"),
-    KeyedTable("notes", ("scenario", "series", "year"), "text"),
+_KEYED_SHAPES = (
+    ("history", ("series", "year"), "value"),
+    ("history_sources", ("series", "year"), "source_id"),
+    ("pins", ("scenario", "series", "year"), "value"),
+    ("holds", ("series", "year"), None),
+    ("pin_marks", ("scenario", "series", "year"), "mark"),
+    ("notes", ("scenario", "series", "year"), "text"),
+)
+
+KEYED_TABLES = tuple(
+    KeyedTable(measure_id, *shape) for measure_id in TYPED for shape in _KEYED_SHAPES
 )
 
 # -- growth ----------------------------------------------------------------------------------
 
 GROWTH_COLUMNS = ("scenario", "series", "method", "rate", "k", "r")
-GROWTH_CHILDREN = {"rates": ("growth_rates", "rate"), "values": ("growth_values", "value")}
 
 
-def growth_rows(items: Iterable[tuple[tuple[str, str], Growth]]) -> dict[str, list[tuple]]:
-    """Rows of the growth table and of its per-year children, for the given growths."""
-    out: dict[str, list[tuple]] = {"growth": [], "growth_rates": [], "growth_values": []}
-    for (scenario, series), g in items:
-        out["growth"].append((scenario, series, g.method, g.rate, g.k, g.r))
-        for year, rate in g.rates.items():
-            out["growth_rates"].append((scenario, series, year, rate))
-        for year, value in g.values.items():
-            out["growth_values"].append((scenario, series, year, value))
-    return out
+@dataclass(frozen=True)
+class GrowthTables:
+    """A measure's growth assumptions: one row per (scenario, series) and per-year children
+    (`children`: the Growth field → (its table, its value column))."""
+
+    measure: str
+    name = "growth"
+    keys = ("scenario", "series")
+
+    @property
+    def field(self) -> Field:
+        return field_of(self.measure, Field.GROWTH)
+
+    @property
+    def table(self) -> str:
+        return table_of(self.measure, "growth")
+
+    @property
+    def children(self) -> dict[str, tuple[str, str]]:
+        return {
+            "rates": (table_of(self.measure, "growth_rates"), "rate"),
+            "values": (table_of(self.measure, "growth_values"), "value"),
+        }
+
+    def rows(self, items: Iterable[tuple[tuple[str, str], Growth]]) -> dict[str, list[tuple]]:
+        """Rows of the growth table and of its per-year children, for the given growths."""
+        rates, values = (table for table, _column in self.children.values())
+        out: dict[str, list[tuple]] = {self.table: [], rates: [], values: []}
+        for (scenario, series), g in items:
+            out[self.table].append((scenario, series, g.method, g.rate, g.k, g.r))
+            for year, rate in g.rates.items():
+                out[rates].append((scenario, series, year, rate))
+            for year, value in g.values.items():
+                out[values].append((scenario, series, year, value))
+        return out
+
+
+GROWTH_TABLES = tuple(GrowthTables(measure_id) for measure_id in TYPED)
 
 
 # -- entities --------------------------------------------------------------------------------

@@ -15,24 +15,31 @@ from collections.abc import Iterable
 from typing import Any
 
 from workbench.core.fields import STRUCTURE, Field
+from workbench.core.measures import VALUE, inputs_of, typed_measures, unit_of
 from workbench.core.project import Project
 from workbench.core.transaction import WHOLE
 from workbench.store.table_access import SqliteTables, TableAccess
 from workbench.store.tables import (
     ENTITY_TABLE,
     ENTITY_TABLES,
-    GROWTH_CHILDREN,
     GROWTH_COLUMNS,
+    GROWTH_TABLES,
     KEYED_TABLES,
+    MEASURES_COLUMNS,
+    MEASURES_TABLE,
+    TYPED,
     EntityTable,
+    GrowthTables,
     KeyedTable,
     entity_columns,
-    growth_rows,
 )
 
-_KEYED = {spec.field: spec for spec in KEYED_TABLES}
-FIELDS = frozenset(STRUCTURE | _KEYED.keys() | {Field.GROWTH} | ENTITY_TABLE.keys())
+_INPUTS: dict[Field, KeyedTable | GrowthTables] = {
+    spec.field: spec for spec in (*KEYED_TABLES, *GROWTH_TABLES)
+}
+FIELDS = frozenset(STRUCTURE | _INPUTS.keys() | ENTITY_TABLE.keys())
 """The project fields `write_changes` knows how to write; any other change needs a whole write."""
+_STRUCTURE_TABLES = ("metadata", "members", "dimensions", "scenarios", MEASURES_TABLE)
 
 
 def write_project(connection: sqlite3.Connection, project: Project) -> None:
@@ -43,9 +50,8 @@ def write_project(connection: sqlite3.Connection, project: Project) -> None:
 def write_all(connection: TableAccess, project: Project) -> None:
     """Every row of `project`, into empty tables."""
     _write_structure(connection, project)
-    for spec in KEYED_TABLES:
-        _insert(connection, spec.table, spec.columns, spec.rows(getattr(project, spec.field)))
-    _insert_growth(connection, project.growth.items())
+    for measure_id in typed_measures(project):
+        _write_measure(connection, project, measure_id)
     for spec in ENTITY_TABLES:
         _insert_entities(connection, spec, list(enumerate(getattr(project, spec.collection))))
 
@@ -69,16 +75,26 @@ def write_changed(
     dirty: dict[Field, Any],
     saved_entities: dict[str, list],
 ) -> None:
-    """`write_changes` through any backend's `TableAccess`."""
+    """`write_changes` through any backend's `TableAccess`.
+
+    A measure added, removed or replaced whole (`Field.VOLUME`) has all its rows
+    rewritten, which covers any edit of its inputs in the same save.
+    """
     if not STRUCTURE.isdisjoint(dirty):
-        for table in ("metadata", "members", "dimensions", "scenarios"):
+        for table in _STRUCTURE_TABLES:
             connection.clear(table)
         _write_structure(connection, project)
+    rewritten = {m for m in TYPED if m != VALUE and Field(m) in dirty}
+    for measure_id in rewritten:
+        for spec in _INPUTS.values():
+            if spec.measure == measure_id:
+                connection.clear(spec.table)
+        if measure_id in typed_measures(project):
+            _write_measure(connection, project, measure_id)
     for field, keys in dirty.items():
-        if field in _KEYED:
-            _write_keyed(connection, _KEYED[field], getattr(project, field), keys)
-        elif field == Field.GROWTH:
-            _write_growth(connection, project.growth, keys)
+        spec = _INPUTS.get(field)
+        if spec is not None and spec.measure not in rewritten:
+            _write_input(connection, spec, _container(project, spec), keys)
         elif field in ENTITY_TABLE:
             _write_entities(
                 connection, ENTITY_TABLE[field], saved_entities[field], getattr(project, field)
@@ -101,9 +117,34 @@ def _write_structure(connection: TableAccess, project: Project) -> None:
             [(m.id, d.id, i, m.name) for d in project.dimensions for i, m in enumerate(d.members)])
     _insert(connection, "scenarios", ("id", "position", "name"),
             [(s.id, i, s.name) for i, s in enumerate(project.scenarios)])
+    _insert(connection, MEASURES_TABLE, MEASURES_COLUMNS,
+            [(m, unit_of(project, m)) for m in typed_measures(project) if m != VALUE])
 
 
-# -- keyed fields ----------------------------------------------------------------------------
+# -- a measure's inputs ----------------------------------------------------------------------
+
+
+def _container(project: Project, spec: KeyedTable | GrowthTables):
+    """The dict or set of `spec`'s input on its measure (value: the project itself)."""
+    return getattr(inputs_of(project, spec.measure), spec.name)
+
+
+def _write_measure(connection: TableAccess, project: Project, measure_id: str) -> None:
+    """Every input row of one measure, into its empty tables."""
+    for spec in KEYED_TABLES:
+        if spec.measure == measure_id:
+            _insert(connection, spec.table, spec.columns, spec.rows(_container(project, spec)))
+    for spec in GROWTH_TABLES:
+        if spec.measure == measure_id:
+            _insert_growth(connection, spec, _container(project, spec).items())
+
+
+def _write_input(connection: TableAccess, spec: KeyedTable | GrowthTables, container,
+                 keys) -> None:
+    if isinstance(spec, GrowthTables):
+        _write_growth(connection, spec, container, keys)
+    else:
+        _write_keyed(connection, spec, container, keys)
 
 
 def _write_keyed(connection: TableAccess, spec: KeyedTable, container, keys) -> None:
@@ -117,20 +158,20 @@ def _write_keyed(connection: TableAccess, spec: KeyedTable, container, keys) -> 
     connection.insert(spec.table, spec.columns, present, replace=True)
 
 
-def _write_growth(connection: TableAccess, growth: dict, keys) -> None:
+def _write_growth(connection: TableAccess, spec: GrowthTables, growth: dict, keys) -> None:
     """Growth rows are replaced whole: deleting one cascades to its per-year rows."""
     if keys is WHOLE:
-        connection.clear("growth")
-        _insert_growth(connection, growth.items())
+        connection.clear(spec.table)
+        _insert_growth(connection, spec, growth.items())
         return
-    _delete(connection, "growth", ("scenario", "series"), keys)
-    _insert_growth(connection, [(key, growth[key]) for key in keys if key in growth])
+    _delete(connection, spec.table, spec.keys, keys)
+    _insert_growth(connection, spec, [(key, growth[key]) for key in keys if key in growth])
 
 
-def _insert_growth(connection: TableAccess, items: Iterable) -> None:
-    rows = growth_rows(items)
-    _insert(connection, "growth", GROWTH_COLUMNS, rows["growth"])
-    for table, column in GROWTH_CHILDREN.values():
+def _insert_growth(connection: TableAccess, spec: GrowthTables, items: Iterable) -> None:
+    rows = spec.rows(items)
+    _insert(connection, spec.table, GROWTH_COLUMNS, rows[spec.table])
+    for table, column in spec.children.values():
         _insert(connection, table, ("scenario", "series", "year", column), rows[table])
 
 

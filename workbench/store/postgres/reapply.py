@@ -19,14 +19,19 @@ import psycopg
 
 from workbench.core.commands.base import Command
 from workbench.core.document import Document
-from workbench.core.project import ENTITY_COLLECTIONS, Project
+from workbench.core.fields import MEASURE_INPUTS, Field
+from workbench.core.measures import VOLUME_FIELDS
+from workbench.core.project import ENTITY_COLLECTIONS, MeasureInputs, Project
 from workbench.core.transaction import MISSING, WHOLE, Transaction
 from workbench.store.errors import StoreError
 from workbench.store.postgres.connection import connect, unreachable
 from workbench.store.postgres.projects import find, read, remember, server_project
 
-_KEYED = ("history", "history_sources", "growth", "pins", "pin_marks", "holds", "notes")
-_WHOLE = ("metadata", "mode", "primary_dimension", "dimensions", "scenarios")
+_KEYED = (*MEASURE_INPUTS, *VOLUME_FIELDS.values())
+_WHOLE = (
+    Field.METADATA, Field.MODE, Field.PRIMARY_DIMENSION, Field.DIMENSIONS, Field.SCENARIOS,
+    Field.VOLUME, Field.VOLUME_UNIT,
+)
 Edit = tuple[str, Any, Any]
 """(field, key, value): a keyed cell, an entity id, or WHOLE for a whole field; MISSING
 as the value removes it."""
@@ -44,7 +49,7 @@ class Conflict:
     def label(self, project: Project | None = None) -> str:
         """"Total market 2024 (history): yours 3.0; on the server 1.0", with the names in
         `project` where it knows them (ids otherwise)."""
-        where = self.field.replace("_", " ")
+        where = self.field.replace("_", " ").replace(".", " ")
         if self.key is not WHOLE:
             parts = self.key if isinstance(self.key, tuple) else (self.key,)
             shown = " ".join(_named(project, self.field, part) for part in parts if part != "")
@@ -121,16 +126,22 @@ def apply_edits(document: Document, edits: list[Edit], text: str) -> None:
 
 def three_way(base: Project, mine: Project, theirs: Project,
               dirty: dict[str, Any]) -> tuple[list[Edit], list[Conflict]]:
-    """Your edits (base → mine) that apply cleanly to `theirs`, and the conflicts."""
+    """Your edits (base → mine) that apply cleanly to `theirs`, and the conflicts.
+
+    The volume merges cell by cell like the value, unless you added, removed or replaced
+    it whole, or they removed it: then it is one change of the whole measure.
+    """
     edits: list[Edit] = []
     conflicts: list[Conflict] = []
-    for field in dirty:
+    whole_volume = Field.VOLUME in dirty or (mine.volume is not None and theirs.volume is None)
+    fields = dict.fromkeys(Field.VOLUME if whole_volume and _of_volume(f) else f for f in dirty)
+    for field in fields:
         if field in _KEYED:
             candidates = _keyed(field, base, mine, dirty[field])
         elif field in ENTITY_COLLECTIONS:
             candidates = _entities(field, base, mine)
         elif field in _WHOLE:
-            candidates = [(field, WHOLE, getattr(base, field), getattr(mine, field))]
+            candidates = [(field, WHOLE, _value(base, field, WHOLE), _value(mine, field, WHOLE))]
         else:
             continue
         for name, key, was, now in candidates:
@@ -144,9 +155,13 @@ def three_way(base: Project, mine: Project, theirs: Project,
     return edits, conflicts
 
 
+def _of_volume(field: str) -> bool:
+    return field == Field.VOLUME or field.startswith(f"{Field.VOLUME}.")
+
+
 def _keyed(field: str, base: Project, mine: Project, keys) -> list[tuple]:
     if keys is WHOLE:
-        keys = set(getattr(base, field)) | set(getattr(mine, field))
+        keys = set(_part(base, field)) | set(_part(mine, field))
     return [(field, k, _value(base, field, k), _value(mine, field, k)) for k in keys]
 
 
@@ -157,14 +172,26 @@ def _entities(field: str, base: Project, mine: Project) -> list[tuple]:
             for i in [*before, *(i for i in after if i not in before)]]
 
 
+def _part(project: Project, field: str) -> Any:
+    """The project's attribute `field`; a dotted one ("volume.history") on the measure's
+    inputs, empty when the project has no such measure."""
+    head, _, name = str(field).partition(".")
+    owner = getattr(project, head)
+    if not name:
+        return owner
+    return () if owner is None else getattr(owner, name)
+
+
 def _value(project: Project, field: str, key: Any) -> Any:
-    container = getattr(project, field)
+    container = _part(project, field)
     if key is WHOLE:
         return container
     if field in ENTITY_COLLECTIONS:
         return next((e for e in container if e.id == key), MISSING)
     if isinstance(container, set):
         return key in container
+    if isinstance(container, tuple):  # the measure is not there
+        return MISSING
     return container.get(key, MISSING)
 
 
@@ -173,8 +200,10 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _shown(value: Any) -> str:
-    if value is MISSING or value is False:
+    if value is MISSING or value is False or value is None:
         return "removed"
+    if isinstance(value, MeasureInputs):
+        return f"a volume in {value.unit}"
     if value is True:
         return "set"
     if isinstance(value, list):
@@ -191,9 +220,10 @@ class _Put(Command):
 
     def run(self, tx: Transaction) -> None:
         for field, key, value in self.edits:
-            container = getattr(tx.project, field)
+            container = _part(tx.project, field)
             if key is WHOLE:
-                tx.replace(field, value)
+                # A measure's inputs are edited in place: never share them between documents.
+                tx.replace(field, value.copy() if isinstance(value, MeasureInputs) else value)
             elif field in ENTITY_COLLECTIONS:
                 tx.replace(field, _with_entity(container, key, value))
             elif isinstance(container, set):
