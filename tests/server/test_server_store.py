@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from tests.store.support import dump_of, small_project
+from tests.store.support import dump_of, projects_with_volume, small_project
 from tests.strategies import projects
 from workbench.core import commands as c
 from workbench.core.document import Document
@@ -57,9 +58,10 @@ def test_sample_round_trips_through_the_server(address):
     assert dump_of(open_server_project(address)) == dump_of(document)
 
 
-@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(project=projects())
+@settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(project=st.one_of(projects(), projects_with_volume()))
 def test_any_project_round_trips(cluster, project):
+    """Value-only or with a volume measure (its unit and every keyed input)."""
     address = cluster.url("postgres", f"hypothesis-{next(_examples)}")
     document = Document(project)
     try:
@@ -70,7 +72,9 @@ def test_any_project_round_trips(cluster, project):
         with pytest.raises(StoreError, match="There is no project"):
             open_server_project(address)
         return
-    assert dump_of(open_server_project(address)) == dump_of(document)
+    back = open_server_project(address)
+    assert dump_of(back) == dump_of(document)
+    assert back.project == project
 
 
 def test_a_save_after_one_edit_writes_one_row_and_bumps_the_revision(cluster, address):

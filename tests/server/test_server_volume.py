@@ -1,25 +1,22 @@
 """The volume measure on a team server: schema 4 follows the file, every path carries it.
 
-Round trips (any project with a volume), push and pull, an incremental save of a volume
-edit, history and restore of a revision with a volume, re-applying volume edits over
-someone else's, and a server created by a version-3 app gaining the volume's tables.
+Push and pull, an incremental save of a volume edit, history and restore of a revision
+with a volume, re-applying volume edits over someone else's, and a server created by a
+version-3 app gaining the volume's tables. (Any project with a volume round-trips in
+tests/server/test_server_store.py.)
 """
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
-from hypothesis import HealthCheck, given, settings
 
 from tests.server.test_server_store import _rows_of_revision
-from tests.store.support import dump_of, projects_with_volume, sample_with_volume
+from tests.store.support import dump_of, sample_with_volume
 from workbench.core import commands as c
 from workbench.core.commands.measures import OnMeasure, RemoveVolume, SetVolumeUnit
-from workbench.core.document import Document
 from workbench.core.measures import VOLUME
 from workbench.core.project import TOTAL
-from workbench.store import StoreError, open_project, save_project
+from workbench.store import open_project, save_project
 from workbench.store.postgres import (
     SaveConflict,
     disconnect,
@@ -32,23 +29,6 @@ from workbench.store.postgres import (
 )
 from workbench.store.postgres.layout import data_tables
 from workbench.store.postgres.schema import SCHEMA_VERSION
-
-_examples = itertools.count(1)
-
-
-@settings(max_examples=10, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(project=projects_with_volume())
-def test_any_project_with_a_volume_round_trips(cluster, project):
-    address = cluster.url("postgres", f"volume-hypothesis-{next(_examples)}")
-    document = Document(project)
-    try:
-        save_to_server(document, address)
-    except StoreError as exc:
-        assert "NUL character, which a PostgreSQL server cannot store" in str(exc)
-        return
-    back = open_server_project(address).project
-    assert back.volume == project.volume
-    assert back == project
 
 
 def test_push_and_pull_carry_the_volume(tmp_path, address):

@@ -31,6 +31,12 @@ def folder_state(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
+def writes(statements: list[str]) -> list[str]:
+    """The statements inside the save's transaction (see the `statements` fixture)."""
+    begin = statements.index("BEGIN IMMEDIATE")
+    return statements[begin + 1 : statements.index("COMMIT", begin)]
+
+
 def small_project() -> Project:
     """The synthetic project at a size that saves in milliseconds."""
     return synthetic_project(

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.store.support import dump_of, folder_state, small_project
+from tests.store.support import dump_of, folder_state, small_project, writes
 from workbench.core import commands as c
 from workbench.core.document import Document
 from workbench.core.entities import Trend
@@ -28,27 +28,6 @@ from workbench.store import (
     save_project_as,
 )
 from workbench.store import project_file as project_file_module
-
-
-@pytest.fixture
-def statements(monkeypatch) -> list[str]:
-    """Every SQL statement the store runs on the project file, as executed."""
-    seen: list[str] = []
-    real_connect = project_file_module.connect
-
-    def traced(path, mode):
-        connection = real_connect(path, mode)
-        connection.set_trace_callback(seen.append)
-        return connection
-
-    monkeypatch.setattr(project_file_module, "connect", traced)
-    return seen
-
-
-def writes(statements: list[str]) -> list[str]:
-    """The statements inside the save's transaction."""
-    begin = statements.index("BEGIN IMMEDIATE")
-    return statements[begin + 1 : statements.index("COMMIT", begin)]
 
 
 def rowids(path: Path, table: str) -> dict[str, int]:

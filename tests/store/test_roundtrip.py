@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from tests.store.support import dump_of, small_project
+from tests.store.support import dump_of, projects_with_volume, small_project
 from tests.strategies import projects
 from workbench.core.document import Document
 from workbench.core.fields import Field
@@ -46,8 +47,9 @@ def test_synthetic_project_round_trips(tmp_path):
     assert dump_of(open_project(tmp_path / "synthetic.mwp")) == dump_of(document)
 
 
-@given(projects())
+@given(st.one_of(projects(), projects_with_volume()))
 def test_any_project_round_trips(project):
+    """Value-only or with a volume measure (its unit and every keyed input)."""
     document = Document(project)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "p.mwp"

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
 
-from tests.store.support import dump_of, folder_state, projects_with_volume, sample_with_volume
+from tests.store.support import (
+    dump_of,
+    folder_state,
+    sample_with_volume,
+    writes,
+)
 from workbench.core import commands as c
 from workbench.core.commands.measures import AddVolume, OnMeasure, RemoveVolume, SetVolumeUnit
-from workbench.core.document import Document
 from workbench.core.errors import ModelError
 from workbench.core.measures import VOLUME
 from workbench.core.project import TOTAL, Growth, MeasureInputs
@@ -31,7 +33,6 @@ from workbench.store import (
     save_project,
     write_recovery,
 )
-from workbench.store import project_file as project_file_module
 
 VOLUME_TABLES = (
     "volume_history", "volume_history_sources", "volume_growth", "volume_growth_rates",
@@ -48,18 +49,6 @@ def count_rows(path: Path, table: str) -> int:
 
 
 # -- round trips -----------------------------------------------------------------------------
-
-
-@given(projects_with_volume())
-def test_any_project_with_a_volume_round_trips(project):
-    document = Document(project)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "p.mwp"
-        save_project(document, path)
-        reopened = open_project(path)
-    assert reopened.project.volume == project.volume
-    assert reopened.project == project
-    assert dump_of(reopened) == dump_of(document)
 
 
 def test_the_sample_with_a_volume_keeps_every_input(tmp_path):
@@ -88,25 +77,6 @@ def test_a_project_without_a_volume_stays_value_only(tmp_path):
 # -- incremental saves -----------------------------------------------------------------------
 
 
-@pytest.fixture
-def statements(monkeypatch) -> list[str]:
-    seen: list[str] = []
-    real_connect = project_file_module.connect
-
-    def traced(path, mode):
-        connection = real_connect(path, mode)
-        connection.set_trace_callback(seen.append)
-        return connection
-
-    monkeypatch.setattr(project_file_module, "connect", traced)
-    return seen
-
-
-def saved_writes(statements: list[str]) -> list[str]:
-    begin = statements.index("BEGIN IMMEDIATE")
-    return statements[begin + 1 : statements.index("COMMIT", begin)]
-
-
 def test_a_volume_edit_saves_one_volume_row(tmp_path, statements):
     path = tmp_path / "v.mwp"
     document = sample_with_volume()
@@ -114,7 +84,7 @@ def test_a_volume_edit_saves_one_volume_row(tmp_path, statements):
     document.execute(OnMeasure(VOLUME, c.SetHistory("kwai", 2021, 12.25)))
     statements.clear()
     save_project(document, path)
-    written = saved_writes(statements)
+    written = writes(statements)
     assert len(written) == 1 and written[0].startswith("INSERT OR REPLACE INTO volume_history")
     back = open_project(path).project
     assert back.volume.history[("kwai", 2021)] == 12.25
@@ -130,7 +100,7 @@ def test_volume_growth_and_its_years_save_incrementally(tmp_path, statements):
     document.execute(OnMeasure(VOLUME, c.SetGrowth("base", "tiktok", growth)))
     statements.clear()
     save_project(document, path)
-    touched = {re.search(r"(?:INTO|FROM) (\w+)", s).group(1) for s in saved_writes(statements)}
+    touched = {re.search(r"(?:INTO|FROM) (\w+)", s).group(1) for s in writes(statements)}
     assert touched == {"volume_growth", "volume_growth_rates"}
     assert open_project(path).project == document.project
 
