@@ -16,6 +16,7 @@ from workbench.core import commands as c
 from workbench.core.commands.measures import OnMeasure, RemoveVolume, SetVolumeUnit
 from workbench.core.measures import VOLUME
 from workbench.core.project import TOTAL
+from workbench.core.sample import sample_document
 from workbench.store import open_project, save_project
 from workbench.store.postgres import (
     SaveConflict,
@@ -40,6 +41,14 @@ def test_push_and_pull_carry_the_volume(tmp_path, address):
     pulled = open_project(tmp_path / "theirs.mwp")
     assert pulled.project == document.project
     assert dump_of(pulled) == dump_of(document)
+
+
+def test_the_sample_s_own_volume_round_trips_through_the_server(address):
+    document = sample_document(volume=True)
+    save_to_server(document, address)
+    back = open_server_project(address)
+    assert back.project == document.project
+    assert dump_of(back) == dump_of(document)
 
 
 def test_a_volume_edit_saves_one_volume_row(cluster, address):

@@ -66,6 +66,16 @@ def test_the_sample_with_a_volume_keeps_every_input(tmp_path):
     assert dump_of(open_project(tmp_path / "v.mwp")) == dump_of(document)
 
 
+def test_the_sample_s_own_volume_survives_save_and_open(tmp_path):
+    document = sample_document(volume=True)
+    save_project(document, tmp_path / "v.mwp")
+    reopened = open_project(tmp_path / "v.mwp")
+    assert reopened.project.volume == document.project.volume
+    assert reopened.project == document.project
+    assert dump_of(reopened) == dump_of(document)
+    assert not reopened.is_modified
+
+
 def test_a_project_without_a_volume_stays_value_only(tmp_path):
     document = sample_document()
     save_project(document, tmp_path / "v.mwp")
