@@ -125,6 +125,13 @@ HOW_TO = (
     "blocks repeat them.",
     "Growth: change rates, methods and their parameters on the Assumptions sheet.",
     "A forecast value of your own (a pin): type a number over a forecast formula.",
+    "A new segment: insert a row in the first block of its sheet, type its name and its "
+    "history, and leave its id blank; deleting a segment's row there removes the segment.",
+    "A new scenario: add a row to the scenarios above with an id of your choosing (letters, "
+    "digits, - or _) and its name; on Assumptions, copy the first scenario's rows, put the "
+    "new id in column A and change the rates. Series without a row grow as in the first "
+    "scenario. Deleting a scenario's row above removes the scenario.",
+    "The years are set in the app; the sheets are laid out for them.",
     "Qualitative sheets: a row without an id is a new entry; a deleted row removes it.",
     "Then, in the app, File → Import Workbook… shows every change before it is applied, "
     "as one step you can undo.",

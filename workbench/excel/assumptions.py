@@ -164,8 +164,11 @@ def _stem(header: str) -> str:
     return header.split(" (", 1)[0].strip()
 
 
-def read_assumptions(grid: Grid, target: Project) -> dict[tuple[str, str], tuple[Growth, int]]:
-    """Every assumption row as (Growth, row index), keyed by (scenario id, series id)."""
+def read_assumptions(
+    grid: Grid, target: Project, retired: set[str] = frozenset()
+) -> dict[tuple[str, str], tuple[Growth, int]]:
+    """Every assumption row as (Growth, row index), keyed by (scenario id, series id); rows
+    of `retired` segments or scenarios (removed elsewhere in the workbook) go with them."""
     meta = target.metadata
     check_headers(grid, HEADER_ROW, headers(meta))
     scenarios = {s.id for s in target.scenarios}
@@ -175,6 +178,8 @@ def read_assumptions(grid: Grid, target: Project) -> dict[tuple[str, str], tuple
         if grid.row_is_blank(row):
             continue
         scenario_id, series_id = grid.text(row, SCENARIO_COL), grid.text(row, SERIES_COL)
+        if scenario_id in retired or series_id in retired:
+            continue
         if scenario_id not in scenarios:
             raise grid.error(
                 row, SCENARIO_COL, f"{scenario_id!r} is not a scenario id of this workbook."

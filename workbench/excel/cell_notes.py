@@ -78,7 +78,9 @@ def write_cell_notes(ctx: Context, ws) -> None:
             write_text(ws, row, PIN_BY, p.pin_marks.get(key, ""), f["input_text"])
 
 
-def read_cell_notes(grid: Grid, target: Project) -> CellNotes:
+def read_cell_notes(grid: Grid, target: Project, retired: set[str] = frozenset()) -> CellNotes:
+    """The sheet's rows; those of `retired` segments or scenarios (removed elsewhere in the
+    workbook) go with them."""
     # Workbooks written before pins had marks have no "Pin by" column; they read as unmarked.
     marked = bool(grid.text(HEADER_ROW, PIN_BY).strip())
     check_headers(grid, HEADER_ROW, HEADERS if marked else HEADERS[:PIN_BY])
@@ -86,7 +88,10 @@ def read_cell_notes(grid: Grid, target: Project) -> CellNotes:
     scenarios = {"", *(s.id for s in target.scenarios)}
     series = set(target.series_ids())
     for row in range(FIRST_ROW, len(grid)):
-        if grid.row_is_blank(row):
+        if (
+            grid.row_is_blank(row)
+            or {grid.text(row, c).strip() for c in (SCENARIO, SERIES)} & retired
+        ):
             continue
         key = _read_key(grid, row, scenarios, series)
         if key in out.rows:

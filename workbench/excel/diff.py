@@ -48,6 +48,11 @@ class Differ:
         self.changes: list[ImportChange] = []
         self.puts: list[Put] = []
         self.notes: list[ImportNote] = list(content.notes)
+        old_ids = set(current.series_ids()) | {s.id for s in current.scenarios}
+        new_ids = set(self.target.series_ids()) | {s.id for s in self.target.scenarios}
+        self.whole = old_ids ^ new_ids
+        """Series and scenarios added or removed as a whole: one line says so, not one
+        per number they bring or take."""
 
     def plan(self) -> ImportPlan:
         self._details()
@@ -62,6 +67,8 @@ class Differ:
         self._keyed("pin_marks", "Pin by", self._notes_cell(PIN_BY), self._pin_what)
         for collection in ENTITY_COLLECTIONS:
             self._entities(collection)
+        if self.current.volume != self.target.volume:
+            self.puts.append(Put("volume", None, self.current.volume, self.target.volume))
         return ImportPlan(self.changes, Batch("Import workbook", self.puts), self.notes)
 
     # -- naming ---------------------------------------------------------------------------
@@ -110,8 +117,13 @@ class Differ:
     # -- comparing ------------------------------------------------------------------------
 
     def _add(self, kind, where, what, before, after, field, key, old, new, action="") -> None:
-        self.changes.append(ImportChange(kind, where[0], where[1], what, before, after, action))
+        if not self._within_whole(key):
+            self.changes.append(ImportChange(kind, where[0], where[1], what, before, after, action))
         self.puts.append(Put(field, key, old, new))
+
+    def _within_whole(self, key: tuple) -> bool:
+        """Whether a cell belongs to a series or scenario added or removed as a whole."""
+        return bool(self.whole.intersection(key[:2]))
 
     def _keyed(self, field: str, kind: str, locate, what) -> None:
         old, new = getattr(self.current, field), getattr(self.target, field)
@@ -155,7 +167,7 @@ class Differ:
             if a == b:
                 continue
             row = self.content.where.get(("assumption", *key))
-            for part, year, before, after in _growth_parts(a, b):
+            for part, year, before, after in [] if self._within_whole(key) else _growth_parts(a, b):
                 col = None if row is None else growth_cell(self.target.metadata, row, part, year)
                 where = (ASSUMPTIONS, "" if col is None else cell(row, col))
                 label = {"method": "method", "rate": "CAGR", "k": "K", "r": "r"}.get(part)
@@ -234,10 +246,12 @@ class Differ:
                     list(before.members),
                     list(dim.members),
                     lambda m: _split(self.content.where.get(("member", m.id))),
+                    self.content.sheets.get(dim.id, ""),
                 )
 
-    def _items(self, noun: str, old: list, new: list, locate) -> None:
-        """Added, removed, renamed and moved items of a list of named things."""
+    def _items(self, noun: str, old: list, new: list, locate, home: str = "") -> None:
+        """Added, removed, renamed and moved items of a list of named things; `home` is
+        the sheet a removed item's row was on."""
         old_by = {x.id: x for x in old}
         new_by = {x.id: x for x in new}
         for item in new:
@@ -251,8 +265,11 @@ class Differ:
                 )
         for item in old:
             if item.id not in new_by:
+                action = (
+                    "removed with all its numbers and notes" if noun != "Dimension" else "removed"
+                )
                 self.changes.append(
-                    ImportChange(noun, "", "", repr(item.name), item.name, None, "removed")
+                    ImportChange(noun, home, "", repr(item.name), item.name, None, action)
                 )
         kept_old = [x.id for x in old if x.id in new_by]
         kept_new = [x.id for x in new if x.id in old_by]
@@ -277,6 +294,7 @@ class Differ:
             for f in fields(entity):
                 a, b = getattr(before, f.name), getattr(entity, f.name)
                 if a != b:
+                    a, b = _listed(a), _listed(b)
                     col = _column(collection, f.name)
                     at = (sheet, where[1] if col is None or row is None else cell(row, col))
                     self.changes.append(
@@ -299,6 +317,11 @@ def _column(collection: str, field: str) -> int | None:
     if table is None:
         return None
     return next((i for i, c in enumerate(table.columns, start=1) if c.field == field), None)
+
+
+def _listed(value):
+    """Ids as the workbook lists them ("a; b"), not as a tuple."""
+    return "; ".join(value) if isinstance(value, tuple) else value
 
 
 def _label(entity) -> str:

@@ -16,7 +16,7 @@ and the summary says so once instead of listing stale cells as disagreements.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -86,7 +86,7 @@ def _shown_rows(grids: dict[str, Grid], content: WorkbookContent) -> tuple[list[
     """Every shown computed row with a saved result, and the count of formulas saved
     without one."""
     p = content.project
-    meta, scenario_ids = p.metadata, [s.id for s in p.scenarios]
+    meta, present = p.metadata, replace(content.blocks, required=frozenset())
     sheets = [(TOTAL_SHEET, {TOTAL})]
     sheets += [
         (name, {TOTAL, *(m.id for m in p.dimension(dim_id).members)})
@@ -97,7 +97,6 @@ def _shown_rows(grids: dict[str, Grid], content: WorkbookContent) -> tuple[list[
     unsaved = 0
     for name, series in sheets:
         grid = grids[name]
-        present = [s for s in scenario_ids if s in _block_ids(grid, scenario_ids)]
         for scenario_id, header, end in find_blocks(grid, meta, present):
             for row in range(header + 1, end):
                 row_id = grid.text(row, ID_COL).strip()
@@ -110,11 +109,6 @@ def _shown_rows(grids: dict[str, Grid], content: WorkbookContent) -> tuple[list[
                 if shown is not None:
                     rows.append(shown)
     return rows, unsaved
-
-
-def _block_ids(grid: Grid, scenario_ids: list[str]) -> set[str]:
-    wanted = set(scenario_ids)
-    return {v for v in grid.column(ID_COL) if isinstance(v, str) and v in wanted}
 
 
 def _saved(grid: Grid, row: int, cols: list[int], key: tuple[str, str]):

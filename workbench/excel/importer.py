@@ -21,15 +21,21 @@ from workbench.excel.not_taken import not_taken
 from workbench.excel.plan import ImportNote, ImportPlan
 from workbench.excel.precision import keep_current_precision
 from workbench.excel.reader import WorkbookContent, load_grids, read_content
+from workbench.excel.structure import retired_ids, volume_without
 
 Progress = Callable[[int, int], bool] | None
 
 
 def read_content_of(
-    path: str | os.PathLike, used_ids: set[str], progress: Progress = None
+    path: str | os.PathLike, before: Project | None, progress: Progress = None
 ) -> tuple[WorkbookContent, dict[str, Grid]]:
+    """The checked content of a workbook to import into `before` (None: a new project)."""
     grids = load_grids(path, progress)
-    content = read_content(grids, used_ids)
+    used = set() if before is None else before.all_ids()
+    content = read_content(grids, used, before)
+    if before is not None:
+        retired = retired_ids(before, content.project)
+        content.project.volume = volume_without(before.volume, retired)
     check_content(content)
     return content, grids
 
@@ -38,7 +44,7 @@ def read_workbook(
     path: str | os.PathLike, document: Document, progress: Progress = None
 ) -> ImportPlan:
     """What importing `path` into `document` would change; the document is not touched."""
-    content, grids = read_content_of(path, document.project.all_ids(), progress)
+    content, grids = read_content_of(path, document.project, progress)
     keep_current_precision(document.project, content.project)
     plan = Differ(document.project, content).plan()
     plan.notes += not_taken(document, content.typed_over)
@@ -64,4 +70,4 @@ def findings_after(document: Document, after: Document) -> list[ImportNote]:
 
 def project_from_workbook(path: str | os.PathLike, progress: Progress = None) -> Project:
     """A complete new project from a workbook of ours (for `workbench import` of a new file)."""
-    return read_content_of(path, set(), progress)[0].project
+    return read_content_of(path, None, progress)[0].project

@@ -27,8 +27,9 @@ from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, FIRST_YEAR_CO
 from workbench.excel.not_taken import TypedOver
 from workbench.excel.plan import ImportNote
 from workbench.excel.sheet_scan import formula_errors, merged_range, special_cells
+from workbench.excel.structure import forget_segments, grow_as_first, retired_ids, scenario_blocks
 from workbench.excel.tables import TABLES, read_table
-from workbench.excel.values_read import read_dimension_sheet, read_total_sheet
+from workbench.excel.values_read import ScenarioIds, read_dimension_sheet, read_total_sheet
 from workbench.guards import (
     check_archive,
     check_extent,
@@ -61,6 +62,8 @@ class WorkbookContent:
     """Values taken other than as typed (see `Grid.notes`)."""
     typed_over: list[TypedOver] = field(default_factory=list)
     """Computed cells that hold a value instead of their formula (see `not_taken`)."""
+    blocks: ScenarioIds = field(default_factory=lambda: ScenarioIds(()))
+    """The scenarios whose blocks the value sheets hold, as they were read."""
 
 
 class IdMaker:
@@ -146,11 +149,17 @@ def sheet(grids: dict[str, Grid], name: str) -> Grid:
     return grid
 
 
-def read_content(grids: dict[str, Grid], used_ids: set[str]) -> WorkbookContent:
-    """The whole workbook as a target project (not yet cross-checked: see `checks`)."""
+def read_content(
+    grids: dict[str, Grid], used_ids: set[str], before: Project | None = None
+) -> WorkbookContent:
+    """The whole workbook as a target project (not yet cross-checked: see `checks`).
+
+    `before` is the project the workbook is imported into (None for a new project): its
+    scenarios must keep their blocks, and rows of segments and scenarios the workbook
+    removed are passed over (see `structure`)."""
     about = read_about(sheet(grids, ABOUT), laid_out_years(sheet(grids, TOTAL_SHEET)))
     meta = about.metadata
-    scenario_ids = [s.id for s in about.scenarios]
+    scenario_ids = scenario_blocks(about.scenarios, before)
     new_id = IdMaker(used_ids | _column_a(grids))
     content = WorkbookContent(
         Project(
@@ -162,6 +171,7 @@ def read_content(grids: dict[str, Grid], used_ids: set[str]) -> WorkbookContent:
         )
     )
     p, where = content.project, content.where
+    content.blocks = scenario_ids
     where.update({("about", k): v for k, v in about.rows.items()})
     total = read_total_sheet(sheet(grids, TOTAL_SHEET), meta, scenario_ids)
     p.history.update(total.history)
@@ -176,10 +186,13 @@ def read_content(grids: dict[str, Grid], used_ids: set[str]) -> WorkbookContent:
         where.update(values.where)
         content.typed_over += values.typed_over
         content.sheets[dim_id] = sheet_name
-    _read_assumptions(grids, content)
-    _read_cell_notes(grids, content)
+    retired = retired_ids(before, p)
+    _read_assumptions(grids, content, retired)
+    content.notes += grow_as_first(content, before)
+    _read_cell_notes(grids, content, retired)
     _read_entities(grids, content, new_id)
-    content.notes = [
+    forget_segments(p, retired)
+    content.notes += [
         ImportNote("Taken", g.name, ref, text) for g in grids.values() for ref, text in g.notes
     ]
     return content
@@ -192,9 +205,7 @@ def laid_out_years(grid: Grid) -> tuple[int, int, int] | None:
     for row in range(len(grid)):
         years: list[int] = []
         col = FIRST_YEAR_COL
-        while (value := grid.get(row, col))[1] == "n" and (
-            not years or value[0] == years[-1] + 1
-        ):
+        while (value := grid.get(row, col))[1] == "n" and (not years or value[0] == years[-1] + 1):
             years.append(int(value[0]))
             col += 1
         cagr = _CAGR_HEADER.match(str(grid.get(row, col)[0] or ""))
@@ -207,14 +218,15 @@ def _column_a(grids: dict[str, Grid]) -> set[str]:
     return {v for g in grids.values() for v in g.column(0) if isinstance(v, str)}
 
 
-def _read_assumptions(grids: dict[str, Grid], content: WorkbookContent) -> None:
-    for key, (growth, row) in read_assumptions(sheet(grids, ASSUMPTIONS), content.project).items():
+def _read_assumptions(grids: dict[str, Grid], content: WorkbookContent, retired: set[str]) -> None:
+    rows = read_assumptions(sheet(grids, ASSUMPTIONS), content.project, retired)
+    for key, (growth, row) in rows.items():
         content.project.growth[key] = growth
         content.where[("assumption", *key)] = row
 
 
-def _read_cell_notes(grids: dict[str, Grid], content: WorkbookContent) -> None:
-    notes = read_cell_notes(sheet(grids, CELL_NOTES), content.project)
+def _read_cell_notes(grids: dict[str, Grid], content: WorkbookContent, retired: set[str]) -> None:
+    notes = read_cell_notes(sheet(grids, CELL_NOTES), content.project, retired)
     p = content.project
     p.history_sources.update(notes.history_sources)
     p.holds.update(notes.holds)

@@ -18,6 +18,7 @@ from workbench.excel.layout import (
     ID_COL,
     NAME_COL,
     PROJECTED,
+    SHARE,
     cagr_cols,
     cell,
     year_col,
@@ -28,6 +29,7 @@ from workbench.excel.not_taken import TypedOver
 @dataclass
 class SheetValues:
     members: list[Member] = field(default_factory=list)
+    member_ids: set[str] = field(default_factory=set)
     history: dict[tuple[str, int], float] = field(default_factory=dict)
     pins: dict[tuple[str, str, int], float] = field(default_factory=dict)
     where: dict[tuple, str] = field(default_factory=dict)
@@ -47,26 +49,62 @@ def _typed_over(grid: Grid, row: int, cols, scenario_id: str, row_id: str, out) 
             )
 
 
-def find_blocks(grid: Grid, meta: Metadata, scenario_ids: list[str]) -> list[tuple[str, int, int]]:
-    """(scenario id, header row, end row) per block, top to bottom; every scenario once."""
-    wanted = set(scenario_ids)
+@dataclass(frozen=True)
+class ScenarioIds:
+    """The scenarios whose blocks a value sheet holds: `ids` in About's order. Those in
+    `required` must have a block (the ones the project already had; every one for a new
+    project): a new scenario may come without blocks. `retired` are scenarios removed from
+    About whose blocks are passed over."""
+
+    ids: tuple[str, ...]
+    required: frozenset[str] = frozenset()
+    retired: frozenset[str] = frozenset()
+
+    def __iter__(self):
+        return iter(self.ids)
+
+
+def find_blocks(grid: Grid, meta: Metadata, scenarios: ScenarioIds) -> list[tuple[str, int, int]]:
+    """(scenario id, header row, end row) per block present, top to bottom."""
+    wanted = set(scenarios.ids)
     headers: list[tuple[str, int]] = []
+    starts: list[int] = []
     for row in range(len(grid)):
         value, kind = grid.get(row, ID_COL)
-        if kind == "s" and value in wanted:
+        if kind != "s":
+            continue
+        if value in wanted:
             if any(s == value for s, _r in headers):
                 raise grid.error(row, ID_COL, f"a second block for scenario {value!r}.")
             headers.append((value, row))
             _check_years(grid, row, meta)
-    for scenario_id in scenario_ids:
-        if all(s != scenario_id for s, _r in headers):
+        elif not _heads_years(grid, row, meta):
+            continue
+        elif value.strip() not in scenarios.retired:
+            raise grid.error(
+                row,
+                ID_COL,
+                f"{value!r} heads a block of years but is not a scenario on the About sheet; "
+                "add it to the scenarios there (id and name) or delete the block.",
+            )
+        starts.append(row)
+    for scenario_id in scenarios.ids:
+        if scenario_id in scenarios.required and all(s != scenario_id for s, _r in headers):
             raise grid.error(
                 3,
                 ID_COL,
                 f"the block of scenario {scenario_id!r} is missing (its id belongs in column A).",
             )
-    ends = [r for _s, r in headers[1:]] + [len(grid)]
-    return [(s, r, end) for (s, r), end in zip(headers, ends, strict=True)]
+    ends = {row: end for row, end in zip(starts, [*starts[1:], len(grid)], strict=True)}
+    return [(s, r, ends[r]) for s, r in headers]
+
+
+def _heads_years(grid: Grid, row: int, meta: Metadata) -> bool:
+    """Whether a row starts with the years a block header shows (the first two suffice)."""
+    col = year_col(meta, meta.first_year)
+    return grid.get(row, col) == (meta.first_year, "n") and grid.get(row, col + 1)[0] == (
+        meta.first_year + 1
+    )
 
 
 def _check_years(grid: Grid, row: int, meta: Metadata) -> None:
@@ -79,7 +117,7 @@ def _check_years(grid: Grid, row: int, meta: Metadata) -> None:
             )
 
 
-def read_total_sheet(grid: Grid, meta: Metadata, scenario_ids: list[str]) -> SheetValues:
+def read_total_sheet(grid: Grid, meta: Metadata, scenario_ids: ScenarioIds) -> SheetValues:
     out = SheetValues()
     for index, (scenario_id, header, end) in enumerate(find_blocks(grid, meta, scenario_ids)):
         row = next((r for r in range(header + 1, end) if grid.text(r, ID_COL) == TOTAL), None)
@@ -92,7 +130,7 @@ def read_total_sheet(grid: Grid, meta: Metadata, scenario_ids: list[str]) -> She
 
 
 def read_dimension_sheet(
-    grid: Grid, meta: Metadata, scenario_ids: list[str], new_id: Callable[[str], str]
+    grid: Grid, meta: Metadata, scenario_ids: ScenarioIds, new_id: Callable[[str], str]
 ) -> SheetValues:
     out = SheetValues()
     blocks = find_blocks(grid, meta, scenario_ids)
@@ -103,16 +141,21 @@ def read_dimension_sheet(
             if row_id == TOTAL or row_id.startswith(COMPUTED_PREFIXES):
                 if row_id.startswith(PROJECTED):
                     projected.append((row, row_id[len(PROJECTED) :]))
+                elif row_id.startswith(SHARE) and not _is_member(out, row_id[len(SHARE) :]):
+                    continue  # the share of a segment whose row was deleted (removed)
                 else:
                     computed = range(year_col(meta, meta.first_year), cagr_cols(meta)[1] + 1)
                     _typed_over(grid, row, computed, scenario_id, row_id, out)
             elif row_id or not grid.is_blank(row, NAME_COL):
                 _read_segment_row(grid, row, row_id, (index, scenario_id), meta, new_id, out)
-        known = {m.id for m in out.members}
         for row, member_id in projected:
-            if member_id in known:
+            if _is_member(out, member_id):
                 _read_pins(grid, row, scenario_id, member_id, meta, out)
     return out
+
+
+def _is_member(out: SheetValues, member_id: str) -> bool:
+    return member_id in out.member_ids
 
 
 def _read_segment_row(
@@ -129,7 +172,7 @@ def _read_segment_row(
     index, scenario_id = block
     if index == 0:
         row_id = _read_member(grid, row, row_id, new_id, out)
-    elif not any(m.id == row_id for m in out.members):
+    elif not _is_member(out, row_id):
         if not row_id:
             raise grid.error(row, NAME_COL, "new segments are added in the topmost block only.")
         return
@@ -142,12 +185,13 @@ def _read_member(grid: Grid, row: int, row_id: str, new_id, out: SheetValues) ->
     name = grid.text(row, NAME_COL).strip()
     if not name:
         raise grid.error(row, NAME_COL, "the segment's name must not be empty.")
-    if any(m.id == row_id for m in out.members):
+    if _is_member(out, row_id):
         raise grid.error(row, ID_COL, f"the id {row_id!r} is used twice on this sheet.")
     if any(m.name.casefold() == name.casefold() for m in out.members):
         raise grid.error(row, NAME_COL, f"the segment {name!r} is listed twice.")
     member_id = row_id or new_id("seg")
     out.members.append(Member(member_id, name))
+    out.member_ids.add(member_id)
     out.where[("member", member_id)] = grid.where(row, NAME_COL)
     return member_id
 

@@ -1,0 +1,156 @@
+"""Segments and scenarios a colleague adds or removes in the workbook: each is one clear
+summary line, and applying it gives the project the app's own command would."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from workbench.core.commands.structure import RemoveMember, RemoveScenario
+from workbench.core.dump import dump_json
+from workbench.core.sample import sample_document
+from workbench.excel import ExcelError, read_workbook
+from workbench.excel.assumptions import RATE_COL
+
+HISTORY_2019 = 3
+RATE = RATE_COL + 1
+
+
+def _rows(ws, value, col: int = 1) -> list[int]:
+    return [r for r in range(1, ws.max_row + 1) if ws.cell(r, col).value == value]
+
+
+def _as_the_app_does(document, command, xl) -> None:
+    """The imported project is the sample after the app's own `command`."""
+    app = sample_document()
+    app.execute(command)
+    assert xl.dump(document) == xl.dump(app)
+
+
+def _import(document, path):
+    plan = read_workbook(path, document)
+    document.execute(plan.command)
+    return plan
+
+
+def test_deleting_a_segment_row_removes_the_segment_as_the_app_does(exported, xl, tmp_path):
+    document = sample_document()
+    path = exported(document)
+
+    def delete_others(book):
+        ws = book["Application"]
+        ws.delete_rows(_rows(ws, "others")[0])
+        # formulas that read the deleted row, as LibreOffice leaves them
+        for row in _rows(ws, "share:others")[:1]:
+            for col in range(HISTORY_2019, HISTORY_2019 + 13):
+                ws.cell(row, col).value = "=#REF!/C$5"
+
+    plan = _import(document, xl.edit(path, tmp_path / "deleted.xlsx", delete_others))
+    lines = plan.summary_lines()
+    assert lines[0] == "Segment: 'Others' removed with all its numbers and notes (Application)"
+    assert not any(line.startswith(("History:", "Assumption:", "Pin:")) for line in lines)
+    assert (
+        "Company: 'SIMEI' segments changed from 'mini-program; others; asia-pacific' to "
+        "'mini-program; asia-pacific' (Companies!J8)" in lines
+    )
+    _as_the_app_does(document, RemoveMember("others"), xl)
+
+
+def test_a_row_with_a_name_and_no_id_adds_a_segment_with_its_history(exported, xl, tmp_path):
+    document = sample_document()
+    path = exported(document)
+    where = []
+
+    def add_snack(book):
+        ws = book["Application"]
+        row = _rows(ws, "others")[0] + 1
+        ws.insert_rows(row)
+        ws.cell(row, 2).value = "Snack dramas"
+        for col in range(HISTORY_2019, HISTORY_2019 + 6):
+            ws.cell(row, col).value = 0.01 * (col - 2)
+        where.append(ws.cell(row, 2).coordinate)
+
+    plan = _import(document, xl.edit(path, tmp_path / "added.xlsx", add_snack))
+    assert plan.summary_lines()[0] == f"Segment: 'Snack dramas' added (Application!{where[0]})"
+    snack = next(
+        m for m in document.project.dimension("application").members if m.name == "Snack dramas"
+    )
+    assert document.project.history[(snack.id, 2024)] == pytest.approx(0.06)
+
+
+def test_a_scenario_added_on_about_with_one_assumption_row(exported, xl, tmp_path):
+    """The colleague adds 'Stress' on About and copies one Assumptions row (TikTok's Base
+    row with 2 % instead); every other series grows as in Base."""
+    document = sample_document()
+    path = exported(document)
+    where = []
+
+    def add_stress(book):
+        about = book["About"]
+        row = _rows(about, "pessimistic")[0] + 1
+        about.insert_rows(row)
+        about.cell(row, 1).value, about.cell(row, 2).value = "stress", "Stress"
+        where.append(about.cell(row, 2).coordinate)
+        ws = book["Assumptions"]
+        base = next(r for r in _rows(ws, "tiktok", 2) if ws.cell(r, 1).value == "base")
+        new = ws.max_row + 1
+        for col in range(1, ws.max_column + 1):
+            ws.cell(new, col).value = ws.cell(base, col).value
+        ws.cell(new, 1).value, ws.cell(new, RATE).value = "stress", 0.02
+
+    plan = _import(document, xl.edit(path, tmp_path / "stress.xlsx", add_stress))
+    assert plan.summary_lines()[:2] == [
+        f"Scenario: 'Stress' added (About!{where[0]})",
+        "Taken: the new scenario 'Stress' grows as 'Base' for the 10 series without an "
+        "Assumptions row in it",
+    ]
+    p = document.project
+    assert [s.name for s in p.scenarios] == ["Base", "Optimistic", "Pessimistic", "Stress"]
+    assert p.growth_of("stress", "tiktok") == replace(p.growth_of("base", "tiktok"), rate=0.02)
+    assert p.growth_of("stress", "kwai") == p.growth_of("base", "kwai")
+    base, stress = document.result("base"), document.result("stress")
+    assert stress.projected_value("tiktok", 2025) == pytest.approx(
+        p.history[("tiktok", 2024)] * 1.02, rel=1e-12
+    )
+    assert stress.projected_value("kwai", 2025) == base.projected_value("kwai", 2025)
+
+
+def test_deleting_a_scenario_row_on_about_removes_it_and_passes_over_its_blocks(
+    exported, xl, tmp_path
+):
+    document = sample_document()
+    path = exported(document)
+
+    def drop_pessimistic(book):
+        about = book["About"]
+        about.delete_rows(_rows(about, "pessimistic")[0])
+        # a number typed in the dropped scenario's block must not land in another's
+        ws = book["Application"]
+        block = _rows(ws, "pessimistic")[0]
+        tiktok = next(r for r in _rows(ws, "tiktok") if r > block)
+        ws.cell(tiktok, HISTORY_2019 + 8).value = 99.0
+
+    plan = _import(document, xl.edit(path, tmp_path / "dropped.xlsx", drop_pessimistic))
+    assert (
+        plan.summary_lines()[0] == "Scenario: 'Pessimistic' removed with all its numbers and notes"
+    )
+    _as_the_app_does(document, RemoveScenario("pessimistic"), xl)
+
+
+def test_a_block_headed_by_an_unknown_scenario_is_refused_at_its_id(exported, xl, tmp_path):
+    document = sample_document()
+    before = dump_json(document)
+    path = exported(document)
+    where = []
+
+    def rename_block(book):
+        ws = book["Total market"]
+        row = _rows(ws, "pessimistic")[0]
+        ws.cell(row, 1).value = "stress"
+        where.append(ws.cell(row, 1).coordinate)
+
+    with pytest.raises(ExcelError) as refused:
+        read_workbook(xl.edit(path, tmp_path / "unknown.xlsx", rename_block), document)
+    assert str(refused.value).startswith(f"Total market!{where[0]}: 'stress' heads a block")
+    assert dump_json(document) == before
