@@ -1,7 +1,9 @@
 """`workbench check PROJECT`: the validation report; exit status 1 when there are errors.
 
 One line per finding, errors first, then a count, so the report reads well in a terminal
-and greps well in CI logs. Warnings alone do not fail the check.
+and greps well in CI logs. Warnings alone do not fail the check. A project with a volume
+is checked per measure: the volume's findings say so ("Volume: …") and the count is
+given for each measure as well.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import argparse
 import sys
 
 from workbench.cli.loading import add_project_argument, load_document
+from workbench.core.measures import measure, typed_measures
 from workbench.core.validation import Finding, validate
 
 
@@ -25,10 +28,16 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    findings = validate(load_document(args))
+    document = load_document(args)
+    findings = validate(document)
     for finding in findings:
         sys.stdout.write(f"{finding.severity}: {finding.message}\n")
     sys.stdout.write(summary(findings) + "\n")
+    measures = typed_measures(document.project)
+    if len(measures) > 1:
+        for measure_id in measures:
+            own = [f for f in findings if f.measure == measure_id]
+            sys.stdout.write(f"{measure(measure_id).label}: {summary(own)}\n")
     return 1 if any(f.is_error for f in findings) else 0
 
 

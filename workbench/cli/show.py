@@ -1,8 +1,11 @@
-"""`workbench show PROJECT [--scenario S] [--format table|csv|json]`: the market tables.
+"""`workbench show PROJECT [--scenario S] [--measure M] [--format table|csv|json]`: the
+market tables of one measure (value by default; volume and average price where the
+project has a volume).
 
 The table format is for reading in a terminal (fixed decimals, aligned, forecast years
 marked F); csv and json carry the same numbers at full precision for other programs, with
-blanks empty (csv) or null (json).
+blanks empty (csv) or null (json). With a volume, every title and table header names the
+measure and its unit; a value-only project prints exactly what it always has.
 """
 
 from __future__ import annotations
@@ -15,9 +18,15 @@ import sys
 
 import numpy as np
 
-from workbench.cli.loading import add_project_argument, find_scenario, load_document
+from workbench.cli.loading import (
+    CommandError,
+    add_project_argument,
+    find_scenario,
+    load_document,
+)
 from workbench.cli.safe_text import csv_cell
 from workbench.cli.tables import MarketTables, Row, Table, market_tables
+from workbench.core.measures import MEASURES, VALUE, measure, measures_of
 from workbench.core.reconcile_words import GAP_LABEL, SCALE_LABEL
 from workbench.numbers import amount, percent
 
@@ -34,6 +43,13 @@ def register(subparsers) -> None:
     )
     add_project_argument(parser, "a project file, or 'sample'")
     parser.add_argument("--scenario", metavar="S", help="scenario id or name (default: first)")
+    parser.add_argument(
+        "--measure",
+        choices=[m.id for m in MEASURES],
+        default=VALUE,
+        help="the measure to show: value (default), or volume or the average price where "
+        "the project has a volume",
+    )
     parser.add_argument("--format", choices=FORMATS, default="table")
     parser.set_defaults(run=run)
 
@@ -41,7 +57,13 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     document = load_document(args)
     scenario = find_scenario(document.project, args.scenario)
-    tables = market_tables(document, scenario.id)
+    if args.measure not in measures_of(document.project):
+        label = measure(args.measure).label.lower()
+        raise CommandError(
+            f"{document.project.metadata.title} has no volume measure, so there is no "
+            f"{label} to show; it has value only."
+        )
+    tables = market_tables(document, scenario.id, args.measure)
     {"table": write_text, "csv": write_csv, "json": write_json}[args.format](tables, sys.stdout)
     return 0
 
@@ -51,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _text_rows(m: MarketTables, table: Table) -> list[list[str]]:
     cagr_blank = [""] * len(m.periods)
-    out = [[table.title, *_year_labels(m), *(f"CAGR {a}–{b}" for a, b in m.periods)]]
+    title = f"{table.title} ({m.measure_label}, {m.unit})" if m.measure_label else table.title
+    out = [[title, *_year_labels(m), *(f"CAGR {a}–{b}" for a, b in m.periods)]]
     for row in (*table.rows, table.total):
         name = "Total" if table.rows and row is table.total else row.name
         out.append([name, *map(amount, row.values), *map(percent, row.cagrs)])
@@ -62,7 +85,8 @@ def _text_rows(m: MarketTables, table: Table) -> list[list[str]]:
     if table.scale is not None:
         out.append([SCALE_LABEL, *map(_scale, table.scale.tolist()), *cagr_blank])
     for row in table.rows:
-        out.append([f"{row.name} share", *map(percent, row.shares), *cagr_blank])
+        if row.shares is not None:
+            out.append([f"{row.name} share", *map(percent, row.shares), *cagr_blank])
     return out
 
 
@@ -76,7 +100,8 @@ def _year_labels(m: MarketTables) -> list[str]:
 
 
 def write_text(m: MarketTables, out) -> None:
-    out.write(f"{m.title} — {m.scenario_name} scenario ({m.unit})\n")
+    measure_part = f"{m.measure_label}, " if m.measure_label else ""
+    out.write(f"{m.title} — {measure_part}{m.scenario_name} scenario ({m.unit})\n")
     for table in m.tables:
         rows = _text_rows(m, table)
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -109,8 +134,8 @@ class _SafeWriter:
 
 
 def write_csv(m: MarketTables, out) -> None:
-    """One line per table row and measure (value, share, gap, scale); years then CAGRs as
-    columns."""
+    """One line per table row and kind of number (the measure's own: value, volume or
+    price; then share, gap, scale); years then CAGRs as columns."""
     writer = _SafeWriter(out)
     cagr_columns = [f"cagr_{a}_{b}" for a, b in m.periods]
     writer.writerow(["scenario", "table", "series", "name", "measure", *m.years, *cagr_columns])
@@ -119,15 +144,16 @@ def write_csv(m: MarketTables, out) -> None:
         head = [m.scenario_id, table.dimension_id or "total"]
         for row in (*table.rows, table.total):
             cells = [*_numbers(row.values), *_numbers(row.cagrs)]
-            writer.writerow([*head, row.series_id, row.name, "value", *cells])
+            writer.writerow([*head, row.series_id, row.name, m.measure, *cells])
         if table.gap is not None:
             writer.writerow([*head, "", GAP_LABEL, "gap", *_numbers(table.gap), *blank])
         if table.scale is not None:
             writer.writerow([*head, "", SCALE_LABEL, "scale", *_numbers(table.scale), *blank])
         for row in table.rows:
-            writer.writerow(
-                [*head, row.series_id, row.name, "share", *_numbers(row.shares), *blank]
-            )
+            if row.shares is not None:
+                writer.writerow(
+                    [*head, row.series_id, row.name, "share", *_numbers(row.shares), *blank]
+                )
 
 
 # -- json -----------------------------------------------------------------------------------
@@ -144,6 +170,7 @@ def _json_row(row: Row) -> dict:
 def write_json(m: MarketTables, out) -> None:
     data = {
         "title": m.title,
+        "measure": m.measure,
         "unit": m.unit,
         "scenario": {"id": m.scenario_id, "name": m.scenario_name},
         "years": list(m.years),

@@ -54,7 +54,9 @@ class Finding:
     year: int | None = None
     dimension_id: str | None = None
     entity_id: str | None = None
-    measure: str = VALUE
+    measure: str | None = VALUE
+    """The typed measure whose numbers the finding is about; None for what the measures
+    share (the mode) and the qualitative side."""
 
     @property
     def is_error(self) -> bool:
@@ -166,6 +168,7 @@ def _primary_dimension(p: Project) -> Iterator[Finding]:
             "unknown_dimension",
             f"Bottom-up mode names an unknown primary dimension {p.primary_dimension!r}.",
             dimension_id=p.primary_dimension,
+            measure=None,
         )
 
 
@@ -447,4 +450,4 @@ def _assessment_references(p: Project) -> Iterator[Finding]:
 
 
 def _reference(entity, message: str) -> Finding:
-    return _warning("unknown_reference", message, entity_id=entity.id)
+    return _warning("unknown_reference", message, entity_id=entity.id, measure=None)
