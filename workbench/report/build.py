@@ -101,6 +101,11 @@ def _stepper(progress: Progress | None, total: int) -> Callable[[int], None]:
     return step
 
 
+def _volume_unit(document: Document) -> str:
+    volume = document.project.volume
+    return "" if volume is None else f", volume in {volume.unit}"
+
+
 def _cover(document: Document, options: ReportOptions, figures: list[Figures]) -> Cover:
     meta = document.project.metadata
     f = figures[0]
@@ -108,7 +113,7 @@ def _cover(document: Document, options: ReportOptions, figures: list[Figures]) -
     scope = (
         f"History {period_label(f.history_period)} · forecast "
         f"{meta.base_year + 1}–{meta.last_year}",
-        f"Values in {meta.unit} · {scenario}",
+        f"Values in {meta.unit}{_volume_unit(document)} · {scenario}",
         "Segmented by " + (", ".join(d.name for d in document.project.dimensions) or "–"),
     )
     edition = options.edition or dt.date.today()

@@ -51,6 +51,8 @@ def draw(spec, palette: tuple[str, ...]) -> Figure:
     figure.subplots_adjust(left=_left_margin(spec), right=0.98, top=0.9, bottom=0.14)
     axes = figure.add_subplot()
     painter = {LineSpec: _bars, BarSpec: _forces, BubbleSpec: _bubbles}[type(spec)]
+    if isinstance(spec, LineSpec) and not spec.stacked:
+        painter = _lines
     painter(axes, spec, palette)
     axes.set_title(spec.title, fontsize=9.5, loc="left", fontweight="bold")
     axes.tick_params(labelsize=7.5)
@@ -88,6 +90,24 @@ def _bars(axes, spec: LineSpec, palette) -> None:
     if len(spec.series) > 1:
         axes.legend(fontsize=7, frameon=False, loc="upper left", ncols=2 if
                     len(spec.series) > 4 else 1)
+
+
+def _lines(axes, spec: LineSpec, palette) -> None:
+    """One line per series, solid in history and dashed in the forecast (prices)."""
+    years = np.array(spec.years)
+    history = years <= spec.base_year
+    forecast = years >= spec.base_year  # the base year joins the two parts
+    for i, (name, values) in enumerate(spec.series):
+        points = np.array(values, dtype=float)
+        colour = palette[i % len(palette)]
+        axes.plot(years[history], points[history], color=colour, linewidth=1.6, label=name)
+        axes.plot(years[forecast], points[forecast], color=colour, linewidth=1.6,
+                  linestyle="--")
+    axes.axvline(spec.base_year + 0.5, color="#777777", linewidth=0.8, linestyle="--")
+    axes.set_ylabel(spec.unit, fontsize=8)
+    axes.set_xticks(years, [str(y) for y in years], rotation=90 if len(years) > 16 else 0)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: number(v)))
+    axes.legend(fontsize=7, frameon=False, loc="best", ncols=2 if len(spec.series) > 4 else 1)
 
 
 def _forces(axes, spec: BarSpec, palette) -> None:

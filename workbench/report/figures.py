@@ -19,6 +19,7 @@ from workbench.core.derived import cagr_rows, share_rows
 from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
 from workbench.core.insights import Insight, figure
+from workbench.core.measures import PRICE, VALUE, inputs_of, measure, price_unit, unit_of
 from workbench.core.project import TOTAL, Dimension, Metadata, Project
 
 
@@ -64,36 +65,77 @@ class SeriesFigures:
 
 
 class Figures:
-    """One scenario's figures for the report, computed once and shared by every chapter."""
+    """One scenario's figures of one measure for the report, computed once and shared by
+    every chapter; `of(measure)` gives the same scenario's figures of another measure."""
 
-    def __init__(self, document: Document, scenario_id: str) -> None:
+    def __init__(self, document: Document, scenario_id: str, measure_id: str = VALUE) -> None:
         self.document = document
         self.project: Project = document.project
         self.meta = self.project.metadata
         self.scenario_id = scenario_id
+        self.measure = measure_id
         self.scenario_name = self.project.scenario(scenario_id).name
-        self.result: ScenarioResult = document.result(scenario_id)
+        self.result: ScenarioResult = document.result(scenario_id, measure_id)
         self.history_period, self.forecast_period = cagr_periods(self.meta)
         self._history_cagrs = cagr_rows(self.result, *self.history_period)
         self._forecast_cagrs = cagr_rows(self.result, *self.forecast_period)
         self._names = {TOTAL: "Total market"} | {
             m.id: m.name for d in self.project.dimensions for m in d.members
         }
+        self._measures: dict[str, Figures] = {measure_id: self}
+
+    def of(self, measure_id: str) -> Figures:
+        """This scenario's figures of another measure (made once)."""
+        found = self._measures.get(measure_id)
+        if found is None:
+            found = Figures(self.document, self.scenario_id, measure_id)
+            found._measures = self._measures
+            self._measures[measure_id] = found
+        return found
 
     @property
     def unit(self) -> str:
-        return self.meta.unit
+        return unit_of(self.project, self.measure)
+
+    @property
+    def label(self) -> str:
+        """The measure in a title: "value", "volume", "average price"."""
+        return measure(self.measure).label.lower()
+
+    @property
+    def tag(self) -> str:
+        """", volume" after a table's or chart's subject once the project has a volume
+        (so every title names its measure); nothing for a value-only project."""
+        return f", {self.label}" if self.project.volume is not None else ""
+
+    @property
+    def additive(self) -> bool:
+        """Whether segments add up to the total (shares make sense): not for a price."""
+        return self.measure != PRICE
+
+    @property
+    def sources(self):
+        """The history cells' sources of this measure (the price has none: it is derived)."""
+        if self.measure == PRICE:
+            return None
+        return inputs_of(self.project, self.measure).history_sources
+
+    @property
+    def price_explanation(self) -> str:
+        """"value ÷ volume × 1,000": how the price is computed (for a project with a volume)."""
+        return price_unit(self.project).explanation
 
     def money(self, value: float) -> str:
         """A value with its unit as the core's sentences say it ("USD 8.504 billion")."""
-        return numbers.money(value, self.meta.unit)
+        return numbers.money(value, self.unit)
 
     def value(self, series_id: str, year: int) -> float:
         return self.result.value(series_id, year)
 
     def series(self, series_id: str) -> SeriesFigures:
         row = self.result.row[series_id]
-        shares = self._shares([series_id])[0]
+        shares = self._shares([series_id])[0] if self.additive else np.full(
+            self.result.values.shape[1], np.nan)
         return SeriesFigures(
             series_id,
             self._names[series_id],
@@ -111,13 +153,19 @@ class Figures:
         return share_rows(self.result, series_ids)
 
     def insight(self, kind: str, *args: str, period: tuple[int, int] | None = None) -> Insight:
-        """A core insight; the period defaults to the forecast CAGR period."""
+        """A core insight of this measure; the period defaults to the forecast CAGR period."""
         a, b = period or self.forecast_period
-        return figure(self.document, self.scenario_id, ":".join([kind, *args, str(a), str(b)]))
+        return self.key_figure(kind, *args, str(a), str(b))
 
     def key_figure(self, kind: str, *args: str) -> Insight:
-        """A core insight with its arguments exactly as given (no period added)."""
-        return figure(self.document, self.scenario_id, ":".join([kind, *args]))
+        """A core insight of this measure with its arguments exactly as given (no period
+        added)."""
+        tail = [] if self.measure == VALUE else [self.measure]
+        return figure(self.document, self.scenario_id, ":".join([kind, *args, *tail]))
+
+    def has_numbers(self) -> bool:
+        """Whether the measure has any number at all (a volume just added has none)."""
+        return bool(np.isfinite(self.result.values).any())
 
     def fastest(self, dim: Dimension, count: int = 3) -> list[SeriesFigures]:
         """The dimension's fastest-growing segments over the forecast period, fastest first."""

@@ -16,13 +16,17 @@ MAX_SERIES = 8
 
 @dataclass(frozen=True)
 class LineSpec:
-    """Values by year: bars for one series, stacked bars for several; forecast lighter."""
+    """Values by year: bars for one series, stacked bars for several; forecast lighter.
+
+    `stacked` False draws one line per series instead (an average price does not add up
+    across segments, so stacking prices would draw a meaningless sum)."""
 
     title: str
     years: tuple[int, ...]
     base_year: int
     unit: str
     series: tuple[tuple[str, tuple[float, ...]], ...]
+    stacked: bool = True
 
 
 @dataclass(frozen=True)
@@ -59,3 +63,13 @@ def top_and_others(series: list[tuple[str, np.ndarray]], last: int) -> list[tupl
     others = np.nansum([series[i][1] for i in rest], axis=0)
     out = [(series[i][0], tuple(map(float, series[i][1]))) for i in sorted(keep)]
     return [*out, (f"Others ({len(rest)} segments)", tuple(map(float, others)))]
+
+
+def largest_beside(series: list[tuple[str, np.ndarray]], size: np.ndarray,
+                   extra: tuple[str, np.ndarray]) -> list[tuple[str, tuple]]:
+    """The `MAX_SERIES - 1` series largest by `size` (in their order) and `extra` (a total
+    line): for lines that cannot be summed into an "Others" series, such as prices."""
+    order = sorted(range(len(series)), key=lambda i: -np.nan_to_num(size[i]))
+    keep = sorted(order[: MAX_SERIES - 1])
+    shown = [series[i] for i in keep] + [extra]
+    return [(name, tuple(map(float, values))) for name, values in shown]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from workbench.core.insights import render_answer
 from workbench.core.project import TOTAL
+from workbench.report.chapters import measures
 from workbench.report.context import BuildContext, body, lead, note
 from workbench.report.figures import amount, percent, period_label
 from workbench.report.model import Chapter, Heading, Para, Run
@@ -41,7 +42,7 @@ def growth_opportunities(ctx: BuildContext, chapter: Chapter) -> None:
                   f"Value added {meta.base_year}–{meta.last_year}", f"Share {meta.last_year}")
         more = len(points) - OPPORTUNITY_ROWS
         chapter.blocks.append(ctx.table(
-            f"Opportunities by {dim.name} ({f.unit})", header, rows, ("l", "r", "r", "r"),
+            f"Opportunities by {dim.name}{f.tag} ({f.unit})", header, rows, ("l", "r", "r", "r"),
             note=f"The {more} smaller opportunities are in the chapter on {dim.name}."
             if more > 0 else "",
         ))
@@ -73,8 +74,8 @@ def scenario_comparison(ctx: BuildContext, chapter: Chapter) -> None:
          amount(f.value(TOTAL, meta.last_year)), percent(f.series(TOTAL).forecast_cagr))
         for f in ctx.all_figures
     ]
-    chapter.blocks.append(ctx.table(f"Total market by scenario ({meta.unit})", header, rows,
-                                    ("l", "r", "r", "r")))
+    chapter.blocks.append(ctx.table(f"Total market by scenario{first.tag} ({first.unit})",
+                                    header, rows, ("l", "r", "r", "r")))
     for dim in [d for d in ctx.project.dimensions if d.members]:
         header = ("Segment", *(f"{f.scenario_name}" for f in ctx.all_figures))
         rows = [
@@ -113,6 +114,7 @@ def methodology(ctx: BuildContext, chapter: Chapter) -> None:
         f"CAGRs are compound annual growth rates: history over "
         f"{period_label(f.history_period)}, forecast over {period_label(f.forecast_period)}. "
         "Shares are a segment's part of the total market in the same year.",
+        *measures.methodology(ctx),
     ]
     chapter.blocks.extend(body(s) for s in sentences)
     if meta.currency_note:

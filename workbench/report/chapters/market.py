@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from workbench.core.derived import yoy_rows
 from workbench.core.project import TOTAL, Dimension
+from workbench.report.chapters import measures
 from workbench.report.chapters.values import forecast_tables, history_tables, total_figures
 from workbench.report.context import BuildContext, body, lead
 from workbench.report.figures import amount, percent, period_label
@@ -36,16 +37,22 @@ def executive_summary(ctx: BuildContext, chapter: Chapter) -> None:
         (f"CAGR {period_label(f.history_period)} (history)", percent(total.history_cagr)),
         (f"CAGR {period_label(f.forecast_period)} (forecast)", percent(total.forecast_cagr)),
     ]
+    if measures.with_volume(ctx):
+        chapter.blocks.extend(measures.summary(ctx))
+        rows += measures.key_figure_rows(ctx)
     chapter.blocks.append(ctx.table(
         f"Key figures, {f.scenario_name} scenario", ("Figure", "Value"), rows, ("l", "r")
     ))
     chapter.blocks.append(Heading("Fastest-growing segments"))
+    shown = [f, f.of(measures.VOLUME)] if measures.with_volume(ctx) else [f]
     for dim in _dimensions(ctx):
-        fastest = f.fastest(dim)
-        listed = ", ".join(f"{s.name} ({percent(s.forecast_cagr)})" for s in fastest)
-        chapter.blocks.append(Para((Run(f"{dim.name}: ", bold=True),
-                                    Run(f"{listed or '–'}; CAGR "
-                                        f"{period_label(f.forecast_period)}.")), "bullet"))
+        for g in shown:
+            fastest = g.fastest(dim)
+            listed = ", ".join(f"{s.name} ({percent(s.forecast_cagr)})" for s in fastest)
+            by = f" by {g.label} ({g.unit})" if len(shown) > 1 else ""
+            chapter.blocks.append(Para((Run(f"{dim.name}{by}: ", bold=True),
+                                        Run(f"{listed or '–'}; CAGR "
+                                            f"{period_label(f.forecast_period)}.")), "bullet"))
     chapter.blocks.append(Heading("Largest segments and opportunities"))
     for dim in _dimensions(ctx):
         largest = f.key_figure("largest", dim.id, str(meta.last_year))
@@ -64,6 +71,7 @@ def market_overview(ctx: BuildContext, chapter: Chapter) -> None:
         ("History", f"{meta.first_year}–{meta.base_year}"),
         ("Forecast", f"{meta.base_year + 1}–{meta.last_year}"),
         ("Unit", meta.unit),
+        *measures.scope_rows(ctx),
         ("Scenarios", ", ".join(s.name for s in p.scenarios)),
         ("Forecast mode", "bottom-up" if p.mode == "bottom_up" else "top-down"),
     ]
@@ -84,10 +92,10 @@ def trends_and_forecast(ctx: BuildContext, chapter: Chapter) -> None:
         f"{percent(total.forecast_cagr)} a year over {period_label(f.forecast_period)} in the "
         f"{f.scenario_name} scenario."
     ))
-    spec = LineSpec(f"Total market, {meta.first_year}–{meta.last_year} ({f.scenario_name})",
-                    tuple(meta.years), meta.base_year, f.unit,
+    spec = LineSpec(f"Total market{f.tag}, {meta.first_year}–{meta.last_year} "
+                    f"({f.scenario_name})", tuple(meta.years), meta.base_year, f.unit,
                     (("Total market", tuple(map(float, total.values))),))
-    chapter.blocks.append(ctx.chart(f"Total market trend and forecast ({f.unit})", spec))
+    chapter.blocks.append(ctx.chart(f"Total market trend and forecast{f.tag} ({f.unit})", spec))
     chapter.blocks.extend(history_tables(ctx, "Total market", [total], None))
     chapter.blocks.extend(forecast_tables(ctx, "Total market", [total], None))
     chapter.blocks.append(Heading("Year-on-year growth"))
@@ -97,9 +105,11 @@ def trends_and_forecast(ctx: BuildContext, chapter: Chapter) -> None:
          amount(total.values[f.result.col(year)]), percent(growth[f.result.col(year)]))
         for year in meta.years
     ]
-    chapter.blocks.append(ctx.table(f"Total market by year and its growth ({f.unit})",
+    chapter.blocks.append(ctx.table(f"Total market by year and its growth{f.tag} ({f.unit})",
                                     ("Year", "Period", "Value", "Growth on previous year"),
                                     rows, ("l", "l", "r", "r")))
+    if measures.with_volume(ctx):
+        measures.total_sections(ctx, chapter)
 
 
 def dimension_chapters(ctx: BuildContext) -> list[Chapter]:
@@ -115,13 +125,14 @@ def dimension_chapter(ctx: BuildContext, dim: Dimension) -> Chapter:
     total = total_figures(ctx)
     chapter.blocks.append(lead(
         f"The market is split by {dim.name.lower()} into {len(segments)} segments: "
-        f"{_names(segments)}. Values in {f.unit}, {f.scenario_name} scenario."
+        f"{_names(segments)}. Values in {f.unit}{measures.units(ctx)}, {f.scenario_name} "
+        "scenario."
     ))
     last = f.result.col(meta.last_year)
     series = top_and_others([(s.name, s.values) for s in segments], last)
-    spec = LineSpec(f"{meta.title} by {dim.name}, {meta.first_year}–{meta.last_year}",
+    spec = LineSpec(f"{meta.title} by {dim.name}{f.tag}, {meta.first_year}–{meta.last_year}",
                     tuple(meta.years), meta.base_year, f.unit, tuple(series))
-    chapter.blocks.append(ctx.chart(f"Trend and forecast by {dim.name} ({f.unit})", spec))
+    chapter.blocks.append(ctx.chart(f"Trend and forecast by {dim.name}{f.tag} ({f.unit})", spec))
     chapter.blocks.extend(history_tables(ctx, f"By {dim.name}", segments, total))
     chapter.blocks.extend(forecast_tables(ctx, f"By {dim.name}", segments, total))
     chapter.blocks.append(Heading(f"{dim.name} segments"))
@@ -131,6 +142,8 @@ def dimension_chapter(ctx: BuildContext, dim: Dimension) -> Chapter:
         chapter.blocks.append(_segment_narrative(ctx, s))
     if len(segments) > 60:
         chapter.blocks.append(body(f"The other {len(segments) - 60} segments are in the tables."))
+    if measures.with_volume(ctx):
+        measures.dimension_sections(ctx, chapter, dim)
     return chapter
 
 
@@ -144,6 +157,8 @@ def _segment_narrative(ctx: BuildContext, s) -> Para:
         f"{f.money(f.value(s.series_id, meta.last_year))} in {meta.last_year} "
         f"(CAGR {period_label(f.forecast_period)} {percent(s.forecast_cagr)}); {shift.sentence}."
     )
+    if measures.with_volume(ctx) and f.of(measures.VOLUME).has_numbers():
+        text += measures.narrative(ctx, s.series_id)
     named = [t.title for t in ctx.project.trends if s.series_id in t.segments]
     named += [x.title for x in ctx.project.factors if s.series_id in x.segments]
     if named:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from workbench.core.project import TOTAL
 from workbench.report.context import BuildContext
-from workbench.report.figures import SeriesFigures, amount, percent, period_label
+from workbench.report.figures import Figures, SeriesFigures, amount, percent, period_label
 from workbench.report.model import Table
 
 YEARS_PER_TABLE = 8
@@ -22,38 +22,53 @@ def _chunks(years: list[int]) -> list[list[int]]:
 
 
 def history_tables(
-    ctx: BuildContext, what: str, rows: list[SeriesFigures], total: SeriesFigures | None
+    ctx: BuildContext,
+    what: str,
+    rows: list[SeriesFigures],
+    total: SeriesFigures | None,
+    figures: Figures | None = None,
 ) -> list[Table]:
-    """History values by year, the history CAGR and the sources cited by each row."""
-    f = ctx.figures
+    """History by year, the history CAGR and the sources cited by each row (a typed
+    measure's: the price is derived and cites none), of `figures`' measure (the value's
+    by default)."""
+    f = figures or ctx.figures
     years = list(f.meta.history_years)
-    cagr_head = f"CAGR {period_label(f.history_period)}"
+    tail = [f"CAGR {period_label(f.history_period)}"]
+    tail += ["Sources"] if f.sources is not None else []
     tables = []
     chunks = _chunks(years)
     for i, chunk in enumerate(chunks):
         last = i == len(chunks) - 1
-        header = ["Segment", *map(str, chunk)] + ([cagr_head, "Sources"] if last else [])
+        header = ["Segment", *map(str, chunk)] + (tail if last else [])
         body = []
         for s in [*rows, *([total] if total else [])]:
             cells = [s.name, *(amount(s.values[f.result.col(y)]) for y in chunk)]
             if last:
-                cells += [percent(s.history_cagr), _sources(ctx, s.series_id) or "–"]
+                cells.append(percent(s.history_cagr))
+                if f.sources is not None:
+                    cells.append(_sources(ctx, f, s.series_id) or "–")
             body.append(cells)
         span = f"{chunk[0]}–{chunk[-1]}"
-        caption = f"{what}: history {span} ({f.unit})"
+        caption = f"{what}{f.tag}: history {span} ({f.unit})"
         tables.append(_table(ctx, caption, header, body, total is not None))
     return tables
 
 
 def forecast_tables(
-    ctx: BuildContext, what: str, rows: list[SeriesFigures], total: SeriesFigures | None
+    ctx: BuildContext,
+    what: str,
+    rows: list[SeriesFigures],
+    total: SeriesFigures | None,
+    figures: Figures | None = None,
 ) -> list[Table]:
-    """Forecast values by year, the forecast CAGR and the shares in the base and last year."""
-    f = ctx.figures
+    """Forecast by year, the forecast CAGR and (for a measure that adds up) the shares in
+    the base and last year, of `figures`' measure (the value's by default)."""
+    f = figures or ctx.figures
     meta = f.meta
     years = list(meta.forecast_years)
+    shares = total is not None and f.additive
     tail = [f"CAGR {period_label(f.forecast_period)}"]
-    if total is not None:
+    if shares:
         tail += [f"Share {meta.base_year}", f"Share {meta.last_year}"]
     tables = []
     chunks = _chunks(years)
@@ -65,10 +80,11 @@ def forecast_tables(
             cells = [s.name, *(amount(s.values[f.result.col(y)]) for y in chunk)]
             if last:
                 cells.append(percent(s.forecast_cagr))
-                if total is not None:
+                if shares:
                     cells += [percent(s.share_base), percent(s.share_last)]
             body.append(cells)
-        caption = f"{what}: forecast {chunk[0]}–{chunk[-1]}, {f.scenario_name} ({f.unit})"
+        caption = (f"{what}{f.tag}: forecast {chunk[0]}–{chunk[-1]}, {f.scenario_name} "
+                   f"({f.unit})")
         tables.append(_table(ctx, caption, header, body, total is not None))
     return tables
 
@@ -81,12 +97,11 @@ def _table(ctx: BuildContext, caption: str, header, body, with_total: bool) -> T
     return ctx.table(caption, header, body, align, emphasis)
 
 
-def _sources(ctx: BuildContext, series_id: str) -> str:
-    """The citation marks of a series' history cells, e.g. "[2, 5]"."""
-    p = ctx.project
-    ids = [p.history_sources.get((series_id, y)) for y in p.metadata.history_years]
+def _sources(ctx: BuildContext, f: Figures, series_id: str) -> str:
+    """The citation marks of a series' history cells of the measure, e.g. "[2, 5]"."""
+    ids = [f.sources.get((series_id, y)) for y in f.meta.history_years]
     return ctx.cite(ctx.known_sources([i for i in ids if i])).strip()
 
 
-def total_figures(ctx: BuildContext) -> SeriesFigures:
-    return ctx.figures.series(TOTAL)
+def total_figures(ctx: BuildContext, figures: Figures | None = None) -> SeriesFigures:
+    return (figures or ctx.figures).series(TOTAL)
