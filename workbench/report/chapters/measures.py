@@ -13,7 +13,7 @@ from workbench.core.measures import PRICE, VOLUME
 from workbench.core.project import TOTAL, Dimension
 from workbench.report.chapters.values import forecast_tables, history_tables, total_figures
 from workbench.report.context import BuildContext, body, note
-from workbench.report.figures import Figures, amount, percent, period_label
+from workbench.report.figures import Figures, SeriesFigures, amount, percent, period_label
 from workbench.report.model import Block, Chapter, Heading
 from workbench.report.specs import LineSpec, largest_beside, top_and_others
 
@@ -97,9 +97,7 @@ def total_sections(ctx: BuildContext, chapter: Chapter) -> None:
         f"{percent(total.forecast_cagr)} a year over {period_label(volume.forecast_period)}, "
         f"in {volume.unit} ({volume.scenario_name} scenario)."
     ))
-    chapter.blocks.append(_chart(ctx, volume, None, [("Total market", total.values)]))
-    chapter.blocks.extend(history_tables(ctx, "Total market", [total], None, volume))
-    chapter.blocks.extend(forecast_tables(ctx, "Total market", [total], None, volume))
+    _by_year(ctx, chapter, volume, None, [("Total market", total.values)], [total], None)
     chapter.blocks.append(Heading(f"Average price ({price.unit})"))
     prices = total_figures(ctx, price)
     trend = price.key_figure("price_trend", *_period(price))
@@ -108,9 +106,7 @@ def total_sections(ctx: BuildContext, chapter: Chapter) -> None:
         f"in {price.unit}; it is derived, never typed, and blank where the volume is zero "
         f"or blank. {trend.sentence}."
     ))
-    chapter.blocks.append(_chart(ctx, price, None, [("Total market", prices.values)]))
-    chapter.blocks.extend(history_tables(ctx, "Total market", [prices], None, price))
-    chapter.blocks.extend(forecast_tables(ctx, "Total market", [prices], None, price))
+    _by_year(ctx, chapter, price, None, [("Total market", prices.values)], [prices], None)
 
 
 def dimension_sections(ctx: BuildContext, chapter: Chapter, dim: Dimension) -> None:
@@ -125,9 +121,7 @@ def dimension_sections(ctx: BuildContext, chapter: Chapter, dim: Dimension) -> N
         chapter.blocks.append(body(volume.insight(kind, dim.id).sentence + "."))
     last = volume.result.col(volume.meta.last_year)
     series = top_and_others([(s.name, s.values) for s in segments], last)
-    chapter.blocks.append(_chart(ctx, volume, dim, series))
-    chapter.blocks.extend(history_tables(ctx, f"By {dim.name}", segments, total, volume))
-    chapter.blocks.extend(forecast_tables(ctx, f"By {dim.name}", segments, total, volume))
+    _by_year(ctx, chapter, volume, dim, series, segments, total)
     chapter.blocks.append(Heading(f"{dim.name} by average price ({price.unit})"))
     prices, price_total = price.dimension(dim), total_figures(ctx, price)
     chapter.blocks.append(body(
@@ -137,9 +131,7 @@ def dimension_sections(ctx: BuildContext, chapter: Chapter, dim: Dimension) -> N
     size = [s.values[last] for s in segments]
     lines = largest_beside([(s.name, s.values) for s in prices], size,
                            ("Total market", price_total.values))
-    chapter.blocks.append(_chart(ctx, price, dim, lines))
-    chapter.blocks.extend(history_tables(ctx, f"By {dim.name}", prices, price_total, price))
-    chapter.blocks.extend(forecast_tables(ctx, f"By {dim.name}", prices, price_total, price))
+    _by_year(ctx, chapter, price, dim, lines, prices, price_total)
 
 
 def narrative(ctx: BuildContext, series_id: str) -> str:
@@ -165,6 +157,15 @@ def _has_numbers(f: Figures, chapter: Chapter) -> bool:
 
 def _period(f: Figures) -> list[str]:
     return [str(y) for y in f.forecast_period]
+
+
+def _by_year(ctx: BuildContext, chapter: Chapter, f: Figures, dim: Dimension | None, series,
+             rows: list[SeriesFigures], total: SeriesFigures | None) -> None:
+    """A measure's chart, then its history and forecast tables, of the total or a dimension."""
+    what = "Total market" if dim is None else f"By {dim.name}"
+    chapter.blocks.append(_chart(ctx, f, dim, series))
+    chapter.blocks.extend(history_tables(ctx, what, rows, total, f))
+    chapter.blocks.extend(forecast_tables(ctx, what, rows, total, f))
 
 
 def _chart(ctx: BuildContext, f: Figures, dim: Dimension | None, series) -> Block:
