@@ -6,6 +6,11 @@ of the large project's size in pure Python) so that figures from different machi
 compared as ratios to a number measured in the same run. Targets (issue 2, on the
 reference 2-core machine): sample edit ≤ 1 ms, large edit ≤ 10 ms, large full recompute
 ≤ 50 ms, large project in memory ≤ 150 MB.
+
+The large project with two measures (`synthetic_project(volume=True)`, issue 14): a volume
+growth edit until the volume is current ≤ 10 ms, and the full recompute of both measures
+(and the prices) ≤ 2× the value-only full recompute, timed as pairs in the same run
+(`large2.full_recompute_ratio`, the ratio of the two medians).
 """
 
 from __future__ import annotations
@@ -21,17 +26,22 @@ import tracemalloc
 from collections.abc import Callable
 from dataclasses import replace
 
+from pairing import paired
 from synthetic import synthetic_project
 
 from workbench.core.commands import SetGrowth, SetHistory
+from workbench.core.commands.measures import OnMeasure
 from workbench.core.document import Document
 from workbench.core.engine import compute_scenario, history_matrix
+from workbench.core.measures import VALUE, VOLUME, price_unit, price_values, typed_measures, view
 from workbench.core.project import TOTAL, Project
 
 TARGETS_MS = {
     "sample.edit_ms": 1.0,
     "large.edit_ms": 10.0,
     "large.full_recompute_ms": 50.0,
+    "large2.volume_edit_ms": 10.0,
+    "large2.full_recompute_ratio": 2.0,
 }
 TARGET_MEMORY_MB = 150.0
 
@@ -46,30 +56,38 @@ def median_ms(action: Callable[[], object], runs: int) -> float:
 
 
 def full_recompute(project: Project) -> None:
-    """Every scenario from nothing: what a structural edit or opening a file costs."""
-    history = history_matrix(project)
-    for scenario in project.scenarios:
-        compute_scenario(project, scenario.id, history)
+    """Every scenario of every measure from nothing, and the prices: what a structural edit
+    or opening a file costs."""
+    forecasts = []
+    for measure_id in typed_measures(project):
+        shown = view(project, measure_id)
+        history = history_matrix(shown)
+        forecasts.append([compute_scenario(shown, s.id, history) for s in project.scenarios])
+    if project.volume is not None:
+        factor = price_unit(project).factor
+        for value, volume in zip(*forecasts, strict=True):
+            price_values(value.values, volume.values, factor)
 
 
-def edit_cycle(document: Document) -> Callable[[], object]:
-    """One growth-rate edit of a segment, then the forecast of the scenario it touches.
+def edit_cycle(document: Document, measure_id: str = VALUE) -> Callable[[], object]:
+    """One growth-rate edit of a segment of a measure, then that measure's forecast of the
+    scenario it touches.
 
     Each call nudges the rate so that every run is a real change (a no-op edit would be
     refused by the transaction and cost nothing).
     """
-    project = document.project
+    project = view(document.project, measure_id)
     scenario_id = project.scenarios[0].id
     series_id = next(s for s in project.series_ids() if s != TOTAL
                      and project.growth_of(scenario_id, s).method == "cagr")
     growth = project.growth_of(scenario_id, series_id)
-    document.results()
+    document.results(measure_id)
     step = iter(range(1, 10**9))
 
     def run() -> object:
         changed = replace(growth, rate=growth.rate + 1e-4 * next(step))
-        document.execute(SetGrowth(scenario_id, series_id, changed))
-        return document.result(scenario_id)
+        document.execute(OnMeasure(measure_id, SetGrowth(scenario_id, series_id, changed)))
+        return document.result(scenario_id, measure_id)
 
     return run
 
@@ -127,6 +145,7 @@ def measure(runs: int) -> dict[str, float]:
     figures["large.full_recompute_ms"] = median_ms(lambda: full_recompute(large), runs)
     figures["large.edit_ms"] = median_ms(edit_cycle(Document(large)), runs)
     figures["large.history_edit_ms"] = median_ms(history_edit_cycle(Document(large)), runs)
+    figures.update(two_measures(large, runs))
     sample = sample_document()
     if sample is not None:
         project = sample.project
@@ -136,6 +155,20 @@ def measure(runs: int) -> dict[str, float]:
         if key.endswith("_ms") and key != "baseline_ms":
             figures[key.replace("_ms", "_vs_baseline")] = figures[key] / figures["baseline_ms"]
     return figures
+
+
+def two_measures(value_only: Project, runs: int) -> dict[str, float]:
+    """The large project with a volume: edits of either measure, and its full recompute
+    paired run by run with the value-only project's (a loaded machine slows both)."""
+    large = synthetic_project(volume=True)
+    pair = paired(lambda: full_recompute(large), lambda: full_recompute(value_only), runs)
+    return {
+        "large2.volume_edit_ms": median_ms(edit_cycle(Document(large), VOLUME), runs),
+        "large2.value_edit_ms": median_ms(edit_cycle(Document(large)), runs),
+        "large2.full_recompute_ms": pair["s"] * 1000.0,
+        "large2.value_only_recompute_ms": pair["baseline_s"] * 1000.0,
+        "large2.full_recompute_ratio": pair["ratio"],
+    }
 
 
 def report(figures: dict[str, float], targets: dict[str, float]) -> list[str]:

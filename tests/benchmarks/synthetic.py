@@ -4,6 +4,9 @@ The default is the size the issues set their targets on: 6 dimensions × 200 seg
 5 scenarios, 31 years, 500 companies with 5,000 developments. It is deterministic for a
 seed, uses every growth method, pins, holds, cell notes and cited history, holds every
 kind of qualitative entity, and its history adds up, so it validates.
+
+With `volume=True` it has a volume measure too (million subscriptions), drawn by the same
+rules from its own random stream, so the value's numbers are the same with or without it.
 """
 
 from __future__ import annotations
@@ -23,7 +26,17 @@ from workbench.core.entities import (
     Source,
     Trend,
 )
-from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
+from workbench.core.measures import VOLUME, view
+from workbench.core.project import (
+    TOTAL,
+    Dimension,
+    Growth,
+    MeasureInputs,
+    Member,
+    Metadata,
+    Project,
+    Scenario,
+)
 
 
 def synthetic_project(
@@ -34,6 +47,7 @@ def synthetic_project(
     companies: int = 500,
     developments: int = 5000,
     seed: int = 0,
+    volume: bool = False,
 ) -> Project:
     rng = np.random.default_rng(seed)
     first = 2000
@@ -54,7 +68,22 @@ def synthetic_project(
     _assumptions(project, rng)
     _companies(project, rng, companies, developments)
     _qualitative(project)
+    if volume:
+        _volume(project, np.random.default_rng(seed + 1))
     return project
+
+
+def _volume(project: Project, rng: np.random.Generator) -> None:
+    """The volume's history, sources, assumptions and pins, and a hold and a note per
+    dimension, written through the volume's view as the value's are."""
+    project.volume = MeasureInputs("million subscriptions")
+    shown = view(project, VOLUME)
+    _history(shown, rng)
+    _assumptions(shown, rng)
+    base = project.metadata.base_year
+    for member_id in [d.members[0].id for d in project.dimensions if d.members]:
+        shown.holds.add((member_id, base))
+        shown.notes[("", member_id, base)] = "Subscriptions from the platform's filing."
 
 
 def _history(project: Project, rng: np.random.Generator) -> None:

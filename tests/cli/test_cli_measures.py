@@ -21,6 +21,7 @@ from workbench.core.dump import dump_json
 from workbench.core.measures import PRICE, VALUE, VOLUME
 from workbench.core.project import TOTAL
 from workbench.core.sample import sample_document
+from workbench.store import save_project
 
 TITLE = "Internet Micro Drama Market"
 
@@ -149,3 +150,23 @@ def test_dump_includes_every_measure(capsys, with_volume):
     shown = with_volume.result("pessimistic", PRICE).series_values("wechat")
     dumped = np.array(data[PRICE]["forecast"]["pessimistic"]["values"]["wechat"], dtype=float)
     np.testing.assert_array_equal(dumped, shown)
+
+
+def test_a_saved_project_with_a_volume_shows_every_measure_from_its_file(tmp_path):
+    """End to end: the file written by the store, read by a separate `workbench` process."""
+    document = sample_document(volume=True)
+    path = tmp_path / "with volume.mwp"
+    save_project(document, path)
+    outputs = {}
+    for measure in (VALUE, VOLUME, PRICE):
+        done = subprocess.run(
+            [sys.executable, "-m", "workbench", "show", str(path), "--measure", measure,
+             "--format", "json"],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert (done.returncode, done.stderr) == (0, "")
+        outputs[measure] = json.loads(done.stdout)
+    for measure, data in outputs.items():
+        total = data["tables"][0]["total"]["values"]
+        assert total == document.result("base", measure).series_values(TOTAL).tolist()
+    assert outputs[PRICE]["unit"] == "USD per paid subscription"

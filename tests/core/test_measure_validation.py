@@ -9,6 +9,7 @@ breaks one thing in the volume and checks exactly what is reported.
 
 import pytest
 
+from tests.benchmarks.synthetic import synthetic_project
 from workbench.core.document import Document
 from workbench.core.measures import VALUE, VOLUME
 from workbench.core.project import (
@@ -115,3 +116,13 @@ def test_a_value_only_project_reports_as_before(project):
     project.history[("a", 2021)] = 5.5
     [finding] = faults(project)
     assert finding.measure == VALUE and finding.message.startswith("The 2021 history")
+
+
+def test_the_synthetic_project_s_volume_validates_and_leaves_the_value_as_it_was():
+    shape = dict(dimensions=2, members=12, scenarios=2, years=12, companies=4, developments=8)
+    value_only, both = synthetic_project(**shape), synthetic_project(**shape, volume=True)
+    assert (both.history, both.growth, both.pins) == (
+        value_only.history, value_only.growth, value_only.pins
+    )
+    assert both.volume.history and both.volume.history != both.history
+    assert [f for f in validate(Document(both)) if f.severity != "info"] == []
