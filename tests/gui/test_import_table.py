@@ -132,3 +132,59 @@ def test_a_scale_typed_with_a_thousands_separator_is_a_thousand(
     wizard.replan()
     assert wizard.mapping().scale == 1000.0
     assert "(× 1,000" in wizard.summary.toPlainText()
+
+
+@pytest.fixture
+def subscriptions_file(tmp_path):
+    path = tmp_path / "subs.csv"
+    path.write_text(
+        "Paid subscriptions by region (thousands)\n"
+        "Region,2022,2023,2024\n"
+        "North America,1200,1800,2600\n"
+        "Europe,300,450,700\n"
+        "Asia Pacific,9000,12000,15000\n"
+        "Rest of the World,500,800,1200\n"
+        "Total,11000,15050,19500\n",
+        "utf-8",
+    )
+    return path
+
+
+def test_wizard_imports_a_table_as_the_volume_with_its_unit_in_one_step(
+    qtbot, window, dialogs, fresh_home, subscriptions_file
+):
+    before = dump_json(window.bridge.document)
+    wizard = _open_wizard(qtbot, window, dialogs, subscriptions_file)
+    assert not wizard.volume_unit.isEnabled()  # value by default
+    # "Numbers are": click the drop-down, pick "the volume" with the keys.
+    qtbot.mouseClick(wizard.measure, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.measure.view().isVisible())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.measure.currentData() == "volume"
+    wizard.replan()
+    assert wizard.problem.text().endswith(
+        "the project has no volume yet; name the volume's unit (for example 'million "
+        "subscriptions')."
+    )
+    assert not wizard.import_button.isEnabled()
+    assert not wizard.rate.isEnabled()  # a volume is not money
+    qtbot.mouseClick(wizard.volume_unit, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is wizard.volume_unit
+    qtbot.keyClicks(QApplication.focusWidget(), "million subscriptions")
+    wizard.replan()
+    assert wizard.problem.text() == ""
+    summary = wizard.summary.toPlainText()
+    assert "The project gets a volume measure, in million subscriptions." in summary
+    assert "History of the volume (million subscriptions): 15 numbers (2022–2024)." in summary
+    assert wizard.preview_title.text() == (
+        "Preview of the resulting volume (million subscriptions)"
+    )
+    total_2024 = wizard.preview.item(0, wizard.preview.columnCount() - 8)
+    assert total_2024.text() == "19.50"  # 2024 of 2019–2031: thousands → millions
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    project = window.bridge.document.project
+    assert project.volume.unit == "million subscriptions"
+    assert project.volume.history[("europe", 2024)] == pytest.approx(0.7)
+    window.actions.undo.trigger()
+    assert dump_json(window.bridge.document) == before

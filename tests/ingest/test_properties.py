@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from workbench.ingest import plan
+from workbench.core.document import Document
+from workbench.ingest import Mapping, plan
 
 NAMES = ["China", "North America", "Europe", "Apps", "Mini programs", "Web", "Smart TV",
          "Latin America", "Africa", "Korea"]  # fmt: skip
@@ -88,3 +89,27 @@ def test_every_number_lands_in_its_segment_and_year(t):
             got = project.history[key] if year <= base else project.pins[(scenario, *key)]
             assert got == value
     assert project.mode == "bottom_up"  # the segments add up to the (rounded) total
+
+
+@given(tables())
+def test_the_same_table_as_the_volume_lands_there_and_leaves_the_value(t):
+    """Imported again as the volume of the project it made, every number lands in the
+    volume at the same segment and year, and the value's inputs stay as they were."""
+    mapping = Mapping(measure="volume", unit="subscriptions", volume_unit="subscriptions")
+    with tempfile.TemporaryDirectory() as folder:
+        path = _write(t, Path(folder))
+        document = Document(plan(path).result())
+        before = document.project.copy()
+        document.execute(plan(path, mapping, document.project).command)
+    project = document.project
+    members = {m.name: m.id for d in project.dimensions for m in d.members}
+    base, scenario = project.metadata.base_year, project.scenarios[0].id
+    for name in t["names"]:
+        for year, value in zip(t["years"], t["values"][name], strict=True):
+            key = (members[name], year)
+            volume = project.volume
+            got = volume.history[key] if year <= base else volume.pins[(scenario, *key)]
+            assert got == value
+    assert (project.history, project.pins, project.growth) == (
+        before.history, before.pins, before.growth)
+    assert project.dimensions == before.dimensions

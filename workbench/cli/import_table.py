@@ -23,6 +23,7 @@ from workbench.cli.loading import (
     wants_sample,
 )
 from workbench.core.document import Document
+from workbench.core.measures import VOLUME, view
 
 _PAIRS = {"group": "groups", "member": "members"}
 
@@ -66,7 +67,12 @@ def _mapping_options(parser: argparse.ArgumentParser) -> None:
         help="currency rate: project currency per source currency (repeatable per year)")
     add("--rate-source", metavar="TEXT", help="where the rate comes from (cited)")
     add("--mode", choices=("top_down", "bottom_up"), help="default: from the total row")
-    add("--title", help="title of a new project")  # fmt: skip
+    add("--title", help="title of a new project")
+    add("--measure", choices=("value", "volume"),
+        help="the numbers are the value (default) or the volume (subscriptions, episodes…)")
+    add("--volume-unit", metavar="UNIT",
+        help="the volume's unit, e.g. 'million subscriptions', when the project has no "
+        "volume yet (it is added in the same step)")  # fmt: skip
 
 
 def mapping_from(args: argparse.Namespace):
@@ -75,7 +81,8 @@ def mapping_from(args: argparse.Namespace):
 
     mapping = Mapping.load(existing(args.mapping)) if args.mapping else Mapping()
     simple = ("sheet", "table", "dimension", "total", "base_year", "forecast", "scenario",
-              "unit", "scale", "rate_source", "mode", "title")  # fmt: skip
+              "unit", "scale", "rate_source", "mode", "title", "measure",
+              "volume_unit")  # fmt: skip
     for name in simple:
         value = getattr(args, name)
         if value is not None:
@@ -163,6 +170,8 @@ def _print_preview(made) -> None:
     from workbench.cli.tables import market_tables
 
     preview = made.preview()
+    if made.resolved.mapping.measure == VOLUME:  # the volume's tables, in its unit
+        preview = Document(view(preview.project, VOLUME))
     scenario = preview.project.scenarios[0].id
     if made.resolved.mapping.scenario:
         scenario = next(

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
+from workbench.core.measures import unit_of
 from workbench.core.project import Project
 from workbench.gui import dialogs, locale_numbers
 from workbench.gui.bridge import DocumentBridge
@@ -45,6 +46,7 @@ from workbench.ingest.resolve import pick_table
 
 FORECAST_CHOICES = (("pins", "pins (typed values)"), ("targets", "targets that set each CAGR"),
                     ("ignore", "left out"))  # fmt: skip
+MEASURE_CHOICES = (("value", "the value"), ("volume", "the volume"))
 ROW_COLUMNS = ("Row in the file", "Segment", "Take")
 PREVIEW_ROWS = 12
 
@@ -111,6 +113,12 @@ class ImportTableDialog(QDialog):
         row.addWidget(self.into_project)
         row.addWidget(self.into_new)
         form.addRow("Import into", _wrap(row))
+        self.measure = QComboBox()
+        for key, label in MEASURE_CHOICES:
+            self.measure.addItem(label, key)
+        self.volume_unit = QLineEdit(placeholderText="e.g. million subscriptions")
+        if self.project.volume is not None:
+            self.volume_unit.setText(self.project.volume.unit)
         self.dimension = QLineEdit(placeholderText="from the table")
         self.total = QComboBox()
         self.base_year = QSpinBox(minimum=1900, maximum=2200)
@@ -125,6 +133,7 @@ class ImportTableDialog(QDialog):
         self.rate = QLineEdit(placeholderText="none (same currency)")
         self.rate_source = QLineEdit(placeholderText="where the rate comes from")
         for label, widget in (
+            ("Numbers are", self.measure), ("Volume unit", self.volume_unit),
             ("Dimension", self.dimension), ("Total row", self.total),
             ("Last history year", self.base_year), ("Forecast years become", self.forecast),
             ("Scenario for forecasts", self.scenario), ("Unit in the file", self.unit),
@@ -156,7 +165,8 @@ class ImportTableDialog(QDialog):
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(QLabel("What the import will do"), 0, 0)
-        grid.addWidget(QLabel("Preview of the resulting market"), 0, 1)
+        self.preview_title = QLabel("Preview of the resulting market")
+        grid.addWidget(self.preview_title, 0, 1)
         self.summary = QPlainTextEdit(readOnly=True)
         self.preview = QTableWidget(0, 0)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -222,8 +232,12 @@ class ImportTableDialog(QDialog):
         mapping.scenario = self.scenario.currentText() or None
         mapping.unit = self.unit.text().strip() or None
         mapping.scale = _number(self.scale.text(), "The scale")
-        mapping.rate = _number(self.rate.text(), "The currency rate")
-        mapping.rate_source = self.rate_source.text().strip()
+        mapping.measure = self.measure.currentData()
+        if mapping.measure == "value":  # a volume is not money: no currency rate
+            mapping.rate = _number(self.rate.text(), "The currency rate")
+            mapping.rate_source = self.rate_source.text().strip()
+        elif self.project.volume is None:
+            mapping.volume_unit = self.volume_unit.text().strip() or None
         for i, row in enumerate(table.rows):
             label = row.label
             taken = self.rows.item(i, 2).checkState() == Qt.CheckState.Checked
@@ -239,8 +253,12 @@ class ImportTableDialog(QDialog):
         """Plan the import with the choices on screen; show its summary and preview."""
         self._timer.stop()
         new = self.into_new.isChecked()
+        volume = self.measure.currentData() == "volume"
         self.base_year.setEnabled(new)
         self.scenario.setEnabled(not new)
+        self.volume_unit.setEnabled(volume and self.project.volume is None)
+        for money in (self.rate, self.rate_source):  # a volume is not money
+            money.setEnabled(not volume)
         try:
             mapping = self.mapping()
             made = plan(self.path, mapping, None if new else self.project, self.tables)
@@ -263,7 +281,10 @@ class ImportTableDialog(QDialog):
         scenario = project.scenarios[0].id
         if not made.new and self.scenario.currentIndex() >= 0:
             scenario = project.scenarios[self.scenario.currentIndex()].id
-        result = document.result(scenario)
+        measure = made.resolved.mapping.measure
+        result = document.result(scenario, measure)
+        self.preview_title.setText(
+            f"Preview of the resulting {measure} ({unit_of(project, measure)})")
         series = _preview_series(made, project)
         years = list(project.metadata.years)
         self.preview.clear()

@@ -25,9 +25,11 @@ from workbench.core.commands import (
     SetGrowth,
     SetMode,
 )
+from workbench.core.commands.measures import AddVolume, OnMeasure
 from workbench.core.document import Document
 from workbench.core.entities import Source
 from workbench.core.errors import ModelError
+from workbench.core.measures import VOLUME, inputs_of
 from workbench.core.project import TOTAL, Growth, Project
 from workbench.core.templates import blank_project
 from workbench.ingest.detect import detect
@@ -130,6 +132,7 @@ class _Builder:
         self.r, self.project, self.solve = resolved, project, solve
         self.used = set(project.all_ids())
         self.out: list[Command] = []
+        self.structure: list[Command] = []
         self.cells: dict[str, dict] = {"history": {}, "sources": {}, "pins": {}, "notes": {}}
         self.summary: list[str] = []
         self.targets: dict[str, dict[str, float]] = {}
@@ -141,10 +144,15 @@ class _Builder:
         self._origin = f"Imported from {resolved.file_name}, {resolved.table.sheet}!"
         self._factors: dict[int, float] = {}
         self._tails: dict[int, str] = {}
+        self.volume = VOLUME if resolved.mapping.measure == VOLUME else None
+        """The measure the numbers go to: None for the value, VOLUME for the volume."""
+        self._notes = inputs_of(project, VOLUME).notes if self.volume and project.volume else (
+            {} if self.volume else project.notes)
 
     def commands(self) -> list[Command]:
         self.source = self._sources()
         series = self._structure()
+        self.structure, self.out = self.out, []  # from here on: the measure's numbers
         for row, series_id in series:
             self._values(row, series_id)
         self._total(series)
@@ -153,7 +161,16 @@ class _Builder:
         for targets in self.targets.values() if self.solve else ():
             self.out.append(BackSolve(self.scenario, targets))
         self._counts()
-        return self.out
+        return self.structure + self._on_measure(self.out)
+
+    def _on_measure(self, edits: list[Command]) -> list[Command]:
+        """The value's edits as they are; the volume's run on the volume (added first when
+        the project has none), so the whole import stays one undoable step."""
+        if self.volume is None:
+            return edits
+        added = [AddVolume(self.r.project_unit)] if self.project.volume is None else []
+        return [*added, OnMeasure(VOLUME, Batch(f"Import volume from {self.r.file_name}",
+                                                edits))]
 
     def _id(self, name: str) -> str:
         base = _slug(name)
@@ -240,7 +257,7 @@ class _Builder:
 
     def _noted(self, scenario_id: str, series_id: str, year: int, note: str) -> str:
         """The import's note after any note the analyst already wrote on that cell."""
-        mine = self.project.notes.get((scenario_id, series_id, year), "")
+        mine = self._notes.get((scenario_id, series_id, year), "")
         return f"{mine}\n{note}" if mine and note not in mine else (mine or note)
 
     def _convert(self, raw: float, year: int) -> float:
@@ -322,7 +339,7 @@ class _Builder:
         if r.mode == "bottom_up":
             block = r.blocks[r.primary or 0]
             primary = block.dimension_id or next(
-                c.dimension_id for c in self.out if isinstance(c, AddDimension)
+                c.dimension_id for c in self.structure if isinstance(c, AddDimension)
                 and c.dimension_name == block.name
             )
         if (r.mode, primary) != (self.project.mode, self.project.primary_dimension):
@@ -330,15 +347,17 @@ class _Builder:
 
     def _counts(self) -> None:
         c, r = self.counts, self.r
+        of = f" of the volume ({r.project_unit})" if self.volume else ""
         if self.history_years:  # the years the source fills, not the project's span
             years = f"{min(self.history_years)}–{max(self.history_years)}"
-            self.summary.append(f"History: {c['history']} numbers ({years}).")
+            self.summary.append(f"History{of}: {c['history']} numbers ({years}).")
         if r.mapping.forecast == "ignore":
             self.summary.append("Forecast years of the source: left out (as chosen).")
         elif c["forecast"]:
             how = "pins" if r.mapping.forecast == "pins" else "targets that set each CAGR"
             scenario = self.project.scenario(self.scenario).name
-            self.summary.append(f"Forecast: {c['forecast']} numbers as {how} in {scenario}.")
+            self.summary.append(f"Forecast{of}: {c['forecast']} numbers as {how} in "
+                                f"{scenario}.")
         if c["blank"]:
             self.summary.append(f"Blank in the source, left blank: {c['blank']} cells.")
 

@@ -17,6 +17,8 @@ from workbench.ingest.errors import IngestError
 
 FORECAST_CHOICES = ("pins", "targets", "ignore")
 MODE_CHOICES = ("top_down", "bottom_up")
+MEASURE_CHOICES = ("value", "volume")
+"""The typed measures a table can become (the average price is derived, never imported)."""
 
 
 @dataclass
@@ -55,6 +57,11 @@ class Mapping:
     """top_down or bottom_up; None: bottom-up when the segments add up to the total."""
     title: str | None = None
     """Title of a new project; None: the table's title or the file name."""
+    measure: str = "value"
+    """Which measure the numbers are: the value, or the volume (subscriptions, episodes…)."""
+    volume_unit: str | None = None
+    """The volume's unit ("million subscriptions") when the project has no volume yet: the
+    volume measure is added with it, in the same step. None: the project's volume unit."""
 
     def check(self) -> Mapping:
         """Self, refused with a sentence when a choice is out of range."""
@@ -63,6 +70,10 @@ class Mapping:
                 f"Forecast values can become {', '.join(FORECAST_CHOICES)}; "
                 f"got {self.forecast!r}."
             )
+        if self.measure not in MEASURE_CHOICES:
+            raise IngestError(f"A table can become the value or the volume; got {self.measure!r}.")
+        if self.measure == "volume" and self.rates():
+            raise IngestError("A volume is not money: leave the currency rate out.")
         if self.mode is not None and self.mode not in MODE_CHOICES:
             raise IngestError(f"The mode must be top_down or bottom_up; got {self.mode!r}.")
         if isinstance(self.table, bool) or not isinstance(self.table, int) or self.table < 1:
@@ -91,6 +102,8 @@ class Mapping:
 
     def save(self, path: str | Path) -> None:
         data = {k: v for k, v in asdict(self).items() if v not in (None, {}, [], "")}
+        if data["measure"] == "value":  # the default: files stay as they were before measures
+            del data["measure"]
         Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
     @classmethod
@@ -121,7 +134,7 @@ KINDS: dict[str, type | tuple[type, ...]] = {
     "sheet": str, "table": int, "dimension": str, "groups": dict, "members": dict,
     "skip": list, "total": str, "base_year": int, "forecast": str, "scenario": str,
     "unit": str, "scale": (int, float), "rate": (int, float, dict), "rate_source": str,
-    "mode": str, "title": str,
+    "mode": str, "title": str, "measure": str, "volume_unit": str,
 }  # fmt: skip
 """What each choice of a mapping file holds (texts inside its objects and lists)."""
 _KIND_WORDS = {

@@ -87,6 +87,11 @@ def pick_table(tables: list[Table], mapping: Mapping, file_name: str) -> Table:
 def resolve(table: Table, mapping: Mapping, project: Project | None, file_name: str) -> Resolved:
     mapping.check()
     where = f"{file_name}, {table.sheet}"
+    if mapping.measure == "volume" and project is None:
+        raise IngestError(
+            f"{file_name}: a table becomes the volume of an existing project; create the "
+            "project from its value first, then import the volume into it."
+        )
     if table.unit is not None and table.unit.percent and mapping.unit is None:
         raise IngestError(
             f"{where}!{table.header}: the table holds percentages (shares or growth rates), "
@@ -256,7 +261,10 @@ def _scale(table: Table, mapping: Mapping, project: Project | None, where: str, 
     unit = find_unit(mapping.unit) if mapping.unit else table.unit
     if mapping.unit and unit is None:
         unit = Unit(mapping.unit)
-    project_unit = project.metadata.unit if project else (unit.label() if unit else "units")
+    if mapping.measure == "volume":
+        project_unit = _volume_unit(unit, mapping, project, where, notes)
+    else:
+        project_unit = project.metadata.unit if project else (unit.label() if unit else "units")
     target = find_unit(project_unit)
     if unit and target and unit.currency and target.currency and unit.currency != (
         target.currency
@@ -278,6 +286,34 @@ def _scale(table: Table, mapping: Mapping, project: Project | None, where: str, 
     return unit, scale, project_unit
 
 
+def _volume_unit(unit: Unit | None, mapping: Mapping, project: Project, where: str,
+                 notes: list[str]) -> str:
+    """The volume's unit in the project (added with the mapping's unit when there is none);
+    money is refused, since a volume counts things (subscriptions, episodes, hours)."""
+    if unit is not None and unit.currency:
+        raise IngestError(
+            f"{where}: the table is in {unit.currency}, money rather than a volume; import it "
+            "as the value, or state the source's unit."
+        )
+    if project.volume is None:
+        if not (mapping.volume_unit or "").strip():
+            raise IngestError(
+                f"{where}: the project has no volume yet; name the volume's unit (for "
+                "example 'million subscriptions')."
+            )
+        chosen = mapping.volume_unit.strip()
+        notes.append(f"The project gets a volume measure, in {chosen}.")
+        return chosen
+    chosen = (mapping.volume_unit or "").strip()
+    if chosen and chosen != project.volume.unit:
+        raise IngestError(
+            f"{where}: the project's volume is in {project.volume.unit}, not {chosen}; state "
+            "the source's own unit as the unit in the file instead."
+        )
+    notes.append(f"Into the volume ({project.volume.unit}).")
+    return project.volume.unit
+
+
 def _rates_text(mapping: Mapping) -> str:
     rates = mapping.rates()
     if list(rates) == [0]:
@@ -295,7 +331,9 @@ def _mode(resolved: Resolved, project: Project | None, where: str) -> None:
     adding = [
         i for i, b in enumerate(blocks) if total is not None and adds_up(b.rows, total, years)
     ]
-    if mapping.mode is not None:
+    if mapping.measure == "volume":
+        mode = _volume_mode(resolved, project, where)
+    elif mapping.mode is not None:
         mode = mapping.mode
     elif project is not None:
         mode = project.mode
@@ -321,6 +359,25 @@ def _mode(resolved: Resolved, project: Project | None, where: str) -> None:
         f"Bottom-up: the total is the sum of {blocks[primary].name}"
         + (" (the source's total adds up within its rounding)." if total is not None else ".")
     )
+
+
+def _volume_mode(resolved: Resolved, project: Project, where: str) -> str:
+    """The project's mode: value and volume share it, so a volume import never changes it;
+    bottom-up needs the volume by the primary dimension (its sum is the volume's total)."""
+    mapping = resolved.mapping
+    if mapping.mode is not None and mapping.mode != project.mode:
+        raise IngestError(
+            f"{where}: the project is {project.mode.replace('_', '-')} for value and volume "
+            "alike; change its mode in the project, not in a volume import."
+        )
+    ids = {b.dimension_id for b in resolved.blocks}
+    if project.mode == "bottom_up" and project.primary_dimension not in ids:
+        primary = project.dimension(project.primary_dimension).name
+        raise IngestError(
+            f"{where}: the project is bottom-up from {primary}, so the volume's total is the "
+            f"sum of its {primary} segments; import the volume by {primary} first."
+        )
+    return project.mode
 
 
 def _primary(resolved: Resolved, project: Project | None, adding: list[int]) -> int:
