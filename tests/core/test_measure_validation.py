@@ -8,10 +8,14 @@ breaks one thing in the volume and checks exactly what is reported.
 """
 
 import pytest
+from hypothesis import given
 
 from tests.benchmarks.synthetic import synthetic_project
+from tests.strategies import projects, with_volume
 from workbench.core.document import Document
-from workbench.core.measures import VALUE, VOLUME
+from workbench.core.dump import dump_json
+from workbench.core.explain import explain_cell
+from workbench.core.measures import PRICE, VALUE, VOLUME
 from workbench.core.project import (
     TOTAL,
     Dimension,
@@ -22,6 +26,7 @@ from workbench.core.project import (
     Project,
     Scenario,
 )
+from workbench.core.tidy import tidy
 from workbench.core.validation import Finding, validate
 
 
@@ -126,3 +131,28 @@ def test_the_synthetic_project_s_volume_validates_and_leaves_the_value_as_it_was
     )
     assert both.volume.history and both.volume.history != both.history
     assert [f for f in validate(Document(both)) if f.severity != "info"] == []
+
+
+@given(with_volume(projects()))
+def test_any_project_with_a_volume_a_file_can_hold_is_validated_and_explained(project):
+    """Extreme floats, dangling ids and keys outside the years in either measure, any
+    volume unit: findings, never exceptions, for every measure; nothing changes."""
+    document = Document(project)
+    before = dump_json(document)
+    found = validate(document)
+    assert validate(document) == found
+    assert all(f.message.endswith(".") for f in found)
+    assert all(f.message.startswith("Volume: ") for f in found if f.measure == VOLUME)
+    if any(f.code == "unknown_dimension" for f in found):
+        return  # bottom-up without its primary dimension: there is no forecast to show
+    frame = tidy(document)
+    assert list(dict.fromkeys(frame.measure)) == [VALUE, VOLUME, PRICE]
+    meta = project.metadata
+    edges = (meta.first_year, meta.base_year, meta.base_year + 1, meta.last_year)
+    for scenario in project.scenarios:
+        for series_id in project.series_ids()[:3]:
+            for year in edges:
+                for measure in (VALUE, VOLUME, PRICE):
+                    info = explain_cell(document, scenario.id, series_id, year, measure)
+                    assert info.formula
+    assert dump_json(document) == before
