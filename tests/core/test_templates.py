@@ -1,11 +1,14 @@
 """New from blank template: the structure asked for, nothing else, and bad input refused."""
 
+import numpy as np
 import pytest
 
 from workbench.core.commands import AddMember, SetGrowth, SetHistory
+from workbench.core.commands.measures import OnMeasure
 from workbench.core.document import Document
 from workbench.core.entities import FORCE_IDS
 from workbench.core.errors import ModelError
+from workbench.core.measures import PRICE, VOLUME
 from workbench.core.project import TOTAL, Growth
 from workbench.core.templates import blank_project
 
@@ -66,6 +69,20 @@ def test_a_blank_project_is_editable_and_new_ids_do_not_collide():
     assert document.result("scn-1").value(TOTAL, 2026) == pytest.approx(12.1, rel=1e-12)
 
 
+def test_a_blank_project_may_size_the_market_in_volume_too():
+    assert blank_project("Empty", 2019, 2024, 2031).volume is None
+    project = blank_project(
+        "Micro drama", 2019, 2024, 2031, dimensions={"Platform": ["TikTok", "Kwai"]},
+        volume_unit=" million paid subscriptions ",
+    )  # fmt: skip
+    assert project.volume.unit == "million paid subscriptions"
+    assert not any((project.volume.history, project.volume.growth, project.volume.pins))
+    document = Document(project)
+    document.execute(OnMeasure(VOLUME, SetHistory(TOTAL, 2024, 150.0)))
+    assert document.result("scn-1", VOLUME).value(TOTAL, 2031) == 150.0  # CAGR 0 by default
+    assert np.isnan(document.result("scn-1", PRICE).value(TOTAL, 2031))  # no value yet
+
+
 def test_each_call_builds_an_independent_project():
     first, second = regional(), regional()
     first.dimensions.clear()
@@ -92,6 +109,7 @@ def test_each_call_builds_an_independent_project():
         ({"scenarios": ()}, r"at least one scenario"),
         ({"scenarios": "Base"}, r"list of names"),
         ({"scenarios": ("Base", "BASE")}, r"'BASE' appears twice among the scenarios"),
+        ({"volume_unit": " "}, r"volume's unit must not be empty"),
     ],
 )
 def test_bad_input_is_refused_with_one_clear_sentence(kwargs, message):

@@ -1,8 +1,9 @@
 """New projects from the blank template ("File › New from blank template").
 
 A new project starts with what every model needs before the first number is typed: the
-years, the unit, the dimensions and scenarios the analyst named, the five forces to rate,
-and an "Analyst assumption" source to cite. Ids come from `new_id`, so they are the same
+years, the unit (and the volume's, when the model sizes the market in volume too), the
+dimensions and scenarios the analyst named, the five forces to rate, and an "Analyst
+assumption" source to cite. Ids come from `new_id`, so they are the same
 kind the editing commands hand out and never collide with later additions.
 """
 
@@ -14,7 +15,15 @@ from dataclasses import replace
 from workbench.core.commands.base import name
 from workbench.core.entities import FORCE_IDS, Force, Source
 from workbench.core.errors import ModelError
-from workbench.core.project import Dimension, Member, Metadata, Project, Scenario, new_id
+from workbench.core.project import (
+    Dimension,
+    MeasureInputs,
+    Member,
+    Metadata,
+    Project,
+    Scenario,
+    new_id,
+)
 
 YEAR_RANGE = range(1900, 2201)
 """Years a project may use (the same bounds as changing the year range)."""
@@ -69,17 +78,22 @@ def blank_project(
     unit: str = "USD billions",
     dimensions: Mapping[str, Sequence[str]] | None = None,
     scenarios: Sequence[str] = ("Base",),
+    volume_unit: str | None = None,
 ) -> Project:
     """An empty model: no numbers yet, every growth assumption at its default.
 
-    `dimensions` maps each dimension's name to its segments' names, in order. Bad input
-    (years out of order or range, an empty or repeated name) raises ModelError.
+    `dimensions` maps each dimension's name to its segments' names, in order;
+    `volume_unit`, when given, adds an empty volume measure in that unit ("million paid
+    subscriptions"). Bad input (years out of order or range, an empty or repeated name)
+    raises ModelError.
     """
     years = _years(first_year, base_year, last_year)
     metadata = Metadata(
         name(title, "A project's title"), *years, unit=name(unit, "A project's unit")
     )
     project = Project(metadata)
+    if volume_unit is not None:
+        project.volume = MeasureInputs(name(volume_unit, "The volume's unit"))
     _add_dimensions(project, dimensions or {})
     _add_scenarios(project, scenarios)
     project.forces.extend(Force(force_id) for force_id in FORCE_IDS)
