@@ -21,8 +21,9 @@ formulas and are not. A number typed over a forecast formula is a pin (in a segm
 its projected row; the segment row wins). History is typed in the topmost block of a
 sheet; the other blocks mirror it. Column A holds ids: a renamed row keeps its id (a
 rename), a row without an id is new, a row that is gone is removed. Sources, holds and
-notes of cells live on the Cell notes sheet (cited history cells also show their source as
-a comment).
+notes of cells live on the Cell notes sheet; notes also show as comments on their cells
+(with a history cell's source), and a colleague's comment on an input cell comes back as
+its note (`comments`).
 
 Blanks: a blank input (a history year, a manual value, an S-curve's K or r) is no number,
 in the engine (NaN, shown blank) and in the workbook alike: every formula that reads a

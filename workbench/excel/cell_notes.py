@@ -1,7 +1,8 @@
 """The Cell notes sheet: history sources, holds, pin marks and notes, one row per cell.
 
-Source notes also appear as comments on the history cells, but comments are display: the
-data lives here, in plain columns, so that an edited workbook comes back exactly.
+Notes and sources also appear as comments on their cells (`comments`), where a colleague
+may edit or add one; the data lives here too, in plain columns, so that an edited
+workbook comes back exactly.
 """
 
 from __future__ import annotations

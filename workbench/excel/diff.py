@@ -109,6 +109,9 @@ class Differ:
     def _notes_cell(self, col: int):
         def locate(key) -> tuple[str, str]:
             full = key if len(key) == 3 else ("", *key)
+            commented = self.content.where.get(("comment", *full))
+            if commented is not None and col == NOTE:
+                return _split(commented)
             row = self.content.where.get(("cell", *full))
             return CELL_NOTES, "" if row is None else cell(row, col)
 

@@ -47,6 +47,8 @@ class Grid:
         self.errors = errors or {}
         """The error value each formula's tool saved as its result, by reference (the
         values show those as blanks)."""
+        self.comments: dict[tuple[int, int], str] = {}
+        """The words of each cell comment, by (row, col)."""
         self.notes: list[tuple[str, str]] = []
         """(cell, sentence) for each value taken other than as typed: a formula by its
         computed value, a number stored as text by its digits."""

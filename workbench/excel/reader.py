@@ -21,6 +21,7 @@ from workbench.excel.assessments import SHEET as ASSESSMENTS
 from workbench.excel.assessments import read_assessments
 from workbench.excel.assumptions import read_assumptions
 from workbench.excel.cell_notes import read_cell_notes
+from workbench.excel.comments import comment_notes, sheet_comments
 from workbench.excel.errors import Cancelled, ExcelError, refused_as_excel
 from workbench.excel.grid import Grid
 from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, FIRST_YEAR_COL, TOTAL_SHEET
@@ -126,6 +127,7 @@ def _grids(archive: zipfile.ZipFile, name: str, book, parts, progress: Progress)
             grids[sheet] = Grid(
                 sheet, values, special_cells(xml, sheet), formula_errors(xml, sheet)
             )
+            grids[sheet].comments = sheet_comments(archive, part)
         except (ExcelError, Cancelled):
             raise
         except Exception as error:  # as above, for the parts read lazily
@@ -190,6 +192,7 @@ def read_content(
     _read_assumptions(grids, content, retired)
     content.notes += grow_as_first(content, before)
     _read_cell_notes(grids, content, retired)
+    content.notes += comment_notes(grids, content, before)
     _read_entities(grids, content, new_id)
     forget_segments(p, retired)
     content.notes += [

@@ -19,6 +19,7 @@ from workbench.core.methods import method as grows
 from workbench.core.project import TOTAL, Dimension
 from workbench.core.reconcile import NEAR_ZERO, TOLERANCE
 from workbench.core.reconcile_words import GAP_LABEL, SCALE_LABEL
+from workbench.excel.comments import cell_comments
 from workbench.excel.layout import (
     FIRST_BLOCK_ROW,
     FIRST_YEAR_COL,
@@ -132,21 +133,6 @@ def history_cells(
             cells.formula(col, typed(_at(col, home)), style, values[col - FIRST_YEAR_COL])
 
 
-COMMENT_LIMIT = 1000
-"""Characters of a source shown in a comment; the full citation is on the Sources sheet."""
-
-
-def source_comments(ctx: Context, ws, row: int, series_id: str) -> None:
-    """Each cited history cell of the typed block shows its source as a comment. Comments
-    are display only: the import reads sources from the Cell notes sheet."""
-    p, labels = ctx.project, ctx.source_labels
-    for year in p.metadata.history_years:
-        source_id = p.history_sources.get((series_id, year))
-        if source_id is not None:
-            text = "Source: " + labels.get(source_id, source_id)
-            ws.write_comment(row, year_col(p.metadata, year), text[:COMMENT_LIMIT])
-
-
 def forecast_cells(
     ctx: Context,
     cells: RowCells,
@@ -215,8 +201,7 @@ def write_total_sheet(ctx: Context, ws) -> None:
         values = ctx.result(scenario.id).series_values(TOTAL).tolist()
         cells = RowCells(row)
         history_cells(ctx, cells, TOTAL, block, home, values)
-        if block == 0:
-            source_comments(ctx, ws, row, TOTAL)
+        cell_comments(ctx, ws, row, scenario.id, TOTAL, typed=block == 0)
         if p.mode == "bottom_up" and p.primary_dimension is not None:
             _bottom_up_total(ctx, cells, block, values)
         else:
@@ -328,11 +313,11 @@ def write_dimension_block(ctx: Context, ws, dim: Dimension, block: int, scenario
         write_text(ws, row, ID_COL, member.id, f["id"])
         if block == 0:
             write_text(ws, row, NAME_COL, member.name, f["input_text"])
-            source_comments(ctx, ws, row, member.id)
         else:
             ws.write_formula(
                 row, NAME_COL, "=" + cell(home0 + 2 + i, NAME_COL, True), None, member.name
             )
+        cell_comments(ctx, ws, row, scenario_id, member.id, typed=block == 0)
         values = result.series_values(member.id).tolist()
         cells = RowCells(row)
         history_cells(ctx, cells, member.id, block, home0 + 2 + i, values)
