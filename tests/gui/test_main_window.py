@@ -114,7 +114,7 @@ def test_selected_cell_shows_in_the_inspector(window):
     project = window.bridge.document.project
     member = project.dimension("technology").members[0]
     window.navigate_to(CellTarget(project.scenarios[0].id, member.id, 2027))
-    assert window.inspector.cell == (page.scenario_id, member.id, 2027)
+    assert window.inspector.cell == CellTarget(page.scenario_id, member.id, 2027)
     text = window.inspector.labels["Cell"].text()
     assert member.name in text and "2027" in text
     assert window.inspector.labels["State"].text().startswith(("computed", "pinned", "input"))
@@ -231,8 +231,8 @@ def test_inspector_follows_the_shown_page(window):
     """A page without cells empties the inspector; coming back shows that page's cell."""
     project = window.bridge.document.project
     member = project.dimension("technology").members[0]
-    cell = (project.scenarios[0].id, member.id, 2027)
-    window.navigate_to(CellTarget(*cell))
+    cell = CellTarget(project.scenarios[0].id, member.id, 2027)
+    window.navigate_to(cell)
     assert window.inspector.cell == cell
     window.show_page(PageKey(SourcesPage))
     assert window.inspector.cell is None

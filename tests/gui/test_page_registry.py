@@ -79,7 +79,7 @@ def test_a_new_page_is_one_registry_entry(
     assert PageKey(ClockPage) not in window.pages  # built on its first visit only
     page = window.show_page(PageKey(ClockPage))
     assert isinstance(page, ClockPage) and page.key == PageKey(ClockPage)
-    assert window.inspector.cell == ("base", TOTAL, 2020)
+    assert window.inspector.cell == CellTarget("base", TOTAL, 2020)
     window.bridge.execute(SetHistory(TOTAL, 2020, 10.0))
     assert page.changes == 1 and page.label.text() == "1 changes"
     window.show_page(PageKey(OverviewPage))

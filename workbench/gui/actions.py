@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from workbench.gui.preferences import edit_preferences
 
 if TYPE_CHECKING:
+    from workbench.core.project import Project
     from workbench.gui.main_window import MainWindow
 
 Key = QKeySequence.StandardKey
@@ -146,4 +147,17 @@ class Actions:
         self.add_segment = make_action(
             w, "Add &Segment…", lambda: model.add_segment(w.current_dimension())
         )
+        self.add_volume = make_action(
+            w, "Add &Volume Measure…", model.add_volume, None,
+            "Forecast the market in a volume too (subscriptions, episodes, hours); the "
+            "average price is derived from the two.")
+        self.volume_unit = make_action(w, "Set Volume &Unit…", model.set_volume_unit)
+        self.remove_volume = make_action(w, "&Remove Volume Measure", model.remove_volume)
         self.about = make_action(w, "&About Market Workbench", w.about)
+
+    def follow(self, project: Project) -> None:
+        """Offer the volume's actions that apply: add one, or rename and remove it."""
+        has_volume = project.volume is not None
+        self.add_volume.setEnabled(not has_volume)
+        self.volume_unit.setEnabled(has_volume)
+        self.remove_volume.setEnabled(has_volume)

@@ -3,7 +3,8 @@
 Pages never touch a `Document` directly for edits: they call `execute`, which turns a
 refused edit into one clear message, and they listen to `changed` (a core `Change`) to
 refresh only what it touched. `document_replaced` fires on New/Open/Recover, after which
-pages rebuild from scratch.
+pages rebuild from scratch. The window's choice of measure lives here too (`measure`),
+because every page is built with the bridge and they all show the same one.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from workbench.core.commands import Command
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
+from workbench.gui.measures import MeasureChoice
 
 
 class DocumentBridge(QObject):
@@ -22,11 +24,16 @@ class DocumentBridge(QObject):
     document_replaced = Signal()
     error = Signal(str)
     """One sentence for the user; the main window shows it in a dialog."""
+    status = Signal(str)
+    """One sentence for the status bar: a refusal that needs no dialog (typing on a
+    derived page)."""
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._unsubscribe = document.subscribe(self.changed.emit)
+        self.measure = MeasureChoice(self)
+        """The measure this window's market pages show."""
 
     @property
     def document(self) -> Document:

@@ -1,10 +1,11 @@
 """The inspector dock: everything about what the current page has selected, in words.
 
-For a cell: which series, scenario and year; the value; whether it is an input, computed,
-pinned or held; the formula that produced it; its source; and the analyst's note,
-editable here (saving a note is an ordinary undoable edit). For a company, driver,
-challenge or trend: its sources, segments and notes (`entity_card`). The main window
-folds the dock away on pages that select neither.
+For a cell: which series, scenario, year and measure; the number with its unit; whether
+it is an input, computed, pinned or held; the formula that produced it; its source; and
+the analyst's note, editable here (saving a note is an ordinary undoable edit of that
+measure). An average price cell shows the division that makes it, and has no note. For
+a company, driver, challenge or trend: its sources, segments and notes (`entity_card`).
+The main window folds the dock away on pages that select neither.
 """
 
 from __future__ import annotations
@@ -27,15 +28,17 @@ from PySide6.QtWidgets import (
 from workbench.core.commands import SetNote
 from workbench.core.errors import ModelError
 from workbench.core.explain import explain_cell
+from workbench.core.measures import measures_of
 from workbench.core.project import Project
 from workbench.core.reconcile_words import explain_rate
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.entity_card import entity_card
 from workbench.gui.locale_numbers import number
+from workbench.gui.measures import MeasureReading, price_formula
 from workbench.gui.page import CellTarget, EntityTarget, Target
 
-Cell = tuple[str, str, int]
-"""(scenario id, series id, year), as segment pages emit it."""
+Cell = tuple
+"""(scenario id, series id, year[, measure id]), as segment pages emit it (`CellTarget`)."""
 
 ROWS = ("Cell", "Value", "State", "Formula", "Growth", "Source")
 
@@ -45,7 +48,7 @@ class InspectorDock(QDockWidget):
         super().__init__("Inspector", parent)
         self.setObjectName("inspector")
         self.bridge = bridge
-        self.cell: Cell | None = None
+        self.cell: CellTarget | None = None
         self.entity: EntityTarget | None = None
         self.labels = {name: _value_label() for name in ROWS}
         self.note = QPlainTextEdit()
@@ -87,6 +90,7 @@ class InspectorDock(QDockWidget):
         self.refresh()
 
     def show_cell(self, cell: Cell | None) -> None:
+        """Inspect (scenario, series, year[, measure]); None: nothing."""
         self.inspect(CellTarget(*cell) if cell is not None else None)
 
     def refresh(self) -> None:
@@ -98,17 +102,29 @@ class InspectorDock(QDockWidget):
         text = describe(self.bridge, self.cell)
         for name in ROWS:
             self.labels[name].setText(text.get(name, ""))
-        project = self.bridge.document.project
+        reading = self._reading()
+        noted = reading is not None and reading.typed
+        project = reading.project if noted else None
         self.note.setPlainText(
-            project.notes.get(_note_key(project, self.cell), "") if self.cell else ""
+            project.notes.get(_note_key(project, self.cell), "") if project else ""
         )
-        self.note.setEnabled(self.cell is not None)
-        self.save_note.setEnabled(self.cell is not None)
+        self.note.setEnabled(noted)
+        self.save_note.setEnabled(noted)
+
+    def _reading(self) -> MeasureReading | None:
+        """The selected cell's measure of the document (None: no cell, or a measure the
+        project no longer has)."""
+        if self.cell is None:
+            return None
+        if self.cell.measure not in measures_of(self.bridge.document.project):
+            return None
+        return MeasureReading(self.bridge.document, self.cell.measure)
 
     def _save_note(self) -> None:
-        if self.cell is not None:
-            key = _note_key(self.bridge.document.project, self.cell)
-            self.bridge.execute(SetNote(*key, self.note.toPlainText()))
+        reading = self._reading()
+        if reading is not None and reading.typed:
+            key = _note_key(reading.project, self.cell)
+            self.bridge.execute(reading.command(SetNote(*key, self.note.toPlainText())))
 
 
 def _value_label() -> QLabel:
@@ -118,9 +134,9 @@ def _value_label() -> QLabel:
     return label
 
 
-def _note_key(project: Project, cell: Cell) -> Cell:
+def _note_key(project: Project, cell: CellTarget) -> tuple[str, str, int]:
     """Notes on history cells are shared by every scenario (scenario "")."""
-    scenario_id, series_id, year = cell
+    scenario_id, series_id, year, _measure = cell
     return ("" if year <= project.metadata.base_year else scenario_id, series_id, year)
 
 
@@ -128,26 +144,42 @@ def describe(bridge: DocumentBridge, cell: Cell | None) -> dict[str, str]:
     """The inspector's rows for `cell`, as text (the words come from core.explain)."""
     if cell is None:
         return {"Cell": "Select a cell in a table to see where its number comes from."}
-    scenario_id, series_id, year = cell
+    scenario_id, series_id, year, measure_id = CellTarget(*cell)
     document = bridge.document
     project = document.project
     try:
-        info = explain_cell(document, scenario_id, series_id, year)
-        value = document.result(scenario_id).value(series_id, year)
+        reading = MeasureReading(document, measure_id)
+        value = reading.result(scenario_id).value(series_id, year)
         name = f"{project.series_name(series_id)} · {project.scenario(scenario_id).name} · {year}"
+        if len(measures_of(project)) > 1:
+            name += f" · {reading.label}"
+        if not reading.typed:
+            return _derived(reading, name, value, price_formula(
+                document, scenario_id, series_id, year))
+        info = explain_cell(reading, scenario_id, series_id, year)
     except ModelError:  # the cell went away (a removal, the undo of an addition)
         return {"Cell": "The selected cell no longer exists."}
     state = info.state + (" · held (spreading and scaling leave it)" if info.held else "")
     source = info.source
     return {
         "Cell": name,
-        "Value": f"{number(value)} {project.metadata.unit}"
-        if math.isfinite(value)
-        else "blank",
+        "Value": _amount(value, reading.unit),
         "State": state,
         "Formula": info.formula,
-        "Growth": explain_rate(document, scenario_id, series_id) or "—",
+        "Growth": explain_rate(reading, scenario_id, series_id) or "—",
         "Source": "—"
         if source is None
         else source.label() + (f" — {source.url}" if source.url else ""),
     }
+
+
+def _derived(reading: MeasureReading, name: str, value: float, formula: str) -> dict[str, str]:
+    """The rows of an average price cell: the division is its formula; no growth, no
+    source (the value's and the volume's cells have theirs)."""
+    return {"Cell": name, "Value": _amount(value, reading.unit),
+            "State": "derived (value ÷ volume; never typed)", "Formula": formula,
+            "Growth": "—", "Source": "—"}
+
+
+def _amount(value: float, unit: str) -> str:
+    return f"{number(value)} {unit}" if math.isfinite(value) else "blank"

@@ -38,6 +38,8 @@ from workbench.gui.undo import UndoMirror
 from workbench.gui.workbooks import WorkbookController
 
 APP_NAME = "Market Workbench"
+STATUS_MS = 8000
+"""How long a sentence on the status bar stays (a refused keystroke on a derived page)."""
 INSPECTOR_WIDTH = 250
 """The inspector's first width (the analyst drags it wider; the window remembers)."""
 
@@ -80,10 +82,12 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.actions.inspector.triggered.connect(self._inspector_toggled)
         build_menus(self)
+        self.actions.follow(bridge.document.project)
         self.statusBar()
         self.setAcceptDrops(True)
         self.navigator.entry_selected.connect(self.show_page)
         bridge.error.connect(lambda text: dialogs.show_error(self, text))
+        bridge.status.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
         bridge.changed.connect(self._on_changed)
         bridge.document_replaced.connect(self._on_replaced)
         self.files.state_changed.connect(self.update_title)
@@ -114,12 +118,15 @@ class MainWindow(QMainWindow):
     def _on_replaced(self) -> None:
         self.inspector.inspect(None)
         self._refresh_entries()
+        self.actions.follow(self.bridge.document.project)
 
     def _on_changed(self, change: Change) -> None:
         if change.touches(Field.DIMENSIONS):
             self._refresh_entries()
         else:
             self.update_title()
+        if change.touches(Field.VOLUME):
+            self.actions.follow(self.bridge.document.project)
 
     def show_page(self, key: PageKey) -> Page | None:
         """Show the page `key`, building it on its first visit."""

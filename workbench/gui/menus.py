@@ -36,7 +36,8 @@ def build_menus(w: MainWindow) -> None:
     _menu(bar, "&Edit", [a.undo, a.redo, None, a.cut, a.copy, a.paste, a.copy_chart, None,
                          a.preferences])
     _menu(bar, "&View", [a.inspector, None, a.next_page, a.previous_page])
-    _menu(bar, "&Model", [a.mode, a.years, a.details, None, a.add_dimension, a.add_segment])
+    _menu(bar, "&Model", [a.mode, a.years, a.details, None, a.add_dimension, a.add_segment,
+                          None, a.add_volume, a.volume_unit, a.remove_volume])
     _menu(bar, "&Help", [a.about])
 
 

@@ -1,4 +1,5 @@
-"""The Model menu: forecast mode, year range, project details, new dimensions and segments.
+"""The Model menu: forecast mode, year range, project details, new dimensions and segments,
+and the volume measure (add it with its unit, rename the unit, remove it).
 
 Each action asks through `dialogs.ask_form` and runs one core command through the bridge,
 so a refused value shows its sentence and changes nothing, and every change can be undone.
@@ -19,12 +20,19 @@ from workbench.core.commands import (
     SetMode,
     SetYearRange,
 )
+from workbench.core.commands.measures import AddVolume, RemoveVolume, SetVolumeUnit
+from workbench.core.measures import VOLUME
 from workbench.core.project import Growth, Project, new_id
 from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.dialogs import Field
 from workbench.gui.locale_numbers import read_number, read_percent
 
+VOLUME_HINT = (
+    "Volume must add up across each dimension's segments: count something every segment "
+    "has its own of, such as paid subscriptions, paid episodes or viewing hours, not "
+    "audiences (a viewer of two platforms would count twice)."
+)
 TOP_DOWN = "Top-down: the total has its own growth"
 BOTTOM_UP = "Bottom-up: the total is the sum of a primary dimension"
 
@@ -118,6 +126,49 @@ class ModelActions:
         if fields is not None:
             segments = [s.strip() for s in fields["segments"].split(",") if s.strip()]
             self.bridge.execute(AddDimension(fields["name"], segments))
+
+    # -- the volume measure ------------------------------------------------------------------
+
+    def add_volume(self) -> bool:
+        """Model → Add Volume Measure…: ask its unit; the pages switch to the (empty) volume."""
+        if self.bridge.document.project.volume is not None:
+            dialogs.show_error(self.parent, "This project already has a volume measure.")
+            return False
+        unit = self._ask_unit("Add volume measure", "")
+        if unit is None or not self.bridge.execute(AddVolume(unit)):
+            return False
+        self.bridge.measure.pick(VOLUME)
+        return True
+
+    def set_volume_unit(self) -> bool:
+        """Model → Set Volume Unit…: a new name for the unit (the numbers stay as typed)."""
+        volume = self.bridge.document.project.volume
+        if volume is None:
+            dialogs.show_error(self.parent, "This project has no volume measure; add one "
+                               "first (Model → Add Volume Measure…).")
+            return False
+        unit = self._ask_unit("Volume unit", volume.unit)
+        return unit is not None and self.bridge.execute(SetVolumeUnit(unit))
+
+    def remove_volume(self) -> bool:
+        """Model → Remove Volume Measure, after a confirmation (Edit → Undo restores it)."""
+        volume = self.bridge.document.project.volume
+        if volume is None:
+            dialogs.show_error(self.parent, "This project has no volume measure to remove.")
+            return False
+        question = (f"Remove the volume measure ({volume.unit}) with all its history, "
+                    "assumptions, pins and notes? Edit → Undo brings it back.")
+        return dialogs.confirm(self.parent, question) and self.bridge.execute(RemoveVolume())
+
+    def _ask_unit(self, title: str, current: str) -> str | None:
+        fields = dialogs.ask_form(
+            self.parent, title,
+            [Field("unit", "Volume unit", value=current,
+                   placeholder="e.g. million paid subscriptions")],
+            check=lambda values: None if values["unit"].strip() else "Name the unit.",
+            note=VOLUME_HINT,
+        )
+        return None if fields is None else fields["unit"].strip()
 
     def add_segment(self, dimension_id: str | None = None) -> bool:
         """Add a segment with its base-year value and growth rate, asked in one form, to

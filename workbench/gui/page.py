@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from workbench.core.measures import VALUE
+
 if TYPE_CHECKING:
     from workbench.core.project import Project
     from workbench.core.transaction import Change
@@ -28,12 +30,14 @@ if TYPE_CHECKING:
 
 
 class CellTarget(NamedTuple):
-    """One cell of the model: (scenario id, series id, year). Scenario "" is whichever
-    scenario is shown; year None is the series' row as a whole."""
+    """One cell of the model: (scenario id, series id, year, measure id). Scenario "" is
+    whichever scenario is shown; year None is the series' row as a whole; the measure is
+    the value unless named."""
 
     scenario_id: str
     series_id: str
     year: int | None
+    measure: str = VALUE
 
 
 class EntityTarget(NamedTuple):

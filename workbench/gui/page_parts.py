@@ -10,6 +10,7 @@ from workbench.core.derived import cagr_rows
 from workbench.core.document import Document
 from workbench.core.project import TOTAL
 from workbench.gui.charts import ChartSeries
+from workbench.gui.measures import MeasureReading
 
 PAGE_MARGIN = 16
 SPACING = 12
@@ -29,8 +30,9 @@ def caption(text: str) -> QLabel:
     return label
 
 
-def card(title: str, value: str, detail: str = "") -> QFrame:
-    """A headline figure: small title, big number, one line of detail."""
+def card(title: str, value: str, detail: str = "", *more: str) -> QFrame:
+    """A headline figure: small title, big number, a line of detail (and `more` lines:
+    the same figure in the other measures)."""
     frame = QFrame()
     frame.setObjectName("card")
     frame.setStyleSheet(
@@ -43,6 +45,7 @@ def card(title: str, value: str, detail: str = "") -> QFrame:
         (title, "color: #5a6b7d; font-size: 9pt;"),
         (value, "color: #1f2d3d; font-size: 17pt; font-weight: 600;"),
         (detail, "color: #5a6b7d; font-size: 9pt;"),
+        *((line, "color: #33414f; font-size: 9pt;") for line in more),
     ):
         label = QLabel(text)
         label.setStyleSheet(style)
@@ -58,11 +61,12 @@ def page_layout(widget: QWidget) -> QVBoxLayout:
     return layout
 
 
-def total_series(document: Document) -> list[ChartSeries]:
-    """The total market of every scenario, one chart line each."""
+def total_series(reading: Document | MeasureReading) -> list[ChartSeries]:
+    """The total market of every scenario (in the measure `reading` reads), one chart
+    line each."""
     return [
-        ChartSeries(s.name, list(document.result(s.id).series_values(TOTAL)))
-        for s in document.project.scenarios
+        ChartSeries(s.name, reading.result(s.id).series_values(TOTAL))
+        for s in reading.project.scenarios
     ]
 
 
@@ -72,9 +76,10 @@ def forecast_cagr_label(document: Document) -> str:
     return f"CAGR {a}–{b}"
 
 
-def forecast_cagr(document: Document, scenario_id: str) -> float:
-    """The total's headline CAGR (first forecast year → last year) in one scenario."""
-    meta = document.project.metadata
-    result = document.result(scenario_id)
+def forecast_cagr(reading: Document | MeasureReading, scenario_id: str) -> float:
+    """The total's headline CAGR (first forecast year → last year) in one scenario, of
+    the measure `reading` reads (a document: the value)."""
+    meta = reading.project.metadata
+    result = reading.result(scenario_id)
     rates = cagr_rows(result, *meta.forecast_cagr_years)
     return float(np.asarray(rates)[result.row[TOTAL]])

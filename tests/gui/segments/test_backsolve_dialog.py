@@ -7,12 +7,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from workbench.core.measures import VALUE
+from workbench.gui.measures import MeasureReading
 from workbench.gui.segments.backsolve import BackSolveDialog
 
 
 @pytest.fixture
 def dialog(qtbot, bridge):
-    widget = BackSolveDialog(None, bridge.document, "base", "a")
+    widget = BackSolveDialog(None, MeasureReading(bridge.document, VALUE), "base", "a")
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)

@@ -130,7 +130,7 @@ def test_cell_selection_reports_scenario_series_and_year(qtbot, page):
     index = cell(page, "Beta", "2024F")
     with qtbot.waitSignal(page.inspected) as blocker:
         page.select_cell(index.row(), index.column())
-    assert blocker.args == [("base", "b", 2024)]
+    assert blocker.args == [("base", "b", 2024, "value")]
     with qtbot.waitSignal(page.inspected) as blocker:
         page.select_cell(cell(page, "Share: Beta", "2021").row(), 3)
     assert blocker.args == [None]
@@ -175,7 +175,7 @@ def test_the_chart_names_measure_unit_and_scenario_and_marks_pins(page, bridge):
     page.show()
     bridge.execute(SetPin("up", "a", 2024, 12.0))
     page.set_scenario("up")
-    assert page.chart.title == "Technology: market size, USD bn · Up scenario"
+    assert page.chart.title == "Technology: value, USD bn · Up scenario"
     assert dict(page.chart.pinned_points())["Alpha"][0][0] == 2024.0
     page.set_chart_mode("share")
     assert page.chart.mode == "share" and page.chart.title.startswith(

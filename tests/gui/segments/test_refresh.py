@@ -129,7 +129,7 @@ def test_a_page_off_screen_reads_no_forecast_after_an_edit(qtbot, bridge, monkey
     document = bridge.document
     asked: list[str] = []
     real = document.result
-    monkeypatch.setattr(document, "result", lambda s: asked.append(s) or real(s))
+    monkeypatch.setattr(document, "result", lambda s, *m: asked.append(s) or real(s, *m))
     bridge.execute(SetHistory("n", 2022, 7.0))  # every scenario's forecast changes
     painted(tech)
     assert set(asked) == {"base"}

@@ -1,8 +1,10 @@
 """The first page: how big the market is, where it goes per scenario, what needs fixing.
 
 Headline figures and the total chart come from the document's results; the findings come
-from validation. A finding that names a cell is a link: activating it asks the main window
-to open the page of that cell (`navigate` with the finding's target).
+from validation. With a volume, every card carries the volume (with its CAGR) and the
+average price's trend under the value, and the chart follows the window's measure. A
+finding that names a cell is a link: activating it asks the main window to open the page
+of that cell (`navigate` with the finding's target).
 """
 
 from __future__ import annotations
@@ -10,14 +12,17 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem, QWidget
 
+from workbench.core.measures import PRICE, measure, measures_of, unit_of
 from workbench.core.project import TOTAL
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
 from workbench.gui.deferred import Deferred
 from workbench.gui.locale_numbers import amount, percent
+from workbench.gui.measure_switch import MeasureSwitch
+from workbench.gui.measures import MeasureReading
 from workbench.gui.page import Page
 from workbench.gui.page_parts import (
     PAGE_MARGIN,
@@ -43,6 +48,9 @@ class OverviewPage(Page):
         layout = page_layout(self)
         self._title = heading("")
         self._subtitle = caption("")
+        top = QHBoxLayout()
+        top.addWidget(self._title, 1)
+        top.addWidget(MeasureSwitch(bridge, self))
         self._cards = QGridLayout()
         self._cards.setHorizontalSpacing(CARD_SPACING)
         self._cards.setVerticalSpacing(CARD_SPACING)
@@ -53,14 +61,15 @@ class OverviewPage(Page):
         self.findings = QListWidget()
         self.findings.setMaximumHeight(180)
         self.findings.itemActivated.connect(self._open_finding)
-        for widget in (self._title, self._subtitle):
-            layout.addWidget(widget)
+        layout.addLayout(top)
+        layout.addWidget(self._subtitle)
         layout.addLayout(self._cards)
         layout.addWidget(self.chart, 1)
         layout.addWidget(heading("Validation", 11))
         layout.addWidget(self.findings)
         self.deferred = Deferred(self, self.redraw)
         self.follow(bridge)
+        bridge.measure.chosen.connect(self.deferred.request)
         self.redraw()
 
     def showEvent(self, event) -> None:
@@ -79,15 +88,20 @@ class OverviewPage(Page):
     def redraw(self) -> None:
         """Cards, chart and findings from the document as it is now."""
         document = self.bridge.document
-        meta = document.project.metadata
+        project = document.project
+        meta = project.metadata
+        units = [meta.unit, *(f"{measure(m).label.lower()} in {unit_of(project, m)}"
+                              for m in measures_of(project)[1:])]
         self._title.setText(meta.title)
         self._subtitle.setText(
-            f"{meta.unit} · history {meta.first_year}–{meta.base_year} · "
+            f"{' · '.join(units)} · history {meta.first_year}–{meta.base_year} · "
             f"forecast {meta.base_year + 1}–{meta.last_year}"
         )
         self._fill_cards()
-        self.chart.show_series(meta.years, meta.base_year, total_series(document),
-                               unit=meta.unit, title=f"Total market by scenario, {meta.unit}")
+        shown = MeasureReading(document, self.bridge.measure.shown(project))
+        self.chart.show_series(
+            meta.years, meta.base_year, total_series(shown), unit=shown.unit,
+            title=f"Total market by scenario: {shown.label.lower()}, {shown.unit}")
         self._fill_findings(findings_of(document))
 
     def headline(self) -> dict[str, tuple[float, float]]:
@@ -102,13 +116,19 @@ class OverviewPage(Page):
     def _fill_cards(self) -> None:
         for card_frame in self._card_frames:
             card_frame.deleteLater()
-        project = self.bridge.document.project
-        meta = project.metadata
-        base = project.history.get((TOTAL, meta.base_year), math.nan)
-        self._card_frames = [card(f"Market size {meta.base_year}", amount(base), meta.unit)]
-        for name, (last, rate) in self.headline().items():
-            detail = f"{forecast_cagr_label(self.bridge.document)}: {percent(rate)}"
-            self._card_frames.append(card(f"{name} · {meta.last_year}", amount(last), detail))
+        document = self.bridge.document
+        meta = document.project.metadata
+        others = [MeasureReading(document, m) for m in measures_of(document.project)[1:]]
+        base = document.project.history.get((TOTAL, meta.base_year), math.nan)
+        self._card_frames = [card(
+            f"Market size {meta.base_year}", amount(base), meta.unit,
+            *(_base_line(r, meta.base_year) for r in others))]
+        for scenario in document.project.scenarios:
+            last, rate = self.headline()[scenario.name]
+            detail = f"{forecast_cagr_label(document)}: {percent(rate)}"
+            lines = [_trend_line(r, scenario.id) for r in others]
+            self._card_frames.append(
+                card(f"{scenario.name} · {meta.last_year}", amount(last), detail, *lines))
         self._columns = 0
         self._place_cards()
 
@@ -150,3 +170,22 @@ class OverviewPage(Page):
         finding = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(finding, Finding) and finding.target is not None:
             self.navigate.emit(finding.target)
+
+
+def _base_line(reading: MeasureReading, year: int) -> str:
+    """"Volume 797.00": a measure's total in the base year (its unit is in the subtitle)."""
+    first = reading.project.scenarios[0].id
+    return f"{_word(reading)} {amount(reading.result(first).value(TOTAL, year))}"
+
+
+def _trend_line(reading: MeasureReading, scenario_id: str) -> str:
+    """"Volume 1,234.00 · 8.0 %": a measure's last-year total and its headline CAGR."""
+    last = reading.project.metadata.last_year
+    value = reading.result(scenario_id).value(TOTAL, last)
+    return f"{_word(reading)} {amount(value)} · {percent(forecast_cagr(reading, scenario_id))}"
+
+
+def _word(reading: MeasureReading) -> str:
+    """The measure's name on a card: "Price" for the average price (four cards share a
+    row at 1024 pixels; the subtitle names it in full with its unit)."""
+    return "Price" if reading.measure == PRICE else reading.label

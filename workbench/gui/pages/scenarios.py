@@ -2,7 +2,9 @@
 
 The table has one row per scenario with the total market by year and the forecast CAGR;
 a second tab compares every segment with the first scenario (`comparison`); the chart
-overlays the totals. Every button is one core command through the bridge.
+overlays the totals. Every button is one core command through the bridge. With a volume,
+the numbers are those of the window's measure, and shifting growth rates shifts that
+measure's (the average price has none: the shift is not offered).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from workbench.core.commands import AddScenario, RemoveScenario, RenameScenario, ShiftGrowth
 from workbench.core.document import Document
 from workbench.core.fields import Field
+from workbench.core.measures import measures_of
 from workbench.core.project import TOTAL
 from workbench.core.transaction import Change
 from workbench.gui import dialogs
@@ -32,6 +35,8 @@ from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
 from workbench.gui.deferred import Deferred
 from workbench.gui.locale_numbers import amount, percent
+from workbench.gui.measure_switch import MeasureSwitch
+from workbench.gui.measures import MeasureReading
 from workbench.gui.page import Page
 from workbench.gui.page_parts import (
     caption,
@@ -56,6 +61,10 @@ class ScenarioTotalsModel(QAbstractTableModel):
     @property
     def _document(self) -> Document:
         return self.bridge.document
+
+    @property
+    def _reading(self) -> MeasureReading:
+        return MeasureReading(self._document, self.bridge.measure.shown(self._document.project))
 
     def reload(self, *_args) -> None:
         self.beginResetModel()
@@ -96,9 +105,10 @@ class ScenarioTotalsModel(QAbstractTableModel):
         project = self._document.project
         scenario = project.scenarios[row]
         years = project.metadata.years
+        reading = self._reading
         if column == len(years):
-            return forecast_cagr(self._document, scenario.id)
-        value = self._document.result(scenario.id).value(TOTAL, years[column])
+            return forecast_cagr(reading, scenario.id)
+        value = reading.result(scenario.id).value(TOTAL, years[column])
         return value if math.isfinite(value) else math.nan
 
     def _is_forecast(self, column: int) -> bool:
@@ -126,7 +136,10 @@ class ScenariosPage(Page):
         self.points.setSingleStep(0.5)
         self.points.setSuffix(" pp")
         layout = page_layout(self)
-        layout.addWidget(heading("Scenarios"))
+        top = QHBoxLayout()
+        top.addWidget(heading("Scenarios"), 1)
+        top.addWidget(MeasureSwitch(bridge, self))
+        layout.addLayout(top)
         layout.addWidget(
             caption(
                 "Each scenario is a set of forecast assumptions; history is shared by all. "
@@ -147,6 +160,7 @@ class ScenariosPage(Page):
         self.model.modelReset.connect(self._restore_selection)
         self.deferred = Deferred(self, self.redraw)
         self.follow(bridge)
+        bridge.measure.chosen.connect(self.deferred.request)
         self.redraw()
         self.table.selectRow(0)
 
@@ -161,9 +175,10 @@ class ScenariosPage(Page):
 
     def _shift_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(QLabel("Shift every growth rate of the selected scenario by"))
+        self.shift_label = QLabel("Shift every growth rate of the selected scenario by")
+        row.addWidget(self.shift_label)
         row.addWidget(self.points)
-        shift = QPushButton("Apply shift")
+        self.shift_button = shift = QPushButton("Apply shift")
         shift.clicked.connect(lambda: self.shift(self.points.value() / 100.0))
         row.addWidget(shift)
         row.addStretch(1)
@@ -197,13 +212,25 @@ class ScenariosPage(Page):
         """The totals table, the comparison and the chart (every scenario's forecast)."""
         self.model.reload()
         self.comparison.reload()
-        first = self.bridge.document.project.scenarios[0].name
+        reading = self._reading()
+        several = len(measures_of(reading.document.project)) > 1
+        first = reading.project.scenarios[0].name
+        self.tabs.setTabText(0, f"{reading.label} by year" if several else "Total market by year")
         self.tabs.setTabText(1, f"Compare with {first}")
-        meta = self.bridge.document.project.metadata
+        self.shift_label.setText(
+            f"Shift every {reading.label.lower()} growth rate of the selected scenario by"
+            if several else "Shift every growth rate of the selected scenario by")
+        for widget in (self.shift_label, self.points, self.shift_button):
+            widget.setEnabled(reading.typed)
+        meta = reading.project.metadata
         self.chart.show_series(
-            meta.years, meta.base_year, total_series(self.bridge.document), unit=meta.unit,
-            title=f"Total market by scenario, {meta.unit}",
+            meta.years, meta.base_year, total_series(reading), unit=reading.unit,
+            title=f"Total market by scenario: {reading.label.lower()}, {reading.unit}",
         )
+
+    def _reading(self) -> MeasureReading:
+        document = self.bridge.document
+        return MeasureReading(document, self.bridge.measure.shown(document.project))
 
     def selected_scenario(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -247,4 +274,4 @@ class ScenariosPage(Page):
         """Add `points` (0.01 = one point) to every growth rate of the selected scenario."""
         scenario_id = self.selected_scenario()
         if scenario_id is not None and points:
-            self.bridge.execute(ShiftGrowth(scenario_id, points))
+            self.bridge.execute(self._reading().command(ShiftGrowth(scenario_id, points)))

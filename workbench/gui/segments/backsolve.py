@@ -4,6 +4,8 @@ solved together, with the resulting rates shown before anything changes.
 The targets are the numbers the analyst will see (reconciled); the core's `BackSolve`
 finds the rates. The preview runs the same command on a copy of the project, so what the
 dialog shows is exactly what OK applies, or the sentence that says why it cannot be done.
+It back-solves the measure the table shows (`MeasureReading`): the volume's rates on a
+volume page.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from PySide6.QtWidgets import (
 from workbench.core.commands import BackSolve
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
-from workbench.core.project import TOTAL, Project
+from workbench.core.project import TOTAL
 from workbench.gui import locale_numbers
+from workbench.gui.measures import MeasureReading
 from workbench.gui.segments.parsing import read_value
 
 
@@ -38,11 +41,11 @@ class Target:
     rate: float
 
 
-def targets_of(document: Document, scenario_id: str, series_id: str) -> list[Target]:
+def targets_of(reading: MeasureReading, scenario_id: str, series_id: str) -> list[Target]:
     """The series a back-solve from `series_id` may aim at together: the CAGR series of
     its dimension (the total alone for the total)."""
-    p = document.project
-    result = document.result(scenario_id)
+    p = reading.project
+    result = reading.result(scenario_id)
     last = p.metadata.last_year
     ids = [TOTAL] if series_id == TOTAL else list(p.dimension_of(series_id).member_ids())
     return [
@@ -52,31 +55,32 @@ def targets_of(document: Document, scenario_id: str, series_id: str) -> list[Tar
     ]
 
 
-def preview(project: Project, scenario_id: str, targets: dict[str, float]):
+def preview(reading: MeasureReading, scenario_id: str, targets: dict[str, float]):
     """The rates a back-solve would set, by series, or the sentence refusing it."""
-    trial = Document(project.copy())
+    trial = Document(reading.document.project.copy())
     try:
-        trial.execute(BackSolve(scenario_id, targets))
+        trial.execute(reading.command(BackSolve(scenario_id, targets)))
     except ModelError as refusal:
         return str(refusal)
-    return {s: trial.project.growth_of(scenario_id, s).rate for s in targets}
+    solved = MeasureReading(trial, reading.measure).project
+    return {s: solved.growth_of(scenario_id, s).rate for s in targets}
 
 
 class BackSolveDialog(QDialog):
     """Targets per series; the resulting rates (or the refusal) update as one types."""
 
-    def __init__(self, parent: QWidget | None, document: Document, scenario_id: str,
+    def __init__(self, parent: QWidget | None, reading: MeasureReading, scenario_id: str,
                  series_id: str) -> None:
         super().__init__(parent)
-        self.document, self.scenario_id = document, scenario_id
-        last = document.project.metadata.last_year
-        self.setWindowTitle("Back-solve CAGR")
-        self.targets = targets_of(document, scenario_id, series_id)
+        self.reading, self.scenario_id = reading, scenario_id
+        last = reading.project.metadata.last_year
+        self.setWindowTitle(f"Back-solve CAGR ({reading.label.lower()})")
+        self.targets = targets_of(reading, scenario_id, series_id)
         self.fields: dict[str, QLineEdit] = {}
         self.rates: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(
-            f"Type the {last} values you want to see ({document.project.metadata.unit}); "
+            f"Type the {last} values you want to see ({reading.title}); "
             "the CAGRs are set so the shown numbers land on them. Leave a row blank to keep "
             "its rate."
         ))
@@ -127,7 +131,7 @@ class BackSolveDialog(QDialog):
         except ModelError as exc:
             typed, result = {}, str(exc)
         else:
-            result = preview(self.document.project, self.scenario_id, typed) if typed else {}
+            result = preview(self.reading, self.scenario_id, typed) if typed else {}
         rates = result if isinstance(result, dict) else {}
         for t in self.targets:
             rate = rates.get(t.series_id, t.rate)

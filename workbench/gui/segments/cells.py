@@ -77,7 +77,9 @@ class BlockBuilder:
     """Builds the role lists of rows for one scenario of one project, a block at a time.
 
     `assumption(row, kind)` is the text of an assumption column, which the model owns
-    because it also edits it. The year columns are contiguous (see `TableLayout`).
+    because it also edits it. The year columns are contiguous (see `TableLayout`). A
+    derived measure (`typed` False, the average price) has no inputs: every cell is
+    computed and read-only.
     """
 
     def __init__(
@@ -87,8 +89,9 @@ class BlockBuilder:
         columns: Sequence[Column],
         figures: Figures,
         assumption: Callable[[Row, str], str],
+        typed: bool = True,
     ) -> None:
-        self.project, self.scenario_id = project, scenario_id
+        self.project, self.scenario_id, self.typed = project, scenario_id, typed
         self.columns, self.figures, self.assumption = columns, figures, assumption
         year_cols = [i for i, c in enumerate(columns) if c.kind == "year"]
         self.years = slice(year_cols[0], year_cols[-1] + 1)
@@ -101,7 +104,7 @@ class BlockBuilder:
 
     def build(self, rows: Sequence[tuple[int, Row]]) -> list[dict[int, list]]:
         """The roles of each (row index, Row), in order."""
-        series = [(r, row) for r, row in rows if row.is_series]
+        series = [(r, row) for r, row in rows if row.is_series and self.typed]
         keys = [row.key for _, row in series]
         p, scenario = self.project, self.scenario_id
         codes = cell_states(p, scenario, keys, self.year_list, with_holds=False)
@@ -120,7 +123,7 @@ class BlockBuilder:
             STATE_ROLE: [None] * n,
             HELD_ROLE: [False] * n,
             DECORATION: [None] * n,
-            FLAGS: self._flags(row) if series else self.read_only,
+            FLAGS: self._flags(row) if series and self.typed else self.read_only,
         }
         font = _font(row)
         if font is not None:

@@ -1,7 +1,9 @@
 """The right-click menu of a segment table: the edits that are not typing.
 
-Each action is one core command through the bridge (so one undo step); the questions it
-needs (a source, a note, a target) go through `workbench.gui.dialogs`, which tests patch.
+Each action is one core command through the bridge (so one undo step) on the measure the
+table shows; the questions it needs (a source, a note, a target) go through
+`workbench.gui.dialogs`, which tests patch. The average price has no actions: it is
+derived, and the menu says how.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from workbench.core.commands import (
     SetPin,
     SpreadTotal,
 )
+from workbench.core.measures import price_unit
 from workbench.core.project import TOTAL
 from workbench.gui import dialogs
 from workbench.gui.segments.backsolve import BackSolveDialog
@@ -36,11 +39,16 @@ class CellMenu:
         self.model, self.parent = model, parent
         self.row: Row = model.row(index.row())
         self.column: Column = model.column(index.column())
-        self.project = model.document.project
+        self.reading = model.reading
+        self.project = self.reading.project
         self.scenario_id = model.scenario_id
 
     def build(self) -> QMenu:
         menu = QMenu(self.parent)
+        if not self.reading.typed:
+            explanation = price_unit(self.model.document.project).explanation
+            menu.addAction(f"Average price = {explanation} (derived)").setEnabled(False)
+            return menu
         if self.row.is_series and self.column.kind == "year":
             self._cell_actions(menu)
         if self.row.is_series and self._method() == "cagr":
@@ -106,9 +114,7 @@ class CellMenu:
     def _back_solve(self) -> None:
         """Targets for this series and its CAGR siblings, solved together (the dialog
         previews the resulting rates)."""
-        dialog = BackSolveDialog(
-            self.parent, self.model.document, self.scenario_id, self.row.key
-        )
+        dialog = BackSolveDialog(self.parent, self.reading, self.scenario_id, self.row.key)
         if dialogs.ask_dialog(dialog) and dialog.solved:
             self._run(BackSolve(self.scenario_id, dialog.solved))
 
@@ -127,7 +133,7 @@ class CellMenu:
         return f"{self.row.label}, {self.column.year}"
 
     def _run(self, command: Command) -> None:
-        self.model.bridge.execute(command)
+        self.model.bridge.execute(self.reading.command(command))
 
     def _add(self, menu: QMenu, text: str, slot) -> QAction:
         action = menu.addAction(text)

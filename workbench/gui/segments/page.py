@@ -6,9 +6,14 @@ chart, but only when the change touches the scenario on screen (or, on the total
 scenario's forecast); structural changes rebuild, and a new document rebuilds everything.
 A page that is not on screen redraws its chart when it is shown again, not on every edit:
 the total page's chart would otherwise compute every scenario after each keystroke.
+
+A project with a volume shows the measure switch in the header: the table, the chart and
+their titles follow the window's choice (value, volume or the derived average price).
 """
 
 from __future__ import annotations
+
+from html import escape
 
 import numpy as np
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
@@ -25,15 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.fields import STRUCTURE, Field
+from workbench.core.measures import measures_of
 from workbench.core.project import TOTAL, Project
 from workbench.core.reconcile_words import rate_text
 from workbench.core.transaction import Change
 from workbench.gui import locale_numbers, page_parts
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import MODES, ForecastChart
+from workbench.gui.measure_switch import MeasureSwitch
 from workbench.gui.page import CellTarget, Page, Target
 from workbench.gui.segments import styles
-from workbench.gui.segments.chart_feed import scenario_totals, segment_series
+from workbench.gui.segments.chart_feed import segment_series
 from workbench.gui.segments.context_menu import CellMenu
 from workbench.gui.segments.table_model import SegmentTableModel
 from workbench.gui.segments.view import SegmentTableView
@@ -71,6 +78,7 @@ class SegmentPage(Page):
         self._fill_scenarios()
         self._after_rebuild()
         self.follow(bridge)
+        bridge.measure.chosen.connect(self._on_measure)
 
     # -- the page contract ------------------------------------------------------------------
 
@@ -105,7 +113,7 @@ class SegmentPage(Page):
             return None
         row, column = self.model.row(index.row()), self.model.column(index.column())
         if row.is_series and column.kind == "year":
-            return CellTarget(self.scenario_id, row.key, column.year)
+            return CellTarget(self.scenario_id, row.key, column.year, self.model.measure)
         return None
 
     def show_target(self, target: Target) -> None:
@@ -113,6 +121,8 @@ class SegmentPage(Page):
         row's name when the target names no year)."""
         if not isinstance(target, CellTarget):
             return
+        if target.measure in measures_of(self.bridge.document.project):
+            self.bridge.measure.pick(target.measure)
         if target.scenario_id:
             self.set_scenario(target.scenario_id)
         layout = self.model.layout
@@ -130,7 +140,11 @@ class SegmentPage(Page):
     def _build(self) -> None:
         layout = page_parts.page_layout(self)
         layout.addLayout(self._top_bar())
-        layout.addWidget(self._caption)
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(self._caption, 1)
+        self.measure_switch = MeasureSwitch(self.bridge, self)
+        caption_row.addWidget(self.measure_switch, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(caption_row)
         self.blank_note = QLabel()
         self.blank_note.setWordWrap(True)
         self.blank_note.setStyleSheet(
@@ -223,10 +237,13 @@ class SegmentPage(Page):
         if change.touches_any(STRUCTURE):
             self._rebuild()
             return
-        if change.touches(Field.HISTORY):
+        reading = self.model.reading
+        if not reading.concerns(change):  # the other measure's inputs alone
+            return
+        if change.touches(reading.field(Field.HISTORY)):
             self._explain_blanks()
         mine = change.scenarios is None or self.scenario_id in change.scenarios
-        if mine or change.touches(Field.HOLDS):
+        if mine or change.touches(reading.field(Field.HOLDS)):
             # Off screen, the table only forgets its numbers (no forecast is read to
             # compare rows); on screen it announces just the rows that moved.
             self.model.refresh_values(change if self._on_screen() else None)
@@ -235,6 +252,12 @@ class SegmentPage(Page):
 
     def reload(self) -> None:
         self._rebuild()
+
+    def _on_measure(self, _measure: str) -> None:
+        """The window switched measures: the table and chart show the new one."""
+        if self.model.measure != self.bridge.measure.shown(self.bridge.document.project):
+            self._rebuild()
+            self.inspected.emit(self.inspection())
 
     def _rebuild(self) -> None:
         project = self.bridge.document.project
@@ -249,12 +272,16 @@ class SegmentPage(Page):
     def _after_rebuild(self) -> None:
         project = self.bridge.document.project
         meta = project.metadata
+        reading = self.model.reading
         if self.dimension_id is not None:
             self.title = project.dimension(self.dimension_id).name
         self._heading.setText(self.title)
         self._marker_legend.setText(styles.legend_html(f"{meta.base_year + 1}F"))
+        self._marker_legend.setVisible(reading.typed)
+        self.chart_mode.setEnabled(reading.typed)
         self._caption.setText(
-            f"{meta.unit} · history {meta.first_year}–{meta.base_year} · "
+            f"<b>{reading.label}</b>, {escape(reading.unit)} · "
+            f"history {meta.first_year}–{meta.base_year} · "
             f"forecast {meta.base_year + 1}–{meta.last_year} · "
             f"{'top-down' if project.mode == 'top_down' else 'bottom-up'}"
         )
@@ -265,15 +292,18 @@ class SegmentPage(Page):
     def _explain_blanks(self) -> None:
         """Say why a dimension's forecast is blank: segments without a base-year value
         (the forecast of every segment depends on all of them)."""
-        project = self.bridge.document.project
+        reading = self.model.reading
+        project = reading.project
         base = project.metadata.base_year
-        members = project.dimension(self.dimension_id).members if self.dimension_id else ()
+        shows_members = self.dimension_id is not None and reading.typed
+        members = project.dimension(self.dimension_id).members if shows_members else ()
         missing = [m.name for m in members if (m.id, base) not in project.history]
         self.blank_note.setVisible(bool(missing))
         if missing:
             names = ", ".join(missing)
+            measure = "" if reading.measure == "value" else f" ({reading.label.lower()})"
             self.blank_note.setText(
-                f"The forecast of {self.title} is blank: {names} "
+                f"The forecast of {self.title}{measure} is blank: {names} "
                 f"{'has' if len(missing) == 1 else 'have'} no {base} value, and every "
                 f"segment's forecast depends on all of them. Type the {base} value in the "
                 f"table to fill it in.")
@@ -354,19 +384,20 @@ class SegmentPage(Page):
         self._chart_stale = not self._on_screen()
         if self._chart_stale:
             return
-        document = self.bridge.document
-        meta = document.project.metadata
+        reading = self.model.reading
+        meta, unit, measure = reading.project.metadata, reading.unit, reading.label.lower()
         if self.dimension_id is None:
-            series = scenario_totals(document)
-            mode, title = "lines", f"Total market by scenario, {meta.unit}"
+            series = page_parts.total_series(reading)
+            mode, title = "lines", f"Total market by scenario: {measure}, {unit}"
         else:
-            series = segment_series(document, self.model.result, self.dimension_id,
-                                    self.scenario_id)
-            mode = self.chart_mode.currentData()
-            scenario = document.project.scenario(self.scenario_id).name
-            measure = "share of the market" if mode == "share" else "market size"
-            title = f"{self.title}: {measure}, {meta.unit} · {scenario} scenario"
-        self.chart.show_series(meta.years, meta.base_year, series, unit=meta.unit,
+            series = segment_series(reading.project, self.model.result, self.dimension_id,
+                                    self.scenario_id, reading.typed)
+            mode = self.chart_mode.currentData() if reading.typed else "lines"
+            scenario = reading.project.scenario(self.scenario_id).name
+            if mode == "share":
+                measure = f"share of the market's {measure}"
+            title = f"{self.title}: {measure}, {unit} · {scenario} scenario"
+        self.chart.show_series(meta.years, meta.base_year, series, unit=unit,
                                mode=mode, title=title)
 
     def _show_menu(self, view: QTableView, position: QPoint) -> None:

@@ -7,6 +7,11 @@ only when a view (or anyone) asks, so a page that is not on screen costs nothing
 are built a block of rows at a time (`cells.BlockBuilder`) and each role is then a list
 look-up; that is what keeps an edit on a 200-segment page fast. Structure changes
 (segments, years, scenarios) rebuild with a reset.
+
+It shows the measure the window has chosen (`bridge.measure`) through a `MeasureReading`:
+the numbers, marks and assumptions of that measure, and every edit typed or pasted into it
+wrapped to land on it. The average price is read-only: typing there is refused with one
+sentence on the status bar.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from workbench.core.engine import ScenarioResult
 from workbench.core.errors import ModelError
 from workbench.core.explain import explain_cell
 from workbench.core.fields import Field
+from workbench.core.measures import PRICE, VOLUME_FIELDS, price_unit
 from workbench.core.methods import REGISTERED, method
 from workbench.core.project import TOTAL
 from workbench.core.reconcile_words import (
@@ -31,6 +37,7 @@ from workbench.core.reconcile_words import (
 from workbench.core.transaction import WHOLE, Change
 from workbench.gui import locale_numbers
 from workbench.gui.bridge import DocumentBridge
+from workbench.gui.measures import MeasureReading, price_formula
 from workbench.gui.segments import styles
 from workbench.gui.segments.cells import (
     FLAGS,
@@ -54,14 +61,17 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _SERIES_KEYED = {Field.HISTORY: 0, Field.HOLDS: 0, Field.PINS: 1, Field.GROWTH: 1}
 """Fields whose keys name a series, and where in the key: their edits change its marks."""
 _VALUE_ONLY = frozenset({*_SERIES_KEYED, Field.NOTES, Field.HISTORY_SOURCES})
-"""Fields whose edits change no more than the numbers and the marks of the series named."""
+"""Fields whose edits change no more than the numbers and the marks of the series named
+(the value's; a measure's own are `MeasureReading.field` of these)."""
 
 
 class SegmentTableModel(QAbstractTableModel):
     def __init__(self, bridge: DocumentBridge, dimension_id: str | None, scenario_id: str) -> None:
         super().__init__()
         self.bridge, self.dimension_id, self.scenario_id = bridge, dimension_id, scenario_id
-        self.layout: TableLayout = build_layout(bridge.document.project, dimension_id)
+        self.measure = bridge.measure.shown(bridge.document.project)
+        self._reading: MeasureReading | None = None
+        self.layout: TableLayout = self._layout()
         self._forget()
 
     # -- what the page calls --------------------------------------------------------------
@@ -80,16 +90,30 @@ class SegmentTableModel(QAbstractTableModel):
     def document(self) -> Document:
         return self.bridge.document
 
+    @property
+    def reading(self) -> MeasureReading:
+        """The document as the shown measure reads it (taken anew after each edit)."""
+        if self._reading is None:
+            self._reading = MeasureReading(self.document, self.measure)
+        return self._reading
+
     def set_scenario(self, scenario_id: str) -> None:
         self.scenario_id = scenario_id
         self.refresh_values()
 
     def rebuild(self) -> None:
-        """Rows and columns anew (segments, years or scenarios changed)."""
+        """Rows and columns anew (segments, years, scenarios or the measure changed)."""
         self.beginResetModel()
-        self.layout = build_layout(self.document.project, self.dimension_id)
+        self.measure = self.bridge.measure.shown(self.document.project)
+        self._reading = None
+        self.layout = self._layout()
         self._forget()
         self.endResetModel()
+
+    def _layout(self) -> TableLayout:
+        reading = self.reading
+        heading = f"{reading.label}\n{reading.unit}"
+        return build_layout(reading.project, self.dimension_id, heading, reading.typed)
 
     def refresh_values(self, change: Change | None = None) -> None:
         """New numbers and marks in the same rows and columns: one dataChanged.
@@ -106,7 +130,15 @@ class SegmentTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[1], last))
 
     def plan(self) -> EditPlan:
-        return EditPlan(self.document.project, self.scenario_id, self.result)
+        return EditPlan(self.reading.project, self.scenario_id, self.result)
+
+    def refuse_typing(self) -> None:
+        """Say, on the status bar, why the average price cannot be typed."""
+        explanation = price_unit(self.document.project).explanation
+        self.bridge.status.emit(
+            f"The average price is computed ({explanation}); switch to Value or Volume "
+            "to type a number."
+        )
 
     def copy_text(self, r: int, c: int) -> str:
         """A cell as the app's own copy carries it: a series' value exactly (the shortest
@@ -179,8 +211,12 @@ class SegmentTableModel(QAbstractTableModel):
         """Write text into (row, column) cells as ONE undo step, or refuse them all.
 
         A refusal (a cell that does not parse, is computed, or a command the core rejects)
-        is reported through the bridge's `error` and changes nothing.
+        is reported through the bridge's `error` and changes nothing; on the average price,
+        through its `status`.
         """
+        if not self.reading.typed:
+            self.refuse_typing()
+            return False
         plan = self.plan()
         try:
             for r, c, text in cells:
@@ -189,12 +225,13 @@ class SegmentTableModel(QAbstractTableModel):
             self.bridge.error.emit(str(exc))
             return False
         command = plan.command(label)
-        return command is not None and self.bridge.execute(command)
+        return command is not None and self.bridge.execute(self.reading.command(command))
 
     # -- reading the forecast ---------------------------------------------------------------
 
     def _forget(self) -> None:
         """Drop what was read; the next question reads the document's current forecast."""
+        self._reading: MeasureReading | None = None
         self._result: ScenarioResult | None = None
         self._figures: Figures | None = None
         self._builder: BlockBuilder | None = None
@@ -202,7 +239,7 @@ class SegmentTableModel(QAbstractTableModel):
 
     def _read(self) -> tuple[ScenarioResult, Figures]:
         if self._result is None or self._figures is None:
-            self._result = self.document.result(self.scenario_id)
+            self._result = self.reading.result(self.scenario_id)
             self._figures = self._figures_of(self._result)
         return self._result, self._figures
 
@@ -238,9 +275,10 @@ class SegmentTableModel(QAbstractTableModel):
         """Build the block of rows around `r` and return the roles of row `r`."""
         if self._builder is None:
             _, figures = self._read()
+            reading = self.reading
             self._builder = BlockBuilder(
-                self.document.project, self.scenario_id, self.layout.columns, figures,
-                self._assumption,
+                reading.project, self.scenario_id, self.layout.columns, figures,
+                self._assumption, reading.typed,
             )
         first = r - r % _BLOCK
         block = range(first, min(first + _BLOCK, len(self._rows)))
@@ -259,7 +297,7 @@ class SegmentTableModel(QAbstractTableModel):
         value or a mark (a mode switch changes what every cell means).
         """
         count = len(self.layout.rows)
-        if before is None or change is None or not change.fields <= _VALUE_ONLY:
+        if before is None or change is None or not change.fields <= self._value_only():
             return (0, count - 1) if count else None
         after = self._read()[1]
         moved = _differs(before.values, after.values).any(axis=1)
@@ -273,16 +311,23 @@ class SegmentTableModel(QAbstractTableModel):
         """Rows of the series whose inputs the change names (their marks may differ)."""
         named: set[str] = set()
         for field, position in _SERIES_KEYED.items():
-            keys = change.keys.get(field)
+            keys = change.keys.get(self.reading.field(field))
             if keys is WHOLE:
                 return np.ones(len(self.layout.rows), dtype=bool)
             named.update(key[position] for key in keys or ())
         return np.array([r.is_series and r.key in named for r in self.layout.rows], dtype=bool)
 
+    def _value_only(self) -> frozenset[Field]:
+        """The fields whose edits change only numbers and marks of named series here (the
+        price follows both measures' inputs; it has no marks of its own)."""
+        if self.measure == PRICE:
+            return frozenset({*_VALUE_ONLY, *(VOLUME_FIELDS[f] for f in _VALUE_ONLY)})
+        return frozenset(self.reading.field(f) for f in _VALUE_ONLY)
+
     # -- text of one cell ------------------------------------------------------------------
 
     def _assumption(self, row: Row, kind: str) -> str:
-        project = self.document.project
+        project = self.reading.project
         if row.key == TOTAL and project.mode == "bottom_up":
             primary = project.dimension(project.primary_dimension).name
             return f"Sum of {primary}" if kind == "method" else ""
@@ -305,7 +350,9 @@ class SegmentTableModel(QAbstractTableModel):
     def bends_a_rate(self) -> bool:
         """Whether any CAGR series on the table shows a CAGR other than its typed rate
         (the page then widens the rate column for the notice)."""
-        project = self.document.project
+        project = self.reading.project
+        if not self.reading.typed:
+            return False
         for row in self.layout.rows:
             g = project.growth_of(self.scenario_id, row.key) if row.is_series else None
             if g is not None and g.method == "cagr" and bends(g.rate, self._shown_cagr(row.key)):
@@ -315,7 +362,7 @@ class SegmentTableModel(QAbstractTableModel):
     def _shown_cagr(self, series_id: str) -> float:
         """The headline forecast CAGR the series shows (after reconciliation)."""
         result = self._read()[0]
-        a, b = self.document.project.metadata.forecast_cagr_years
+        a, b = self.reading.project.metadata.forecast_cagr_years
         return float(cagr_rows(result, a, b)[result.row[series_id]])
 
     def _edit(self, r: int, c: int) -> str:
@@ -323,13 +370,14 @@ class SegmentTableModel(QAbstractTableModel):
         row, column = self.row(r), self.column(c)
         if column.kind == "name":
             return row.label
-        if not row.is_series:
+        project = self.reading.project
+        if not row.is_series or not self.reading.typed:
             return str(self.data(self.index(r, c)) or "")
-        g = self.document.project.growth_of(self.scenario_id, row.key)
+        g = project.growth_of(self.scenario_id, row.key)
         if column.kind == "year":
             key = (self.scenario_id, row.key, column.year)
             yearly = method(g.method).yearly_rate()
-            if column.forecast and key not in self.document.project.pins and yearly is not None:
+            if column.forecast and key not in project.pins and yearly is not None:
                 rates = getattr(g, yearly.field)
                 return locale_numbers.plain_percent(rates.get(column.year, 0.0))
             result, figures = self._read()
@@ -345,16 +393,18 @@ class SegmentTableModel(QAbstractTableModel):
     # -- tooltips -------------------------------------------------------------------------
 
     def _tooltip(self, r: int, c: int) -> str | None:
-        row, column = self.row(r), self.column(c)
+        row, column, reading = self.row(r), self.column(c), self.reading
         if column.kind == "rate" and row.is_series:
-            return explain_rate(self.document, self.scenario_id, row.key)
+            return explain_rate(reading, self.scenario_id, row.key)
         if column.kind == "year" and row.kind in ("gap", "scale"):
             return explain_reconciliation(
-                self.document, self.scenario_id, row.key, column.year, row.kind
+                reading, self.scenario_id, row.key, column.year, row.kind
             )
         if column.kind != "year" or not row.is_series:
             return None
-        info = explain_cell(self.document, self.scenario_id, row.key, column.year)
+        if not reading.typed:
+            return price_formula(self.document, self.scenario_id, row.key, column.year)
+        info = explain_cell(reading, self.scenario_id, row.key, column.year)
         lines = [f"{styles.STATE_WORDS[info.state]}: {info.formula}"]
         if info.held:
             lines.append("Held: spreading and scaling leave this cell as it is.")
@@ -363,9 +413,10 @@ class SegmentTableModel(QAbstractTableModel):
         return "\n".join(lines)
 
     def _header_tip(self, column: Column) -> str | None:
-        unit = self.document.project.metadata.unit
+        unit, measure = self.reading.unit, self.reading.label.lower()
         if column.kind == "year":
-            return f"{'Forecast' if column.forecast else 'History'} {column.year}, {unit}"
+            half = "Forecast" if column.forecast else "History"
+            return f"{half} {column.year}, {measure}, {unit}"
         return {
             "cagr_history": "Compound annual growth over the history years",
             "cagr_forecast": "Compound annual growth of the numbers shown, from the first "

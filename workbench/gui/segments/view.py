@@ -158,6 +158,8 @@ class SegmentTableView(QTableView):
         elif event.key() in _ENTER_KEYS:
             up = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             self._step(_Move.MoveUp if up else _Move.MoveDown)
+        elif _types(event) and not self.segment_model().reading.typed:
+            self.segment_model().refuse_typing()
         else:
             super().keyPressEvent(event)
 
@@ -215,6 +217,9 @@ class SegmentTableView(QTableView):
     def clear_selection(self) -> bool:
         """Delete: clear every typed value in the selection (other cells are skipped)."""
         model = self.segment_model()
+        if not model.reading.typed:
+            model.refuse_typing()
+            return False
         cells = [
             (i.row(), i.column(), "")
             for i in self.selectedIndexes()
@@ -229,3 +234,12 @@ class SegmentTableView(QTableView):
         if not valid:
             return None
         return min(i.row() for i in valid), min(i.column() for i in valid)
+
+
+def _types(event: QKeyEvent) -> bool:
+    """Whether a key press would start an edit: F2, or a character typed without Ctrl."""
+    if event.key() == Qt.Key.Key_F2:
+        return True
+    control = event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                   | Qt.KeyboardModifier.AltModifier)
+    return bool(event.text().strip()) and not control
