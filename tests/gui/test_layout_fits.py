@@ -29,6 +29,8 @@ def _shown(widget) -> bool:
 def _text_width(label: QLabel) -> float:
     """The width the label's text needs on one line (rich text laid out as Qt does)."""
     text = label.text()
+    if label.buddy() is not None:  # "Mea&sure" shows as "Measure", the s underlined
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
     if label.textFormat() == Qt.TextFormat.PlainText or "<" not in text:
         metrics = QFontMetrics(label.font())
         return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
@@ -150,3 +152,44 @@ def test_the_measure_sees_a_cut_label_and_button(qtbot):
         "label '30.90'", "button 'Shift all growth rates'"]
     label.setToolTip("30.90")  # elided on purpose, with the whole text in a tooltip
     assert cut_labels(box) == []
+
+
+def test_every_market_page_fits_in_every_measure(qtbot, dialogs, settings, recovery_dir):
+    """With a volume, the measure switch joins the header of every market page; each page
+    still fits at 1024×700 in value, volume and average price, nothing cut."""
+    from tests.core.test_measures import with_volume
+    from workbench.gui.bridge import DocumentBridge
+    from workbench.gui.main_window import MainWindow
+    from workbench.gui.measure_switch import MeasureSwitch
+
+    document = with_volume("million paid subscriptions")
+    window = MainWindow(DocumentBridge(document), settings, recovery_dir)
+    window.start(document=document)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(*SIZE)
+    qtbot.wait(20)
+    problems = []
+    for measure in ("value", "volume", "price"):
+        window.bridge.measure.pick(measure)
+        for key in window.navigator.page_keys():
+            page = window.show_page(key)
+            if page.findChild(MeasureSwitch) is None:
+                continue
+            qtbot.wait(30)
+            host = window.stack.currentWidget()
+            name = f"{window.navigator.currentItem().text()} ({measure})"
+
+            def fits(host=host) -> bool:
+                bars = (host.horizontalScrollBar(), host.verticalScrollBar())
+                return not any(bar.isVisible() for bar in bars)
+
+            try:
+                qtbot.waitUntil(fits, timeout=1000)
+            except AssertionError:
+                problems.append(f"{name}: the page does not fit and scrolls")
+            found = cut_labels(window) + cut_buttons(window) + chart_problems(window)
+            problems += [f"{name}: {p}" for p in found]
+    window.files.maybe_save = lambda: True
+    window.close()
+    assert problems == []

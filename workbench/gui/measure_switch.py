@@ -2,8 +2,9 @@
 
 A segmented control (three exclusive buttons) bound to the window's `MeasureChoice`, so
 every page's switch shows the same choice and a click on any of them switches all pages.
-It is reachable by the keyboard as a radio group is: Tab reaches the checked button, the
-arrow keys move the choice. A project without a volume has one measure: the switch hides.
+It is reachable by the keyboard as a radio group is: Alt+S (its label's mnemonic) or Tab
+reach the checked button, the arrow keys move the choice. A project without a volume has
+one measure: the switch hides.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class MeasureSwitch(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        label = QLabel("Measure")
+        self.label = label = QLabel("Mea&sure")
         label.setStyleSheet("color: #5a6b7d; margin-right: 6px;")
         row.addWidget(label)
         for i, m in enumerate(MEASURES):
@@ -54,7 +55,6 @@ class MeasureSwitch(QWidget):
             self.buttons[m.id] = button
             row.addWidget(button)
             button.toggled.connect(lambda on, m=m.id: on and choice.pick(m))
-        label.setBuddy(self.buttons[MEASURES[0].id])
         choice.chosen.connect(self.refresh)
         bridge.changed.connect(self._on_changed)
         bridge.document_replaced.connect(self.refresh)
@@ -76,6 +76,7 @@ class MeasureSwitch(QWidget):
                     tip += f" = {price_unit(project).explanation}; derived, never typed"
                 self.buttons[m.id].setToolTip(tip)
         button = self.buttons[self.choice.shown(project)]
+        self.label.setBuddy(button)  # Alt+S goes to the measure shown
         if not button.isChecked():
             button.blockSignals(True)
             button.setChecked(True)
