@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 from workbench.core.commands import SetNote
 from workbench.core.errors import ModelError
 from workbench.core.explain import explain_cell
-from workbench.core.measures import measures_of
+from workbench.core.measures import measures_of, price_unit
 from workbench.core.project import Project
 from workbench.core.reconcile_words import explain_rate
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.entity_card import entity_card
 from workbench.gui.locale_numbers import number
-from workbench.gui.measures import MeasureReading, price_formula
+from workbench.gui.measures import MeasureReading
 from workbench.gui.page import CellTarget, EntityTarget, Target
 
 Cell = tuple
@@ -153,10 +153,9 @@ def describe(bridge: DocumentBridge, cell: Cell | None) -> dict[str, str]:
         name = f"{project.series_name(series_id)} · {project.scenario(scenario_id).name} · {year}"
         if len(measures_of(project)) > 1:
             name += f" · {reading.label}"
+        info = explain_cell(document, scenario_id, series_id, year, measure_id)
         if not reading.typed:
-            return _derived(reading, name, value, price_formula(
-                document, scenario_id, series_id, year))
-        info = explain_cell(reading, scenario_id, series_id, year)
+            return _derived(reading, name, value, info.formula)
     except ModelError:  # the cell went away (a removal, the undo of an addition)
         return {"Cell": "The selected cell no longer exists."}
     state = info.state + (" · held (spreading and scaling leave it)" if info.held else "")
@@ -176,7 +175,8 @@ def describe(bridge: DocumentBridge, cell: Cell | None) -> dict[str, str]:
 def _derived(reading: MeasureReading, name: str, value: float, formula: str) -> dict[str, str]:
     """The rows of an average price cell: the division is its formula; no growth, no
     source (the value's and the volume's cells have theirs)."""
-    return {"Cell": name, "Value": _amount(value, reading.unit),
+    shown = price_unit(reading.document.project).amount(value) if math.isfinite(value) else ""
+    return {"Cell": name, "Value": shown or "blank",
             "State": "derived (value ÷ volume; never typed)", "Formula": formula,
             "Growth": "—", "Source": "—"}
 

@@ -5,14 +5,13 @@ market page shows one of them at a time, the one chosen in its header (`MeasureC
 one per window, so switching on one page switches them all). Pages read numbers and write
 edits through a `MeasureReading`: its `project` is the measure's view (the volume's inputs
 where the value's stand), its `result` the measure's forecast, and `command` wraps an edit
-in `OnMeasure` so it lands on the measure shown; the core's words for a cell (explain, the
-rate's notice, reconciliation) work on it unchanged. The average price is derived: its
-pages read the value's structure, and nothing on them can be typed.
+in `OnMeasure` so it lands on the measure shown; the core's words for a rate's notice and
+for reconciliation work on it unchanged (`explain_cell` takes the measure itself). The
+average price is derived: its pages read the value's structure, and nothing on them can be
+typed.
 """
 
 from __future__ import annotations
-
-import math
 
 from PySide6.QtCore import QObject, Signal
 
@@ -24,18 +23,15 @@ from workbench.core.fields import MEASURE_INPUTS, Field
 from workbench.core.measures import (
     PRICE,
     VALUE,
-    VOLUME,
     VOLUME_FIELDS,
     field_of,
     measure,
     measures_of,
-    price_unit,
     unit_of,
     view,
 )
 from workbench.core.project import Project
 from workbench.core.transaction import Change
-from workbench.gui.locale_numbers import number
 
 
 class MeasureChoice(QObject):
@@ -105,21 +101,3 @@ class MeasureReading:
         other = set(VOLUME_FIELDS.values()) if self.measure == VALUE else set(MEASURE_INPUTS)
         return not change.fields <= other
 
-
-def price_formula(document: Document, scenario_id: str, series_id: str, year: int) -> str:
-    """An average price cell in words: the division with both numbers and the factor
-    ("3.2 USD per subscription = 2.55 USD billions ÷ 797 million subscriptions × 1,000")."""
-    project = document.project
-    unit = price_unit(project)
-    value = document.result(scenario_id).value(series_id, year)
-    volume = document.result(scenario_id, VOLUME).value(series_id, year)
-    price = document.result(scenario_id, PRICE).value(series_id, year)
-    factor = "" if unit.factor == 1 else f" × {unit.factor:,.0f}"
-    division = (
-        f"{number(value)} {unit_of(project, VALUE)} ÷ "
-        f"{number(volume)} {unit_of(project, VOLUME)}{factor}"
-    )
-    if not math.isfinite(price):
-        why = "0" if volume == 0 else "blank"
-        return f"Blank: the volume is {why}, so there is no price ({division})."
-    return f"{number(price)} {unit.text} = {division}"

@@ -37,7 +37,7 @@ from workbench.core.reconcile_words import (
 from workbench.core.transaction import WHOLE, Change
 from workbench.gui import locale_numbers
 from workbench.gui.bridge import DocumentBridge
-from workbench.gui.measures import MeasureReading, price_formula
+from workbench.gui.measures import MeasureReading
 from workbench.gui.segments import styles
 from workbench.gui.segments.cells import (
     FLAGS,
@@ -402,9 +402,9 @@ class SegmentTableModel(QAbstractTableModel):
             )
         if column.kind != "year" or not row.is_series:
             return None
+        info = explain_cell(self.document, self.scenario_id, row.key, column.year, self.measure)
         if not reading.typed:
-            return price_formula(self.document, self.scenario_id, row.key, column.year)
-        info = explain_cell(reading, self.scenario_id, row.key, column.year)
+            return info.formula
         lines = [f"{styles.STATE_WORDS[info.state]}: {info.formula}"]
         if info.held:
             lines.append("Held: spreading and scaling leave this cell as it is.")
