@@ -312,3 +312,22 @@ def test_a_cell_target_of_the_volume_opens_its_page_in_volume(qtbot, window):
     page = window.current_page()
     assert page.model.measure == "volume"
     assert window.inspector.cell == CellTarget("base", "tiktok", 2022, "volume")
+
+
+def test_a_volume_finding_opens_its_cell_in_volume(qtbot, window):
+    """Validation's finding about the volume ("Volume: …") goes to the volume page."""
+    from workbench.core.commands import SetHistory
+    from workbench.core.commands.measures import OnMeasure
+
+    window.bridge.execute(OnMeasure("volume", SetHistory("tiktok", 2022, 900.0)))
+    overview = window.show_page(PageKey(OverviewPage))
+    overview.redraw()
+    items = [overview.findings.item(i) for i in range(overview.findings.count())]
+    item = next(i for i in items if "Volume" in i.text() and "Application" in i.text())
+    overview.findings.scrollToItem(item)
+    qtbot.mouseClick(overview.findings.viewport(), Qt.MouseButton.LeftButton,
+                     pos=overview.findings.visualItemRect(item).center())
+    press(qtbot, Qt.Key.Key_Return)  # "Double-click or press Enter to open the page"
+    page = window.current_page()
+    assert isinstance(page, SegmentPage) and page.dimension_id == "application"
+    assert page.model.measure == "volume"

@@ -42,4 +42,4 @@ def _placed(project: Project, f: CoreFinding) -> Finding:
     if series_id is None:
         return Finding(f.message, f.severity)
     scenario_id = f.scenario_id or (project.scenarios[0].id if project.scenarios else "")
-    return Finding(f.message, f.severity, CellTarget(scenario_id, series_id, f.year))
+    return Finding(f.message, f.severity, CellTarget(scenario_id, series_id, f.year, f.measure))
