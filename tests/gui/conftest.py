@@ -87,14 +87,36 @@ def recovery_dir(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, dialogs, settings, recovery_dir):
+def fresh_home(tmp_path, monkeypatch):
+    """A fresh machine: empty HOME and XDG folders, before the window is made."""
+    for variable in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(variable, str(tmp_path / "fresh" / variable.lower()))
+
+
+@pytest.fixture
+def make_window(qtbot, dialogs, settings, recovery_dir):
+    """`make_window(document, size=None)`: a main window on `document`, shown offscreen,
+    closed at the end of the test without asking about changes."""
+    made: list[MainWindow] = []
+
+    def make(document, size: tuple[int, int] | None = None) -> MainWindow:
+        main = MainWindow(DocumentBridge(document), settings, recovery_dir)
+        main.start(document=document)
+        if size is not None:
+            main.resize(*size)
+        main.show()
+        qtbot.waitExposed(main)
+        made.append(main)
+        return main
+
+    yield make
+    for main in made:
+        main.files.maybe_save = lambda: True  # the teardown close must not ask
+        main.close()
+        main.deleteLater()
+
+
+@pytest.fixture
+def window(make_window):
     """The main window on a fresh sample document, shown offscreen."""
-    document = sample_document()
-    main = MainWindow(DocumentBridge(document), settings, recovery_dir)
-    main.start(document=document)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.files.maybe_save = lambda: True  # the teardown close must not ask about changes
-    main.close()
-    main.deleteLater()
+    return make_window(sample_document())

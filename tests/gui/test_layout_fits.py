@@ -154,19 +154,13 @@ def test_the_measure_sees_a_cut_label_and_button(qtbot):
     assert cut_labels(box) == []
 
 
-def test_every_market_page_fits_in_every_measure(qtbot, dialogs, settings, recovery_dir):
+def test_every_market_page_fits_in_every_measure(qtbot, make_window):
     """With a volume, the measure switch joins the header of every market page; each page
     still fits at 1024×700 in value, volume and average price, nothing cut."""
     from tests.core.test_measures import with_volume
-    from workbench.gui.bridge import DocumentBridge
-    from workbench.gui.main_window import MainWindow
     from workbench.gui.measure_switch import MeasureSwitch
 
-    document = with_volume("million paid subscriptions")
-    window = MainWindow(DocumentBridge(document), settings, recovery_dir)
-    window.start(document=document)
-    window.show()
-    qtbot.waitExposed(window)
+    window = make_window(with_volume("million paid subscriptions"))
     window.resize(*SIZE)
     qtbot.wait(20)
     problems = []
@@ -190,6 +184,4 @@ def test_every_market_page_fits_in_every_measure(qtbot, dialogs, settings, recov
                 problems.append(f"{name}: the page does not fit and scrolls")
             found = cut_labels(window) + cut_buttons(window) + chart_problems(window)
             problems += [f"{name}: {p}" for p in found]
-    window.files.maybe_save = lambda: True
-    window.close()
     assert problems == []

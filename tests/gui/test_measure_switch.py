@@ -18,8 +18,6 @@ from tests.core.test_measures import with_volume
 from workbench.core.dump import dump_json
 from workbench.core.project import TOTAL
 from workbench.gui import dialogs as dialogs_module
-from workbench.gui.bridge import DocumentBridge
-from workbench.gui.main_window import MainWindow
 from workbench.gui.page import CellTarget, PageKey
 from workbench.gui.pages.overview import OverviewPage
 from workbench.gui.pages.scenarios import ScenariosPage
@@ -29,26 +27,15 @@ CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
 UNIT = "million paid subscriptions"
 
 
-@pytest.fixture(autouse=True)
-def fresh_home(tmp_path, monkeypatch):
-    """A fresh machine: empty HOME and XDG folders, before the window is made."""
-    for variable in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        monkeypatch.setenv(variable, str(tmp_path / "fresh" / variable.lower()))
+pytestmark = pytest.mark.usefixtures("fresh_home")
 
 
 @pytest.fixture
-def window(qtbot, dialogs, settings, recovery_dir):
-    document = with_volume(UNIT)
-    main = MainWindow(DocumentBridge(document), settings, recovery_dir)
-    main.start(document=document)
-    main.resize(1600, 1000)
-    main.show()
+def window(qtbot, make_window):
+    main = make_window(with_volume(UNIT), (1600, 1000))
     main.activateWindow()
     qtbot.waitActive(main)
-    yield main
-    main.files.maybe_save = lambda: True
-    main.close()
-    main.deleteLater()
+    return main
 
 
 def page_of(qtbot, window, ident: str) -> SegmentPage:

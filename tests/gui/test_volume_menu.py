@@ -10,8 +10,6 @@ from PySide6.QtCore import Qt
 from workbench.core.commands.measures import RemoveVolume
 from workbench.core.sample import sample_document
 from workbench.gui import dialogs as dialogs_module
-from workbench.gui.bridge import DocumentBridge
-from workbench.gui.main_window import MainWindow
 from workbench.gui.page import PageKey
 from workbench.gui.segments import SegmentPage
 from workbench.numbers import DASH
@@ -19,27 +17,16 @@ from workbench.numbers import DASH
 UNIT = "million paid subscriptions"
 
 
-@pytest.fixture(autouse=True)
-def fresh_home(tmp_path, monkeypatch):
-    for variable in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        monkeypatch.setenv(variable, str(tmp_path / "fresh" / variable.lower()))
+pytestmark = pytest.mark.usefixtures("fresh_home")
 
 
 @pytest.fixture
-def window(qtbot, dialogs, settings, recovery_dir):
+def window(make_window):
     """The sample as a value-only project (whatever the sample carries)."""
     document = sample_document()
     if document.project.volume is not None:
         document.execute(RemoveVolume())
-    main = MainWindow(DocumentBridge(document), settings, recovery_dir)
-    main.start(document=document)
-    main.resize(1280, 800)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.files.maybe_save = lambda: True
-    main.close()
-    main.deleteLater()
+    return make_window(document, (1280, 800))
 
 
 def model_menu_action(window, text: str):
