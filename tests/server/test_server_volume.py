@@ -21,6 +21,7 @@ from workbench.store import open_project, save_project
 from workbench.store.postgres import (
     SaveConflict,
     disconnect,
+    history,
     open_server_project,
     pull,
     push,
@@ -57,6 +58,7 @@ def test_a_volume_edit_saves_one_volume_row(cluster, address):
     document.execute(OnMeasure(VOLUME, c.SetHistory("kwai", 2021, 12.25)))
     assert save_to_server(document, address) == 2
     assert _rows_of_revision(cluster, address, 2) == {"volume_history": 1}
+    assert history(address)[0].summary == "Changed volume history (1)"
     document.execute(SetVolumeUnit("million paid subscriptions"))
     assert save_to_server(document, address) == 3
     assert _rows_of_revision(cluster, address, 3).get("measures") == 1

@@ -1,5 +1,6 @@
 """Older files open: version 1 (no cell notes) and version 3 (value-only, before measures)
-migrate forward in one transaction, or not at all; a file from a newer build is refused."""
+are read through a copy migrated in memory, the file left as it was until the next save
+writes it whole in the current version; a file from a newer build is refused."""
 
 from __future__ import annotations
 
@@ -73,25 +74,17 @@ def test_version_1_opens_with_everything_it_held(v1_file):
     assert project.key_questions[0].answer == "Nine million in 2022."
 
 
-def test_opening_migrates_the_file_forward_in_one_transaction(v1_file, monkeypatch):
-    statements: list[str] = []
-    real_connect = project_file_module.connect
-
-    def traced(path, mode):
-        connection = real_connect(path, mode)
-        connection.set_trace_callback(statements.append)
-        return connection
-
-    monkeypatch.setattr(project_file_module, "connect", traced)
-    open_project(v1_file)
+def test_opening_an_older_file_leaves_it_as_it_was_until_the_next_save(v1_file, statements):
+    before = folder_state(v1_file.parent)
+    document = open_project(v1_file)
+    assert folder_state(v1_file.parent) == before, "reading never changes a file"
+    assert not [s for s in statements if s.startswith(("CREATE", "PRAGMA user_version ="))]
+    assert not document.is_modified
+    save_project(document, v1_file)
     assert pragma(v1_file, "user_version") == SCHEMA_VERSION
-    assert {"notes", "pin_marks"} <= tables(v1_file)
-    begins = [i for i, s in enumerate(statements) if s.startswith("BEGIN")]
-    commits = [i for i, s in enumerate(statements) if s == "COMMIT"]
-    create = next(i for i, s in enumerate(statements) if s.startswith("CREATE TABLE notes"))
-    stamp = statements.index(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    assert len(begins) == 1 and len(commits) == 1
-    assert begins[0] < create < stamp < commits[0]
+    assert {"notes", "pin_marks", "measures", "volume_history"} <= tables(v1_file)
+    assert "BEGIN IMMEDIATE" not in statements, "written whole, not into the old tables"
+    assert open_project(v1_file).project == document.project
 
 
 def test_a_migrated_file_takes_notes_and_keeps_them(v1_file):
@@ -112,12 +105,11 @@ def test_a_failing_migration_leaves_the_file_untouched(v1_file, monkeypatch):
     assert folder_state(v1_file.parent) == before
 
 
-def test_a_read_only_old_file_is_refused_unchanged(v1_file, monkeypatch):
+def test_a_read_only_old_file_opens_unchanged(v1_file, monkeypatch):
     """(The tests may run as root, who may write anything: the check itself is faked.)"""
     monkeypatch.setattr(project_file_module.os, "access", lambda path, mode: False)
     before = folder_state(v1_file.parent)
-    with pytest.raises(StoreError, match="needs upgrading from file format 1 but is read-only"):
-        open_project(v1_file)
+    assert open_project(v1_file).project.metadata.title == "Version one market"
     assert folder_state(v1_file.parent) == before
 
 

@@ -6,7 +6,9 @@ Public API (others code against these names):
 - `open_project(path) -> Document`: the project in the file, marked saved. Raises
   `StoreError` (a `ModelError`) with one sentence for a missing file, a file that is not
   SQLite, an SQLite file that is not ours, a damaged one, or one from a newer schema; the
-  file is left byte-identical. An older schema is migrated forward in one transaction.
+  file is left byte-identical. Opening never changes a file: an older schema is read
+  through a copy migrated in memory, and the next save writes the file whole in the
+  current version.
 - `save_project(document, path, overwrite=False)`: one transaction; onto the file the
   document was opened from or last saved to, only what changed since then; anywhere else,
   as `save_project_as`. When its own file was changed on disk since (another window or

@@ -28,7 +28,13 @@ from workbench.store.sqlite_file import (
     write_whole,
 )
 from workbench.store.temporaries import sweep
-from workbench.store.verify import verify_data, verify_ids, verify_length, verify_schema
+from workbench.store.verify import (
+    harden,
+    verify_data,
+    verify_ids,
+    verify_length,
+    verify_schema,
+)
 from workbench.store.writer import FIELDS, write_changes, write_project
 
 
@@ -40,6 +46,8 @@ class SavedFile:
     fingerprint: Fingerprint | None
     state: int
     entities: dict[str, list]
+    version: int = schema.SCHEMA_VERSION
+    """The file's schema version: an older file is written whole by the next save."""
 
 
 _saved: weakref.WeakKeyDictionary[Document, SavedFile] = weakref.WeakKeyDictionary()
@@ -61,9 +69,10 @@ def forget(document: Document) -> None:
 def open_project(path: str | os.PathLike) -> Document:
     """The project in the file at `path`, as a saved document.
 
-    A file from an older schema is migrated forward in the same transaction that reads it;
-    any failure raises StoreError and leaves the file exactly as it was. Once it has
-    opened, temporaries that a killed Save left beside it are swept away.
+    Opening never changes the file: one from an older schema is read through a copy
+    migrated in memory, and the next save writes it whole in the current version. Any
+    failure raises StoreError. Once it has opened, temporaries that a killed Save left
+    beside it are swept away.
     """
     path = Path(path)
     check_header(path)
@@ -73,36 +82,43 @@ def open_project(path: str | os.PathLike) -> Document:
     except sqlite3.Error as exc:
         raise _open_error(path, exc) from exc
     try:
-        project = _read(connection, path, writable)
+        project, version = _read(connection, path)
     finally:
         connection.close()
     document = Document(project)
     document.mark_saved()
-    _remember(document, path)
+    _remember(document, path, version)
     sweep(path)
     return document
 
 
-def _read(connection: sqlite3.Connection, path: Path, writable: bool) -> Project:
-    """Read (and first migrate, when older) in one transaction; roll back on any failure.
+def _read(connection: sqlite3.Connection, path: Path) -> tuple[Project, int]:
+    """The project and the file's version, read in one transaction (rolled back on any
+    failure); an older file through a copy migrated in memory.
 
     The version is read again inside the transaction: the header checked before may have
-    been rolled back since, by SQLite recovering a migration that a crash interrupted.
+    been rolled back since, by SQLite recovering a write that a crash interrupted. (The
+    connection may write only that: SQLite rolling back a hot journal.)
     """
     try:
         connection.execute("BEGIN")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         verify_schema(connection, path, version)
         verify_length(connection, path)
-        if version < schema.SCHEMA_VERSION:
-            _migrate(connection, path, version, writable)
         if connection.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
             raise sqlite3.DatabaseError("its integrity check failed")
-        verify_data(connection, path, schema.SCHEMA_VERSION)
-        project = read_project(connection)
+        rows = connection if version == schema.SCHEMA_VERSION else _migrated(
+            connection, path, version
+        )
+        try:
+            verify_data(rows, path, schema.SCHEMA_VERSION)
+            project = read_project(rows)
+        finally:
+            if rows is not connection:
+                rows.close()
         verify_ids(project, path)
         connection.execute("COMMIT")
-        return project
+        return project, version
     except BaseException as exc:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
@@ -114,15 +130,20 @@ def _read(connection: sqlite3.Connection, path: Path, writable: bool) -> Project
         raise
 
 
-def _migrate(connection: sqlite3.Connection, path: Path, version: int, writable: bool) -> None:
-    if not writable:
-        raise StoreError(f"{path} needs upgrading from file format {version} but is read-only.")
+def _migrated(connection: sqlite3.Connection, path: Path, version: int) -> sqlite3.Connection:
+    """A copy of the file in memory, migrated from `version` to the current one."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        schema.migrate(connection, version)
+        harden(memory)
+        connection.backup(memory)
+        memory.execute("BEGIN")
+        schema.migrate(memory, version)
     except sqlite3.Error as exc:
+        memory.close()
         raise StoreError(
             f"{path} could not be upgraded from file format {version}: {reason(exc)}."
         ) from exc
+    return memory
 
 
 def _open_error(path: Path, exc: sqlite3.Error) -> StoreError:
@@ -199,10 +220,12 @@ def _is_incremental(document: Document, entry: SavedFile, path: Path) -> bool:
     """True when the file at `path` holds exactly what `document` held at its last save.
 
     Someone else marking the document saved (state moved on, nothing modified), anyone
-    touching the file since (fingerprint changed), or a change to a field the incremental
-    writer does not know forces a whole-file write instead.
+    touching the file since (fingerprint changed), a file of an older schema, or a change
+    to a field the incremental writer does not know forces a whole-file write instead.
     """
     if entry.path != path.resolve() or entry.fingerprint != fingerprint(path):
+        return False
+    if entry.version != schema.SCHEMA_VERSION:
         return False
     if not document.dirty().keys() <= FIELDS:
         return False
@@ -217,11 +240,12 @@ def saved_counter(document: Document, path: Path) -> int | None:
     return int.from_bytes(entry.fingerprint[4], "big")
 
 
-def _remember(document: Document, path: Path) -> None:
+def _remember(document: Document, path: Path, version: int = schema.SCHEMA_VERSION) -> None:
     project = document.project
     _saved[document] = SavedFile(
         path.resolve(),
         fingerprint(path),
         document.state,
         {collection: list(getattr(project, collection)) for collection in ENTITY_COLLECTIONS},
+        version,
     )

@@ -212,9 +212,10 @@ def recovery_stand_in(address: ServerAddress, folder: Path) -> Path:
 
 
 def change_summary(dirty: dict) -> str:
-    """What a save changed, for the history: "history (3), pins (1), companies"."""
+    """What a save changed, for the history: "history (3), volume pins (1), companies"."""
+    words = {name: name.replace("_", " ").replace(".", " ") for name in dirty}
     parts = [
-        name.replace("_", " ") if keys is WHOLE else f"{name.replace('_', ' ')} ({len(keys)})"
+        words[name] if keys is WHOLE else f"{words[name]} ({len(keys)})"
         for name, keys in sorted(dirty.items())
     ]
     return "Changed " + ", ".join(parts) if parts else "Saved again, unchanged"
