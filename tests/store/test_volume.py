@@ -27,6 +27,7 @@ from workbench.core.measures import VOLUME
 from workbench.core.project import TOTAL, Growth, MeasureInputs
 from workbench.core.sample import sample_document
 from workbench.store import (
+    Autosaver,
     StoreError,
     open_project,
     recover,
@@ -171,6 +172,22 @@ def test_a_volume_edit_is_kept_by_the_recovery_file(tmp_path):
     assert recovered.project.volume.history[("tiktok", 2023)] == 55.5
     assert recovered.project == document.project
     assert open_project(path).project.volume.history[("tiktok", 2023)] != 55.5
+
+
+def test_the_background_autosaver_keeps_a_volume_edit(tmp_path):
+    path = tmp_path / "v.mwp"
+    document = sample_with_volume()
+    save_project(document, path)
+    saver = Autosaver(document, path, every_edits=1, in_background=True)
+    document.execute(OnMeasure(VOLUME, c.SetPin("base", "wechat", 2029, 12.5)))
+    written = saver.maybe_save()
+    saver.wait()
+    assert written is not None and written.exists()
+    document.execute(OnMeasure(VOLUME, c.SetPin("base", "wechat", 2029, 99.0)))  # after it
+    recovered = recover(path)
+    assert recovered.project.volume.pins[("base", "wechat", 2029)] == 12.5
+    assert recovered.is_modified
+    saver.close()
 
 
 # -- damaged volume rows ---------------------------------------------------------------------
