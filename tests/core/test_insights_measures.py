@@ -179,3 +179,13 @@ def test_the_sample_with_a_volume_says_nothing_twice():
     sentences = [i.sentence for i in insights(document, "base")]
     assert len(sentences) == len(set(sentences))
     assert not any(math.isnan(i.value) for i in insights(document, "base") if "price" in i.key)
+
+
+def test_a_volume_without_numbers_adds_no_insights_and_its_trend_says_so():
+    document = tiny_document()
+    keys = [i.key for i in insights(document, "base")]
+    document.execute(AddVolume("million subscriptions"))
+    assert [i.key for i in insights(document, "base")] == keys  # value's only
+    trend = figure(document, "base", "trend:volume")
+    assert trend.text == "–"
+    assert trend.sentence == "The market's volume has no figures for 2023 and 2024"

@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
 from workbench.core.insight_context import Context, Scenario, split_measure
@@ -192,6 +194,9 @@ def _trend(c: Context, key: str, args: list[str]) -> Insight:
     series_id = c.series(args[0]) if len(args) in (1, 3) else TOTAL
     a, b = c.period(args[1:] if len(args) in (1, 3) else args)
     start, end, v = c.value(series_id, a), c.value(series_id, b), c.cagr(series_id, a, b)
+    if not (math.isfinite(start) and math.isfinite(end)):
+        sentence = f"{_whose(c, series_id)} {c.label} has no figures for {a} and {b}"
+        return Insight(key, v, DASH, sentence, series_id)
     if start == end:
         moves = f"stays at {c.money(start)} from {a} to {b}"
     else:
@@ -295,6 +300,8 @@ def _volume_insights(scenario: Scenario, period: list[str]) -> list[Insight]:
     """The volume's headline, each dimension's fastest and slowest by volume, and the
     average price's trend, over the same period as the value's insights."""
     volume = scenario.of(VOLUME)
+    if not np.isfinite(volume.result.values).any():  # a volume just added: nothing to say
+        return []
     found = [_made(volume, "trend", period, VOLUME)]
     for dim in volume.project.dimensions:
         if dim.members:
