@@ -82,7 +82,8 @@ def scenario_comparison(ctx: BuildContext, chapter: Chapter) -> None:
             (m.name, *(percent(f.series(m.id).forecast_cagr) for f in ctx.all_figures))
             for m in dim.members
         ]
-        chapter.blocks.append(ctx.table(f"Forecast CAGR {a}–{b} by {dim.name} and scenario",
+        chapter.blocks.append(ctx.table(f"Forecast CAGR {a}–{b} by {dim.name} and "
+                                        f"scenario{first.tag}",
                                         header, rows, ("l",) + ("r",) * len(ctx.all_figures)))
 
 
