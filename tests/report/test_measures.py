@@ -209,3 +209,35 @@ def test_a_volume_without_numbers_says_so_instead_of_printing_dashes(sample):
     assert "The volume (million subscriptions) has no numbers yet." in (
         model.chapter("executive-summary").text()
     )
+
+
+def test_a_volume_imported_by_region_only_reports_region_and_says_the_rest_has_none(tmp_path):
+    """The analyst's path: a CSV of subscriptions by region imported as the volume."""
+    from workbench.core.insights import insights
+    from workbench.core.sample import sample_document
+    from workbench.ingest import Mapping, plan
+
+    source = tmp_path / "subs.csv"
+    source.write_text("Paid subscriptions by region (thousands)\n"
+                      "Region,2022,2023,2024\n"
+                      "North America,1200,1800,2600\nEurope,300,450,700\n"
+                      "Asia Pacific,9000,12000,15000\nRest of the World,500,800,1200\n"
+                      "Total,11000,15050,19500\n", "utf-8")
+    document = sample_document()
+    mapping = Mapping(measure="volume", volume_unit="million subscriptions")
+    document.execute(plan(source, mapping, document.project).command)
+    model = build_report(document)
+    technology = model.chapter("dimension:technology")
+    assert "No Technology segment has a volume yet." in technology.text()
+    assert not [t for t in technology.blocks if _measure(getattr(t, "caption", "")) == VOLUME]
+    assert "Volume –" not in technology.text()  # no blank volume in the segment paragraphs
+    region = model.chapter("dimension:region")
+    volume = document.result("base", VOLUME)
+    tables = [b for b in region.blocks if _measure(getattr(b, "caption", "")) == VOLUME
+              and hasattr(b, "rows")]
+    checked = sum(check_table([list(t.header), *map(list, t.rows)], volume, document.project)
+                  for t in tables)
+    assert checked >= 5 * len(document.project.metadata.years)
+    assert volume.value("europe", 2024) == pytest.approx(0.7)
+    keys = [i.key for i in insights(document, "base")]
+    assert "fastest:region:volume" in keys and "fastest:technology:volume" not in keys

@@ -307,6 +307,8 @@ def _volume_insights(scenario: Scenario, period: list[str]) -> list[Insight]:
         if dim.members:
             fastest, slowest = (_made(volume, kind, [dim.id, *period], VOLUME)
                                 for kind in ("fastest", "slowest"))
+            if fastest.series_id is None:  # no segment of it has a volume yet
+                continue
             found += [fastest] if slowest.series_id == fastest.series_id else [fastest, slowest]
     return [*found, _made(scenario.of(PRICE), "price_trend", period)]
 

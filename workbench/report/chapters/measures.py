@@ -9,6 +9,8 @@ figure comes from `Document.result(…, VOLUME/PRICE)` through `Figures.of`.
 
 from __future__ import annotations
 
+import numpy as np
+
 from workbench.core.measures import PRICE, VOLUME
 from workbench.core.project import TOTAL, Dimension
 from workbench.report.chapters.values import forecast_tables, history_tables, total_figures
@@ -117,6 +119,9 @@ def dimension_sections(ctx: BuildContext, chapter: Chapter, dim: Dimension) -> N
     if not _has_numbers(volume, chapter):
         return
     segments, total = volume.dimension(dim), total_figures(ctx, volume)
+    if not any(np.isfinite(s.values).any() for s in segments):
+        chapter.blocks.append(note(f"No {dim.name} segment has a volume yet."))
+        return
     for kind in ("fastest", "slowest"):
         chapter.blocks.append(body(volume.insight(kind, dim.id).sentence + "."))
     last = volume.result.col(volume.meta.last_year)
@@ -139,8 +144,12 @@ def narrative(ctx: BuildContext, series_id: str) -> str:
     in 2024, 25 million subscriptions in 2031; average price USD 3.40 per subscription in
     2024, …"."""
     meta = ctx.figures.meta
+    volume = ctx.figures.of(VOLUME)
+    years = (meta.base_year, meta.last_year)
+    if not any(np.isfinite(volume.value(series_id, y)) for y in years):
+        return ""
     parts = []
-    for f in (ctx.figures.of(VOLUME), ctx.figures.of(PRICE)):
+    for f in (volume, ctx.figures.of(PRICE)):
         a, b = f.value(series_id, meta.base_year), f.value(series_id, meta.last_year)
         parts.append(f"{f.label} {f.money(a)} in {meta.base_year}, {f.money(b)} in "
                      f"{meta.last_year}")
