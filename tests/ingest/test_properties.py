@@ -6,7 +6,7 @@ import csv
 import tempfile
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -76,6 +76,26 @@ def _write(t: dict, folder: Path) -> Path:
     return path
 
 
+@example(
+    {
+        "names": ["China", "North America", "Europe"],
+        "years": [1990, 1991, 1992],
+        "values": {n: [0.01] * 3 for n in ["China", "North America", "Europe"]},
+        "layout": "xlsx across",
+        "total": False,
+        "title": False,
+    }
+)  # equal rows add up "within rounding" whichever is called the total: none is
+@example(
+    {
+        "names": ["China"],
+        "years": [1990, 1991, 1992],
+        "values": {"China": [1000.0] * 3},
+        "layout": "csv semicolon",
+        "total": False,
+        "title": False,
+    }
+)  # "1000,0" has a decimal comma: no grouping writes four digits before a comma
 @given(tables())
 def test_every_number_lands_in_its_segment_and_year(t):
     with tempfile.TemporaryDirectory() as folder:

@@ -277,8 +277,10 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d+(?![\d.,])")
-_POINT_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d+(?![\d.,])")
+# A decimal comma (point): after digits grouped by points (commas), or after four or more
+# digits that no grouping could have written ("1000,0" is a thousand).
+_COMMA_DECIMAL = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})*|\d{4,}),\d+(?![\d.,])")
+_POINT_DECIMAL = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})*|\d{4,})\.\d+(?![\d.,])")
 
 
 def number_style(text: str, delimiter: str) -> Notation:

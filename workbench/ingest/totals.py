@@ -68,7 +68,10 @@ def mark_total(table: Table, grid: Grid | None = None) -> None:
                 return
     kept = [r for r in table.rows if not r.set_aside]
     for row in (kept[0], kept[-1]) if len(kept) >= 3 else ():
-        if any(adds_up(g, row, table.years) for g in _groups_without(table, row)):
+        if any(
+            adds_up(g, row, table.years) and exceeds(g, row, table.years)
+            for g in _groups_without(table, row)
+        ):
             row.total_by = "sum"
             return
 
@@ -148,6 +151,24 @@ def adds_up(rows: list[Row], total: Row, years: list[int]) -> bool:
         if abs(math.fsum(parts) - expected) > tolerance([*parts, expected], digits):
             return False
     return compared > 0
+
+
+def exceeds(rows: list[Row], total: Row, years: list[int]) -> bool:
+    """True when the total is above its largest row by more than rounding in some year.
+
+    An unlabelled row is taken as the total only then: three regions of 0.01 each add
+    up "within rounding" whichever of them is called the total, and a first segment must
+    not vanish into a total it merely equals.
+    """
+    digits = places([*rows, total])
+    for year in years:
+        expected = total.values.get(year)
+        parts = [r.values.get(year) for r in rows]
+        if expected is None or any(v is None for v in parts) or not parts:
+            continue
+        if expected - max(parts) > tolerance([expected, max(parts)], digits):
+            return True
+    return False
 
 
 def worst_gap(rows: list[Row], total: Row, years: list[int]) -> tuple[int, float] | None:
