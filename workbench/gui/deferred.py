@@ -32,6 +32,13 @@ class Deferred:
         if self.page.isVisible():
             self.timer.start()
 
+    def urgent(self, *_args) -> None:
+        """Refresh at once if the page is visible (the analyst asked for it: a switch of
+        measure), else when it is shown."""
+        self.stale = True
+        if self.page.isVisible():
+            self.run()
+
     def run(self) -> None:
         self.timer.stop()
         self.stale = False

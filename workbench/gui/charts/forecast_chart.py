@@ -22,7 +22,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import exporters
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QMenu, QVBoxLayout, QWidget
 
@@ -323,7 +323,8 @@ class ForecastChart(QWidget):
         were (setting any of them redraws the axes)."""
         years = self._years
         unit = "% of the total" if self._mode == "share" else self._unit
-        frame = (tuple(years), self._base_year, self._value_range(), unit, self._title)
+        title = self._shown_title()
+        frame = (tuple(years), self._base_year, self._value_range(), unit, title)
         if frame == self._frame:
             return
         self._frame = frame
@@ -334,7 +335,29 @@ class ForecastChart(QWidget):
             self._plot.setXRange(years[0] - 0.5, years[-1] + 0.5, padding=0)
         self._plot.setYRange(*frame[2], padding=0)
         self._plot.setLabel("left", unit)
-        self._plot.setTitle(self._title or None, color=_AXIS, size="10pt")
+        self._plot.setTitle(title or None, color=_AXIS, size="10pt")
+
+    def _shown_title(self) -> str:
+        """The title on one line, or on two (after its " · " or ": ") where one line would
+        be wider than the plot beside the legend: the title's width would push the legend
+        out of the chart ("Technology: average price, USD per paid subscription · Base
+        scenario")."""
+        font = QFont(self.font())
+        font.setPointSize(10)
+        legend = self._legend.boundingRect().width() + 2 * _LEGEND_GAP if self._series else 0
+        room = self._view.width() - legend - self._plot.getAxis("left").width()
+        if QFontMetrics(font).horizontalAdvance(self._title) <= room:
+            return self._title
+        for mark, kept in ((" · ", ""), (": ", ":")):
+            if mark in self._title:
+                head, _, tail = self._title.partition(mark)
+                return f"{head}{kept}<br>{tail}"
+        return self._title
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._frame is not None:  # drawn: the title may need a line more, or one less
+            self._update_axes()
 
     def _update_year_ticks(self) -> None:
         """Year labels as many as fit the axis without touching, always the first and the
@@ -419,3 +442,4 @@ def _round_up(value: float) -> float:
     """The smallest of _NICE_STEPS × 10^k at or above `value` > 0."""
     scale = 10.0 ** np.floor(np.log10(value))
     return next(step * scale for step in _NICE_STEPS if step * scale >= value * (1 - 1e-12))
+

@@ -69,7 +69,7 @@ class OverviewPage(Page):
         layout.addWidget(self.findings)
         self.deferred = Deferred(self, self.redraw)
         self.follow(bridge)
-        bridge.measure.chosen.connect(self.deferred.request)
+        bridge.measure.chosen.connect(self.deferred.urgent)
         self.redraw()
 
     def showEvent(self, event) -> None:

@@ -160,7 +160,7 @@ class ScenariosPage(Page):
         self.model.modelReset.connect(self._restore_selection)
         self.deferred = Deferred(self, self.redraw)
         self.follow(bridge)
-        bridge.measure.chosen.connect(self.deferred.request)
+        bridge.measure.chosen.connect(self.deferred.urgent)
         self.redraw()
         self.table.selectRow(0)
 
