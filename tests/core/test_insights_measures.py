@@ -11,17 +11,21 @@ total 2023 = 110,000 / 57.5, total 2024 = 121,000 / 66.125, its CAGR 1.1 / 1.15 
 """
 
 import math
+from dataclasses import replace
 
 import pytest
+from hypothesis import given
 
 from tests.core.test_insights import ALPHA_2024, tiny_document
 from tests.core.test_measures import with_volume
+from tests.core.test_properties import projects
 from workbench.core.commands import Batch, SetGrowth, SetHistory
 from workbench.core.commands.measures import AddVolume, OnMeasure, RemoveVolume
+from workbench.core.derived import growth_ratio
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
 from workbench.core.insights import figure, insights, render_answer
-from workbench.core.measures import VOLUME
+from workbench.core.measures import PRICE, VOLUME
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
 
 V_ALPHA_2023, V_BETA_2023 = 20 * 57.5 / 53, 33 * 57.5 / 53
@@ -189,3 +193,40 @@ def test_a_volume_without_numbers_adds_no_insights_and_its_trend_says_so():
     trend = figure(document, "base", "trend:volume")
     assert trend.text == "–"
     assert trend.sentence == "The market's volume has no figures for 2023 and 2024"
+
+
+# -- any project with a volume (hypothesis) ---------------------------------------------------
+
+
+@given(projects(VOLUME))
+def test_volume_and_price_figures_are_the_engines_for_any_project(project):
+    """fastest/slowest by volume are the extreme CAGRs of the volume's forecast (ties to
+    the first segment), the price trend is the CAGR of value ÷ volume, every insight
+    names its measure, and the value's insights keep their keys."""
+    document = Document(project)
+    scenario = project.scenarios[0].id
+    a, b = project.metadata.forecast_cagr_years
+    volume = document.result(scenario, VOLUME)
+    for dim in project.dimensions:
+        rates = [(m, float(growth_ratio(volume.value(m, a), volume.value(m, b), b - a)))
+                 for m in dim.member_ids()]
+        rates = [(m, r) for m, r in rates if math.isfinite(r)]
+        fastest = figure(document, scenario, f"fastest:{dim.id}:volume")
+        if not rates:
+            assert fastest.series_id is None
+            continue
+        top = max(r for _m, r in rates)
+        assert fastest.series_id == next(m for m, r in rates if r == top)
+        assert fastest.value == top
+    price = document.result(scenario, PRICE)
+    start, end = price.value(TOTAL, a), price.value(TOTAL, b)
+    trend = figure(document, scenario, "price_trend")
+    want = growth_ratio(start, end, b - a)
+    assert (math.isnan(trend.value) and math.isnan(want)) or trend.value == want
+    found = insights(document, scenario)
+    for insight in found:
+        assert any(word in insight.sentence for word in ("value", "volume", "average price"))
+    value_only = replace(project, volume=None)
+    assert [i.key for i in insights(Document(value_only), scenario)] == [
+        i.key for i in found if "volume" not in i.key and "price" not in i.key
+    ]
