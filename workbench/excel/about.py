@@ -22,6 +22,7 @@ from workbench.excel.layout import (
     WORKBOOK_FORMAT,
     WORKBOOK_VERSION,
 )
+from workbench.excel.measure_names import guide, how_to
 from workbench.excel.styles import Context, fit_row, header_row, write_number, write_text
 from workbench.excel.tables import TABLES
 
@@ -143,11 +144,12 @@ def _write_how_to(ctx: Context, ws, row: int) -> None:
     (it stops at the blank row above)."""
     f = ctx.formats
     write_text(ws, row, 0, "How to edit this workbook", f["title"])
-    for i, line in enumerate(HOW_TO, start=1):
+    lines = (*HOW_TO[:-1], *how_to(ctx.document.project), HOW_TO[-1])
+    for i, line in enumerate(lines, start=1):
         write_text(ws, row + i, 0, f"{i}.", f["label"])
         write_text(ws, row + i, 1, line, f["wrapped"])
         fit_row(ws, row + i, [(line, ABOUT_TEXT_WIDTH)])
-    row += len(HOW_TO) + 2
+    row += len(lines) + 2
     header_row(ws, row, ["Sheet", "What it holds"], f["header"])
     for i, (sheet, what) in enumerate(sheet_guide(ctx), start=row + 1):
         write_text(ws, i, 0, sheet, f["label_bold"])
@@ -160,12 +162,16 @@ def sheet_guide(ctx: Context) -> list[tuple[str, str]]:
     values = [
         (ctx.sheets[d.id], f"{d.name}: segments, gap and shares per scenario") for d in p.dimensions
     ]
+    measures = guide(ctx.document.project, ctx.names)
     return [
         (ABOUT, "This page: the project's details, scenarios and dimensions"),
         (TOTAL_SHEET, "The total market per scenario, with its chart"),
         *values,
+        *measures["values"],
         (ASSUMPTIONS, "Growth method, rate and parameters of every series and scenario"),
+        *measures["assumptions"],
         (CELL_NOTES, "Notes and sources of single values"),
+        *measures["cell notes"],
         *((t.sheet, t.purpose) for t in TABLES),
         (ASSESSMENTS, "Ratings of segments against the drivers, challenges and forces"),
     ]

@@ -51,7 +51,7 @@ def assumption_rows(project: Project) -> dict[tuple[str, str], int]:
 def write_assumptions(ctx: Context, ws) -> None:
     p, f = ctx.project, ctx.formats
     meta = p.metadata
-    write_text(ws, 0, 0, "Forecast assumptions", f["title"])
+    write_text(ws, 0, 0, ctx.headed("Forecast assumptions"), f["title"])
     write_text(
         ws,
         1,

@@ -41,7 +41,7 @@ def _keys(p: Project) -> list[tuple[str, str, int]]:
 
 def write_cell_notes(ctx: Context, ws) -> None:
     p, f = ctx.project, ctx.formats
-    write_text(ws, 0, 0, CELL_NOTES, f["title"])
+    write_text(ws, 0, 0, ctx.headed(CELL_NOTES), f["title"])
     write_text(
         ws,
         1,

@@ -24,7 +24,7 @@ from workbench.excel.assessments import SHEET as ASSESSMENTS
 from workbench.excel.assumptions import growth_cell
 from workbench.excel.cell_notes import SOURCE, YEAR
 from workbench.excel.errors import ExcelError, at
-from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, cell
+from workbench.excel.layout import ABOUT, cell
 from workbench.excel.reader import WorkbookContent
 from workbench.excel.tables import TABLES, refused_column
 from workbench.numbers import number, percent
@@ -47,6 +47,14 @@ def check_content(content: WorkbookContent) -> None:
                 fields = {f.name: getattr(entity, f.name) for f in dataclass_fields(entity)}
                 col = refused_column(table, fields, lambda e: check_references(p, e, refs))
                 raise at(table.sheet, cell(row, col), str(error)) from None
+    for part in (content, content.volume):
+        if part is not None:
+            check_inputs(part)
+
+
+def check_inputs(content: WorkbookContent) -> None:
+    """One typed measure's growth, pins and cell notes (`content.project` is its view)."""
+    p = content.project
     for key, growth in p.growth.items():
         try:
             check_growth(p, *key, growth)
@@ -67,7 +75,7 @@ def growth_refused_at(content: WorkbookContent, key: tuple[str, str], growth) ->
     if part == "base":
         sheet, _, ref = str(content.where[("history", key[1], meta.base_year)]).rpartition("!")
         return sheet, ref
-    return ASSUMPTIONS, cell(row, growth_cell(meta, row, part, year))
+    return content.names.assumptions, cell(row, growth_cell(meta, row, part, year))
 
 
 def _refused_part(p, key: tuple[str, str], g) -> tuple[str, int | None]:
@@ -185,17 +193,18 @@ def _check_cells(content: WorkbookContent) -> None:
     p = content.project
     meta = p.metadata
     sources = {s.id for s in p.sources}
+    notes_sheet = content.names.cell_notes
     for (series_id, year), source_id in p.history_sources.items():
         row = content.where[("cell", "", series_id, year)]
         if source_id not in sources:
             raise at(
-                CELL_NOTES,
+                notes_sheet,
                 cell(row, SOURCE),
                 f"{source_id!r} is not a source id (see the Sources sheet).",
             )
         if not meta.first_year <= year <= meta.base_year:
             raise at(
-                CELL_NOTES,
+                notes_sheet,
                 cell(row, YEAR),
                 f"{year} is not a history year; sources belong to history cells.",
             )
@@ -203,7 +212,7 @@ def _check_cells(content: WorkbookContent) -> None:
         row = content.where[("cell", "", series_id, year)]
         if series_id == TOTAL or year not in meta.years:
             raise at(
-                CELL_NOTES,
+                notes_sheet,
                 cell(row, YEAR),
                 "only segment cells within the project's years can be held.",
             )
@@ -212,7 +221,7 @@ def _check_cells(content: WorkbookContent) -> None:
         if year not in years:
             row = content.where[("cell", scenario_id, series_id, year)]
             raise at(
-                CELL_NOTES,
+                notes_sheet,
                 cell(row, YEAR),
                 f"{year} is outside the years a note on this cell may have.",
             )

@@ -27,14 +27,7 @@ from workbench.core.project import Project
 from workbench.excel.assumptions import growth_cell
 from workbench.excel.errors import at
 from workbench.excel.grid import Grid
-from workbench.excel.layout import (
-    ASSUMPTIONS,
-    ID_COL,
-    PROJECTED,
-    TOTAL_SHEET,
-    cell,
-    year_col,
-)
+from workbench.excel.layout import ID_COL, PROJECTED, cell, year_col
 from workbench.excel.plan import ImportNote
 from workbench.excel.values_read import find_blocks
 
@@ -134,15 +127,18 @@ def _words(runs: list[str], author: str) -> str:
     return text.strip()
 
 
-def comment_notes(grids: dict[str, Grid], content, before: Project | None) -> list[ImportNote]:
-    """Take every comment on an input cell as that cell's note (into `content`); a note
-    for each comment that cannot be taken."""
+def comment_notes(
+    grids: dict[str, Grid], content, before: Project | None, sheets: set[str] | None = None
+) -> list[ImportNote]:
+    """Take every comment on an input cell as that cell's note (into `content`, one
+    measure's: its sheets are `content.names`); a note for each comment that cannot be
+    taken. `sheets`: the sheets whose comments are looked at (None: all)."""
     notes: list[ImportNote] = []
     for name, grid in grids.items():
-        if not grid.comments:
+        if not grid.comments or (sheets is not None and name not in sheets):
             continue
         keys = _value_keys(grid, content) if _is_value_sheet(name, content) else {}
-        if name == ASSUMPTIONS:
+        if name == content.names.assumptions:
             keys = _assumption_keys(grid, content)
         for (row, col), words in sorted(grid.comments.items()):
             key = keys.get((row, col))
@@ -154,7 +150,7 @@ def comment_notes(grids: dict[str, Grid], content, before: Project | None) -> li
 
 
 def _is_value_sheet(name: str, content) -> bool:
-    return name == TOTAL_SHEET or name in content.sheets.values()
+    return name == content.names.total or name in content.sheets.values()
 
 
 def _value_keys(grid: Grid, content) -> dict[tuple[int, int], tuple[str, str, int]]:

@@ -19,7 +19,7 @@ from workbench.core.transaction import MISSING
 from workbench.excel.about import DETAILS
 from workbench.excel.assumptions import growth_cell, parameter
 from workbench.excel.cell_notes import HELD, NOTE, PIN_BY, SOURCE
-from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, cell, year_col
+from workbench.excel.layout import ABOUT, cell, year_col
 from workbench.excel.plan import ImportChange, ImportNote, ImportPlan
 from workbench.excel.reader import WorkbookContent
 from workbench.excel.tables import TABLES
@@ -54,9 +54,23 @@ class Differ:
         """Series and scenarios added or removed as a whole: one line says so, not one
         per number they bring or take."""
 
-    def plan(self) -> ImportPlan:
+    def plan(self, measure: str = "", unit: str = "") -> ImportPlan:
+        """Every change; `measure` and `unit` name the measure on its input lines (given
+        when the project or the workbook has more than one measure)."""
         self._details()
         self._structure()
+        self.measure_inputs(measure, unit)
+        for collection in ENTITY_COLLECTIONS:
+            self._entities(collection)
+        carried = self.content.volume is not None  # then compared cell by cell (volume_plan)
+        if not carried and self.current.volume != self.target.volume:
+            self.puts.append(Put("volume", None, self.current.volume, self.target.volume))
+        return ImportPlan(self.changes, Batch("Import workbook", self.puts), self.notes)
+
+    def measure_inputs(self, measure: str = "", unit: str = "") -> None:
+        """The changes of one typed measure's inputs: history, pins, assumptions, sources,
+        holds, notes and pin marks (the project compared is that measure's view)."""
+        start = len(self.changes)
         self._keyed("history", "History", self._history_cell, self._cell_what)
         self._keyed("pins", "Pin", self._pin_cell, self._pin_what)
         self._growth()
@@ -65,11 +79,11 @@ class Differ:
         self._keyed("notes", "Note", self._notes_cell(NOTE), self._pin_what)
         self._own_typed_pins()
         self._keyed("pin_marks", "Pin by", self._notes_cell(PIN_BY), self._pin_what)
-        for collection in ENTITY_COLLECTIONS:
-            self._entities(collection)
-        if self.current.volume != self.target.volume:
-            self.puts.append(Put("volume", None, self.current.volume, self.target.volume))
-        return ImportPlan(self.changes, Batch("Import workbook", self.puts), self.notes)
+        if measure:
+            self.changes[start:] = [
+                replace(c, measure=measure, unit=unit if c.kind in ("History", "Pin") else "")
+                for c in self.changes[start:]
+            ]
 
     # -- naming ---------------------------------------------------------------------------
 
@@ -113,7 +127,7 @@ class Differ:
             if commented is not None and col == NOTE:
                 return _split(commented)
             row = self.content.where.get(("cell", *full))
-            return CELL_NOTES, "" if row is None else cell(row, col)
+            return self.content.names.cell_notes, "" if row is None else cell(row, col)
 
         return locate
 
@@ -172,7 +186,7 @@ class Differ:
             row = self.content.where.get(("assumption", *key))
             for part, year, before, after in [] if self._within_whole(key) else _growth_parts(a, b):
                 col = None if row is None else growth_cell(self.target.metadata, row, part, year)
-                where = (ASSUMPTIONS, "" if col is None else cell(row, col))
+                where = (self.content.names.assumptions, "" if col is None else cell(row, col))
                 label = {"method": "method", "rate": "CAGR", "k": "K", "r": "r"}.get(part)
                 label = label or f"{'growth' if part == 'rates' else 'manual value'} {year}"
                 what = f"{self._name(key[1])}, {self._scenario(key[0])}, {label}"
@@ -197,7 +211,7 @@ class Differ:
             self.notes.append(
                 ImportNote(
                     "Not taken",
-                    ASSUMPTIONS,
+                    self.content.names.assumptions,
                     "" if col is None else cell(row, col),
                     f"{self._name(key[1])}, {self._scenario(key[0])}: {shown} for the "
                     f"{parameter(part).label}{'' if year is None else f' ({year})'}, which "

@@ -25,7 +25,7 @@ from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
 from workbench.core.project import TOTAL, Metadata, Project
 from workbench.excel.grid import Grid
-from workbench.excel.layout import FIRST_YEAR_COL, ID_COL, SHARE, TOTAL_SHEET, cagr_cols, cell
+from workbench.excel.layout import FIRST_YEAR_COL, ID_COL, SHARE, cagr_cols, cell
 from workbench.excel.plan import ImportNote, distinct_pair
 from workbench.excel.reader import WorkbookContent
 from workbench.excel.values_read import find_blocks
@@ -87,7 +87,7 @@ def _shown_rows(grids: dict[str, Grid], content: WorkbookContent) -> tuple[list[
     without one."""
     p = content.project
     meta, present = p.metadata, replace(content.blocks, required=frozenset())
-    sheets = [(TOTAL_SHEET, {TOTAL})]
+    sheets = [(content.names.total, {TOTAL})]
     sheets += [
         (name, {TOTAL, *(m.id for m in p.dimension(dim_id).members)})
         for dim_id, name in content.sheets.items()

@@ -19,18 +19,22 @@ from collections.abc import Callable
 import xlsxwriter
 
 from workbench.core.document import Document
+from workbench.core.measures import PRICE, VALUE, typed_measures
 from workbench.excel.about import write_about
 from workbench.excel.assessments import SHEET as ASSESSMENTS
 from workbench.excel.assessments import write_assessments
 from workbench.excel.assumptions import assumption_rows, write_assumptions
 from workbench.excel.cell_notes import write_cell_notes
 from workbench.excel.errors import Cancelled, ExcelError
-from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, TOTAL_SHEET
+from workbench.excel.layout import ABOUT
+from workbench.excel.measure_names import names_of, other_names
+from workbench.excel.price_sheets import write_price_sheets
 from workbench.excel.print_setup import set_print_setup
 from workbench.excel.sheet_xml import ExactWorkbook
 from workbench.excel.styles import Context, make_formats
 from workbench.excel.tables import TABLES, write_table
 from workbench.excel.value_sheets import write_dimension_sheet, write_total_sheet
+from workbench.excel.volume_unit import write_volume_unit
 
 Progress = Callable[[int, int], bool] | None
 
@@ -90,7 +94,10 @@ def _reason(error: OSError) -> str:
 
 def _write(document: Document, out: io.BytesIO, progress: Progress, path: str) -> None:
     p = document.project
-    steps = _Steps(4 + len(TABLES) + len(p.dimensions) * len(p.scenarios) + 1, progress)
+    typed_count = len(typed_measures(p))
+    per_measure = 3 + len(p.dimensions) * len(p.scenarios)
+    prices = len(p.dimensions) * (typed_count - 1)
+    steps = _Steps(typed_count * per_measure + prices + len(TABLES) + 2, progress)
     workbook = ExactWorkbook(
         out,
         {
@@ -101,31 +108,67 @@ def _write(document: Document, out: io.BytesIO, progress: Progress, path: str) -
         },
     )
     try:
-        ctx = Context(document, workbook, make_formats(workbook))
-        ctx.assumption_rows = assumption_rows(p)
-        sheets = {name: workbook.add_worksheet(name) for name in (ABOUT, TOTAL_SHEET)}
-        sheets |= {ctx.sheets[d.id]: workbook.add_worksheet(ctx.sheets[d.id]) for d in p.dimensions}
-        for name in (ASSUMPTIONS, CELL_NOTES, *(t.sheet for t in TABLES), ASSESSMENTS):
-            sheets[name] = workbook.add_worksheet(name)
-        write_about(ctx, sheets[ABOUT])
-        write_total_sheet(ctx, sheets[TOTAL_SHEET])
-        steps()
-        for dim in p.dimensions:
-            write_dimension_sheet(ctx, sheets[ctx.sheets[dim.id]], dim, steps)
-        write_assumptions(ctx, sheets[ASSUMPTIONS])
-        steps()
-        write_cell_notes(ctx, sheets[CELL_NOTES])
-        steps()
-        for table in TABLES:
-            write_table(ctx, sheets[table.sheet], table)
+        formats = make_formats(workbook)
+        typed = [_context(document, workbook, formats, m) for m in typed_measures(p)]
+        price = _price_context(document, workbook, formats, typed)
+        sheets = _add_sheets(workbook, typed, price)
+        write_about(typed[0], sheets[ABOUT])
+        for ctx in typed:
+            _write_values(ctx, sheets, steps)
+        if price is not None:
+            write_volume_unit(typed[1], sheets[typed[1].names.total])
+            write_price_sheets(price, sheets, typed[0].names, typed[1].names, steps)
+        for ctx in typed:
+            write_assumptions(ctx, sheets[ctx.names.assumptions])
             steps()
-        write_assessments(ctx, sheets[ASSESSMENTS])
+            write_cell_notes(ctx, sheets[ctx.names.cell_notes])
+            steps()
+        for table in TABLES:
+            write_table(typed[0], sheets[table.sheet], table)
+            steps()
+        write_assessments(typed[0], sheets[ASSESSMENTS])
         for ws in sheets.values():
             set_print_setup(ws)
         steps()
     finally:
         _close(workbook, path)
     steps()
+
+
+def _context(document: Document, workbook, formats: dict, measure_id: str) -> Context:
+    """The context of one typed measure, under its sheet names."""
+    names = names_of(document.project)
+    if measure_id != VALUE:
+        names = other_names(names)[measure_id]
+    ctx = Context(document, workbook, formats, measure=measure_id, names=names)
+    ctx.assumption_rows = assumption_rows(ctx.project)
+    return ctx
+
+
+def _price_context(document: Document, workbook, formats: dict, typed: list) -> Context | None:
+    if len(typed) == 1:
+        return None
+    names = other_names(typed[0].names)[PRICE]
+    return Context(document, workbook, formats, measure=PRICE, names=names)
+
+
+def _add_sheets(workbook, typed: list[Context], price: Context | None) -> dict:
+    """Every sheet in the workbook's order: About, the value's sheets, the volume's, the
+    price's, then each measure's Assumptions and Cell notes, then the qualitative sheets."""
+    order = [ABOUT]
+    for ctx in (*typed, *([price] if price else [])):
+        order += ctx.names.value_sheets
+    order += [c.names.assumptions for c in typed] + [c.names.cell_notes for c in typed]
+    order += [*(t.sheet for t in TABLES), ASSESSMENTS]
+    return {name: workbook.add_worksheet(name) for name in order}
+
+
+def _write_values(ctx: Context, sheets: dict, steps: _Steps) -> None:
+    """A typed measure's total sheet and dimension sheets."""
+    write_total_sheet(ctx, sheets[ctx.names.total])
+    steps()
+    for dim in ctx.project.dimensions:
+        write_dimension_sheet(ctx, sheets[ctx.sheets[dim.id]], dim, steps)
 
 
 def _close(workbook, path: str) -> None:

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 
 from workbench.core.document import Document
+from workbench.core.measures import VALUE, measure
 from workbench.core.project import Project
 from workbench.core.validation import validate
 from workbench.excel.checks import check_content
@@ -22,6 +23,8 @@ from workbench.excel.plan import ImportNote, ImportPlan
 from workbench.excel.precision import keep_current_precision
 from workbench.excel.reader import WorkbookContent, load_grids, read_content
 from workbench.excel.structure import retired_ids, volume_without
+from workbench.excel.volume_plan import add_volume, price_notes, volume_disagreements
+from workbench.excel.volume_read import read_volume
 
 Progress = Callable[[int, int], bool] | None
 
@@ -36,6 +39,7 @@ def read_content_of(
     if before is not None:
         retired = retired_ids(before, content.project)
         content.project.volume = volume_without(before.volume, retired)
+    read_volume(grids, content, before)
     check_content(content)
     return content, grids
 
@@ -46,10 +50,17 @@ def read_workbook(
     """What importing `path` into `document` would change; the document is not touched."""
     content, grids = read_content_of(path, document.project, progress)
     keep_current_precision(document.project, content.project)
-    plan = Differ(document.project, content).plan()
+    labels = ()
+    if document.project.volume is not None or content.volume is not None:
+        labels = (measure(VALUE).label, content.project.metadata.unit)
+    plan = Differ(document.project, content).plan(*labels)
     plan.notes += not_taken(document, content.typed_over)
+    add_volume(plan, document, content)
+    plan.notes += price_notes(document, content)
     after = Document(content.project) if plan.changes else document
     plan.notes += compare_shown(grids, content, document, after)
+    plan.notes += volume_disagreements(grids, content, document, after)
+    plan.notes = list(dict.fromkeys(plan.notes))  # "not compared" is said once for both
     if plan.changes:
         plan.notes += findings_after(document, after)
     if progress is not None:

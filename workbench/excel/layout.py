@@ -15,6 +15,7 @@ import re
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
+from workbench.core.measures import PRICE, VOLUME
 from workbench.core.project import Metadata, Project
 
 WORKBOOK_FORMAT = "market-workbench-workbook"
@@ -38,6 +39,12 @@ FIXED_SHEETS = (
     "Assessments",
     "Key Questions",
 )
+MEASURE_SHEETS = (
+    *(f"{name} ({VOLUME})" for name in (TOTAL_SHEET, ASSUMPTIONS, CELL_NOTES)),
+    f"{TOTAL_SHEET} ({PRICE})",
+)
+"""The volume's and the price's own sheets (see `measure_names`): no dimension's sheet may
+take their names, with or without a volume, so a sheet's name never depends on that."""
 
 FIRST_BLOCK_ROW = 3
 """Rows 0-2 of a value sheet are its title, a hint and a blank line."""
@@ -79,13 +86,14 @@ def ref(sheet: str, row: int, col: int, absolute: bool = False) -> str:
     return f"{quoted(sheet)}!{cell(row, col, absolute)}"
 
 
-def sheet_name(name: str, taken: set[str]) -> str:
-    """A legal, unused sheet name for a dimension (≤ 31 characters, no []:*?/\\)."""
+def sheet_name(name: str, taken: set[str], ending: str = "") -> str:
+    """A legal, unused sheet name for a dimension (≤ 31 characters, no []:*?/\\), ending
+    with `ending` (" (volume)") however long the name."""
     base = _FORBIDDEN.sub("_", name).strip().strip("'").strip() or "Dimension"
-    candidate, n = _fit(base, 31).rstrip("'"), 1
+    candidate, n = _fit(base, 31 - len(ending)).rstrip("'") + ending, 1
     while candidate.casefold() in taken or candidate.casefold() == "history":
         n += 1
-        suffix = f" ({n})"
+        suffix = f" ({n}){ending}"
         candidate = _fit(base, 31 - len(suffix)) + suffix
     taken.add(candidate.casefold())
     return candidate
@@ -100,7 +108,7 @@ def _fit(text: str, limit: int) -> str:
 
 def dimension_sheets(project: Project) -> dict[str, str]:
     """Sheet name per dimension id, in dimension order, clear of the fixed sheets."""
-    taken = {s.casefold() for s in FIXED_SHEETS}
+    taken = {s.casefold() for s in (*FIXED_SHEETS, *MEASURE_SHEETS)}
     return {d.id: sheet_name(d.name, taken) for d in project.dimensions}
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from workbench.core.derived import growth_ratio
 from workbench.core.document import Document
+from workbench.core.measures import VALUE
 from workbench.core.project import TOTAL
 from workbench.excel.layout import GAP, SHARE, cagr_cols, year_col
 from workbench.excel.plan import ImportNote
@@ -32,11 +33,14 @@ class TypedOver:
     value: object
 
 
-def not_taken(document: Document, typed: list[TypedOver]) -> list[ImportNote]:
-    """A note for each typed-over computed cell whose value is not what the app computes."""
+def not_taken(
+    document: Document, typed: list[TypedOver], measure: str = VALUE
+) -> list[ImportNote]:
+    """A note for each typed-over computed cell whose value is not what the app computes
+    (for the measure whose sheet it is on)."""
     notes = []
     for item in typed:
-        computed, what, percent = _computed(document, item)
+        computed, what, percent = _computed(document, item, measure)
         value = item.value
         if isinstance(value, int | float) and _same(float(value), computed):
             continue
@@ -53,10 +57,10 @@ def not_taken(document: Document, typed: list[TypedOver]) -> list[ImportNote]:
     return notes
 
 
-def _computed(document: Document, item: TypedOver) -> tuple[float, str, bool]:
+def _computed(document: Document, item: TypedOver, measure: str) -> tuple[float, str, bool]:
     """The app's value of the cell, what it is in words, and whether it is a rate."""
     meta = document.project.metadata
-    result = document.result(item.scenario_id)
+    result = document.result(item.scenario_id, measure)
     hist, fore = cagr_cols(meta)
     row_id = item.row_id
     if item.col in (hist, fore):

@@ -32,8 +32,17 @@ class ImportChange:
     """"added", "removed" or "moved" for a whole item; blank for a value that changed."""
     percent: bool = False
     """The values are rates, shown as percentages as the analyst types them."""
+    measure: str = ""
+    """The measure's label ("Volume") where a workbook holds more than one."""
+    unit: str = ""
+    """The unit the numbers are in, said after them where a workbook holds more than one
+    measure ("12 → 14 million subscriptions")."""
 
     def sentence(self) -> str:
+        text = self._sentence()
+        return f"{self.measure} · {text}" if self.measure else text
+
+    def _sentence(self) -> str:
         where = (
             f" ({self.sheet}!{self.cell})"
             if self.cell
@@ -48,6 +57,9 @@ class ImportChange:
             if self.percent
             else distinct_pair(self.before, self.after)
         )
+        if self.unit:  # the unit once, after the number it belongs to
+            unit = f" {self.unit}"
+            before, after = before + (unit if self.after is None else ""), after + unit
         if self.before is None:
             return f"{self.kind}: {self.what} set to {after}{where}"
         if self.after is None:

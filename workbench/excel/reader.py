@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook
 
+from workbench.core.measures import VOLUME
 from workbench.core.project import Dimension, Project
 from workbench.excel.about import read_about
 from workbench.excel.assessments import SHEET as ASSESSMENTS
@@ -24,7 +25,8 @@ from workbench.excel.cell_notes import read_cell_notes
 from workbench.excel.comments import comment_notes, sheet_comments
 from workbench.excel.errors import Cancelled, ExcelError, refused_as_excel
 from workbench.excel.grid import Grid
-from workbench.excel.layout import ABOUT, ASSUMPTIONS, CELL_NOTES, FIRST_YEAR_COL, TOTAL_SHEET
+from workbench.excel.layout import ABOUT, FIRST_YEAR_COL, TOTAL_SHEET
+from workbench.excel.measure_names import MeasureSheets, other_names, value_names
 from workbench.excel.not_taken import TypedOver
 from workbench.excel.plan import ImportNote
 from workbench.excel.sheet_scan import formula_errors, merged_range, special_cells
@@ -65,6 +67,12 @@ class WorkbookContent:
     """Computed cells that hold a value instead of their formula (see `not_taken`)."""
     blocks: ScenarioIds = field(default_factory=lambda: ScenarioIds(()))
     """The scenarios whose blocks the value sheets hold, as they were read."""
+    names: MeasureSheets | None = None
+    """The measure's sheets (the value's, or the volume's for `volume`)."""
+    volume: WorkbookContent | None = None
+    """The volume's part, read from its own sheets (see `volume_read`); None without."""
+    prices: list[TypedOver] = field(default_factory=list)
+    """Numbers typed over the average price's cells (never taken; see `volume_plan`)."""
 
 
 class IdMaker:
@@ -162,7 +170,7 @@ def read_content(
     about = read_about(sheet(grids, ABOUT), laid_out_years(sheet(grids, TOTAL_SHEET)))
     meta = about.metadata
     scenario_ids = scenario_blocks(about.scenarios, before)
-    new_id = IdMaker(used_ids | _column_a(grids))
+    new_id = IdMaker(used_ids | column_a(grids))
     content = WorkbookContent(
         Project(
             meta,
@@ -188,11 +196,13 @@ def read_content(
         where.update(values.where)
         content.typed_over += values.typed_over
         content.sheets[dim_id] = sheet_name
+    content.names = value_names(content.sheets)
     retired = retired_ids(before, p)
     _read_assumptions(grids, content, retired)
     content.notes += grow_as_first(content, before)
     _read_cell_notes(grids, content, retired)
-    content.notes += comment_notes(grids, content, before)
+    others = set(other_names(content.names)[VOLUME].own_sheets)  # the volume's: volume_read
+    content.notes += comment_notes(grids, content, before, set(grids) - others)
     _read_entities(grids, content, new_id)
     forget_segments(p, retired)
     content.notes += [
@@ -217,19 +227,25 @@ def laid_out_years(grid: Grid) -> tuple[int, int, int] | None:
     return None
 
 
-def _column_a(grids: dict[str, Grid]) -> set[str]:
+def column_a(grids: dict[str, Grid]) -> set[str]:
     return {v for g in grids.values() for v in g.column(0) if isinstance(v, str)}
 
 
+def read_measure_sheets(grids: dict[str, Grid], content: WorkbookContent, retired: set[str]):
+    """A typed measure's Assumptions and Cell notes (sheets named by `content.names`)."""
+    _read_assumptions(grids, content, retired)
+    _read_cell_notes(grids, content, retired)
+
+
 def _read_assumptions(grids: dict[str, Grid], content: WorkbookContent, retired: set[str]) -> None:
-    rows = read_assumptions(sheet(grids, ASSUMPTIONS), content.project, retired)
+    rows = read_assumptions(sheet(grids, content.names.assumptions), content.project, retired)
     for key, (growth, row) in rows.items():
         content.project.growth[key] = growth
         content.where[("assumption", *key)] = row
 
 
 def _read_cell_notes(grids: dict[str, Grid], content: WorkbookContent, retired: set[str]) -> None:
-    notes = read_cell_notes(sheet(grids, CELL_NOTES), content.project, retired)
+    notes = read_cell_notes(sheet(grids, content.names.cell_notes), content.project, retired)
     p = content.project
     p.history_sources.update(notes.history_sources)
     p.holds.update(notes.holds)

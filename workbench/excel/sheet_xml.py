@@ -145,6 +145,11 @@ class RowCells:
         else:
             self.parts.append(f'<c r="{ref}" s="{style}" t="e"><f>{formula_xml}</f><v>#N/A</v></c>')
 
+    def blank_formula(self, col: int, formula_xml: str, style: int) -> None:
+        """A formula whose result is the empty text "" (a cell that shows nothing)."""
+        ref = self._ref(col)
+        self.parts.append(f'<c r="{ref}" s="{style}" t="str"><f>{formula_xml}</f><v></v></c>')
+
     def number(self, col: int, value: float | None, style: int) -> None:
         """A typed number, or a styled blank input cell for None."""
         ref = self._ref(col)

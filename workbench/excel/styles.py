@@ -16,9 +16,11 @@ from functools import cached_property
 
 from workbench.core.document import Document
 from workbench.core.engine import ScenarioResult
+from workbench.core.measures import VALUE, measure, unit_of, view
 from workbench.core.project import TOTAL, Project
 from workbench.excel.errors import at
-from workbench.excel.layout import CELL_LIMIT, cell, dimension_sheets
+from workbench.excel.layout import CELL_LIMIT, cell
+from workbench.excel.measure_names import MeasureSheets, names_of
 
 NUMBER = "#,##0.000"
 PERCENT = "0.0%"
@@ -64,7 +66,12 @@ def stored(value: float) -> float | str:
 
 @dataclass
 class Context:
-    """What every sheet writer needs: the project, its forecasts, formats and positions."""
+    """What every sheet writer needs: the project, its forecasts, formats and positions.
+
+    A context is one measure's: `project` is a typed measure's view of the project
+    (`core.measures.view`; the price's is the value's) and `result` its forecast, so the
+    value sheets' writers write the volume's sheets unchanged, under the names in `names`.
+    """
 
     document: Document
     workbook: object
@@ -73,17 +80,37 @@ class Context:
     assumption_rows: dict[tuple[str, str], int] = field(default_factory=dict)
     styles: dict[str, int] = field(default_factory=dict)
     """Excel's style index of each format, for cells rendered as XML (`RowCells`)."""
+    measure: str = VALUE
+    names: MeasureSheets | None = None
+    """The measure's sheets; the value's when not given."""
 
     def __post_init__(self) -> None:
-        self.sheets = dimension_sheets(self.project)
+        typed = measure(self.measure).typed
+        self.shown = view(self.document.project, self.measure if typed else VALUE)
+        if self.names is None:
+            self.names = names_of(self.shown)
+        self.sheets = self.names.dimensions
         self.styles = {name: fmt._get_xf_index() for name, fmt in self.formats.items()}
 
     @property
     def project(self) -> Project:
-        return self.document.project
+        return self.shown
 
     def result(self, scenario_id: str) -> ScenarioResult:
-        return self.document.result(scenario_id)
+        return self.document.result(scenario_id, self.measure)
+
+    def titled(self, title: str) -> str:
+        """A sheet's title with its unit, and its measure when the project has two:
+        "Technology (USD billions)", "Technology · Volume (million subscriptions)"."""
+        unit = unit_of(self.document.project, self.measure)
+        if self.document.project.volume is None:
+            return f"{title} ({unit})"
+        return f"{title} · {measure(self.measure).label} ({unit})"
+
+    def headed(self, label: str) -> str:
+        """A block's header: the scenario's name, with the measure and its unit when the
+        project has two (a value-only workbook's headers are as they always were)."""
+        return label if self.document.project.volume is None else self.titled(label)
 
     @cached_property
     def source_labels(self) -> dict[str, str]:

@@ -21,8 +21,6 @@ from workbench.excel.assumptions import growth_cell
 from workbench.excel.layout import ASSUMPTIONS, quoted
 from workbench.excel.sheet_xml import column_letters, formula_xml
 
-ASSUMPTIONS_PREFIX = formula_xml(quoted(ASSUMPTIONS)) + "!"
-
 
 def sheet_prefix(sheet: str) -> str:
     """`'Sheet name'!`, escaped for XML, to put before a cell reference."""
@@ -44,10 +42,13 @@ class MethodFormulas:
     the registry builds them, reading the inputs on its row of the Assumptions sheet
     (`arow`, 1-based)."""
 
-    def __init__(self, method: str, arow: int, meta: Metadata) -> None:
+    def __init__(
+        self, method: str, arow: int, meta: Metadata, assumptions: str = ASSUMPTIONS
+    ) -> None:
         self.method = growth_method(method)
         self.arow = arow
         self.meta = meta
+        self.prefix = sheet_prefix(assumptions)
 
     def formula(self, j: int, prev: str, base: str) -> str:
         """Forecast year j (0-based) from the previous year's cell `prev` and the base
@@ -59,4 +60,4 @@ class MethodFormulas:
     def _input(self, field: str, by_year: bool, year: int) -> str:
         """A fixed input is `$C$7`; a year's input keeps its column relative, `C$7`."""
         col = column_letters(growth_cell(self.meta, self.arow - 1, field, year))
-        return f"{ASSUMPTIONS_PREFIX}{'' if by_year else '$'}{col}${self.arow}"
+        return f"{self.prefix}{'' if by_year else '$'}{col}${self.arow}"

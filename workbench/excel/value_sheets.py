@@ -29,7 +29,6 @@ from workbench.excel.layout import (
     PROJECTED,
     SCALE,
     SHARE,
-    TOTAL_SHEET,
     block_rows,
     cagr_cols,
     cell,
@@ -40,6 +39,8 @@ from workbench.excel.styles import Context, write_text
 from workbench.excel.value_formulas import MethodFormulas, sheet_prefix, typed
 from workbench.excel.value_formulas import growth_ratio as cagr_formula
 
+TOTAL_MARKET = "Total market"
+"""The total's name in titles (its sheet's name is the measure's: `MeasureSheets.total`)."""
 CHART_SERIES_LIMIT = 255
 """Excel draws at most 255 series in one chart."""
 CHART_WIDTH, CHART_HEIGHT = 760, 360
@@ -87,7 +88,7 @@ def _at_row(col: int, row: int) -> str:
 def write_sheet_top(ctx: Context, ws, title: str) -> None:
     meta = ctx.project.metadata
     f = ctx.formats
-    write_text(ws, 0, 0, f"{title} ({meta.unit})", f["title"])
+    write_text(ws, 0, 0, ctx.titled(title), f["title"])
     write_text(
         ws,
         1,
@@ -108,7 +109,7 @@ def write_sheet_top(ctx: Context, ws, title: str) -> None:
 def write_block_header(ctx: Context, ws, row: int, scenario_id: str, label: str) -> None:
     meta, f = ctx.project.metadata, ctx.formats
     write_text(ws, row, ID_COL, scenario_id, f["id"])
-    write_text(ws, row, NAME_COL, label, f["header"])
+    write_text(ws, row, NAME_COL, ctx.headed(label), f["header"])
     for year in meta.years:
         fmt = f["forecast_header"] if year > meta.base_year else f["header"]
         ws.write_number(row, year_col(meta, year), year, fmt)
@@ -155,6 +156,7 @@ def forecast_cells(
         p.growth_of(scenario_id, series_id).method,
         ctx.assumption_rows[(scenario_id, series_id)] + 1,
         meta,
+        ctx.names.assumptions,
     )
     base_col = year_col(meta, meta.base_year)
     base = f"${column_letters(base_col)}${row + 1}"
@@ -191,7 +193,7 @@ def cagr_cells(ctx: Context, cells: RowCells, row: int, values: list[float]) -> 
 def write_total_sheet(ctx: Context, ws) -> None:
     """The total: typed history, its own method (top-down) or the primary sum (bottom-up)."""
     p, f = ctx.project, ctx.formats
-    write_sheet_top(ctx, ws, TOTAL_SHEET)
+    write_sheet_top(ctx, ws, TOTAL_MARKET)
     home = total_row(0)
     for block, scenario in enumerate(p.scenarios):
         row = total_row(block)
@@ -230,12 +232,12 @@ def _total_chart(ctx: Context, ws) -> None:
     for block, scenario in enumerate(p.scenarios):
         row = total_row(block)
         values = ctx.result(scenario.id).series_values(TOTAL)
-        _add_line(ctx, chart, TOTAL_SHEET, row - 1, row, scenario.name, values.tolist())
+        _add_line(ctx, chart, ctx.names.total, row - 1, row, scenario.name, values.tolist())
     _place_chart(
         ctx,
         ws,
         chart,
-        f"Total market ({p.metadata.unit})",
+        ctx.titled(TOTAL_MARKET),
         FIRST_BLOCK_ROW + block_rows(0, False) * len(p.scenarios) + 1,
     )
 
@@ -337,7 +339,8 @@ def _dimension_total(ctx: Context, ws, row: int, block: int, totals: list[float]
     meta, f = ctx.project.metadata, ctx.formats
     write_text(ws, row, ID_COL, TOTAL, f["id"])
     write_text(ws, row, NAME_COL, "Total market", f["label_bold"])
-    prefix, source, style = sheet_prefix(TOTAL_SHEET), total_row(block), ctx.styles["number_bold"]
+    prefix, source = sheet_prefix(ctx.names.total), total_row(block)
+    style = ctx.styles["number_bold"]
     cells = RowCells(row)
     for year in meta.years:
         col = year_col(meta, year)
@@ -472,5 +475,5 @@ def _dimension_chart(ctx: Context, ws, dim: Dimension, block: int, scenario_id: 
         values = result.series_values(member.id).tolist()
         _add_line(ctx, chart, sheet, start, start + 2 + i, member.name, values)
     row, x_offset = chart_anchor(dimension_block(dim, len(p.scenarios)) + 1, block)
-    title = f"{dim.name}: {p.scenario(scenario_id).name} ({p.metadata.unit})"
+    title = ctx.titled(f"{dim.name}: {p.scenario(scenario_id).name}")
     _place_chart(ctx, ws, chart, title, row, x_offset)
