@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 
 from tests.excel.test_roundtrip import names, workbook_projects
 from tests.excel.volumes import UNIT, dump_all, volume_dump, with_volume
+from tests.strategies import with_volume as with_volume_drawn
 from workbench.core.commands.measures import AddVolume, OnMeasure
 from workbench.core.document import Document
 from workbench.core.measures import PRICE, VALUE, VOLUME
-from workbench.core.project import Growth, MeasureInputs, Project
+from workbench.core.project import TOTAL, Project
 from workbench.core.sample import sample_document
 from workbench.excel import ExcelError, export_workbook, project_from_workbook, read_workbook
 from workbench.numbers import amount
@@ -332,27 +333,12 @@ def test_value_commands_stay_value_commands_in_a_two_measure_import(exported, xl
 
 @st.composite
 def volume_projects(draw) -> Project:
-    """A generated workbook project with a volume of every kind of input: the value's inputs
-    times a drawn positive factor (so every growth stays valid against its history), in a
-    drawn unit, with a note and a hold of its own."""
-    p = draw(workbook_projects())
-    factor = draw(st.floats(1e-3, 1e3))
-    scaled = {k: v * factor for k, v in p.history.items()}
-
-    def growth(g: Growth) -> Growth:
-        k = None if g.k is None else g.k * factor
-        return replace(g, k=k, values={y: v * factor for y, v in g.values.items()})
-
-    p.volume = MeasureInputs(
-        draw(names),
-        history=scaled,
-        history_sources=dict(p.history_sources),
-        growth={key: growth(g) for key, g in p.growth.items()},
-        pins={k: v * factor for k, v in p.pins.items()},
-        holds=set(p.holds),
-        pin_marks=dict(p.pin_marks),
-        notes={**p.notes, ("", p.dimensions[0].members[-1].id, p.metadata.base_year): draw(names)},
-    )
+    """A generated workbook project with a volume drawn by the shared strategy (its own
+    history, growth, pins and holds), plus a cited volume cell and a note of its own."""
+    p = draw(with_volume_drawn(workbook_projects(), forecastable=True, units=names))
+    first = p.dimensions[0].members[-1].id
+    p.volume.history_sources[(TOTAL, p.metadata.base_year)] = "src-1"
+    p.volume.notes[("", first, p.metadata.base_year)] = draw(names)
     return p
 
 
@@ -366,6 +352,7 @@ def test_generated_projects_with_a_volume_round_trip(tmp_path_factory, project):
     assert dump_all(back) == dump_all(document)
     assert read_workbook(path, document).is_empty
     assert read_workbook(path, Document(replace(project, volume=None))).command.commands
+    assert back.project.volume.unit == project.volume.unit
 
 
 def test_a_segment_removed_on_the_value_sheet_goes_from_the_volume_too(exported, xl, tmp_path):
