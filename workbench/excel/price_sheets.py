@@ -1,12 +1,12 @@
 """The average price's sheets: value ÷ volume × the factor the units imply, live, for the
 total, every segment and every year, one sheet per value sheet ("Technology (price)").
 
-Nothing on them is typed (docs/workbook.md, "Volume and price"). Each cell finds its value
-and its volume by the row's id within the same scenario's block of the value's and the
-volume's sheets (INDEX/MATCH), so a colleague who sorts or inserts rows there still gets
-the right price; the factor sits in its own named cell (C3), not inside the formulas. A
-price is blank where the volume is 0 or blank and #N/A where the value has no number,
-exactly where the app has none.
+Nothing on them is typed (docs/workbook.md, "Volume and average price"). Each cell finds
+its value and its volume by the row's id within the same scenario's block of the value's
+and the volume's sheets (INDEX/MATCH), so a colleague who sorts or inserts rows there
+still gets the right price; the factor sits in its own named cell (C3), not inside the
+formulas. A price is blank where the volume is 0 or blank and #N/A where the value has no
+number, exactly where the app has none.
 """
 
 from __future__ import annotations
