@@ -180,6 +180,11 @@ def test_the_price_page_refuses_typing_with_one_status_message(qtbot, window, di
     window.statusBar().clearMessage()
     press(qtbot, Qt.Key.Key_Delete)
     assert window.statusBar().currentMessage() == message
+    window.statusBar().clearMessage()
+    index = index_of(tech, "short-video", 2023)
+    qtbot.mouseDClick(tech.table.viewport(), Qt.MouseButton.LeftButton,
+                      pos=tech.table.visualRect(index).center())
+    assert window.statusBar().currentMessage() == message
     assert dump_json(document) == before and document.undo_text == undo
     assert dialogs.errors == []
 

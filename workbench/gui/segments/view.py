@@ -163,6 +163,13 @@ class SegmentTableView(QTableView):
         else:
             super().keyPressEvent(event)
 
+    def mouseDoubleClickEvent(self, event) -> None:
+        """A double-click edits; on the average price it says why it cannot."""
+        super().mouseDoubleClickEvent(event)
+        at = self.indexAt(event.position().toPoint())
+        if at.isValid() and not self.segment_model().reading.typed:
+            self.segment_model().refuse_typing()
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         """Enter, Tab and Shift+Tab commit and move on without editing the next cell."""
         move = _AFTER_EDIT.get(hint)
