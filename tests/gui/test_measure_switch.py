@@ -323,3 +323,20 @@ def test_a_volume_finding_opens_its_cell_in_volume(qtbot, window):
     page = window.current_page()
     assert isinstance(page, SegmentPage) and page.dimension_id == "application"
     assert page.model.measure == "volume"
+
+
+def test_the_sources_page_lists_volume_cells_and_opens_them_in_volume(qtbot, window):
+    from workbench.core.commands import SetHistorySource
+    from workbench.core.commands.measures import OnMeasure
+    from workbench.gui.pages.sources import uses_of
+
+    project = window.bridge.document.project
+    source = project.sources[0].id
+    window.bridge.execute(OnMeasure("volume", SetHistorySource("tiktok", 2022, source)))
+    window.bridge.execute(OnMeasure("volume", SetHistorySource("tiktok", 2023, source)))
+    volume_uses = [(label, target) for label, target in uses_of(project, source)
+                   if label.startswith("Volume history")]
+    assert volume_uses == [("Volume history · TikTok · 2022–2023",
+                            CellTarget("", "tiktok", 2022, "volume"))]
+    window.navigate_to(volume_uses[0][1])
+    assert window.current_page().model.measure == "volume"

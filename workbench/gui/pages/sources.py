@@ -24,6 +24,7 @@ from workbench.core.commands import AddEntity, RemoveEntity, UpdateEntity
 from workbench.core.entities import Source
 from workbench.core.errors import ModelError
 from workbench.core.fields import Field
+from workbench.core.measures import VALUE, inputs_of, measure, typed_measures
 from workbench.core.project import Project, new_id
 from workbench.gui import dialogs
 from workbench.gui.bridge import DocumentBridge
@@ -40,17 +41,20 @@ def uses_of(project: Project, source_id: str) -> list[tuple[str, Target]]:
 
 
 def _cited_history(project: Project, source_id: str) -> list[tuple[str, Target]]:
-    """One line per series whose history cites the source, with the years it covers."""
-    years_by_series: dict[str, list[int]] = {}
-    for (series_id, year), cited in project.history_sources.items():
-        if cited == source_id:
-            years_by_series.setdefault(series_id, []).append(year)
+    """One line per series and measure whose history cites the source, with the years it
+    covers (the volume's lines say so, and open the cell in volume)."""
     out: list[tuple[str, Target]] = []
-    for series_id in project.series_ids():
-        years = sorted(years_by_series.get(series_id, ()))
-        if years:
-            label = f"History · {project.series_name(series_id)} · {_year_span(years)}"
-            out.append((label, CellTarget("", series_id, years[0])))
+    for measure_id in typed_measures(project):
+        years_by_series: dict[str, list[int]] = {}
+        for (series_id, year), cited in inputs_of(project, measure_id).history_sources.items():
+            if cited == source_id:
+                years_by_series.setdefault(series_id, []).append(year)
+        what = "History" if measure_id == VALUE else f"{measure(measure_id).label} history"
+        for series_id in project.series_ids():
+            years = sorted(years_by_series.get(series_id, ()))
+            if years:
+                label = f"{what} · {project.series_name(series_id)} · {_year_span(years)}"
+                out.append((label, CellTarget("", series_id, years[0], measure_id)))
     return out
 
 
@@ -90,8 +94,9 @@ class SourcesModel(QAbstractTableModel):
         bridge.document_replaced.connect(self.reload)
 
     def _on_changed(self, change) -> None:
-        if change.touches(Field.SOURCES, Field.HISTORY_SOURCES, Field.COMPANIES, Field.FACTORS,
-                          Field.TRENDS, Field.DEVELOPMENTS):  # fmt: skip
+        if change.touches(Field.SOURCES, Field.HISTORY_SOURCES, Field.VOLUME_HISTORY_SOURCES,
+                          Field.VOLUME, Field.COMPANIES, Field.FACTORS, Field.TRENDS,
+                          Field.DEVELOPMENTS):  # fmt: skip
             self.reload()
 
     def reload(self) -> None:
