@@ -388,3 +388,16 @@ def test_a_comment_on_a_volume_cell_is_the_volumes_note(exported, xl, tmp_path):
     document.execute(plan.command)
     assert document.project.volume.notes[("base", "europe", base + 3)] == "Ofcom panel, 2025."
     assert ("base", "europe", base + 3) not in document.project.notes
+
+
+def test_a_citation_with_blank_lines_does_not_become_a_note(exported):
+    """The export shows a cited history cell's source in its comment; a publisher with a
+    blank line in it came back as a note (found by the generated round trip)."""
+    document = with_volume()
+    p = document.project
+    source = p.sources[0]
+    p.sources[0] = replace(source, publisher="Ofcom\n\n\nMedia Nations")
+    assert any(s == source.id for s in p.history_sources.values())
+    back = Document(project_from_workbook(exported(document)))
+    assert back.project.notes == p.notes and back.project.volume.notes == p.volume.notes
+    assert dump_all(back) == dump_all(document)

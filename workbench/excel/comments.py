@@ -186,11 +186,14 @@ def _assumption_keys(grid: Grid, content) -> dict[tuple[int, int], tuple[str, st
 
 
 def _note_part(words: str, key: tuple[str, str, int], target: Project) -> str:
-    """A history cell's comment without the source line the export shows in it."""
+    """A history cell's comment without the source the export shows at its end (all of
+    it: a citation may hold blank lines of its own)."""
     if key[0] or (key[1], key[2]) not in target.history_sources:
         return words
-    kept = [p for p in words.split("\n\n") if not p.startswith(SOURCE_LINE)]
-    return "\n\n".join(kept).strip()
+    if words.startswith(SOURCE_LINE):
+        return ""
+    end = words.rfind("\n\n" + SOURCE_LINE)
+    return words if end < 0 else words[:end].strip()
 
 
 def _take(grid: Grid, row: int, col: int, key, words: str, content, before) -> None:
