@@ -218,8 +218,9 @@ class ScenariosPage(Page):
         self.tabs.setTabText(0, f"{reading.label} by year" if several else "Total market by year")
         self.tabs.setTabText(1, f"Compare with {first}")
         self.shift_label.setText(
-            f"Shift every {reading.label.lower()} growth rate of the selected scenario by"
-            if several else "Shift every growth rate of the selected scenario by")
+            "Shift every growth rate of the selected scenario by" if not several
+            else f"Shift every {reading.label.lower()} growth rate of the selected scenario by"
+            if reading.typed else "The average price has no rates: shift the value's or volume's")
         for widget in (self.shift_label, self.points, self.shift_button):
             widget.setEnabled(reading.typed)
         meta = reading.project.metadata
