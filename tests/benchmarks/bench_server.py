@@ -10,6 +10,10 @@ into the same tables by the superuser (whom row-level security does not apply to
 FROM is refused under it), the floor of any push; and one `SELECT` per table of the same
 live rows, without building a project, the floor of an open. Targets (issue 17): open ≤
 1 s, save after one edit ≤ 50 ms, push ≤ 3 s.
+
+Two measures (issue 14): push and open of the same project with a volume
+(`synthetic_project(volume=True)`), each as a ratio to the value-only figure of this run,
+and the save of one volume edit (same targets).
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ from synthetic import synthetic_project
 
 from tests.server.cluster import Cluster
 from workbench.core import commands as c
+from workbench.core.commands.measures import OnMeasure
 from workbench.core.document import Document
+from workbench.core.measures import VOLUME
 from workbench.store.postgres import (
     create_on_server,
     disconnect,
@@ -38,7 +44,14 @@ from workbench.store.postgres import (
 from workbench.store.postgres.layout import data_tables
 from workbench.store.server_address import ServerAddress
 
-TARGETS_MS = {"open_ms": 1000, "save_one_edit_ms": 50, "push_ms": 3000}
+TARGETS_MS = {
+    "open_ms": 1000,
+    "save_one_edit_ms": 50,
+    "push_ms": 3000,
+    "two_measures_open_ms": 1000,
+    "save_one_volume_edit_ms": 50,
+    "two_measures_push_ms": 3000,
+}
 _names = itertools.count(1)
 
 
@@ -79,6 +92,34 @@ def _figures(cluster: Cluster, runs: int) -> dict[str, float]:
     figures["baseline_select_ms"] = median_ms(lambda: _select(cluster, rows), runs)
     figures["push_vs_copy"] = figures["push_ms"] / figures["baseline_copy_ms"]
     figures["open_vs_select"] = figures["open_ms"] / figures["baseline_select_ms"]
+    figures |= _two_measures(cluster, runs)
+    for name in ("push", "open"):
+        figures[f"two_measures_{name}_ratio"] = (
+            figures[f"two_measures_{name}_ms"] / figures[f"{name}_ms"]
+        )
+    return figures
+
+
+def _two_measures(cluster: Cluster, runs: int) -> dict[str, float]:
+    """Push, open and a volume edit's save of the large project with value and volume."""
+    large = synthetic_project(volume=True)
+    names = iter(f"two measures {i}" for i in itertools.count(1))
+
+    def push() -> None:
+        create_on_server(Document(large), ServerAddress.parse(cluster.url("analyst", next(names))))
+
+    figures = {"two_measures_push_ms": median_ms(push, runs)}
+    address = cluster.url("analyst", "two measures 1")
+    figures["two_measures_open_ms"] = median_ms(lambda: open_server_project(address), runs)
+    document = open_server_project(address)
+    values = itertools.cycle([101.5, 202.5])
+    key = sorted(document.project.volume.history)[len(document.project.volume.history) // 2]
+
+    def save_one_volume_edit() -> None:
+        document.execute(OnMeasure(VOLUME, c.SetHistory(key[0], key[1], next(values))))
+        save_to_server(document)
+
+    figures["save_one_volume_edit_ms"] = median_ms(save_one_volume_edit, max(runs, 11))
     return figures
 
 
