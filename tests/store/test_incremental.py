@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 
 from tests.store.support import dump_of, folder_state, small_project, writes
 from workbench.core import commands as c
+from workbench.core.commands.measures import AddVolume, OnMeasure, RemoveVolume, SetVolumeUnit
 from workbench.core.document import Document
 from workbench.core.entities import Trend
 from workbench.core.errors import ModelError
+from workbench.core.measures import typed_measures
 from workbench.core.methods import codes
 from workbench.core.project import TOTAL, Growth
 from workbench.core.sample import sample_document
@@ -165,6 +167,7 @@ def _edit(data: st.DataObject, document: Document) -> None:
     forecast_year = data.draw(st.sampled_from(list(p.metadata.forecast_years)))
     member = data.draw(st.sampled_from([m.id for d in p.dimensions for m in d.members]))
     company = data.draw(st.sampled_from(p.companies)) if p.companies else None
+    measure = data.draw(st.sampled_from(typed_measures(p)))
     choices = {
         "history": lambda: c.SetHistory(series, history_year, data.draw(values)),
         "pin": lambda: c.SetPin(scenario, series, forecast_year, data.draw(values)),
@@ -174,6 +177,9 @@ def _edit(data: st.DataObject, document: Document) -> None:
         "hold": lambda: c.SetHold(series, history_year, data.draw(st.booleans())),
         "note": lambda: c.SetNote(data.draw(st.sampled_from(["", scenario])), series,
                                   history_year, data.draw(st.text(max_size=5))),
+        "add volume": lambda: AddVolume("million subscriptions"),
+        "remove volume": RemoveVolume,
+        "volume unit": lambda: SetVolumeUnit(data.draw(st.text(min_size=1, max_size=6))),
         "rename": lambda: c.RenameMember(member, data.draw(st.text(min_size=1, max_size=6))),
         "add member": lambda: c.AddMember(p.dimensions[0].id, data.draw(st.text(min_size=1))),
         "remove member": lambda: c.RemoveMember(member),
@@ -197,14 +203,21 @@ def _edit(data: st.DataObject, document: Document) -> None:
     if choice in ("undo", "redo"):
         getattr(document, choice)()
         return
+    command = choices[choice]()
+    if choice in _MEASURE_INPUT_EDITS:
+        command = OnMeasure(measure, command)  # the value's, or the volume's when it has one
     with contextlib.suppress(ModelError):
-        document.execute(choices[choice]())
+        document.execute(command)
+
+
+_MEASURE_INPUT_EDITS = ("history", "pin", "growth", "hold", "note")
 
 
 @settings(max_examples=25)
 @given(st.data())
 def test_any_sequence_of_edits_saves_exactly(data):
-    document = sample_document()
+    """Of either measure, adding and removing the volume among them."""
+    document = sample_document(volume=data.draw(st.booleans()))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "p.mwp"
         save_project(document, path)
@@ -212,7 +225,9 @@ def test_any_sequence_of_edits_saves_exactly(data):
             for _edit_index in range(data.draw(st.integers(1, 3))):
                 _edit(data, document)
             save_project(document, path)
-            assert dump_of(open_project(path)) == dump_of(document)
+            reopened = open_project(path)
+            assert reopened.project == document.project
+            assert dump_of(reopened) == dump_of(document)
 
 
 def test_the_total_row_is_just_another_series(tmp_path):
