@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.store.support import dump_of, projects_with_volume, small_project
-from tests.strategies import projects
+from tests.store.support import dump_of, small_project
+from tests.strategies import projects, with_volume
 from workbench.core import commands as c
 from workbench.core.document import Document
 from workbench.core.sample import sample_document
@@ -59,7 +59,7 @@ def test_sample_round_trips_through_the_server(address):
 
 
 @settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(project=st.one_of(projects(), projects_with_volume()))
+@given(project=st.one_of(projects(), with_volume(projects())))
 def test_any_project_round_trips(cluster, project):
     """Value-only or with a volume measure (its unit and every keyed input)."""
     address = cluster.url("postgres", f"hypothesis-{next(_examples)}")

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.store.support import dump_of, projects_with_volume, small_project
-from tests.strategies import projects
+from tests.store.support import dump_of, small_project
+from tests.strategies import projects, with_volume
 from workbench.core.document import Document
 from workbench.core.fields import Field
 from workbench.core.project import ENTITY_COLLECTIONS, TOTAL, Growth, Project
@@ -47,7 +47,7 @@ def test_synthetic_project_round_trips(tmp_path):
     assert dump_of(open_project(tmp_path / "synthetic.mwp")) == dump_of(document)
 
 
-@given(st.one_of(projects(), projects_with_volume()))
+@given(st.one_of(projects(), with_volume(projects())))
 def test_any_project_round_trips(project):
     """Value-only or with a volume measure (its unit and every keyed input)."""
     document = Document(project)
