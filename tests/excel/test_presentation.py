@@ -128,7 +128,9 @@ def test_every_parameter_names_its_unit_and_unused_ones_are_grey(exported):
         f"K (saturation, {unit})",
         "r (S-curve rate, per year)",
     ]
-    assert all(h.endswith("(%)") or h.endswith(f"({unit})") for h in headers[8:])
+    *parameters, key = headers[8:]
+    assert all(h.endswith("(%)") or h.endswith(f"({unit})") for h in parameters)
+    assert key.startswith("Key (scenario|series")  # the column the formulas find rows by
     for row in range(4, ws.max_row + 1):
         method = ws.cell(row, 5).value
         rate, k = ws.cell(row, 6), ws.cell(row, 7)

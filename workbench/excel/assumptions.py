@@ -11,6 +11,7 @@ from workbench.core.methods import REGISTERED, codes, method, named
 from workbench.core.methods.base import Parameter
 from workbench.core.project import Growth, Metadata, Project
 from workbench.excel.grid import Grid
+from workbench.excel.layout import cell
 from workbench.excel.styles import Context, header_row, write_number, write_text
 
 SCENARIO_COL, SERIES_COL, SCENARIO_NAME_COL, SERIES_NAME_COL = 0, 1, 2, 3
@@ -23,6 +24,20 @@ ID_HEADERS = ["Scenario id", "Series id", "Scenario", "Series", "Method"]
 def manual_col(meta: Metadata, j: int) -> int:
     """The column of the j-th forecast year's typed (manual) value."""
     return RATES_COL0 + len(meta.forecast_years) + j
+
+
+KEY_HEADER = "Key (scenario|series, for the formulas)"
+
+
+def key_col(meta: Metadata) -> int:
+    """The key column, right of the last manual value: the forecast formulas find a row
+    by it, so sorting or inserting rows here changes no result."""
+    return manual_col(meta, len(meta.forecast_years))
+
+
+def assumption_key(scenario_id: str, series_id: str) -> str:
+    """The key of a row, as its key column computes it from the two id columns."""
+    return f"{scenario_id}|{series_id}"
 
 
 def headers(meta: Metadata) -> list[str]:
@@ -63,8 +78,9 @@ def write_assumptions(ctx: Context, ws) -> None:
         f["hint"],
     )
     widths = {0: 9, 1: 9, 2: 16, 3: 34, 4: 15, 5: 10, 6: 14, 7: 14}
-    header_row(ws, HEADER_ROW, headers(meta), f["header"], widths)
+    header_row(ws, HEADER_ROW, [*headers(meta), KEY_HEADER], f["header"], widths)
     ws.set_column(RATES_COL0, manual_col(meta, len(meta.forecast_years) - 1), 12)
+    ws.set_column(key_col(meta), key_col(meta), 18, f["id"])
     ws.freeze_panes(FIRST_ROW, SERIES_NAME_COL + 1)
     for (scenario_id, series_id), row in ctx.assumption_rows.items():
         _write_row(ctx, ws, row, scenario_id, series_id)
@@ -133,6 +149,8 @@ def _write_row(ctx: Context, ws, row: int, scenario_id: str, series_id: str) -> 
     write_text(ws, row, SERIES_COL, series_id, f["id"])
     write_text(ws, row, SCENARIO_NAME_COL, p.scenario(scenario_id).name)
     write_text(ws, row, SERIES_NAME_COL, ctx.series_label(series_id))
+    key = f"={cell(row, SCENARIO_COL)}&\"|\"&{cell(row, SERIES_COL)}"
+    ws.write_formula(row, key_col(meta), key, f["id"], assumption_key(scenario_id, series_id))
     used = {parameter.field for parameter in method(g.method).parameters}
 
     def style(field: str, name: str):

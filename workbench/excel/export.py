@@ -33,7 +33,11 @@ from workbench.excel.print_setup import set_print_setup
 from workbench.excel.sheet_xml import ExactWorkbook
 from workbench.excel.styles import Context, make_formats
 from workbench.excel.tables import TABLES, write_table
-from workbench.excel.value_sheets import write_dimension_sheet, write_total_sheet
+from workbench.excel.value_sheets import (
+    define_constants,
+    write_dimension_sheet,
+    write_total_sheet,
+)
 from workbench.excel.volume_unit import write_volume_unit
 
 Progress = Callable[[int, int], bool] | None
@@ -109,6 +113,7 @@ def _write(document: Document, out: io.BytesIO, progress: Progress, path: str) -
     )
     try:
         formats = make_formats(workbook)
+        define_constants(workbook)
         typed = [_context(document, workbook, formats, m) for m in typed_measures(p)]
         price = _price_context(document, workbook, formats, typed)
         sheets = _add_sheets(workbook, typed, price)

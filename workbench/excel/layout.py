@@ -4,9 +4,14 @@ Value sheets (Total market and one per dimension) hold one block per scenario. C
 the id column: it names what a row is, so the reader never guesses from positions that an
 analyst may have shifted by inserting rows. A block starts with a header row whose id is
 the scenario id; then the total row ("total"), the segment rows (the segment ids), the
+pin rows ("pin:<segment>": typed forecast values, blank where there is no pin), the
 unreconciled gap row ("gap:<dimension>"), the scale row ("scale:<dimension>": the factor
 the free segments get), share rows ("share:<segment>") and the projected rows
-("projected:<segment>", before reconciliation, where the pins live).
+("projected:<segment>", each segment's own method before reconciliation). A Total market
+block is its header, the total row and the total's pin row ("pin:total").
+
+Formulas find the rows they read by these ids (MATCH on column A within the block), never
+by position, so rows a colleague sorts or inserts change no result (docs/workbook.md).
 """
 
 from __future__ import annotations
@@ -50,7 +55,7 @@ FIRST_BLOCK_ROW = 3
 """Rows 0-2 of a value sheet are its title, a hint and a blank line."""
 
 ID_COL, NAME_COL, FIRST_YEAR_COL = 0, 1, 2
-GAP, SCALE, SHARE, PROJECTED = "gap:", "scale:", "share:", "projected:"
+GAP, SCALE, SHARE, PROJECTED, PIN = "gap:", "scale:", "share:", "projected:", "pin:"
 COMPUTED_PREFIXES = (GAP, SCALE, SHARE, PROJECTED)
 
 CELL_LIMIT = 32767
@@ -115,5 +120,5 @@ def dimension_sheets(project: Project) -> dict[str, str]:
 def block_rows(members: int, dimension: bool) -> int:
     """Rows one scenario block takes, including the blank line after it."""
     if not dimension:
-        return 3
-    return 2 + members + 2 + 2 * members + 1
+        return 4
+    return 2 + 2 * members + 2 + 2 * members + 1

@@ -30,6 +30,7 @@ from workbench.excel.measure_names import MeasureSheets, other_names, value_name
 from workbench.excel.not_taken import TypedOver
 from workbench.excel.plan import ImportNote
 from workbench.excel.sheet_scan import formula_errors, merged_range, special_cells
+from workbench.excel.shown_pins import settle_shown
 from workbench.excel.structure import forget_segments, grow_as_first, retired_ids, scenario_blocks
 from workbench.excel.tables import TABLES, read_table
 from workbench.excel.values_read import ScenarioIds, read_dimension_sheet, read_total_sheet
@@ -188,6 +189,7 @@ def read_content(
     p.pins.update(total.pins)
     where.update(total.where)
     content.typed_over += total.typed_over
+    shown = dict(total.shown)
     for dim_id, dim_name, sheet_name in about.dimensions:
         values = read_dimension_sheet(sheet(grids, sheet_name), meta, scenario_ids, new_id)
         p.dimensions.append(Dimension(dim_id, dim_name, tuple(values.members)))
@@ -196,6 +198,7 @@ def read_content(
         where.update(values.where)
         content.typed_over += values.typed_over
         content.sheets[dim_id] = sheet_name
+        shown |= values.shown
     content.names = value_names(content.sheets)
     retired = retired_ids(before, p)
     _read_assumptions(grids, content, retired)
@@ -205,6 +208,7 @@ def read_content(
     content.notes += comment_notes(grids, content, before, set(grids) - others)
     _read_entities(grids, content, new_id)
     forget_segments(p, retired)
+    settle_shown(p, shown, where)
     content.notes += [
         ImportNote("Taken", g.name, ref, text) for g in grids.values() for ref, text in g.notes
     ]

@@ -2,12 +2,14 @@
 
 Every forecast cell is a live formula that computes docs/forecast-semantics.md exactly
 and carries the engine's value as its cached result. The segment rows show reconciled
-values; the projected rows under them hold each segment's own method (or its pin, typed as
-a number) before reconciliation. A fixed segment (pinned or held) shows its projected
-cell; a free one shows it times the block's scale row, (total − Σ fixed) / Σ free, which is
-#N/A exactly where the engine could not reconcile (then the projection shows).
-The year and CAGR cells of a row are rendered as one run of XML (`RowCells`): these
-sheets hold nearly all of a large workbook's cells.
+values; the pin rows under them take typed forecast values (blank: no pin); the projected
+rows hold each segment's own method before reconciliation, or its pin. A pinned segment
+shows its pin; a free one shows its projection times the block's scale row,
+(total − Σ pins) / Σ free, which is #N/A exactly where the engine could not reconcile
+(then the projection shows). Because the scale reads the pin rows, a pin a colleague types
+rebalances the dimension in their own spreadsheet. Formulas read other rows by id
+(`value_formulas`). The year and CAGR cells of a row are rendered as one run of XML
+(`RowCells`): these sheets hold nearly all of a large workbook's cells.
 """
 
 from __future__ import annotations
@@ -26,63 +28,67 @@ from workbench.excel.layout import (
     GAP,
     ID_COL,
     NAME_COL,
+    PIN,
     PROJECTED,
     SCALE,
     SHARE,
     block_rows,
     cagr_cols,
-    cell,
     year_col,
 )
-from workbench.excel.sheet_xml import RowCells, column_letters, formula_xml
+from workbench.excel.sheet_xml import RowCells, formula_xml
 from workbench.excel.styles import Context, write_text
-from workbench.excel.value_formulas import MethodFormulas, sheet_prefix, typed
+from workbench.excel.value_charts import dimension_block, dimension_chart, total_chart, total_row
+from workbench.excel.value_formulas import (
+    Block,
+    MethodFormulas,
+    at,
+    at_row,
+    pinned,
+    rows_span,
+    scale_formula,
+    scaled,
+    sheet_prefix,
+    typed,
+    unscaled,
+)
 from workbench.excel.value_formulas import growth_ratio as cagr_formula
 
 TOTAL_MARKET = "Total market"
 """The total's name in titles (its sheet's name is the measure's: `MeasureSheets.total`)."""
-CHART_SERIES_LIMIT = 255
-"""Excel draws at most 255 series in one chart."""
-CHART_WIDTH, CHART_HEIGHT = 760, 360
-CHART_ROWS = 20
-"""Rows a chart takes (360 px at the default 20 px a row), with a blank row below it."""
-CHART_GAP = 20
-"""Pixels between the two charts of a row of charts."""
+CONSTANTS = {"Reconcile_tolerance": TOLERANCE, "Reconcile_near_zero": NEAR_ZERO}
+"""The engine's reconciliation thresholds, as named constants the scale formulas use."""
 
 
-def total_row(block: int) -> int:
-    return FIRST_BLOCK_ROW + block * block_rows(0, False) + 1
+def define_constants(workbook) -> None:
+    for name, value in CONSTANTS.items():
+        workbook.define_name(name, f"={value!r}")
 
 
-def dimension_block(dim: Dimension, block: int) -> int:
-    return FIRST_BLOCK_ROW + block * block_rows(len(dim.members), True)
+def pin_row(start: int, n: int, i: int) -> int:
+    """Rows of a dimension block whose header is `start`, with `n` segments (see `layout`)."""
+    return start + 2 + n + i
 
 
 def gap_row(start: int, n: int) -> int:
-    """Rows of a dimension block starting at `start` with `n` segments (see `layout`)."""
-    return start + 2 + n
+    return start + 2 + 2 * n
 
 
 def scale_row(start: int, n: int) -> int:
-    return start + 3 + n
+    return start + 3 + 2 * n
 
 
 def share_row(start: int, n: int, i: int) -> int:
-    return start + 4 + n + i
-
-
-def projected_row(start: int, n: int, i: int) -> int:
     return start + 4 + 2 * n + i
 
 
-def _at(col: int, row: int) -> str:
-    """A relative reference to the 0-based (row, col)."""
-    return f"{column_letters(col)}{row + 1}"
+def projected_row(start: int, n: int, i: int) -> int:
+    return start + 4 + 3 * n + i
 
 
-def _at_row(col: int, row: int) -> str:
-    """A reference to the 0-based (row, col) with the row fixed ("C$5")."""
-    return f"{column_letters(col)}${row + 1}"
+def dimension_rows(dim: Dimension, start: int) -> Block:
+    """The block of a dimension sheet whose header row is `start`."""
+    return Block(start, start + block_rows(len(dim.members), True) - 2)
 
 
 def write_sheet_top(ctx: Context, ws, title: str) -> None:
@@ -94,8 +100,8 @@ def write_sheet_top(ctx: Context, ws, title: str) -> None:
         1,
         0,
         (
-            "Blue cells are inputs, black cells formulas. Type a number over a forecast formula "
-            "to pin it; the id column keeps each row's identity."
+            "Blue cells are inputs, black cells formulas. Type a forecast value in a pin row to "
+            "pin it (blank: no pin); the id column keeps each row's identity."
         ),
         f["hint"],
     )
@@ -103,7 +109,7 @@ def write_sheet_top(ctx: Context, ws, title: str) -> None:
     ws.set_column(NAME_COL, NAME_COL, 34)
     ws.set_column(year_col(meta, meta.first_year), year_col(meta, meta.last_year), 11)
     ws.set_column(*cagr_cols(meta), 15)  # "CAGR 2019–2024" in full
-    ws.freeze_panes(FIRST_BLOCK_ROW, FIRST_BLOCK_ROW - 1)
+    ws.freeze_panes(FIRST_BLOCK_ROW, NAME_COL + 1)
 
 
 def write_block_header(ctx: Context, ws, row: int, scenario_id: str, label: str) -> None:
@@ -119,66 +125,59 @@ def write_block_header(ctx: Context, ws, row: int, scenario_id: str, label: str)
     write_text(ws, row, fore, f"CAGR {c}–{d}", f["forecast_header"])
 
 
-def history_cells(
-    ctx: Context, cells: RowCells, series_id: str, block: int, home: int, values: list[float]
-) -> None:
-    """History: typed in the first block, mirrored (blank as #N/A) in the others from row
-    `home` of the same sheet."""
+def history_cells(ctx: Context, cells: RowCells, series_id: str, home: Block | None, values):
+    """History: typed in the first block (`home` None), mirrored by id (blank as #N/A) from
+    the first block `home` in the others."""
     p = ctx.project
-    style = ctx.styles["input_number"] if block == 0 else ctx.styles["number"]
+    style = ctx.styles["input_number"] if home is None else ctx.styles["number"]
     for year in p.metadata.history_years:
         col = year_col(p.metadata, year)
-        if block == 0:
+        if home is None:
             cells.number(col, p.history.get((series_id, year)), style)
         else:
-            cells.formula(col, typed(_at(col, home)), style, values[col - FIRST_YEAR_COL])
+            mirror = typed(home.find(col, series_id))
+            cells.formula(col, mirror, style, values[col - FIRST_YEAR_COL])
 
 
 def forecast_cells(
     ctx: Context,
     cells: RowCells,
     row: int,
-    scenario_id: str,
-    series_id: str,
-    base_typed: bool,
+    block: Block,
+    keys: tuple[str, str],
     scale: int | None = None,
 ) -> None:
-    """The series' own method (or pin) in every forecast year, before reconciliation.
-
-    `base_typed`: the row's base-year cell is a typed input (which may be blank). `scale`:
-    the row of the dimension's scale (None where nothing is scaled); after a pin a chained
-    method goes on from the pin ÷ that year's scale (1 where it has no number or is 0)."""
+    """The series' own method, or its pin, in every forecast year, before reconciliation:
+    one formula for the whole row. `keys` is (scenario id, series id); `scale` the row of
+    the dimension's scale (None where nothing is scaled): after a pin a chained method goes
+    on from the pin ÷ that year's scale (1 where it has no number or is 0)."""
+    scenario_id, series_id = keys
     p = ctx.project
     meta = p.metadata
     result = ctx.result(scenario_id)
     projected = result.projected[result.row[series_id]].tolist()
-    method = MethodFormulas(
-        p.growth_of(scenario_id, series_id).method,
-        ctx.assumption_rows[(scenario_id, series_id)] + 1,
-        meta,
-        ctx.names.assumptions,
-    )
+    code = p.growth_of(scenario_id, series_id).method
+    method = MethodFormulas(keys, meta, code, ctx.names.assumptions)
     base_col = year_col(meta, meta.base_year)
-    base = f"${column_letters(base_col)}${row + 1}"
-    first_prev = typed(_at(base_col, row)) if base_typed else _at(base_col, row)
-    if base_typed:
-        base = typed(base)
-    style, pin_style = ctx.styles["number"], ctx.styles["pin"]
-    chained = grows(p.growth_of(scenario_id, series_id).method).chained
-    for j, year in enumerate(meta.forecast_years):
-        col = base_col + 1 + j
-        pin = p.pins.get((scenario_id, series_id, year))
-        if pin is not None:
-            cells.number(col, pin, pin_style)
-            continue
-        prev = first_prev if j == 0 else _at(col - 1, row)
-        if j and scale is not None and chained and (scenario_id, series_id, year - 1) in p.pins:
-            factor = _at_row(col - 1, scale)
-            prev = f"{prev}/IF(ISNUMBER({factor}),IF({factor}=0,1,{factor}),1)"
-        cells.formula(col, method.formula(j, prev, base), style, projected[col - FIRST_YEAR_COL])
+    base = typed(f"${at(base_col, row)}")
+    pin_id, chained = PIN + series_id, grows(code).chained
+    for year in meta.forecast_years:
+        col = year_col(meta, year)
+        prev = typed(at(col - 1, row))
+        if chained and scale is not None:
+            prev = _continued(block.find(col - 1, pin_id), at(col - 1, row), at_row(col - 1, scale))
+        step = f"({block.year(col)}-${at_row(base_col, block.header)})"
+        formula = pinned(block.find(col, pin_id), method.formula(year, prev, base, step))
+        cells.formula(col, formula, ctx.styles["number"], projected[col - FIRST_YEAR_COL])
 
 
-def cagr_cells(ctx: Context, cells: RowCells, row: int, values: list[float]) -> None:
+def _continued(pin: str, prev: str, factor: str) -> str:
+    """The previous year as the chain goes on: after a pin, the pin ÷ the year's scale."""
+    return f"IF(ISNUMBER({pin}),{unscaled(typed(prev), factor)},{typed(prev)})"
+
+
+def cagr_cells(ctx: Context, cells: RowCells, row: int, header: int, values: list[float]):
+    """Both CAGR cells of a row; the years they span come from the block's header row."""
     meta, style = ctx.project.metadata, ctx.styles["percent"]
     hist, fore = cagr_cols(meta)
     spans = ((hist, *meta.history_cagr_years), (fore, *meta.forecast_cagr_years))
@@ -187,91 +186,66 @@ def cagr_cells(ctx: Context, cells: RowCells, row: int, values: list[float]) -> 
             continue
         start, end = year_col(meta, a), year_col(meta, b)
         value = growth_ratio(values[start - FIRST_YEAR_COL], values[end - FIRST_YEAR_COL], b - a)
-        cells.formula(col, cagr_formula(_at(start, row), _at(end, row), b - a), style, value)
+        periods = f"{at_row(end, header)}-{at_row(start, header)}"
+        cells.formula(col, cagr_formula(at(start, row), at(end, row), periods), style, value)
 
 
 def write_total_sheet(ctx: Context, ws) -> None:
-    """The total: typed history, its own method (top-down) or the primary sum (bottom-up)."""
+    """The total: typed history, its own method (top-down) or the primary sum (bottom-up),
+    and its pin row."""
     p, f = ctx.project, ctx.formats
     write_sheet_top(ctx, ws, TOTAL_MARKET)
-    home = total_row(0)
-    for block, scenario in enumerate(p.scenarios):
-        row = total_row(block)
+    home = Block(total_row(0) - 1, total_row(0) + 1)
+    bottom_up = p.mode == "bottom_up" and p.primary_dimension is not None
+    for index, scenario in enumerate(p.scenarios):
+        row = total_row(index)
+        block = Block(row - 1, row + 1)
         write_block_header(ctx, ws, row - 1, scenario.id, scenario.name)
         write_text(ws, row, ID_COL, TOTAL, f["id"])
         write_text(ws, row, NAME_COL, "Total market", f["label_bold"])
         values = ctx.result(scenario.id).series_values(TOTAL).tolist()
         cells = RowCells(row)
-        history_cells(ctx, cells, TOTAL, block, home, values)
-        cell_comments(ctx, ws, row, scenario.id, TOTAL, typed=block == 0)
-        if p.mode == "bottom_up" and p.primary_dimension is not None:
-            _bottom_up_total(ctx, cells, block, values)
+        history_cells(ctx, cells, TOTAL, None if index == 0 else home, values)
+        cell_comments(ctx, ws, row, scenario.id, TOTAL, typed=index == 0)
+        if bottom_up:
+            _bottom_up_total(ctx, cells, index, values)
         else:
-            forecast_cells(ctx, cells, row, scenario.id, TOTAL, base_typed=block == 0)
-        cagr_cells(ctx, cells, row, values)
+            forecast_cells(ctx, cells, row, block, (scenario.id, TOTAL))
+        cagr_cells(ctx, cells, row, row - 1, values)
         ws.write_cells(row, cells)
-    validate_history(ctx, ws, home, home)
-    _total_chart(ctx, ws)
+        _write_pin_row(ctx, ws, row + 1, scenario.id, TOTAL, "Total market", not bottom_up)
+    validate_history(ctx, ws, home.header + 1, home.header + 1)
+    total_chart(ctx, ws, TOTAL_MARKET)
+
+
+def _write_pin_row(ctx, ws, row: int, scenario_id: str, series_id: str, name: str, takes=True):
+    """A series' pins in one scenario: typed forecast values, blank where there is none.
+    `takes` False: the series cannot be pinned (a bottom-up total), the row says why."""
+    f, meta, p = ctx.formats, ctx.project.metadata, ctx.project
+    write_text(ws, row, ID_COL, PIN + series_id, f["id"])
+    if not takes:
+        write_text(ws, row, NAME_COL, f"{name}: no pins (the sum of its segments)", f["label"])
+        return
+    write_text(ws, row, NAME_COL, f"{name} (pin)", f["label"])
+    cells, style = RowCells(row), ctx.styles["pin"]
+    for year in meta.forecast_years:
+        cells.number(year_col(meta, year), p.pins.get((scenario_id, series_id, year)), style)
+    ws.write_cells(row, cells)
 
 
 def _bottom_up_total(ctx: Context, cells: RowCells, block: int, values: list[float]) -> None:
+    """The sum of the primary dimension's projections (the order of its rows is free)."""
     p = ctx.project
     dim = p.dimension(p.primary_dimension)
     prefix = sheet_prefix(ctx.sheets[dim.id])
-    start = projected_row(dimension_block(dim, block), len(dim.members), 0)
+    start = dimension_block(dim, block)
+    first = projected_row(start, len(dim.members), 0)
+    last = projected_row(start, len(dim.members), len(dim.members) - 1)
     style = ctx.styles["number_bold"]
     for year in p.metadata.forecast_years:
         col = year_col(p.metadata, year)
-        span = f"{prefix}{_at(col, start)}:{_at(col, start + len(dim.members) - 1)}"
+        span = f"{prefix}{rows_span(col, first, last)}"
         cells.formula(col, f"SUM({span})", style, values[col - FIRST_YEAR_COL])
-
-
-def _total_chart(ctx: Context, ws) -> None:
-    p = ctx.project
-    chart = ctx.workbook.add_chart({"type": "line"})
-    for block, scenario in enumerate(p.scenarios):
-        row = total_row(block)
-        values = ctx.result(scenario.id).series_values(TOTAL)
-        _add_line(ctx, chart, ctx.names.total, row - 1, row, scenario.name, values.tolist())
-    _place_chart(
-        ctx,
-        ws,
-        chart,
-        ctx.titled(TOTAL_MARKET),
-        FIRST_BLOCK_ROW + block_rows(0, False) * len(p.scenarios) + 1,
-    )
-
-
-def _add_line(ctx: Context, chart, sheet: str, header: int, row: int, name: str, values) -> None:
-    """One line; its cached points are the engine's values (a blank where it has none)."""
-    meta = ctx.project.metadata
-    first, last = year_col(meta, meta.first_year), year_col(meta, meta.last_year)
-    chart.add_series(
-        {
-            "name": name,
-            "categories": [sheet, header, first, header, last],
-            "values": [sheet, row, first, row, last],
-            "values_data": [v if v == v and abs(v) != float("inf") else None for v in values],
-        }
-    )
-
-
-def _place_chart(ctx: Context, ws, chart, title: str, row: int, x_offset: int = 0) -> None:
-    """A chart below the blocks, from column B; its years along the bottom whatever the
-    sign of the values, and the unit on the value axis."""
-    chart.set_title({"name": title})
-    chart.set_legend({"position": "bottom"})
-    chart.set_x_axis({"label_position": "low", "num_font": {"rotation": -45}})
-    chart.set_y_axis({"name": ctx.project.metadata.unit, "num_format": "#,##0.0"})
-    chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT})
-    ws.insert_chart(row, NAME_COL, chart, {"x_offset": x_offset, "object_position": 3})
-
-
-def chart_anchor(first_row: int, index: int) -> tuple[int, int]:
-    """Row and x offset of a sheet's `index`-th chart: two a row under the last block, so
-    charts never overlap each other or the blocks, whatever the segment count."""
-    row = first_row + (index // 2) * CHART_ROWS
-    return row, (index % 2) * (CHART_WIDTH + CHART_GAP)
 
 
 def write_dimension_sheet(ctx: Context, ws, dim: Dimension, progress) -> None:
@@ -302,36 +276,36 @@ def validate_history(ctx: Context, ws, first: int, last: int) -> None:
     ws.data_validation(first, cols[0], last, cols[1], HISTORY_RULE)
 
 
-def write_dimension_block(ctx: Context, ws, dim: Dimension, block: int, scenario_id: str) -> None:
+def write_dimension_block(ctx: Context, ws, dim: Dimension, index: int, scenario_id: str) -> None:
     p, f = ctx.project, ctx.formats
-    start = dimension_block(dim, block)
-    n = len(dim.members)
+    start = dimension_block(dim, index)
+    block, n = dimension_rows(dim, start), len(dim.members)
+    home = None if index == 0 else dimension_rows(dim, dimension_block(dim, 0))
     result = ctx.result(scenario_id)
     write_block_header(ctx, ws, start, scenario_id, p.scenario(scenario_id).name)
-    _dimension_total(ctx, ws, start + 1, block, result.series_values(TOTAL).tolist())
-    home0 = dimension_block(dim, 0)
+    _dimension_total(ctx, ws, start + 1, index, result.series_values(TOTAL).tolist())
+    primary = p.mode == "bottom_up" and p.primary_dimension == dim.id
+    scale = None if primary else scale_row(start, n)
     for i, member in enumerate(dim.members):
-        row, proj = start + 2 + i, projected_row(start, n, i)
+        row = start + 2 + i
         write_text(ws, row, ID_COL, member.id, f["id"])
-        if block == 0:
+        if home is None:
             write_text(ws, row, NAME_COL, member.name, f["input_text"])
         else:
-            ws.write_formula(
-                row, NAME_COL, "=" + cell(home0 + 2 + i, NAME_COL, True), None, member.name
-            )
-        cell_comments(ctx, ws, row, scenario_id, member.id, typed=block == 0)
+            formula = "=" + home.find(NAME_COL, member.id, fixed_col=True)
+            ws.write_formula(row, NAME_COL, formula, None, member.name)
+        cell_comments(ctx, ws, row, scenario_id, member.id, typed=home is None)
         values = result.series_values(member.id).tolist()
         cells = RowCells(row)
-        history_cells(ctx, cells, member.id, block, home0 + 2 + i, values)
-        _reconciled_cells(ctx, cells, dim, member.id, start, result)
-        cagr_cells(ctx, cells, row, values)
+        history_cells(ctx, cells, member.id, home, values)
+        _reconciled_cells(ctx, cells, block, member.id, scale, result)
+        cagr_cells(ctx, cells, row, start, values)
         ws.write_cells(row, cells)
-        primary = p.mode == "bottom_up" and p.primary_dimension == dim.id
-        scale = None if primary else scale_row(start, n)
-        _write_projected(ctx, ws, row, proj, scenario_id, member, scale)
+        _write_pin_row(ctx, ws, pin_row(start, n, i), scenario_id, member.id, member.name)
+        _write_projected(ctx, ws, block, projected_row(start, n, i), scenario_id, member, scale)
     if n:
         _write_gap_and_shares(ctx, ws, dim, start, result)
-        _dimension_chart(ctx, ws, dim, block, scenario_id)
+        dimension_chart(ctx, ws, dim, index, scenario_id)
 
 
 def _dimension_total(ctx: Context, ws, row: int, block: int, totals: list[float]) -> None:
@@ -344,64 +318,54 @@ def _dimension_total(ctx: Context, ws, row: int, block: int, totals: list[float]
     cells = RowCells(row)
     for year in meta.years:
         col = year_col(meta, year)
-        formula = prefix + _at(col, source)
+        formula = prefix + at_row(col, source)
         if year <= meta.base_year:
             formula = typed(formula)
         cells.formula(col, formula, style, totals[col - FIRST_YEAR_COL])
-    cagr_cells(ctx, cells, row, totals)
+    cagr_cells(ctx, cells, row, row - 1, totals)
     ws.write_cells(row, cells)
 
 
-def _reconciled_cells(ctx, cells: RowCells, dim, member_id: str, start: int, result) -> None:
-    """Fixed (pinned or held) and bottom-up primary segments show their projection; free
-    ones are scaled where the scale row has a number."""
+def _reconciled_cells(ctx, cells: RowCells, block: Block, member_id: str, scale, result) -> None:
+    """A pinned segment shows its pin; a free one its projection scaled where the scale row
+    has a number. Bottom-up primary segments (`scale` None) and held cells without a pin
+    show their projection."""
     p = ctx.project
-    meta, n = p.metadata, len(dim.members)
-    i = dim.member_ids().index(member_id)
-    primary = p.mode == "bottom_up" and p.primary_dimension == dim.id
-    proj, scale, style = projected_row(start, n, i), scale_row(start, n), ctx.styles["number"]
+    meta, style = p.metadata, ctx.styles["number"]
     values = result.series_values(member_id).tolist()
     for year in meta.forecast_years:
         col = year_col(meta, year)
-        formula = _at(col, proj)
-        if not (primary or result.is_fixed(member_id, year)):
-            factor = _at_row(col, scale)
-            formula = f"IF(ISNUMBER({factor}),{formula}*{factor},{formula})"
+        projection = block.find(col, PROJECTED + member_id)
+        if scale is None or _held_without_pin(ctx, result, member_id, year):
+            formula = projection
+        else:
+            free = scaled(projection, at_row(col, scale))
+            formula = pinned(block.find(col, PIN + member_id), free)
         cells.formula(col, formula, style, values[col - FIRST_YEAR_COL])
 
 
-def scale_formula(total: str, span: str, fixed: list[str], n: int) -> str:
-    """The free segments' scale, (total − Σ fixed) / Σ free, or #N/A wherever the engine
-    (`core.reconcile`) finds reconciliation impossible; 1 where nothing needs scaling."""
-    fixed_sum = "(" + "+".join(fixed) + ")" if fixed else "0"
-    left, free = f"({total}-{fixed_sum})", f"(SUM({span})-{fixed_sum})"
-    off = f"ABS({left})>{TOLERANCE:.0E}*MAX(ABS({total}),1)"
-    if len(fixed) == n:
-        return f"IF({off},NA(),1)"
-    near = f"AND({free}>0,{free}<{NEAR_ZERO:.0E}*ABS({left}))"
-    scaled = f"{left}/{free}"
-    return (
-        f"IF({off},IF(OR({free}<=0,{left}<0,{near}),NA(),{scaled}),"
-        f"IF({free}=0,1,IF({near},NA(),{scaled})))"
-    )
+def _held_without_pin(ctx: Context, result, series_id: str, year: int) -> bool:
+    """A held cell of a scenario in which the hold wrote no pin (it had no number)."""
+    key = (result.scenario_id, series_id, year)
+    return result.is_fixed(series_id, year) and key not in ctx.project.pins
 
 
-def _write_projected(
-    ctx: Context, ws, row: int, proj: int, scenario_id: str, member, scale: int | None
-) -> None:
-    """The segment's own forecast before reconciliation; its history mirrors the row above.
-    `scale` is the row of the dimension's scale, None for a bottom-up primary dimension."""
+def _write_projected(ctx: Context, ws, block: Block, row: int, scenario_id: str, member, scale):
+    """The segment's own forecast before reconciliation, or its pin; its history mirrors
+    the segment's row. `scale` is the row of the dimension's scale, None for a bottom-up
+    primary dimension."""
     f, meta = ctx.formats, ctx.project.metadata
     result = ctx.result(scenario_id)
-    write_text(ws, proj, ID_COL, PROJECTED + member.id, f["id"])
-    write_text(ws, proj, NAME_COL, f"{member.name} (projected)", f["label"])
+    write_text(ws, row, ID_COL, PROJECTED + member.id, f["id"])
+    write_text(ws, row, NAME_COL, f"{member.name} (projected)", f["label"])
     history = result.projected[result.row[member.id]].tolist()
-    cells, style = RowCells(proj), ctx.styles["number"]
+    cells, style = RowCells(row), ctx.styles["number"]
     for year in meta.history_years:
         col = year_col(meta, year)
-        cells.formula(col, typed(_at(col, row)), style, history[col - FIRST_YEAR_COL])
-    forecast_cells(ctx, cells, proj, scenario_id, member.id, base_typed=False, scale=scale)
-    ws.write_cells(proj, cells)
+        formula = typed(block.find(col, member.id))
+        cells.formula(col, formula, style, history[col - FIRST_YEAR_COL])
+    forecast_cells(ctx, cells, row, block, (scenario_id, member.id), scale)
+    ws.write_cells(row, cells)
 
 
 def _write_gap_and_shares(ctx, ws, dim, start, result) -> None:
@@ -415,13 +379,14 @@ def _write_gap_and_shares(ctx, ws, dim, start, result) -> None:
     cells, style = RowCells(gap), ctx.styles["gap"]
     for year in meta.years:
         col = year_col(meta, year)
-        span = f"{_at(col, first)}:{_at(col, last)}"
-        cells.formula(col, f"SUM({span})-{_at(col, total)}", style, gaps[col - FIRST_YEAR_COL])
+        formula = f"SUM({rows_span(col, first, last)})-{at_row(col, total)}"
+        cells.formula(col, formula, style, gaps[col - FIRST_YEAR_COL])
     ws.write_cells(gap, cells)
     _write_scale(ctx, ws, dim, start, result)
     totals = result.series_values(TOTAL)
+    block = dimension_rows(dim, start)
     for i, member in enumerate(dim.members):
-        _write_share(ctx, ws, share_row(start, n, i), start + 2 + i, total, member, result, totals)
+        _write_share(ctx, ws, share_row(start, n, i), block, member, result, totals)
 
 
 def _write_scale(ctx, ws, dim, start: int, result) -> None:
@@ -436,21 +401,28 @@ def _write_scale(ctx, ws, dim, start: int, result) -> None:
     write_text(ws, row, NAME_COL, f"{SCALE_LABEL} (not pinned or held)", f["gap"])
     scales = result.scales[dim.id].tolist()
     cells, style = RowCells(row), ctx.styles["gap"]
-    ids = dim.member_ids()
+    first, last = projected_row(start, n, 0), projected_row(start, n, n - 1)
+    pins = pin_row(start, n, 0), pin_row(start, n, n - 1)
     for year in meta.forecast_years:
         col = year_col(meta, year)
-        fixed = [
-            _at(col, projected_row(start, n, i))
-            for i, m in enumerate(ids)
-            if result.is_fixed(m, year)
+        held = [
+            at_row(col, projected_row(start, n, i))
+            for i, m in enumerate(dim.member_ids())
+            if _held_without_pin(ctx, result, m, year)
         ]
-        span = f"{_at(col, projected_row(start, n, 0))}:{_at(col, projected_row(start, n, n - 1))}"
-        formula = formula_xml(scale_formula(_at_row(col, start + 1), span, fixed, n))
-        cells.formula(col, formula, style, scales[col - FIRST_YEAR_COL])
+        formula = scale_formula(
+            at_row(col, start + 1),
+            rows_span(col, first, last),
+            rows_span(col, *pins),
+            held,
+            n,
+            tuple(CONSTANTS),
+        )
+        cells.formula(col, formula_xml(formula), style, scales[col - FIRST_YEAR_COL])
     ws.write_cells(row, cells)
 
 
-def _write_share(ctx, ws, row: int, seg: int, total: int, member, result, totals) -> None:
+def _write_share(ctx, ws, row: int, block: Block, member, result, totals) -> None:
     """Share of the total; a blank typed history year is #N/A, as the engine's NaN."""
     f, meta = ctx.formats, ctx.project.metadata
     write_text(ws, row, ID_COL, SHARE + member.id, f["id"])
@@ -460,20 +432,9 @@ def _write_share(ctx, ws, row: int, seg: int, total: int, member, result, totals
     cells, style = RowCells(row), ctx.styles["percent"]
     for year, share in zip(meta.years, shares.tolist(), strict=True):
         col = year_col(meta, year)
-        formula = f"{_at(col, seg)}/{_at_row(col, total)}"
+        segment = block.find(col, member.id)
+        formula = f"{segment}/{at_row(col, block.header + 1)}"
         if year <= meta.base_year:
-            formula = f"IF(ISBLANK({_at(col, seg)}),NA(),{formula})"
+            formula = f"IF(ISBLANK({segment}),NA(),{formula})"
         cells.formula(col, formula, style, share)
     ws.write_cells(row, cells)
-
-
-def _dimension_chart(ctx: Context, ws, dim: Dimension, block: int, scenario_id: str) -> None:
-    p, sheet, start = ctx.project, ctx.sheets[dim.id], dimension_block(dim, block)
-    result = ctx.result(scenario_id)
-    chart = ctx.workbook.add_chart({"type": "line"})
-    for i, member in enumerate(dim.members[:CHART_SERIES_LIMIT]):
-        values = result.series_values(member.id).tolist()
-        _add_line(ctx, chart, sheet, start, start + 2 + i, member.name, values)
-    row, x_offset = chart_anchor(dimension_block(dim, len(p.scenarios)) + 1, block)
-    title = ctx.titled(f"{dim.name}: {p.scenario(scenario_id).name}")
-    _place_chart(ctx, ws, chart, title, row, x_offset)

@@ -1,9 +1,12 @@
 """Reading the value sheets back: segments, history and pins, found by the id column.
 
 The topmost block of a sheet holds the typed history and the segment names; a segment row
-there without an id is a new segment, a segment that is gone is removed. In every block a
-number where a forecast formula was is a pin: a number in the segment row wins, else a
-number in its projected row. Computed rows (total, gap, shares) are never read.
+there without an id is a new segment, a segment that is gone is removed. In every block the
+pin rows ("pin:<series>") hold the pins. A number where a forecast formula was is a pin too:
+a number in a shown row (segment or total) is kept apart in `shown`, because it is a pin
+only where it is not the number the engine computes (`shown_pins` decides, with the whole
+project read); a number in a projected row is a pin (workbooks written before pin rows kept
+their pins there). Computed rows (total, gap, shares) are never read.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from workbench.excel.layout import (
     COMPUTED_PREFIXES,
     ID_COL,
     NAME_COL,
+    PIN,
     PROJECTED,
     SHARE,
     cagr_cols,
@@ -37,6 +41,9 @@ class SheetValues:
     (sheet, row) of each ("row", scenario, series), the row where its forecast is shown."""
     typed_over: list[TypedOver] = field(default_factory=list)
     """Computed cells (totals, gaps, shares, CAGRs) that hold a value instead of a formula."""
+    shown: dict[tuple[str, str, int], tuple[float, str]] = field(default_factory=dict)
+    """Numbers over shown forecast formulas, with their cell: pins unless the engine shows
+    the same number (see `shown_pins`)."""
 
 
 def _typed_over(grid: Grid, row: int, cols, scenario_id: str, row_id: str, out) -> None:
@@ -120,11 +127,14 @@ def _check_years(grid: Grid, row: int, meta: Metadata) -> None:
 def read_total_sheet(grid: Grid, meta: Metadata, scenario_ids: ScenarioIds) -> SheetValues:
     out = SheetValues()
     for index, (scenario_id, header, end) in enumerate(find_blocks(grid, meta, scenario_ids)):
-        row = next((r for r in range(header + 1, end) if grid.text(r, ID_COL) == TOTAL), None)
+        ids = {grid.text(r, ID_COL).strip(): r for r in range(header + 1, end)}
+        row = ids.get(TOTAL)
         if row is None:
             raise grid.error(header + 1, ID_COL, "the total row (id 'total') is missing.")
         _read_history(grid, row, TOTAL, meta, index == 0, out)
-        _read_pins(grid, row, scenario_id, TOTAL, meta, out)
+        if PIN + TOTAL in ids:
+            _read_pins(grid, ids[PIN + TOTAL], scenario_id, TOTAL, meta, out)
+        _read_shown(grid, row, scenario_id, TOTAL, meta, out)
         _typed_over(grid, row, cagr_cols(meta), scenario_id, TOTAL, out)
     return out
 
@@ -135,10 +145,13 @@ def read_dimension_sheet(
     out = SheetValues()
     blocks = find_blocks(grid, meta, scenario_ids)
     for index, (scenario_id, header, end) in enumerate(blocks):
+        pins: list[tuple[int, str]] = []  # pin rows first, then projected rows (older books)
         projected: list[tuple[int, str]] = []
         for row in range(header + 1, end):
             row_id = grid.text(row, ID_COL).strip()
-            if row_id == TOTAL or row_id.startswith(COMPUTED_PREFIXES):
+            if row_id.startswith(PIN):
+                pins.append((row, row_id[len(PIN) :]))
+            elif row_id == TOTAL or row_id.startswith(COMPUTED_PREFIXES):
                 if row_id.startswith(PROJECTED):
                     projected.append((row, row_id[len(PROJECTED) :]))
                 elif row_id.startswith(SHARE) and not _is_member(out, row_id[len(SHARE) :]):
@@ -148,7 +161,7 @@ def read_dimension_sheet(
                     _typed_over(grid, row, computed, scenario_id, row_id, out)
             elif row_id or not grid.is_blank(row, NAME_COL):
                 _read_segment_row(grid, row, row_id, (index, scenario_id), meta, new_id, out)
-        for row, member_id in projected:
+        for row, member_id in pins + projected:
             if _is_member(out, member_id):
                 _read_pins(grid, row, scenario_id, member_id, meta, out)
     return out
@@ -177,7 +190,7 @@ def _read_segment_row(
             raise grid.error(row, NAME_COL, "new segments are added in the topmost block only.")
         return
     _read_history(grid, row, row_id, meta, index == 0, out)
-    _read_pins(grid, row, scenario_id, row_id, meta, out)
+    _read_shown(grid, row, scenario_id, row_id, meta, out)
     _typed_over(grid, row, cagr_cols(meta), scenario_id, row_id, out)
 
 
@@ -216,6 +229,7 @@ def _read_history(
 def _read_pins(
     grid: Grid, row: int, scenario_id: str, series_id: str, meta: Metadata, out: SheetValues
 ) -> None:
+    """The numbers of a pin row (or, in older workbooks, of a projected row)."""
     out.where.setdefault(("row", scenario_id, series_id), (grid.name, row))
     for year in meta.forecast_years:
         col = year_col(meta, year)
@@ -226,3 +240,16 @@ def _read_pins(
         if value is not None:
             out.pins[key] = value
             out.where[("pin", *key)] = grid.where(row, col)
+
+
+def _read_shown(
+    grid: Grid, row: int, scenario_id: str, series_id: str, meta: Metadata, out: SheetValues
+) -> None:
+    """Numbers where a shown row's forecast formulas were."""
+    for year in meta.forecast_years:
+        col = year_col(meta, year)
+        if grid.is_formula(row, col):
+            continue
+        value = grid.number(row, col)
+        if value is not None:
+            out.shown[(scenario_id, series_id, year)] = (value, grid.where(row, col))

@@ -21,6 +21,7 @@ from workbench.excel.measure_names import other_names
 from workbench.excel.not_taken import TypedOver
 from workbench.excel.plan import ImportNote
 from workbench.excel.reader import IdMaker, WorkbookContent, column_a, read_measure_sheets, sheet
+from workbench.excel.shown_pins import settle_shown
 from workbench.excel.structure import grow_as_first, retired_ids
 from workbench.excel.values_read import SheetValues, read_dimension_sheet, read_total_sheet
 from workbench.excel.volume_unit import read_volume_unit
@@ -40,14 +41,15 @@ def read_volume(grids: dict[str, Grid], content: WorkbookContent, before: Projec
     p.volume = MeasureInputs(unit)
     part = WorkbookContent(view(p, VOLUME), names=names, sheets=dict(names.dimensions))
     part.blocks, part.where[("unit",)] = content.blocks, unit_cell
-    meta = part.project.metadata
-    _absorb(part, read_total_sheet(sheet(grids, names.total), meta, content.blocks))
+    meta, shown = part.project.metadata, {}
+    _absorb(part, read_total_sheet(sheet(grids, names.total), meta, content.blocks), shown)
     for dim in p.dimensions:
         grid = sheet(grids, names.dimensions[dim.id])
         values = read_dimension_sheet(grid, meta, content.blocks, new_id)
         part.notes += _match_segments(grid, dim, values, (content.sheets[dim.id], retired))
-        _absorb(part, values)
+        _absorb(part, values, shown)
     read_measure_sheets(grids, part, retired)
+    settle_shown(part.project, shown, part.where)
     part.notes += [replace(n, sheet=names.assumptions) for n in grow_as_first(part, before)]
     had = None if before is None or before.volume is None else view(before, VOLUME)
     part.notes += comment_notes(grids, part, had, set(names.own_sheets))
@@ -87,7 +89,10 @@ def _typed_prices(grids: dict[str, Grid], content: WorkbookContent) -> list[Type
     return out
 
 
-def _absorb(part: WorkbookContent, values: SheetValues) -> None:
+def _absorb(part: WorkbookContent, values: SheetValues, shown: dict) -> None:
+    """Take a sheet's inputs; its numbers over shown formulas wait in `shown` until the
+    whole volume is read (`shown_pins`)."""
+    shown.update(values.shown)
     part.project.history.update(values.history)
     part.project.pins.update(values.pins)
     part.where.update(values.where)
@@ -153,6 +158,7 @@ def _rename(values: SheetValues, old: str, new: str | None) -> None:
     values.history, values.pins, values.where = (
         kept(values.history), kept(values.pins), kept(values.where)
     )
+    values.shown = kept(values.shown)
     values.members = [
         m if m.id != old else Member(new, m.name)
         for m in values.members

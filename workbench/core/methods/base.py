@@ -92,14 +92,15 @@ class Explanation:
 class FormulaCells:
     """Cell references (formula text) for one forecast year of one series in a workbook.
 
-    `prev` is the previous year's cell, `base` the base-year cell (already reading a blank
-    as #N/A), `step` the years since the base year and `inputs[field]` the cell holding the
-    parameter `field` (for a `by_year` parameter: this year's cell).
+    `prev` is the previous year's cell, `base` the base-year cell (both already reading a
+    blank as #N/A), `step` the years since the base year (a parenthesised formula over the
+    header's years, so no year count is typed into a formula) and `inputs[field]` the cell
+    holding the parameter `field` (for a `by_year` parameter: this year's cell).
     """
 
     prev: str
     base: str
-    step: int
+    step: str
     inputs: Mapping[str, str]
 
 
