@@ -54,11 +54,9 @@ RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 @pytest.fixture(scope="session")
-def libreoffice(tmp_path_factory):
-    """convert(path, to="xlsx") -> path of the file LibreOffice opened (recalculating every
-    formula) and saved as `to` ("xlsx", or "pdf" to print a workbook or a Word report).
-
-    soffice exits 0 even when it could not load a file, so callers assert the output."""
+def office(tmp_path_factory) -> tuple[str, Path]:
+    """LibreOffice's soffice and a throwaway profile that recalculates every formula on
+    load (OOXMLRecalcMode 0), shared by the converter and the editor of the tests."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         if os.environ.get("WORKBENCH_SKIP_LIBREOFFICE") == "1":
@@ -67,6 +65,16 @@ def libreoffice(tmp_path_factory):
     profile = tmp_path_factory.mktemp("lo-profile")
     (profile / "user").mkdir()
     (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ALWAYS)
+    return soffice, profile
+
+
+@pytest.fixture(scope="session")
+def libreoffice(office):
+    """convert(path, to="xlsx") -> path of the file LibreOffice opened (recalculating every
+    formula) and saved as `to` ("xlsx", or "pdf" to print a workbook or a Word report).
+
+    soffice exits 0 even when it could not load a file, so callers assert the output."""
+    soffice, profile = office
 
     def convert(path: Path, to: str = "xlsx") -> Path:
         out = path.parent / "libreoffice"

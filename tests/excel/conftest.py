@@ -7,6 +7,10 @@ that need it fail, unless WORKBENCH_SKIP_LIBREOFFICE=1 says to skip them.
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -50,3 +54,39 @@ def edit(path: Path, out: Path, change) -> Path:
 def xl():
     """Helpers for tests: row_of(ws, id), edit(path, out, change), dump(document)."""
     return SimpleNamespace(row_of=row_of, edit=edit, dump=dump_json)
+
+
+EDITOR = Path(__file__).with_name("libreoffice_edit.py")
+
+
+def python_with_uno() -> str | None:
+    """A Python that has LibreOffice's bridge (the system's, with python3-uno)."""
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and os.path.exists(candidate):
+            probe = subprocess.run([candidate, "-c", "import uno"], capture_output=True)
+            if probe.returncode == 0:
+                return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def libreoffice_edit(office):
+    """edit(path, operations) -> path of the workbook LibreOffice edited (sorted rows,
+    inserted rows: see libreoffice_edit.py), recalculated and saved."""
+    soffice, profile = office
+    python = python_with_uno()
+    if python is None:
+        if os.environ.get("WORKBENCH_SKIP_LIBREOFFICE") == "1":
+            pytest.skip("python3-uno is not installed and WORKBENCH_SKIP_LIBREOFFICE=1")
+        pytest.fail("python3-uno is needed to sort rows in LibreOffice; install it.")
+
+    def edit(path: Path, operations: list[dict]) -> Path:
+        out = path.with_name(f"{path.stem}-edited.xlsx")
+        command = [python, str(EDITOR), soffice, profile.as_uri(), str(path), str(out)]
+        run = subprocess.run(
+            [*command, json.dumps(operations)], capture_output=True, text=True, timeout=300
+        )
+        assert run.returncode == 0 and out.exists(), run.stderr
+        return out
+
+    return edit

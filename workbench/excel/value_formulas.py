@@ -131,18 +131,18 @@ class MethodFormulas:
         return f"INDEX({self.prefix}{column},{self._row})"
 
 
-def scale_formula(
-    total: str, span: str, pins: str, held: list[str], n: int, tol: tuple[str, ...]
-) -> str:
+def scale_formula(total: str, span: str, pins: str, held: list[str], tol: tuple[str, ...]) -> str:
     """The free segments' scale, (total − Σ fixed) / Σ free, or #N/A wherever the engine
     (`core.reconcile`) finds reconciliation impossible; 1 where nothing needs scaling.
 
     The fixed segments are those with a number in their pin row (`pins`, the pin rows'
     span), so a pin a colleague types changes the scale, plus the `held` projections of
-    held cells that have no pin. `tol` is (tolerance, near-zero) as named constants."""
+    held cells that have no pin (each counted as fixed: a held projection is a number or
+    #N/A, which COUNT skips as the engine's reconciliation fails there anyway). `tol` is
+    (tolerance, near-zero) as named constants."""
     tolerance, near_zero = tol
     extra = "".join(f"+{h}" for h in held)
-    fixed_sum, count = f"(SUM({pins}){extra})", f"COUNT({pins})+{len(held)}"
+    fixed_sum, count = f"(SUM({pins}){extra})", f"COUNT({pins}{''.join(f',{h}' for h in held)})"
     left, free = f"({total}-{fixed_sum})", f"(SUM({span})-{fixed_sum})"
     off = f"ABS({left})>{tolerance}*MAX(ABS({total}),1)"
     near = f"AND({free}>0,{free}<{near_zero}*ABS({left}))"
@@ -151,4 +151,4 @@ def scale_formula(
         f"IF({off},IF(OR({free}<=0,{left}<0,{near}),NA(),{ratio}),"
         f"IF({free}=0,1,IF({near},NA(),{ratio})))"
     )
-    return f"IF({count}>={n},IF({off},NA(),1),{some_free})"
+    return f"IF({count}>=ROWS({pins}),IF({off},NA(),1),{some_free})"

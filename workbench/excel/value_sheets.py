@@ -415,7 +415,6 @@ def _write_scale(ctx, ws, dim, start: int, result) -> None:
             rows_span(col, first, last),
             rows_span(col, *pins),
             held,
-            n,
             tuple(CONSTANTS),
         )
         cells.formula(col, formula_xml(formula), style, scales[col - FIRST_YEAR_COL])
