@@ -20,6 +20,7 @@ from workbench.core.measures import PRICE, VALUE, VOLUME
 from workbench.core.project import TOTAL, Project
 from workbench.core.sample import sample_document
 from workbench.excel import ExcelError, export_workbook, project_from_workbook, read_workbook
+from workbench.excel.layout import block_rows
 from workbench.numbers import amount
 
 VALUE_ONLY_SHEETS = [
@@ -104,7 +105,7 @@ def test_the_stored_volume_and_price_are_the_engine_values(exported):
     checked = blanks = 0
     for block, scenario in enumerate(p.scenarios):
         volumes, prices = document.result(scenario.id, VOLUME), document.result(scenario.id, PRICE)
-        header = 4 + block * (2 + 4 + 2 + 2 * 4 + 1)
+        header = 4 + block * block_rows(4, True)  # the rows of a block of four segments
         price_header = 4 + block * (1 + 5 + 1)
         for i, member in enumerate(p.dimension("application").member_ids()):
             vrow, prow = header + 2 + i, price_header + 2 + i
