@@ -4,6 +4,7 @@ know: no XLOOKUP, LET, FILTER or SEQUENCE, which an older Excel shows as #NAME?.
 import re
 import zipfile
 
+from tests.excel.volumes import with_volume
 from workbench.core.document import Document
 from workbench.core.methods import REGISTERED
 from workbench.core.project import Growth
@@ -54,5 +55,11 @@ def test_every_exported_formula_uses_classic_functions_only(exported):
     path = exported(every_method(sample_document()))
     found = functions_in(path)
     assert {"IF", "SUM", "NA", "EXP", "INDEX", "MATCH"} <= set(found), found  # every kind
+    newer = {f: cell for f, cell in found.items() if f not in CLASSIC}
+    assert not newer, f"functions an older Excel or LibreOffice lacks: {newer}"
+
+
+def test_the_volume_and_price_sheets_use_classic_functions_only(exported):
+    found = functions_in(exported(with_volume(every_method(sample_document()))))
     newer = {f: cell for f, cell in found.items() if f not in CLASSIC}
     assert not newer, f"functions an older Excel or LibreOffice lacks: {newer}"

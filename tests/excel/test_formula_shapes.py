@@ -8,11 +8,13 @@ from __future__ import annotations
 import math
 
 import openpyxl
+import pytest
 from openpyxl.formula.tokenizer import Token, Tokenizer
 from openpyxl.formula.translate import Translator
 from openpyxl.utils import get_column_letter
 
 from tests.excel.test_libreoffice import every_method_document, with_fixed_segments
+from tests.excel.volumes import with_volume
 from workbench.core.commands import SetHistory
 from workbench.core.sample import sample_document
 from workbench.excel.layout import ASSUMPTIONS, year_col
@@ -20,15 +22,22 @@ from workbench.excel.layout import ASSUMPTIONS, year_col
 VALUE_SHEETS = ("Total market", "Technology", "Application", "Region")
 
 
-def test_every_forecast_row_has_one_formula(exported):
+def every_kind(volume: bool):
+    """Every growth method, pins, a hold and a year not reconciled; with a volume, the
+    volume's and the price's sheets too."""
     document = with_fixed_segments(every_method_document())
+    return with_volume(document) if volume else document
+
+
+@pytest.mark.parametrize("volume", [False, True], ids=["value", "with volume"])
+def test_every_forecast_row_has_one_formula(exported, volume):
+    document = every_kind(volume)
     meta = document.project.metadata
     book = openpyxl.load_workbook(exported(document))
     first = year_col(meta, meta.base_year + 1) + 1  # 1-based
     last = year_col(meta, meta.last_year) + 1
     rows = 0
-    for sheet in VALUE_SHEETS:
-        ws = book[sheet]
+    for ws in book.worksheets:
         for row in range(4, ws.max_row + 1):
             head = ws.cell(row, first)
             if head.data_type != "f":
@@ -37,14 +46,15 @@ def test_every_forecast_row_has_one_formula(exported):
             for col in range(first + 1, last + 1):
                 cell = ws.cell(row, col)
                 moved = Translator(head.value, origin).translate_formula(cell.coordinate)
-                assert cell.value == moved, (sheet, cell.coordinate, cell.value, moved)
+                assert cell.value == moved, (ws.title, cell.coordinate, cell.value, moved)
             rows += 1
-    assert rows > 100
+    assert rows > (200 if volume else 100)
 
 
-def test_no_number_is_typed_into_a_formula(exported):
+@pytest.mark.parametrize("volume", [False, True], ids=["value", "with volume"])
+def test_no_number_is_typed_into_a_formula(exported, volume):
     """Only 0 and 1 (as in 1+g, or a scale of 1) appear as numbers in any formula."""
-    book = openpyxl.load_workbook(exported(with_fixed_segments(every_method_document())))
+    book = openpyxl.load_workbook(exported(every_kind(volume)))
     numbers = set()
     for ws in book.worksheets:
         for row in ws.iter_rows():
