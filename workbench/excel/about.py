@@ -125,7 +125,11 @@ HOW_TO = (
     "History: type the values in the first scenario block of each value sheet; the other "
     "blocks repeat them.",
     "Growth: change rates, methods and their parameters on the Assumptions sheet.",
-    "A forecast value of your own (a pin): type a number over a forecast formula.",
+    "A forecast value of your own (a pin): type it in the segment's pin row of that "
+    "scenario's block (clear the cell to unpin; typing over a forecast formula pins too); "
+    "the other segments rebalance at once.",
+    "Sort or insert rows as you like (Assumptions by series, a dimension's segments): the "
+    "formulas find their inputs by id, not by position.",
     "A new segment: insert a row in the first block of its sheet, type its name and its "
     "history, and leave its id blank; deleting a segment's row there removes the segment.",
     "A new scenario: add a row to the scenarios above with an id of your choosing (letters, "
