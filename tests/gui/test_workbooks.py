@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import threading
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from workbench.core.commands import SetHistory
 from workbench.core.dump import dump_json
@@ -111,3 +113,47 @@ def test_job_errors_come_back_as_sentences(qtbot):
 
     outcome = run_in_background(None, "Working…", job)
     assert outcome.error == "Sheet Total!C7: 'abc' is not a number." and not outcome.ok
+
+
+def test_a_colleagues_rewritten_formula_is_called_out_before_anything_is_applied(
+    tmp_path, monkeypatch, qtbot, libreoffice, window, dialogs
+):
+    """From an empty HOME: a workbook whose TikTok 2027 cell a colleague made read Kwai's
+    row (LibreOffice recalculated it) has nothing to apply, but the summary says that two
+    computed values differ from the app's and lists them; cancelling changes nothing."""
+    for variable in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(variable, str(tmp_path / "fresh" / variable.lower()))
+    path = tmp_path / "slip.xlsx"
+    export_workbook(sample_document(), path)
+    book = openpyxl.load_workbook(path)
+    ws = book["Application"]
+    rows = {ws.cell(r, 1).value: r for r in range(ws.max_row, 0, -1)}
+    ws.cell(rows["tiktok"], 11).value = ws.cell(rows["kwai"], 11).value
+    book.save(path)
+    saved = libreoffice(path)
+    seen = {}
+
+    def review(parent, plan):
+        dialog = ImportSummaryDialog(plan, parent)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        seen["headline"] = dialog.findChildren(QLabel)[0].text()
+        seen["kinds"] = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+        seen["where"] = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+        seen["apply"] = dialog.apply_button.isEnabled()
+        cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(workbooks, "review_import", review)
+    before = dump_json(window.bridge.document)
+    dialogs.queue("ask_open_path", str(saved))
+    window.actions.import_workbook.trigger()
+    qtbot.waitUntil(lambda: "headline" in seen, timeout=30_000)
+    assert seen["headline"].startswith("The workbook's inputs match the project")
+    assert "2 computed values in the workbook differ from the app's" in seen["headline"]
+    assert seen["kinds"] == ["Disagrees", "Disagrees"]
+    assert seen["where"][0] == f"Application!K{rows['tiktok']}"
+    assert not seen["apply"]
+    assert dump_json(window.bridge.document) == before
