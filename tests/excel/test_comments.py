@@ -132,3 +132,27 @@ def test_a_comment_saved_by_libreoffice_becomes_a_note(exported, libreoffice, xl
     assert document.project.notes[("optimistic", "wechat", 2027)] == (
         "Mini-games bundle.\nSecond line."
     )
+
+
+def test_a_comment_on_a_force_is_its_rationale_when_that_is_blank(exported, xl, tmp_path):
+    document = sample_document()
+    path = exported(document)
+    cells = []
+
+    def comment(book):
+        ws = book["Five Forces"]
+        blank, full = xl.row_of(ws, "new_entrants"), xl.row_of(ws, "rivalry")
+        ws.cell(blank, 4).value = None
+        ws.cell(blank, 2).comment = Comment("Studios are entering fast.", "Ann")
+        ws.cell(full, 2).comment = Comment("Fewer players than it seems.", "Ann")
+        cells.append(f"Five Forces!B{full}")
+
+    plan = read_workbook(xl.edit(path, tmp_path / "forces.xlsx", comment), document)
+    assert (
+        "Not taken: the comment on this cell is not kept: the Rationale already says "
+        f"something else; edit it there ({cells[0]})" in plan.summary_lines()
+    )
+    document.execute(plan.command)
+    forces = {f.id: f.rationale for f in document.project.forces}
+    assert forces["new_entrants"] == "Studios are entering fast."
+    assert forces["rivalry"] == sample_document().project.entity("forces", "rivalry").rationale

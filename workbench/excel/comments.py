@@ -19,18 +19,23 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from defusedxml import ElementTree
 
 from workbench.core.project import Project
+from workbench.excel.assessments import SHEET as ASSESSMENTS
 from workbench.excel.assumptions import growth_cell
 from workbench.excel.errors import at
 from workbench.excel.grid import Grid
 from workbench.excel.layout import ID_COL, PROJECTED, cell, year_col
 from workbench.excel.plan import ImportNote
+from workbench.excel.tables import TABLES
 from workbench.excel.values_read import find_blocks
 
+FORCES = next(t.sheet for t in TABLES if t.collection == "forces")
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?([0-9]{1,7})$")
@@ -140,13 +145,59 @@ def comment_notes(
         keys = _value_keys(grid, content) if _is_value_sheet(name, content) else {}
         if name == content.names.assumptions:
             keys = _assumption_keys(grid, content)
+        texts = entity_texts(name, content)
         for (row, col), words in sorted(grid.comments.items()):
             key = keys.get((row, col))
-            if key is None:
-                notes.append(_not_taken(grid, row, col, name))
-                continue
-            _take(grid, row, col, key, _note_part(words, key, content.project), content, before)
+            if key is not None:
+                words = _note_part(words, key, content.project)
+                _take(grid, row, col, key, words, content, before)
+            elif row in texts:
+                why = texts[row](words)
+                if why:
+                    notes.append(_not_taken(grid, row, col, name, why))
+            else:
+                why = (
+                    ""
+                    if keys or name == content.names.assumptions
+                    else "type its words in a column here"
+                )
+                notes.append(_not_taken(grid, row, col, name, why))
     return notes
+
+
+def entity_texts(name: str, content) -> dict[int, Callable[[str], str]]:
+    """Row → a function that makes a comment on that row the text a qualitative entry
+    keeps for notes (a force's rationale, a rating's note) when that text is blank or
+    already says it, and otherwise says why it is not taken."""
+    p = content.project
+    if name == FORCES:
+        rows = {content.where[("forces", f.id)]: f for f in p.forces}
+        return {row: partial(_force_text, p, force) for row, force in rows.items()}
+    if name == ASSESSMENTS:
+        rated = {k[1:]: r for k, r in content.where.items() if k[0] == "rating"}
+        return {row: partial(_rating_text, p, key) for key, row in rated.items()}
+    return {}
+
+
+def _force_text(p: Project, force, words: str) -> str:
+    if force.rationale.strip() and not _same_words(words, force.rationale):
+        return "the Rationale already says something else; edit it there"
+    p.forces = [replace(f, rationale=words) if f.id == force.id else f for f in p.forces]
+    return ""
+
+
+def _rating_text(p: Project, key: tuple[str, str, str], words: str) -> str:
+    assessment_id, *cell_key = key
+    for i, assessment in enumerate(p.assessments):
+        rating = assessment.cells.get(tuple(cell_key)) if assessment.id == assessment_id else None
+        if rating is None:
+            continue
+        if rating.note.strip() and not _same_words(words, rating.note):
+            return "the rating's Note already says something else; edit it there"
+        cells = {**assessment.cells, tuple(cell_key): replace(rating, note=words)}
+        p.assessments[i] = replace(assessment, cells=cells)
+        return ""
+    return "the row rates nothing"
 
 
 def _is_value_sheet(name: str, content) -> bool:
@@ -227,11 +278,11 @@ def _same_words(words: str, note: str | None) -> bool:
     return note is not None and words.split() == note.split()
 
 
-def _not_taken(grid: Grid, row: int, col: int, name: str) -> ImportNote:
-    where = (
+def _not_taken(grid: Grid, row: int, col: int, name: str, why: str = "") -> ImportNote:
+    why = why or (
         "a note belongs on an input cell of a value sheet, or on a year's rate or manual "
         "value on Assumptions"
     )
     return ImportNote(
-        "Not taken", name, cell(row, col), f"the comment on this cell is not kept: {where}"
+        "Not taken", name, cell(row, col), f"the comment on this cell is not kept: {why}"
     )

@@ -204,9 +204,9 @@ def read_content(
     _read_assumptions(grids, content, retired)
     content.notes += grow_as_first(content, before)
     _read_cell_notes(grids, content, retired)
+    _read_entities(grids, content, new_id)
     others = set(other_names(content.names)[VOLUME].own_sheets)  # the volume's: volume_read
     content.notes += comment_notes(grids, content, before, set(grids) - others)
-    _read_entities(grids, content, new_id)
     forget_segments(p, retired)
     settle_shown(p, shown, where)
     content.notes += [
