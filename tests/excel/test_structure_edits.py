@@ -12,6 +12,7 @@ from workbench.core.dump import dump_json
 from workbench.core.sample import sample_document
 from workbench.excel import ExcelError, read_workbook
 from workbench.excel.assumptions import RATE_COL
+from workbench.numbers import amount
 
 HISTORY_2019 = 3
 RATE = RATE_COL + 1
@@ -154,3 +155,39 @@ def test_a_block_headed_by_an_unknown_scenario_is_refused_at_its_id(exported, xl
         read_workbook(xl.edit(path, tmp_path / "unknown.xlsx", rename_block), document)
     assert str(refused.value).startswith(f"Total market!{where[0]}: 'stress' heads a block")
     assert dump_json(document) == before
+
+
+def test_a_new_scenario_with_a_copied_block_is_read_and_compared(
+    exported, libreoffice, xl, tmp_path
+):
+    """The colleague adds 'Stress' on About and copies the Optimistic block of the Total
+    market sheet below the last one under the new id; LibreOffice recalculates. The block
+    is read, and its numbers (Optimistic's, copied) are compared with what the app
+    computes for Stress, which grows as Base."""
+    document = sample_document()
+    path = exported(document)
+    where = []
+
+    def add_with_block(book):
+        about = book["About"]
+        row = _rows(about, "pessimistic")[0] + 1
+        about.insert_rows(row)
+        about.cell(row, 1).value, about.cell(row, 2).value = "stress", "Stress"
+        ws = book["Total market"]
+        start, top = _rows(ws, "optimistic")[0], ws.max_row + 2
+        for offset in range(2):  # the block's header and its total row
+            for col in range(1, ws.max_column + 1):
+                ws.cell(top + offset, col).value = ws.cell(start + offset, col).value
+        ws.cell(top, 1).value = "stress"
+        where.append(f"Total market!{ws.cell(top + 1, HISTORY_2019 + 2031 - 2019).coordinate}")
+
+    plan = _import(document, libreoffice(xl.edit(path, tmp_path / "block.xlsx", add_with_block)))
+    assert plan.summary_lines()[0].startswith("Scenario: 'Stress' added (About!")
+    stress, optimistic = document.result("stress"), document.result("optimistic")
+    assert stress.value("total", 2031) == document.result("base").value("total", 2031)
+    noted = {f"{n.sheet}!{n.cell}": n.text for n in plan.notes if n.kind == "Disagrees"}
+    assert noted[where[0]] == (
+        f"Total market, Stress, 2031: the workbook shows "
+        f"{amount(optimistic.value('total', 2031))}, the app computes "
+        f"{amount(stress.value('total', 2031))}"
+    )

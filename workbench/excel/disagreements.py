@@ -134,8 +134,11 @@ def _saved(grid: Grid, row: int, cols: list[int], key: tuple[str, str]):
 
 
 def _engine(document: Document, row: ShownRow) -> np.ndarray:
-    """The engine's value of each of the row's cells, for `document`'s project."""
+    """The engine's value of each of the row's cells, for `document`'s project (none
+    for a scenario it does not have: one the import adds)."""
     meta = document.project.metadata
+    if all(s.id != row.scenario_id for s in document.project.scenarios):
+        return np.full(len(row.cols), np.nan)
     result = document.result(row.scenario_id)
     full = engine_row(result, meta, row.row_id)
     return np.array([full[col - FIRST_YEAR_COL] for col in row.cols], dtype=float)
