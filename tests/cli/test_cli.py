@@ -63,10 +63,10 @@ def test_show_table_of_the_sample(capsys, sample):
     code, out, err = run(capsys, "show", "--sample")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == "Internet Micro Drama Market — Base scenario (USD billions)"
+    assert lines[0] == "Internet Micro Drama Market — Value, Base scenario (USD billions)"
     total_2031 = sample.result("base").value(TOTAL, 2031)
     header, total_line = lines[2], lines[3]
-    assert header.split()[:3] == ["Total", "market", "2019"]
+    assert header.split()[:6] == ["Total", "market", "(Value,", "USD", "billions)", "2019"]
     assert total_line.split()[14] == f"{total_2031:,.2f}"  # after "Total market" and 12 years
     assert any(line.startswith("Mini Program Short Drama share") for line in lines)
     assert any(line.startswith("Unreconciled: Σ projected − total") for line in lines)
@@ -120,7 +120,7 @@ def test_show_json_has_a_table_per_dimension_and_the_total(capsys, sample):
 
 def test_show_finds_a_scenario_by_id_or_name_in_any_case(capsys):
     assert run(capsys, "show", "sample", "--scenario", "pessimistic")[1].startswith(
-        "Internet Micro Drama Market — Pessimistic scenario"
+        "Internet Micro Drama Market — Value, Pessimistic scenario"
     )
     assert run(capsys, "show", "sample", "--scenario", "PESSIMISTIC")[0] == 0
 
@@ -142,13 +142,16 @@ def test_dump_is_the_canonical_json(capsys, sample):
 
 
 def test_check_of_the_sample_passes(capsys):
+    """Information lines, then the summary, then the summary of each measure."""
     code, out, err = run(capsys, "check", "--sample")
     assert (code, err) == (0, "")
-    *notes, last = out.splitlines()
-    assert last.startswith("No problems found")
+    *notes, last, value, volume = out.splitlines()
     assert all(line.startswith("info: ") for line in notes)
     assert last == ("No problems found." if not notes else
                     f"No problems found ({len(notes)} information line{'s' * (len(notes) > 1)}).")
+    on_volume = sum(line.startswith("info: Volume: ") for line in notes)
+    assert value == f"Value: No problems found ({len(notes) - on_volume} information lines)."
+    assert volume == f"Volume: No problems found ({on_volume} information lines)."
 
 
 def test_check_reports_errors_with_status_1(capsys, tmp_path):
@@ -163,7 +166,9 @@ def test_check_reports_errors_with_status_1(capsys, tmp_path):
     lines = out.splitlines()
     assert lines[0].startswith("error: The 2022 history of Application adds up to ")
     assert lines[1] == "warning: Europe has no history for 2020."
-    assert lines[-1].startswith("1 error, 1 warning")
+    assert lines[-3].startswith("1 error, 1 warning")
+    assert lines[-2].startswith("Value: 1 error, 1 warning")
+    assert lines[-1].startswith("Volume: No problems found")
 
 
 # -- files ------------------------------------------------------------------------------------

@@ -40,6 +40,14 @@ def with_volume(monkeypatch):
     return document
 
 
+@pytest.fixture
+def value_only(monkeypatch):
+    """The sample without its volume, as the command line's `sample`."""
+    document = sample_document(volume=False)
+    monkeypatch.setattr("workbench.cli.loading.sample_document", lambda: document)
+    return document
+
+
 def test_show_volume_names_the_measure_and_unit_in_every_title(capsys, with_volume):
     code, out, err = run(capsys, "show", "sample", "--measure", "volume")
     assert (code, err) == (0, "")
@@ -94,7 +102,7 @@ def test_show_json_of_the_volume(capsys, with_volume):
     assert price["tables"][1]["gap"] is None and "shares" not in price["tables"][1]["rows"][0]
 
 
-def test_a_value_only_project_shows_as_it_always_has(capsys):
+def test_a_value_only_project_shows_as_it_always_has(capsys, value_only):
     code, out, _err = run(capsys, "show", "sample", "--measure", "value")
     assert code == 0
     assert out.splitlines()[0] == f"{TITLE} — Base scenario (USD billions)"
@@ -105,9 +113,11 @@ def test_a_value_only_project_shows_as_it_always_has(capsys):
 
 
 @pytest.mark.parametrize("measure", [VOLUME, PRICE])
-def test_volume_or_price_of_a_value_only_project_is_one_sentence_and_status_2(measure):
+def test_volume_or_price_of_a_value_only_project_is_one_sentence_and_status_2(measure, tmp_path):
+    path = tmp_path / "value-only.mwp"
+    save_project(sample_document(volume=False), path)
     done = subprocess.run(
-        [sys.executable, "-m", "workbench", "show", "sample", "--measure", measure],
+        [sys.executable, "-m", "workbench", "show", str(path), "--measure", measure],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert (done.returncode, done.stdout) == (2, "")
@@ -134,7 +144,7 @@ def test_check_reports_per_measure(capsys, with_volume):
     assert lines[-1].startswith("Volume: 1 error, 0 warnings")
 
 
-def test_check_of_a_value_only_project_has_no_measure_lines(capsys):
+def test_check_of_a_value_only_project_has_no_measure_lines(capsys, value_only):
     code, out, _err = run(capsys, "check", "sample")
     assert code == 0
     assert out.splitlines()[-1].startswith("No problems found")

@@ -17,7 +17,6 @@ import pytest
 from hypothesis import given
 
 from tests.core.test_insights import ALPHA_2024, tiny_document
-from tests.core.test_measures import with_volume
 from tests.core.test_properties import projects
 from workbench.core.commands import Batch, SetGrowth, SetHistory
 from workbench.core.commands.measures import AddVolume, OnMeasure, RemoveVolume
@@ -27,6 +26,7 @@ from workbench.core.errors import ModelError
 from workbench.core.insights import figure, insights, render_answer
 from workbench.core.measures import PRICE, VOLUME
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
+from workbench.core.sample import sample_document
 
 V_ALPHA_2023, V_BETA_2023 = 20 * 57.5 / 53, 33 * 57.5 / 53
 V_ALPHA_2024, V_BETA_2024 = 20 * 66.125 / 56.3, 36.3 * 66.125 / 56.3
@@ -179,7 +179,7 @@ def test_a_segment_id_that_spells_a_measure_stays_a_segment():
 
 
 def test_the_sample_with_a_volume_says_nothing_twice():
-    document = with_volume()
+    document = sample_document()
     sentences = [i.sentence for i in insights(document, "base")]
     assert len(sentences) == len(set(sentences))
     assert not any(math.isnan(i.value) for i in insights(document, "base") if "price" in i.key)

@@ -30,7 +30,7 @@ VALUE_KEYS = [
 
 @pytest.fixture
 def document() -> Document:
-    document = sample_document()
+    document = sample_document(volume=False)
     document.execute(AddVolume("million subscriptions"))
     history = [SetHistory(s, y, v * 300) for (s, y), v in document.project.history.items()]
     edits = [

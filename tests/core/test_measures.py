@@ -14,8 +14,8 @@ from workbench.core.sample import sample_document
 
 
 def with_volume(unit="million subscriptions", scale=3.0):
-    """The sample with a volume whose history is `scale` × the value's history."""
-    document = sample_document()
+    """The value-only sample given a volume whose history is `scale` × the value's history."""
+    document = sample_document(volume=False)
     document.execute(AddVolume(unit))
     history = [
         SetHistory(series, year, value * scale)
@@ -95,7 +95,7 @@ def test_the_price_cannot_be_typed():
 
 
 def test_adding_and_removing_the_volume_are_undoable_edits():
-    document = sample_document()
+    document = sample_document(volume=False)
     assert measures_of(document.project) == (VALUE,)
     with pytest.raises(ModelError, match="no volume measure"):
         document.execute(OnMeasure(VOLUME, SetHistory("tiktok", 2022, 1.0)))

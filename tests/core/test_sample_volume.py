@@ -19,7 +19,7 @@ FORECAST = range(2025, 2032)
 
 @pytest.fixture(scope="module")
 def document():
-    return sample_document(volume=True)
+    return sample_document()
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_the_volume_is_paid_subscriptions_and_the_price_is_per_subscription(proj
 
 
 def test_the_value_only_sample_is_the_sample_without_its_volume():
-    with_volume, value_only = sample_project(volume=True), sample_project()
+    with_volume, value_only = sample_project(), sample_project(volume=False)
     assert value_only.volume is None
     volume_sources = {s.id for s in with_volume.sources} - {s.id for s in value_only.sources}
     assert volume_sources and all(i.startswith("src-volume") or i in {
@@ -177,7 +177,7 @@ def test_base_total_grows_at_its_cagr_and_scenarios_are_ordered(document, volume
 
 
 def test_the_volume_edits_nothing_of_the_value():
-    with_volume, value_only = sample_document(volume=True), sample_document()
+    with_volume, value_only = sample_document(), sample_document(volume=False)
     for scenario_id in SCENARIOS:
         np.testing.assert_array_equal(
             with_volume.result(scenario_id).values, value_only.result(scenario_id).values)

@@ -36,7 +36,7 @@ def _colleague(book, xl) -> None:
 
 @pytest.fixture
 def edited(exported, xl, tmp_path):
-    document = sample_document()
+    document = sample_document(volume=False)  # the summary lines of a value-only import
     path = exported(document)
     out = xl.edit(path, tmp_path / "edited.xlsx", lambda book: _colleague(book, xl))
     return document, out

@@ -23,9 +23,9 @@ from workbench.excel import read_workbook
 
 
 def every_method_document() -> Document:
-    """The sample with the registered methods dealt in turn to its segments (of every
+    """The value-only sample with the registered methods dealt in turn to its segments (of every
     dimension), in every scenario, seeded as the segment table seeds a switch."""
-    document = sample_document()
+    document = sample_document(volume=False)
     p = document.project
     members = [m.id for d in p.dimensions for m in d.members]
     years = p.metadata.forecast_years

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from workbench.core.dump import dump_json
+from workbench.core.sample import sample_document
 
 
 @pytest.fixture
@@ -151,8 +152,11 @@ def subscriptions_file(tmp_path):
 
 
 def test_wizard_imports_a_table_as_the_volume_with_its_unit_in_one_step(
-    qtbot, window, dialogs, fresh_home, subscriptions_file
+    qtbot, make_window, dialogs, fresh_home, subscriptions_file
 ):
+    window = make_window(sample_document(volume=False))  # a project with no volume yet
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     before = dump_json(window.bridge.document)
     wizard = _open_wizard(qtbot, window, dialogs, subscriptions_file)
     assert not wizard.volume_unit.isEnabled()  # value by default

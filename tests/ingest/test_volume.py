@@ -14,6 +14,7 @@ from workbench.core.dump import dump_json
 from workbench.core.measures import VOLUME
 from workbench.core.sample import sample_project
 from workbench.ingest import IngestError, Mapping, plan
+from workbench.store import save_project
 
 SUBSCRIPTIONS = """Paid micro-drama subscriptions by region (thousands)
 Region,2022,2023,2024,2025F
@@ -37,7 +38,7 @@ def _volume(**choices) -> Mapping:
 
 
 def test_a_table_becomes_the_volume_cited_and_scaled_in_one_undoable_step(subscriptions):
-    document = Document(sample_project())
+    document = Document(sample_project(volume=False))
     before = dump_json(document)
     value_history = dict(document.project.history)
     made = plan(subscriptions, _volume(volume_unit="million subscriptions"), document.project)
@@ -88,7 +89,7 @@ def test_into_an_existing_volume_the_units_convert_and_the_analysts_notes_stay(s
 def test_targets_back_solve_the_volume_onto_the_sources_numbers(tmp_path):
     path = tmp_path / "subs.csv"
     path.write_text(SUBSCRIPTIONS.replace("2025F", "2031F"), "utf-8")
-    document = Document(sample_project())
+    document = Document(sample_project(volume=False))
     made = plan(path, _volume(volume_unit="million subscriptions", forecast="targets"),
                 document.project)
     document.execute(made.command)
@@ -96,7 +97,7 @@ def test_targets_back_solve_the_volume_onto_the_sources_numbers(tmp_path):
     assert volume.value("total", 2031) == pytest.approx(24.45, rel=1e-9)
     assert volume.value("asia-pacific", 2031) == pytest.approx(18.5, rel=1e-6)
     assert document.result("base").value("total", 2031) == pytest.approx(
-        Document(sample_project()).result("base").value("total", 2031), rel=1e-15
+        Document(sample_project(volume=False)).result("base").value("total", 2031), rel=1e-15
     )  # the value's forecast is the sample's
 
 
@@ -117,7 +118,7 @@ def test_targets_back_solve_the_volume_onto_the_sources_numbers(tmp_path):
 def test_bad_volume_choices_are_one_sentence_and_change_nothing(
     subscriptions, mapping, new, words
 ):
-    project = sample_project()
+    project = sample_project(volume=False)
     before = project.copy()
     with pytest.raises(IngestError, match=words.replace("(", r"\(")):
         plan(subscriptions, mapping, None if new else project)
@@ -141,7 +142,7 @@ def test_bottom_up_takes_the_volume_by_the_primary_dimension_only(subscriptions)
 
 def test_the_command_line_imports_the_volume_and_previews_it(subscriptions, tmp_path, capsys):
     target = tmp_path / "s.mwp"
-    assert main(["new-sample", str(target)]) == 0
+    save_project(Document(sample_project(volume=False)), target)
     capsys.readouterr()
     args = ["import-table", str(subscriptions), str(target), "--measure", "volume",
             "--volume-unit", "million subscriptions"]  # fmt: skip
@@ -161,7 +162,7 @@ def test_the_command_line_refuses_a_volume_without_a_unit_in_one_line(
     subscriptions, tmp_path, capsys
 ):
     target = tmp_path / "s.mwp"
-    assert main(["new-sample", str(target)]) == 0
+    save_project(Document(sample_project(volume=False)), target)
     saved = target.read_bytes()
     capsys.readouterr()
     code = main(["import-table", str(subscriptions), str(target), "--measure", "volume"])

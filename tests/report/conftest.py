@@ -17,7 +17,8 @@ from workbench.report import ReportOptions, write_report
 
 @pytest.fixture(scope="session")
 def sample():
-    return sample_document()
+    """The value-only sample (the report of a project with a volume: test_measures.py)."""
+    return sample_document(volume=False)
 
 
 @pytest.fixture(scope="session")

@@ -201,7 +201,7 @@ def test_a_volume_without_numbers_says_so_instead_of_printing_dashes(sample):
     from workbench.core.commands.measures import AddVolume
     from workbench.core.sample import sample_document
 
-    document = sample_document()
+    document = sample_document(volume=False)
     document.execute(AddVolume("million subscriptions"))
     model = build_report(document)
     text = model.chapter("trends-forecast").text()
@@ -223,7 +223,7 @@ def test_a_volume_imported_by_region_only_reports_region_and_says_the_rest_has_n
                       "North America,1200,1800,2600\nEurope,300,450,700\n"
                       "Asia Pacific,9000,12000,15000\nRest of the World,500,800,1200\n"
                       "Total,11000,15050,19500\n", "utf-8")
-    document = sample_document()
+    document = sample_document(volume=False)
     mapping = Mapping(measure="volume", volume_unit="million subscriptions")
     document.execute(plan(source, mapping, document.project).command)
     model = build_report(document)

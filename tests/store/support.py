@@ -43,8 +43,8 @@ def small_project() -> Project:
 
 
 def sample_with_volume() -> Document:
-    """The sample with a volume in every kind of input, each typed by a command."""
-    document = sample_document()
+    """The value-only sample given a volume in every kind of input, each typed by a command."""
+    document = sample_document(volume=False)
     document.execute(AddVolume("million subscriptions"))
     history = [
         c.SetHistory(series, year, value * 3.0)

@@ -78,7 +78,7 @@ def test_the_sample_s_own_volume_survives_save_and_open(tmp_path):
 
 
 def test_a_project_without_a_volume_stays_value_only(tmp_path):
-    document = sample_document()
+    document = sample_document(volume=False)
     save_project(document, tmp_path / "v.mwp")
     assert open_project(tmp_path / "v.mwp").project.volume is None
     for table in ("measures", *VOLUME_TABLES):
@@ -118,7 +118,7 @@ def test_volume_growth_and_its_years_save_incrementally(tmp_path, statements):
 
 def test_adding_renaming_and_removing_the_volume_save_incrementally(tmp_path, statements):
     path = tmp_path / "v.mwp"
-    document = sample_document()
+    document = sample_document(volume=False)
     save_project(document, path)
     document.execute(AddVolume("paid episodes, millions"))
     document.execute(OnMeasure(VOLUME, c.SetHistory(TOTAL, 2024, 900.0)))

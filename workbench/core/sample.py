@@ -380,7 +380,7 @@ def _metadata(volume: bool) -> Metadata:
     )
 
 
-def sample_project(volume: bool = False) -> Project:
+def sample_project(volume: bool = True) -> Project:
     """A fresh copy of the built-in sample (each call builds a new one); with `volume`, the
     volume measure (paid subscriptions) too, else value only."""
     dimensions = [
@@ -399,7 +399,7 @@ def sample_project(volume: bool = False) -> Project:
     return project
 
 
-def sample_document(volume: bool = False) -> Document:
+def sample_document(volume: bool = True) -> Document:
     """The sample as an unmodified document: opening it leaves nothing to save."""
     document = Document(sample_project(volume))
     document.mark_saved()
