@@ -44,7 +44,7 @@ def col(document: Document, year: int) -> int:
 
 
 def test_a_value_only_workbook_has_no_volume_or_price_sheets(exported):
-    book = openpyxl.load_workbook(exported(sample_document()))
+    book = openpyxl.load_workbook(exported(sample_document(volume=False)))
     assert book.sheetnames == VALUE_ONLY_SHEETS
     assert book["Total market"]["A1"].value == "Total market (USD billions)"
     assert book["Technology"]["B4"].value == "Base"
@@ -195,7 +195,7 @@ def test_a_pin_assumption_hold_and_note_on_the_volume_sheets(exported, xl, tmp_p
 
 def test_a_workbook_with_volume_adds_the_volume_to_a_value_only_project(exported):
     path = exported(with_volume())
-    document = sample_document()
+    document = sample_document(volume=False)
     before = dump_all(document)
     plan = read_workbook(path, document)
     lines = plan.summary_lines()
@@ -305,7 +305,7 @@ def test_a_missing_volume_sheet_is_named(exported, xl, tmp_path):
 
 
 def test_a_workbook_without_volume_sheets_keeps_the_projects_volume(exported):
-    path = exported(sample_document())
+    path = exported(sample_document(volume=False))
     document = with_volume()
     volume = volume_dump(document)
     plan = read_workbook(path, document)

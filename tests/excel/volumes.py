@@ -21,8 +21,9 @@ UNIT = "million subscriptions"
 
 
 def with_volume(document: Document | None = None, unit: str = UNIT) -> Document:
-    """The sample (or `document`, the sample's shape) with a volume of every kind of input."""
-    document = document or sample_document()
+    """The value-only sample (or `document`, the sample's shape) with a volume of every kind
+    of input."""
+    document = document or sample_document(volume=False)
     document.execute(AddVolume(unit))
     p = document.project
     base = p.metadata.base_year
