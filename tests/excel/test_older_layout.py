@@ -16,7 +16,7 @@ OLDER = Path(__file__).parents[1] / "fixtures" / "excel" / "sample-before-pin-ro
 
 
 def document_it_was_exported_from():
-    document = sample_document()
+    document = sample_document(volume=False)  # the fixture is of the value-only sample
     document.execute(SetPin("base", "kwai", 2027, 2.0))
     document.execute(SetHold("tiktok", 2028, True))
     return document
@@ -29,7 +29,7 @@ def test_a_workbook_before_pin_rows_imports_unchanged():
 
 
 def test_its_pins_and_holds_come_back_into_an_unpinned_project():
-    document = sample_document()
+    document = sample_document(volume=False)
     plan = read_workbook(OLDER, document)
     document.execute(plan.command)
     assert dump_json(document) == dump_json(document_it_was_exported_from())
