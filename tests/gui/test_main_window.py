@@ -236,7 +236,7 @@ def test_inspector_follows_the_shown_page(window):
     assert window.inspector.cell == cell
     window.show_page(PageKey(SourcesPage))
     assert window.inspector.cell is None
-    assert window.inspector.labels["Value"].text() == ""
+    assert window.inspector.labels["Number"].text() == ""
     window.show_page(PageKey(SegmentPage, "technology"))
     assert window.inspector.cell == cell
 

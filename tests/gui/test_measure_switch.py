@@ -196,7 +196,7 @@ def test_the_inspector_shows_the_division_of_a_price_cell(qtbot, window):
     click(qtbot, tech, "short-video", 2022)
     labels = window.inspector.labels
     value = document.project.history[("short-video", 2022)]
-    assert labels["Value"].text() == "USD 333.3 per paid subscription"  # 1,000 ÷ 3
+    assert labels["Number"].text() == "USD 333.3 per paid subscription"  # 1,000 ÷ 3
     assert labels["Formula"].text() == (
         f"USD 333.3 per paid subscription = {value:.4g} USD billions ÷ "
         f"{3 * value:.4g} {UNIT} × 1,000")

@@ -40,7 +40,7 @@ from workbench.gui.page import CellTarget, EntityTarget, Target
 Cell = tuple
 """(scenario id, series id, year[, measure id]), as segment pages emit it (`CellTarget`)."""
 
-ROWS = ("Cell", "Value", "State", "Formula", "Growth", "Source")
+ROWS = ("Cell", "Number", "State", "Formula", "Growth", "Source")
 
 
 class InspectorDock(QDockWidget):
@@ -162,7 +162,7 @@ def describe(bridge: DocumentBridge, cell: Cell | None) -> dict[str, str]:
     source = info.source
     return {
         "Cell": name,
-        "Value": _amount(value, reading.unit),
+        "Number": _amount(value, reading.unit),
         "State": state,
         "Formula": info.formula,
         "Growth": explain_rate(reading, scenario_id, series_id) or "—",
@@ -176,7 +176,7 @@ def _derived(reading: MeasureReading, name: str, value: float, formula: str) -> 
     """The rows of an average price cell: the division is its formula; no growth, no
     source (the value's and the volume's cells have theirs)."""
     shown = price_unit(reading.document.project).amount(value) if math.isfinite(value) else ""
-    return {"Cell": name, "Value": shown or "blank",
+    return {"Cell": name, "Number": shown or "blank",
             "State": "derived (value ÷ volume; never typed)", "Formula": formula,
             "Growth": "—", "Source": "—"}
 
