@@ -70,7 +70,7 @@ def test_every_sheet_prints_landscape_one_page_wide_with_its_header_rows(exporte
     for ws in book.worksheets:
         assert ws.page_setup.orientation == "landscape", ws.title
         assert ws.page_setup.fitToWidth in (None, 1), ws.title  # 1 is the default
-        assert ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.page_setup.fitToHeight in (None, 0, 1), ws.title  # 1 (None): one page
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert "Page &P of &N" in ws.oddFooter.right.text, ws.title
         if ws.freeze_panes:
@@ -107,8 +107,22 @@ def test_key_questions_show_their_figures_filled_in(exported):
     assert "North America" in region  # the ranking, named as the analyst knows them
 
 
+def test_short_sheets_print_on_one_page_and_long_ones_on_as_many_as_they_need(exported):
+    """A dimension's blocks and charts on one page (no chart cut by a page break); a
+    large project's dimension, or the long Sources list, on as many pages as needed."""
+    book = openpyxl.load_workbook(exported(sample_document()))
+    assert book["Technology"].page_setup.fitToHeight in (None, 1)  # 1 is the default
+    assert book["Region (volume)"].page_setup.fitToHeight in (None, 1)
+    assert book["Sources"].page_setup.fitToHeight == 0
+    large = openpyxl.load_workbook(exported(with_members(12)))
+    assert large.worksheets[2].page_setup.fitToHeight == 0
+
+
 def test_the_sample_prints_in_at_most_30_pages(exported, libreoffice):
-    pdf = libreoffice(exported(sample_document(volume=False)), to="pdf")
+    """The built-in sample, value and volume and prices, as a colleague prints it."""
+    document = sample_document()
+    assert document.project.volume is not None
+    pdf = libreoffice(exported(document), to="pdf")
     pdfinfo = shutil.which("pdfinfo")
     if pdfinfo is None:
         pytest.skip("pdfinfo (poppler-utils) is not installed")
