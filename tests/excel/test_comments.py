@@ -156,3 +156,18 @@ def test_a_comment_on_a_force_is_its_rationale_when_that_is_blank(exported, xl, 
     forces = {f.id: f.rationale for f in document.project.forces}
     assert forces["new_entrants"] == "Studios are entering fast."
     assert forces["rivalry"] == sample_document().project.entity("forces", "rivalry").rationale
+
+
+def test_a_note_with_a_control_character_comes_back_as_it_was(tmp_path):
+    """The workbook's XML escapes it (`_x0006_`); reading the comment undoes that, as
+    spreadsheets do, so the note is unchanged and the import has nothing to apply."""
+    from workbench.core.commands import SetNote
+    from workbench.core.sample import sample_document
+    from workbench.excel import export_workbook, read_workbook
+
+    document = sample_document(volume=False)
+    document.execute(SetNote("", "total", 2020, "plain\x06text and a literal _x0041_"))
+    path = tmp_path / "notes.xlsx"
+    export_workbook(document, path)
+    plan = read_workbook(path, document)
+    assert [c for c in plan.changes if c.kind == "Note"] == []

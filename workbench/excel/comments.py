@@ -121,10 +121,16 @@ def _position(found: re.Match) -> tuple[int, int]:
     return int(digits) - 1, col - 1
 
 
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+"""A character the XML cannot hold (a control character, or a literal "_x"), as OOXML
+writes it in text: `_x0006_`; spreadsheets read it back as the character."""
+
+
 def _words(runs: list[str], author: str) -> str:
     """The comment's own words: without the author's name Excel puts in front, or the
     notice in front of a threaded comment's copy."""
     text = "".join(runs).replace("\r\n", "\n")
+    text = _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
     if THREADED in text:
         text = text.split(THREADED, 1)[1]
     elif author.strip() and runs and runs[0].strip() == f"{author.strip()}:":
