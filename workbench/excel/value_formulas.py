@@ -22,6 +22,8 @@ formulas is plain ASCII that needs no escaping.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from workbench.core.methods import method as growth_method
 from workbench.core.methods.base import FormulaCells, blank_is_na
 from workbench.core.project import Metadata
@@ -39,8 +41,10 @@ typed = blank_is_na
 """A typed cell's value, or #N/A where it is blank (the engine's NaN)."""
 
 
+@lru_cache(maxsize=65536)
 def text(value: str) -> str:
-    """A text literal ("tiktok"), quotes doubled, escaped for XML."""
+    """A text literal ("tiktok"), quotes doubled, escaped for XML (remembered: a large
+    export writes the same ids hundreds of thousands of times)."""
     return formula_xml('"' + value.replace('"', '""') + '"')
 
 
@@ -69,10 +73,14 @@ class Block:
         self.header, self.last, self.prefix = header, last, prefix
         letter = column_letters(ID_COL)
         self._ids = f"{prefix}${letter}${header + 1}:${letter}${last + 1}"
+        self._columns: dict[tuple[int, bool], str] = {}
 
     def find(self, col: int, row_id: str, fixed_col: bool = False) -> str:
-        letter = ("$" if fixed_col else "") + column_letters(col)
-        values = f"{self.prefix}{letter}${self.header + 1}:{letter}${self.last + 1}"
+        values = self._columns.get((col, fixed_col))
+        if values is None:
+            letter = ("$" if fixed_col else "") + column_letters(col)
+            values = f"{self.prefix}{letter}${self.header + 1}:{letter}${self.last + 1}"
+            self._columns[(col, fixed_col)] = values
         return f"INDEX({values},MATCH({text(row_id)},{self._ids},0))"
 
     def year(self, col: int) -> str:
