@@ -148,11 +148,7 @@ class MeasureInputs:
 
     def copy(self) -> MeasureInputs:
         """A copy whose containers are independent (leaf values are immutable)."""
-        kwargs: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            kwargs[f.name] = value.copy() if isinstance(value, dict | set) else value
-        return MeasureInputs(**kwargs)
+        return _independent_copy(self)
 
 # Collections of qualitative entities, by project attribute, with their entity type.
 ENTITY_COLLECTIONS: dict[str, type] = {
@@ -282,13 +278,18 @@ class Project:
 
     def copy(self) -> Project:
         """A copy whose containers are independent (leaf values are immutable)."""
-        kwargs: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            kwargs[f.name] = value.copy() if isinstance(value, dict | list | set) else value
-        if self.volume is not None:
-            kwargs["volume"] = self.volume.copy()
-        return Project(**kwargs)
+        return _independent_copy(self)
+
+
+def _independent_copy(data):
+    """`data` (a Project or MeasureInputs) with every container copied, the volume's
+    inputs included, so that editing the copy never reaches the original."""
+    kwargs: dict[str, Any] = {}
+    for f in fields(data):
+        value = getattr(data, f.name)
+        copies = isinstance(value, dict | list | set | MeasureInputs)
+        kwargs[f.name] = value.copy() if copies else value
+    return type(data)(**kwargs)
 
 
 def new_id(project: Project, prefix: str, used: set[str] | None = None) -> str:
