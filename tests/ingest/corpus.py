@@ -166,6 +166,22 @@ def forecast_banner(folder: Path) -> Path:
     return _book(folder / "banner.xlsx", rows, merge=["B1:D1", "E1:G1"])
 
 
+def descending_across(folder: Path) -> Path:
+    """The newest year first (2024 … 2019), as some vendors and ministries print them."""
+    rows = [["Region", *reversed(YEARS)]]
+    for name, values in {**ROWS, "Total": TOTAL}.items():
+        rows.append([name, *reversed(values)])
+    return _book(folder / "descending.xlsx", rows)
+
+
+def descending_down(folder: Path) -> Path:
+    """Years down the rows, the newest first."""
+    rows = [["Year", *ROWS, "Total"]]
+    columns = zip(YEARS, CHINA, NORTH_AMERICA, TOTAL, strict=True)
+    rows += [list(r) for r in reversed(list(columns))]
+    return _csv(folder / "descending-down.csv", rows)
+
+
 LAYOUTS = {
     "years across, Total label": years_across_total_label,
     "SUM formula total": sum_formula_total,
@@ -183,4 +199,6 @@ LAYOUTS = {
     "two tables side by side": side_by_side,
     "Actual / Forecast banner over the years": forecast_banner,
     "unit column, growth rows and a subtotal": subtotals_growth_and_units,
+    "years descending across": descending_across,
+    "years descending down (CSV)": descending_down,
 }

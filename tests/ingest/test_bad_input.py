@@ -43,6 +43,41 @@ def test_years_out_of_order_name_the_cell(tmp_path):
         plan(path)
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ([2019, 2021, 2020, 2022], r"Sheet!D1: the years are out of order \(2020 after 2021\)"),
+        ([2022, 2020, 2021, 2019], r"Sheet!D1: the years are out of order \(2021 after 2020\)"),
+        ([2019, 2020, 2020, 2021], r"Sheet!D1: the year 2020 appears twice \(also at C1\)"),
+        ([2021, 2020, 2020, 2019], r"Sheet!D1: the year 2020 appears twice \(also at C1\)"),
+    ],
+)
+def test_shuffled_or_repeated_years_name_the_cells_and_change_nothing(
+    tmp_path, capsys, header, expected
+):
+    path = _book(tmp_path / "y.xlsx", [["Region", *header], ["A", 1, 2, 3, 4]])
+    with pytest.raises(IngestError, match=expected):
+        plan(path)
+    target = tmp_path / "p.mwp"
+    assert main(["import-table", str(path), str(target)]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert not target.exists()
+
+
+def test_falling_years_with_forecast_marks_read_as_rising_ones(tmp_path):
+    rows = [["Region", "2026F", "2025E", 2024, 2023, 2022], ["A", 8, 7, 6, 5, 4],
+            ["B", 4, 3, 2, 1, 0.5]]  # fmt: skip
+    made = plan(_book(tmp_path / "f.xlsx", rows))
+    project = made.result()
+    assert made.resolved.table.years == [2022, 2023, 2024, 2025, 2026]
+    assert (project.metadata.first_year, project.metadata.base_year) == (2022, 2024)
+    a = next(m.id for d in project.dimensions for m in d.members if m.name == "A")
+    assert [project.history[(a, y)] for y in (2022, 2023, 2024)] == [4, 5, 6]
+    base = project.scenarios[0].id
+    assert (project.pins[(base, a, 2025)], project.pins[(base, a, 2026)]) == (7, 8)
+    assert project.notes[(base, a, 2026)].endswith("Sheet!B2.")
+
+
 def test_duplicate_segment_names_name_both_cells(tmp_path):
     rows = [["Region", 2019, 2020, 2021], ["China", 1, 2, 3], ["china ", 1, 1, 1]]
     path = _book(tmp_path / "d.xlsx", rows)

@@ -29,6 +29,8 @@ EXPECTED = {
     "two tables side by side": (1, "Region", {}),
     "Actual / Forecast banner over the years": (1, "Region", {}),
     "unit column, growth rows and a subtotal": (1, "Region", {}),
+    "years descending across": (1, "Region", {}),
+    "years descending down (CSV)": (1, "Segment", {}),
 }
 
 

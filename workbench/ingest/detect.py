@@ -1,7 +1,7 @@
 """Finding the tables on a foreign sheet: where the years are, which rows are labelled
 numbers, which is the total, what the unit is, and what is only a title or a footnote.
 
-A table is a header of at least three increasing years (across a row, or down a column,
+A table is a header of at least three years in order (across a row, or down a column,
 found by looking at the grid transposed) with labelled rows of numbers under it. Rows with
 a label and no numbers are headings when data follows them ("By region") and footnotes
 when nothing does. The total is the row labelled so (Total, All, Global, World), the row
@@ -78,41 +78,75 @@ def _across(grid: Grid, layout: str) -> list[Table]:
 
 
 def year_runs(grid: Grid, row: int) -> list[list[tuple[int, object]]]:
-    """Runs of increasing year headers along a row, split where years restart or stop.
+    """Runs of year headers along a row, rising or falling, split where years restart or stop.
 
-    Years that restart in the very next cell are not a header but a column of a long-format
-    table (2019, 2020, 2019, 2020 …), so such a line has no runs at all.
+    The header's order is a layout, not a meaning: 2031, 2030 … 2019 is read like 2019 …
+    2031. Years that restart in the very next cell are not a header but a column of a
+    long-format table (2019, 2020, 2019, 2020 …), so such a line has no runs at all.
     """
-    runs, current = [], []
+    runs, current, step = [], [], 0
     for col in range(grid.width):
         cell = grid.at(row, col)
         year = cell.year
         if year is not None and (cell.kind == TEXT or float(cell.value).is_integer()):
-            if current and year.year <= current[-1][1].year and col == current[-1][0] + 1:
-                _refuse_disorder(grid, row, col, year.year, current[-1][1].year)
-                return []  # years that restart in the next cell: a long-format column
-            if current and (
-                year.year <= current[-1][1].year or col - current[-1][0] > MAX_COLUMN_GAP + 1
-            ):
-                runs.append(current)
-                current = []
+            if current:
+                last_col, last = current[-1]
+                direction = (year.year > last.year) - (year.year < last.year)
+                turns = direction == 0 or (step and direction != step)
+                if turns and col == last_col + 1:
+                    _refuse_disorder(grid, row, col)
+                    return []  # years that restart in the next cell: a long-format column
+                if turns or col - last_col > MAX_COLUMN_GAP + 1:
+                    runs.append(current)
+                    current, direction = [], 0
+                step = direction
             current.append((col, year))
         elif cell.kind != BLANK and current and col - current[-1][0] > MAX_COLUMN_GAP:
             runs.append(current)
-            current = []
+            current, step = [], 0
     runs.append(current)
     return [run for run in runs if len(run) >= MIN_YEARS]
 
 
-def _refuse_disorder(grid: Grid, row: int, col: int, year: int, before: int) -> None:
-    """A header of distinct, consecutive years out of order is a mistake worth naming."""
-    years = [grid.at(row, c).year for c in range(grid.width)]
-    found = [y.year for y in years if y is not None]
-    if len(found) >= MIN_YEARS and len(set(found)) == len(found) == max(found) - min(found) + 1:
+def _refuse_disorder(grid: Grid, row: int, col: int) -> None:
+    """Adjacent year headers that are one span of years, shuffled or with a year twice, are
+    a mistake worth naming; a long-format column repeats every year and is left alone."""
+    stretch = _year_stretch(grid, row, col)
+    years = [year for _, year in stretch]
+    distinct = set(years)
+    if len(distinct) < MIN_YEARS or max(distinct) - min(distinct) + 1 != len(distinct):
+        return
+    where = grid.sheet.where
+    if len(distinct) < len(years) and len(distinct) * 2 > len(years):
+        seen: dict[int, int] = {}
+        for at, year in stretch:
+            if year in seen:
+                raise IngestError(
+                    f"{where(grid.address(row, at))}: the year {year} appears twice (also at "
+                    f"{grid.address(row, seen[year])}); remove one and try again."
+                )
+            seen[year] = at
+    if len(distinct) == len(years):
+        before = grid.at(row, col - 1).year.year
         raise IngestError(
-            f"{grid.sheet.where(grid.address(row, col))}: the years are out of order "
-            f"({year} after {before}); sort the columns and try again."
+            f"{where(grid.address(row, col))}: the years are out of order "
+            f"({grid.at(row, col).year.year} after {before}); put them in order, rising or "
+            "falling, and try again."
         )
+
+
+def _year_stretch(grid: Grid, row: int, col: int) -> list[tuple[int, int]]:
+    """The adjacent year headers around one cell, as (column, year)."""
+    first = col
+    while first > 0 and grid.at(row, first - 1).year is not None:
+        first -= 1
+    stretch = []
+    for at in range(first, grid.width):
+        year = grid.at(row, at).year
+        if year is None:
+            break
+        stretch.append((at, year.year))
+    return stretch
 
 
 def _table_at(grid, header: int, run, left: int, floor: int, layout: str):
@@ -129,7 +163,7 @@ def _table_at(grid, header: int, run, left: int, floor: int, layout: str):
         sheet=grid.sheet.name,
         index=0,
         layout=layout,
-        years=[y.year for _, y in run],
+        years=sorted(y.year for _, y in run),
         rows=reader.rows,
         title=_title(grid, header, left, cols[-1], floor),
         forecast_marked={y.year for _, y in run if y.forecast} | _banner(grid, header, run),
