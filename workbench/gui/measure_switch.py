@@ -3,13 +3,14 @@
 A segmented control (three exclusive buttons) bound to the window's `MeasureChoice`, so
 every page's switch shows the same choice and a click on any of them switches all pages.
 It is reachable by the keyboard as a radio group is: Alt+S (its label's mnemonic) or Tab
-reach the checked button, the arrow keys move the choice. A project without a volume has
-one measure: the switch hides.
+reach the checked button, the arrow keys move the choice (Qt's exclusive group clicks the
+neighbour it moves the focus to). A project without a volume has one measure: the switch
+hides.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from workbench.core.fields import STRUCTURE
@@ -27,6 +28,21 @@ QToolButton#last { border-top-right-radius: 4px; border-bottom-right-radius: 4px
 """
 
 
+class _Mnemonic(QLabel):
+    """The switch's label: its mnemonic only moves the focus to the measure shown.
+
+    A plain QLabel also *clicks* a button buddy, 100 ms later (an animated click): an arrow
+    typed within that time (Alt+S, Right, as a quick typist does) chose the next measure
+    and the late click then chose the buddy again, so the page stayed where it was.
+    """
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut and self.buddy() is not None:
+            self.buddy().setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().event(event)
+
+
 class MeasureSwitch(QWidget):
     """One button per measure; `buttons[measure_id]` for tests and focus. Made with its
     page as parent (a switch without one would show as a window of its own)."""
@@ -41,7 +57,7 @@ class MeasureSwitch(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        self.label = label = QLabel("Mea&sure")
+        self.label = label = _Mnemonic("Mea&sure")
         label.setStyleSheet("color: #5a6b7d; margin-right: 6px;")
         row.addWidget(label)
         for i, m in enumerate(MEASURES):
