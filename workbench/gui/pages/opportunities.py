@@ -1,10 +1,13 @@
 """Opportunities: the report's growth-opportunity map, live with the model.
 
-Per dimension, each segment sits at x = forecast CAGR, y = value added from the base
+Per dimension, each segment sits at x = forecast CAGR, y = what it adds from the base
 year to the last year, with a bubble whose area is its share of the last year; the
 largest opportunities are named under the map. The figures come from
 `workbench.report.opportunities`, the same code the report's chapter uses, so the page
-and the printed map always agree. Scenario and dimension are chosen on the page.
+and the printed map always agree. Scenario and dimension are chosen on the page, the
+measure in its header (the window's choice): the map by value or by volume. An average
+price has no map (prices do not add up across segments, so no segment "adds" price or
+holds a share of it): the page says so in one sentence instead of drawing one.
 """
 
 from __future__ import annotations
@@ -24,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.measures import PRICE, VALUE
 from workbench.core.project import Dimension
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts.series import PALETTE
 from workbench.gui.deferred import Deferred
+from workbench.gui.measure_switch import MeasureSwitch
 from workbench.gui.page import Page
 from workbench.gui.page_parts import caption, heading, page_layout
 from workbench.report.figures import Figures, amount, percent, period_label
@@ -38,6 +43,11 @@ NAMED = 10
 """The largest opportunities get a label on the map (all are in the table)."""
 MAX_BUBBLE = 70.0
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+NO_PRICE_MAP = (
+    "An average price has no opportunity map: prices do not add up across segments, so no "
+    "segment adds to the market's price or holds a share of it. Choose Value or Volume; "
+    "each segment's price and its CAGR are on its dimension's page."
+)
 
 
 class OpportunitiesPage(Page):
@@ -60,24 +70,34 @@ class OpportunitiesPage(Page):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.summary = caption("")
         self.summary.setObjectName("opportunities-summary")
+        self.measure_switch = MeasureSwitch(bridge, self)
+        self.controls = self._controls()
         layout = page_layout(self)
-        layout.addWidget(heading("Growth opportunities"))
+        top = QHBoxLayout()
+        top.addWidget(heading("Growth opportunities"), 1)
+        top.addWidget(self.measure_switch, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         self.explanation = caption("")
         layout.addWidget(self.explanation)
-        layout.addLayout(self._controls())
+        layout.addWidget(self.controls)
         layout.addWidget(self.plot, 3)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 2)
+        self.filler = QWidget()  # keeps the price's sentence at the top, under the heading
+        layout.addWidget(self.filler, 1)
         self.points: list[Opportunity] = []
         self.deferred = Deferred(self, self.redraw)
         self._fill_choices()
         self.scenario_box.currentIndexChanged.connect(lambda _i: self.redraw())
         self.dimension_box.currentIndexChanged.connect(lambda _i: self.redraw())
         self.follow(bridge)
+        bridge.measure.chosen.connect(self.deferred.urgent)
         self.redraw()
 
-    def _controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _controls(self) -> QWidget:
+        controls = QWidget()
+        row = QHBoxLayout(controls)
+        row.setContentsMargins(0, 0, 0, 0)
         for text, box in (("Scenario", self.scenario_box), ("Dimension", self.dimension_box)):
             label = QLabel(text)
             label.setBuddy(box)
@@ -86,7 +106,7 @@ class OpportunitiesPage(Page):
             row.addWidget(box)
             row.addSpacing(12)
         row.addStretch(1)
-        return row
+        return controls
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -128,13 +148,29 @@ class OpportunitiesPage(Page):
         project = self.bridge.document.project
         return next((d for d in project.dimensions if d.id == ident), None)
 
+    @property
+    def measure(self) -> str:
+        """The measure the map is drawn in: the window's choice, as the project has it."""
+        return self.bridge.measure.shown(self.bridge.document.project)
+
     def redraw(self) -> None:
+        measure_id = self.measure
+        self._show_map(measure_id != PRICE)
+        if measure_id == PRICE:
+            self.explanation.setText(NO_PRICE_MAP)
+            self.points = []
+            return
         scenario_id, dim = self.scenario_box.currentData(), self.current_dimension()
         if scenario_id is None or dim is None:
             self._show([], None, None)
             return
-        figures = Figures(self.bridge.document, scenario_id)
+        figures = Figures(self.bridge.document, scenario_id, measure_id)
         self._show(opportunities(figures, dim), figures, dim)
+
+    def _show_map(self, shown: bool) -> None:
+        for part in (self.controls, self.plot, self.summary, self.table):
+            part.setVisible(shown)
+        self.filler.setVisible(not shown)
 
     def _show(self, points: list[Opportunity], figures: Figures | None, dim) -> None:
         self.points = points
@@ -165,15 +201,18 @@ class OpportunitiesPage(Page):
 
     def _label_axes(self, f: Figures) -> None:
         meta = f.meta
-        self.plot.setLabel("bottom", f"Forecast CAGR {period_label(f.forecast_period)} (%)")
-        self.plot.setLabel("left", f"Value added {meta.base_year}–{meta.last_year} ({f.unit})")
+        added = f"{f.label.capitalize()} added {meta.base_year}–{meta.last_year}"
+        of, market = ("", "the market") if f.measure == VALUE else (
+            f" of {f.label}", f"the market's {f.label}")
+        self.plot.setLabel("bottom", f"Forecast CAGR{of} {period_label(f.forecast_period)} (%)")
+        self.plot.setLabel("left", f"{added}<br>({f.unit})")  # two lines: a long unit fits
         self.explanation.setText(
-            f"Each bubble is a segment: across, its forecast CAGR; up, the value it adds from "
-            f"{meta.base_year} to {meta.last_year}; its area, its share of the market in "
-            f"{meta.last_year}. {f.scenario_name} scenario."
+            f"Each bubble is a segment: across, its forecast CAGR{of}; up, the {f.label} it "
+            f"adds from {meta.base_year} to {meta.last_year} ({f.unit}); its area, its share "
+            f"of {market} in {meta.last_year}. {f.scenario_name} scenario."
         )
-        meta_head = ("Segment", f"CAGR {period_label(f.forecast_period)}",
-                     f"Value added {meta.base_year}–{meta.last_year}", f"Share {meta.last_year}")
+        meta_head = ("Segment", f"CAGR {period_label(f.forecast_period)}", added,
+                     f"Share {meta.last_year}")
         self.table.setHorizontalHeaderLabels(meta_head)
 
     def _fill_table(self, points: list[Opportunity]) -> None:
