@@ -18,7 +18,7 @@ import numpy as np
 from workbench.core.commands.base import Command
 from workbench.core.engine import (
     ScenarioResult,
-    compute_scenario,
+    compute_measures,
     derived_result,
     history_matrix,
 )
@@ -30,6 +30,7 @@ from workbench.core.measures import (
     VOLUME_FIELDS,
     price_unit,
     price_values,
+    typed_measures,
     view,
 )
 from workbench.core.project import Project
@@ -126,20 +127,30 @@ class Document:
 
     def result(self, scenario_id: str, measure: str = VALUE) -> ScenarioResult:
         """The scenario's forecast of a measure, computed on first use after an edit that
-        affects it; the average price is derived from the value's and the volume's."""
+        affects it; the average price is derived from the value's and the volume's.
+
+        Every typed measure whose forecast of the scenario is missing too is computed in
+        the same pass (`engine.compute_measures`): after opening a file or a structure
+        edit both are needed, and together they cost less than one after the other.
+        """
         if measure == PRICE:
             return self._price(scenario_id)
-        cache = self._cache(measure)
-        cached = cache.results.get(scenario_id)
+        cached = self._cache(measure).results.get(scenario_id)
         if cached is not None:
             return cached
         self.project.scenario(scenario_id)
-        shown = view(self.project, measure)
-        if cache.history is None:
-            cache.history = history_matrix(shown)
-        result = compute_scenario(shown, scenario_id, cache.history)
-        cache.results[scenario_id] = result
-        return result
+        missing = [
+            m for m in typed_measures(self.project) if scenario_id not in self._cache(m).results
+        ]
+        views = [view(self.project, m) for m in missing]
+        caches = [self._cache(m) for m in missing]
+        for cache, shown in zip(caches, views, strict=True):
+            if cache.history is None:
+                cache.history = history_matrix(shown)
+        computed = compute_measures(views, scenario_id, [c.history for c in caches])
+        for cache, result in zip(caches, computed, strict=True):
+            cache.results[scenario_id] = result
+        return self._cache(measure).results[scenario_id]
 
     def results(self, measure: str = VALUE) -> dict[str, ScenarioResult]:
         return {s.id: self.result(s.id, measure) for s in self.project.scenarios}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -187,9 +187,17 @@ class GrowthMethod:
         return growth if self.seed is None else self.seed(growth, seed)
 
 
-def values_by_year(mapping: Mapping[int, float], years: range, blank: float) -> np.ndarray:
-    """A dict year → number as an array over `years`, `blank` where a year has none."""
-    return np.fromiter(map(mapping.get, years, repeat(blank)), float, len(years))
+def values_by_year(
+    mappings: Sequence[Mapping[int, float]], years: range, blank: float
+) -> np.ndarray:
+    """Dicts year → number as a (mappings × years) matrix, `blank` where a year has none.
+
+    One `np.fromiter` over every cell: a large project has hundreds of such series per
+    scenario, and a call per series would cost more than the numbers themselves.
+    """
+    cells = chain.from_iterable(map(m.get, years, repeat(blank)) for m in mappings)
+    flat = np.fromiter(cells, float, len(mappings) * len(years))
+    return flat.reshape(len(mappings), len(years))
 
 
 def column_of(values: Iterable[float | None]) -> np.ndarray:

@@ -24,10 +24,7 @@ VALUES = Parameter(
 
 
 def _values(growths: Sequence, inputs: ProjectionInput) -> np.ndarray:
-    out = np.empty((len(growths), len(inputs.years)))
-    for k, g in enumerate(growths):
-        out[k] = values_by_year(g.values, inputs.years, np.nan)
-    return out
+    return values_by_year([g.values for g in growths], inputs.years, np.nan)
 
 
 def _words(e: Explanation) -> str:

@@ -88,10 +88,7 @@ CAGR = GrowthMethod(
 
 def _yearly_factors(growths: Sequence, inputs: ProjectionInput) -> np.ndarray:
     """1 + g_y per year; a year without a rate grows by 0 %."""
-    out = np.empty((len(growths), len(inputs.years)))
-    for k, g in enumerate(growths):
-        out[k] = 1.0 + values_by_year(g.rates, inputs.years, 0.0)
-    return out
+    return 1.0 + values_by_year([g.rates for g in growths], inputs.years, 0.0)
 
 
 def _yearly_words(e: Explanation) -> str:
