@@ -3,7 +3,8 @@
 
 The store does the work (`workbench.store`); this controller decides when, asks the
 analyst through `dialogs`, and keeps the bridge, the recent-files list and the autosaver
-pointing at the current document. Nothing here loses work silently: replacing a modified
+pointing at the current document; each project file opens in the measure it was last
+shown in (kept in the settings). Nothing here loses work silently: replacing a modified
 document asks first, and the autosaver keeps a recovery file that the next start offers.
 The autosaver writes on a worker thread (a snapshot of the project, never the document),
 so autosaving a large project does not stall the window.
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
+from workbench.core.measures import VALUE, measures_of
 from workbench.core.sample import sample_document
 from workbench.core.templates import blank_project
 from workbench.gui import dialogs
@@ -75,6 +77,7 @@ class FileController(QObject):
         self.timer.setInterval(AUTOSAVE_POLL_MS)
         self.timer.timeout.connect(self.autosave)
         bridge.changed.connect(lambda _change: self.state_changed.emit())
+        bridge.measure.chosen.connect(self._remember_measure)
 
     # -- naming ---------------------------------------------------------------------------
 
@@ -201,8 +204,13 @@ class FileController(QObject):
             folder=None if path else self.recovery_folder,
             in_background=True,
         )
-        if document is not self.bridge.document:
+        remembered = self._file_path() and self.settings.remembered_measure(path)
+        shown = remembered if remembered in measures_of(document.project) else VALUE
+        if document is not self.bridge.document:  # the pages rebuild in `shown` on it
+            self.bridge.measure.pick(shown, quietly=True)
             self.bridge.replace_document(document)
+        else:
+            self.bridge.measure.pick(shown)
         self.timer.start()
         self.state_changed.emit()
 
@@ -246,6 +254,7 @@ class FileController(QObject):
         self.path = path
         self.servers.address = None  # saved as a file: the document is the file's now
         self.settings.add_recent(path)
+        self._remember_measure()
         self.state_changed.emit()
         return True
 
@@ -260,6 +269,17 @@ class FileController(QObject):
         if answer == "reload":
             return self._load(path)
         return False
+
+    def _file_path(self) -> Path | None:
+        """The project's own file (not a server project's recovery file)."""
+        return self.path if self.servers.address is None else None
+
+    def _remember_measure(self, *_args) -> None:
+        """The measure shown, kept for the project's file (nothing without one)."""
+        path = self._file_path()
+        if path is not None:
+            shown = self.bridge.measure.shown(self.bridge.document.project)
+            self.settings.remember_measure(path, shown)
 
     def maybe_save(self) -> bool:
         """True when the current document may be replaced or closed (saved or discarded)."""

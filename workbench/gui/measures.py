@@ -51,11 +51,14 @@ class MeasureChoice(QObject):
         """The measure to show for `project`: the one picked, if the project has it."""
         return self.picked if self.picked in measures_of(project) else VALUE
 
-    def pick(self, measure_id: str) -> None:
+    def pick(self, measure_id: str, quietly: bool = False) -> None:
+        """Show `measure_id`; `quietly` for a document about to replace the current one
+        (every page and switch rebuilds for it then, in this measure)."""
         measure(measure_id)
         if measure_id != self.picked:
             self.picked = measure_id
-            self.chosen.emit(measure_id)
+            if not quietly:
+                self.chosen.emit(measure_id)
 
 
 class MeasureReading:

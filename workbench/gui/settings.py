@@ -1,4 +1,5 @@
-"""What the app remembers between runs: window layout, recent files, preferences.
+"""What the app remembers between runs: window layout, recent files, the measure each
+project file was last shown in, preferences.
 
 Everything goes through one `Settings` object around a `QSettings`, so tests hand the
 main window settings in a temporary INI file and never touch the user's real ones.
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import QMainWindow
 ORGANISATION = "Market Workbench"
 APPLICATION = "Market Workbench"
 MAX_RECENT = 8
+MAX_MEASURES = 100
+"""Project files whose measure is remembered (the oldest choice is forgotten first)."""
 DEFAULT_AUTOSAVE_SECONDS = 60
 
 
@@ -46,10 +49,7 @@ class Settings:
     # -- recent files ----------------------------------------------------------------------
 
     def recent_files(self) -> list[str]:
-        value = self.store.value("files/recent", [])
-        if isinstance(value, str):  # QSettings collapses a one-item list to its item
-            value = [value]
-        return [str(v) for v in value or []]
+        return self._strings("files/recent")
 
     def add_recent(self, path: str | Path) -> None:
         path = str(Path(path).resolve())
@@ -67,14 +67,29 @@ class Settings:
         last = self.store.value("files/last")
         return str(last) if last and Path(str(last)).is_file() else None
 
+    # -- the measure shown, per project file ------------------------------------------------
+
+    def remembered_measure(self, path: str | Path) -> str | None:
+        """The measure (its id) the project file was last shown in, if any."""
+        where = str(Path(path).resolve())
+        for entry in self._strings("files/measures"):
+            measure_id, _, entry_path = entry.partition("|")  # ids never hold a "|"
+            if entry_path == where:
+                return measure_id
+        return None
+
+    def remember_measure(self, path: str | Path, measure_id: str) -> None:
+        """Keep `measure_id` for the file (written at once: a crash keeps the choice)."""
+        where = str(Path(path).resolve())
+        others = [e for e in self._strings("files/measures") if e.partition("|")[2] != where]
+        self.store.setValue("files/measures", [f"{measure_id}|{where}", *others][:MAX_MEASURES])
+        self.store.sync()
+
     # -- team servers ----------------------------------------------------------------------
 
     def servers(self) -> list[str]:
         """Team servers used before, newest first: addresses without any password."""
-        value = self.store.value("servers/known", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        return self._strings("servers/known")
 
     def add_server(self, server: str) -> None:
         """Remember a server; the caller passes it without password (libpq keeps those)."""
@@ -102,6 +117,13 @@ class Settings:
     @autosave_seconds.setter
     def autosave_seconds(self, value: int) -> None:
         self.store.setValue("preferences/autosave_seconds", int(value))
+
+
+    def _strings(self, key: str) -> list[str]:
+        value = self.store.value(key, [])
+        if isinstance(value, str):  # QSettings collapses a one-item list to its item
+            value = [value]
+        return [str(v) for v in value or []]
 
 
 def _as_bool(value: object) -> bool:
