@@ -18,6 +18,7 @@ from workbench.gui import dialogs as dialogs_module
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.main_window import MainWindow
 from workbench.gui.settings import Settings
+from workbench.store import save_project_as
 
 
 @pytest.fixture(autouse=True)
@@ -77,6 +78,14 @@ def dialogs(monkeypatch):
 @pytest.fixture
 def settings(tmp_path):
     return Settings.at(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def saved_sample(tmp_path):
+    """The built-in sample saved as `market.mwp` in the test's folder."""
+    path = tmp_path / "market.mwp"
+    save_project_as(sample_document(), path)
+    return path
 
 
 @pytest.fixture

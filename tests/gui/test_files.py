@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 from workbench.core.commands import SetHistory
 from workbench.core.project import TOTAL
 from workbench.core.sample import sample_document
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.main_window import MainWindow
-from workbench.store import open_project, save_project_as, write_recovery
-
-
-@pytest.fixture
-def saved_sample(tmp_path):
-    path = tmp_path / "market.mwp"
-    save_project_as(sample_document(), path)
-    return path
+from workbench.store import open_project, write_recovery
 
 
 def test_open_edit_save_reopen_through_the_file_actions(window, dialogs, saved_sample):

@@ -32,13 +32,6 @@ pytestmark = pytest.mark.usefixtures("fresh_home")
 
 
 @pytest.fixture
-def saved_sample(tmp_path) -> Path:
-    path = tmp_path / "market.mwp"
-    save_project_as(sample_document(), path)
-    return path
-
-
-@pytest.fixture
 def reopen(qtbot, settings, recovery_dir):
     """`reopen(path)`: a new window started on `path`, as `workbench PATH` starts one."""
     made = []
