@@ -267,12 +267,11 @@ def _project_all(views, scenario_id, series, hist, pinned, pin_values, continuat
     years = meta.forecast_years
     fcols = slice(years.start - meta.first_year, years.stop - meta.first_year)
     base_col = meta.base_year - meta.first_year
+    keys = list(zip(repeat(scenario_id), series))  # one set of keys for every measure
     growths = [
         growth
         for shown in views
-        for growth in map(
-            shown.growth.get, zip(repeat(scenario_id), series), repeat(DEFAULT_GROWTH)
-        )
+        for growth in map(shown.growth.get, keys, repeat(DEFAULT_GROWTH))
     ]
     methods = map(INDEX.__getitem__, map(attrgetter("method"), growths))
     codes = np.fromiter(methods, np.intp, len(growths))
