@@ -7,8 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from workbench.core.commands.structure import RemoveMember, RemoveScenario
+from workbench.core.commands import SetHold, SetNote, SetPin
+from workbench.core.commands.measures import OnMeasure
+from workbench.core.commands.structure import AddScenario, RemoveMember, RemoveScenario
 from workbench.core.dump import dump_json
+from workbench.core.measures import VOLUME
 from workbench.core.sample import sample_document
 from workbench.excel import ExcelError, read_workbook
 from workbench.excel.assumptions import RATE_COL
@@ -103,8 +106,8 @@ def test_a_scenario_added_on_about_with_one_assumption_row(exported, xl, tmp_pat
     plan = _import(document, xl.edit(path, tmp_path / "stress.xlsx", add_stress))
     assert plan.summary_lines()[:2] == [
         f"Scenario: 'Stress' added (About!{where[0]})",
-        "Taken: the new scenario 'Stress' grows as 'Base' for the 10 series without an "
-        "Assumptions row in it",
+        "Taken: the new scenario 'Stress' starts as a copy of 'Base', as Add Scenario in "
+        "the app does: the assumptions of the 10 series without an Assumptions row",
     ]
     p = document.project
     assert [s.name for s in p.scenarios] == ["Base", "Optimistic", "Pessimistic", "Stress"]
@@ -115,6 +118,105 @@ def test_a_scenario_added_on_about_with_one_assumption_row(exported, xl, tmp_pat
         p.history[("tiktok", 2024)] * 1.02, rel=1e-12
     )
     assert stress.projected_value("kwai", 2025) == base.projected_value("kwai", 2025)
+
+
+def _pinned_and_held():
+    """The sample with pins, pin notes and a hold in both measures (the hold writes each
+    scenario's shown number as a pin marked "hold")."""
+    document = sample_document()
+    for command in (
+        SetPin("base", "tiktok", 2027, 4.25),
+        SetNote("base", "tiktok", 2027, "Guidance from the earnings call."),
+        SetHold("kwai", 2029, True),
+        OnMeasure(VOLUME, SetPin("base", "wechat", 2028, 41.5)),
+        OnMeasure(VOLUME, SetHold("europe", 2030, True)),
+    ):
+        document.execute(command)
+    return document
+
+
+def _add_on_about(book, scenario_id: str, name: str) -> str:
+    about = book["About"]
+    row = _rows(about, "pessimistic")[0] + 1
+    about.insert_rows(row)
+    about.cell(row, 1).value, about.cell(row, 2).value = scenario_id, name
+    return about.cell(row, 2).coordinate
+
+
+def test_a_scenario_added_on_about_is_the_apps_add_scenario_in_both_measures(
+    exported, xl, tmp_path
+):
+    """A row on About only: the new scenario gets the first scenario's assumptions, pins
+    (the hold's pins with their mark) and notes in the value and the volume, exactly as
+    Add Scenario copying Base does in the app."""
+    document = _pinned_and_held()
+    path = exported(document)
+    book = xl.edit(path, tmp_path / "stress.xlsx", lambda b: _add_on_about(b, "stress", "Stress"))
+    plan = _import(document, book)
+    app = _pinned_and_held()
+    app.execute(AddScenario("Stress", copy_from="base", scenario_id="stress"))
+    assert xl.dump(document) == xl.dump(app)
+    p = document.project
+    assert p.pins[("stress", "tiktok", 2027)] == 4.25
+    assert p.pin_marks[("stress", "kwai", 2029)] == "hold"
+    assert p.volume.pins[("stress", "wechat", 2028)] == 41.5
+    assert p.volume.pin_marks[("stress", "europe", 2030)] == "hold"
+    assert plan.summary_lines()[1:3] == [
+        "Taken: the new scenario 'Stress' starts as a copy of 'Base', as Add Scenario in the "
+        "app does: the assumptions of the 11 series without an Assumptions row; 2 pins "
+        "outside the blocks the workbook has of it; 1 cell note",
+        "Taken: the new scenario 'Stress' (volume) starts as a copy of 'Base', as Add "
+        "Scenario in the app does: the assumptions of the 11 series without an Assumptions "
+        "row; 2 pins outside the blocks the workbook has of it",
+    ]
+
+
+def test_a_new_scenario_without_volume_sheets_gets_the_volume_the_app_would_give(
+    exported, xl, tmp_path
+):
+    """The colleague deletes the volume's sheets and adds a scenario: the kept volume
+    still gets the new scenario's assumptions and pins from the core's command."""
+    document = _pinned_and_held()
+    path = exported(document)
+
+    def add_without_volume(book):
+        _add_on_about(book, "stress", "Stress")
+        for name in [n for n in book.sheetnames if n.endswith(("(volume)", "(price)"))]:
+            del book[name]
+
+    _import(document, xl.edit(path, tmp_path / "no-volume.xlsx", add_without_volume))
+    app = _pinned_and_held()
+    app.execute(AddScenario("Stress", copy_from="base", scenario_id="stress"))
+    assert xl.dump(document) == xl.dump(app)
+
+
+def test_a_copied_block_of_a_new_scenario_says_its_own_pins(exported, xl, tmp_path):
+    """Optimistic's Application block copied under the new id: that sheet's pins are the
+    block's (no TikTok 2027 pin, which only Base has; Kwai's 2029 pin is Optimistic's
+    number, no longer the hold's), the other sheets' and the volume's are the app's copy
+    of Base, and so is the cell note."""
+    document = _pinned_and_held()
+    path = exported(document)
+
+    def add_with_block(book):
+        _add_on_about(book, "stress", "Stress")
+        ws = book["Application"]
+        start, end = _rows(ws, "optimistic")[0], _rows(ws, "pessimistic")[0]
+        top = ws.max_row + 2
+        for offset in range(end - start):
+            for col in range(1, ws.max_column + 1):
+                ws.cell(top + offset, col).value = ws.cell(start + offset, col).value
+        ws.cell(top, 1).value = "stress"
+
+    _import(document, xl.edit(path, tmp_path / "block.xlsx", add_with_block))
+    p = document.project
+    assert ("stress", "tiktok", 2027) not in p.pins
+    assert p.pins[("stress", "kwai", 2029)] == p.pins[("optimistic", "kwai", 2029)]
+    assert p.pins[("stress", "kwai", 2029)] != p.pins[("base", "kwai", 2029)]
+    assert ("stress", "kwai", 2029) not in p.pin_marks
+    assert p.volume.pins[("stress", "wechat", 2028)] == 41.5
+    assert p.volume.pin_marks[("stress", "europe", 2030)] == "hold"
+    assert p.notes[("stress", "tiktok", 2027)] == "Guidance from the earnings call."
 
 
 def test_deleting_a_scenario_row_on_about_removes_it_and_passes_over_its_blocks(

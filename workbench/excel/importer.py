@@ -11,13 +11,14 @@ import os
 from collections.abc import Callable
 
 from workbench.core.document import Document
-from workbench.core.measures import VALUE, measure
+from workbench.core.measures import VALUE, VOLUME, measure, view
 from workbench.core.project import Project
 from workbench.core.validation import validate
 from workbench.excel.checks import check_content
 from workbench.excel.diff import Differ
 from workbench.excel.disagreements import compare_shown
 from workbench.excel.grid import Grid
+from workbench.excel.new_scenario import start_new_scenarios
 from workbench.excel.not_taken import not_taken
 from workbench.excel.plan import ImportNote, ImportPlan
 from workbench.excel.precision import keep_current_precision
@@ -40,6 +41,9 @@ def read_content_of(
         retired = retired_ids(before, content.project)
         content.project.volume = volume_without(before.volume, retired)
     read_volume(grids, content, before)
+    if content.volume is None and content.project.volume is not None:  # the kept volume
+        kept = view(content.project, VOLUME)
+        content.notes += start_new_scenarios(kept, {}, before, VOLUME)
     check_content(content)
     return content, grids
 

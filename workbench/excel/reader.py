@@ -27,11 +27,12 @@ from workbench.excel.errors import Cancelled, ExcelError, refused_as_excel
 from workbench.excel.grid import Grid
 from workbench.excel.layout import ABOUT, FIRST_YEAR_COL, TOTAL_SHEET
 from workbench.excel.measure_names import MeasureSheets, other_names, value_names
+from workbench.excel.new_scenario import start_new_scenarios
 from workbench.excel.not_taken import TypedOver
 from workbench.excel.plan import ImportNote
 from workbench.excel.sheet_scan import formula_errors, merged_range, special_cells
 from workbench.excel.shown_pins import settle_shown
-from workbench.excel.structure import forget_segments, grow_as_first, retired_ids, scenario_blocks
+from workbench.excel.structure import forget_segments, retired_ids, scenario_blocks
 from workbench.excel.tables import TABLES, read_table
 from workbench.excel.values_read import ScenarioIds, read_dimension_sheet, read_total_sheet
 from workbench.guards import (
@@ -202,8 +203,8 @@ def read_content(
     content.names = value_names(content.sheets)
     retired = retired_ids(before, p)
     _read_assumptions(grids, content, retired)
-    content.notes += grow_as_first(content, before)
     _read_cell_notes(grids, content, retired)
+    content.notes += start_new_scenarios(p, where, before)
     _read_entities(grids, content, new_id)
     others = set(other_names(content.names)[VOLUME].own_sheets)  # the volume's: volume_read
     content.notes += comment_notes(grids, content, before, set(grids) - others)

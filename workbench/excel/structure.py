@@ -2,10 +2,8 @@
 
 A segment is added by a row with its name and a blank id in the topmost block of its
 sheet, and removed by deleting that row. A scenario is added by a row on About with a new
-id and a name; its Assumptions rows (the first scenario's copied, with the new id) say
-how it grows, and any series without one grows as in the first scenario; blocks on the
-value sheets are optional (a copied block brings its pins). A scenario is removed by
-deleting its row on About.
+id and a name (it starts as the app's Add Scenario makes it: `new_scenario`); a scenario
+is removed by deleting its row on About.
 
 What a removed segment or scenario leaves elsewhere (Assumptions and Cell notes rows,
 blocks, ratings and references of qualitative entries) goes with it, as removing it in
@@ -17,7 +15,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from workbench.core.project import MeasureInputs, Project, Scenario
-from workbench.excel.plan import ImportNote
 from workbench.excel.values_read import ScenarioIds
 
 SEGMENT_LISTS = ("companies", "factors", "trends")
@@ -40,34 +37,6 @@ def retired_ids(before: Project | None, target: Project) -> set[str]:
         return set()
     had = set(before.series_ids()) | {s.id for s in before.scenarios}
     return had - set(target.series_ids()) - {s.id for s in target.scenarios}
-
-
-def grow_as_first(content, before: Project | None) -> list[ImportNote]:
-    """Series without an Assumptions row in a new scenario grow as in the first one."""
-    p = content.project
-    if before is None or not p.scenarios:
-        return []
-    had = {s.id for s in before.scenarios}
-    first = p.scenarios[0]
-    notes = []
-    for scenario in p.scenarios:
-        if scenario.id in had or scenario.id == first.id:
-            continue
-        missing = [x for x in p.series_ids() if (scenario.id, x) not in p.growth]
-        for series_id in missing:
-            if (first.id, series_id) in p.growth:
-                p.growth[(scenario.id, series_id)] = p.growth[(first.id, series_id)]
-        if missing:
-            notes.append(
-                ImportNote(
-                    "Taken",
-                    "Assumptions",
-                    "",
-                    f"the new scenario {scenario.name!r} grows as {first.name!r} for the "
-                    f"{len(missing)} series without an Assumptions row in it",
-                )
-            )
-    return notes
 
 
 def forget_segments(p: Project, retired: set[str]) -> None:

@@ -18,11 +18,12 @@ from workbench.excel.comments import comment_notes
 from workbench.excel.grid import Grid
 from workbench.excel.layout import ID_COL, NAME_COL, cagr_cols, cell, year_col
 from workbench.excel.measure_names import other_names
+from workbench.excel.new_scenario import start_new_scenarios
 from workbench.excel.not_taken import TypedOver
 from workbench.excel.plan import ImportNote
 from workbench.excel.reader import IdMaker, WorkbookContent, column_a, read_measure_sheets, sheet
 from workbench.excel.shown_pins import settle_shown
-from workbench.excel.structure import grow_as_first, retired_ids
+from workbench.excel.structure import retired_ids
 from workbench.excel.values_read import SheetValues, read_dimension_sheet, read_total_sheet
 from workbench.excel.volume_unit import read_volume_unit
 
@@ -49,8 +50,9 @@ def read_volume(grids: dict[str, Grid], content: WorkbookContent, before: Projec
         part.notes += _match_segments(grid, dim, values, (content.sheets[dim.id], retired))
         _absorb(part, values, shown)
     read_measure_sheets(grids, part, retired)
+    started = start_new_scenarios(part.project, part.where, before, VOLUME)
+    part.notes += [replace(n, sheet=names.assumptions) for n in started]
     settle_shown(part.project, shown, part.where)
-    part.notes += [replace(n, sheet=names.assumptions) for n in grow_as_first(part, before)]
     had = None if before is None or before.volume is None else view(before, VOLUME)
     part.notes += comment_notes(grids, part, had, set(names.own_sheets))
     volume_sheets = {names.total, *names.dimensions.values(), names.assumptions, names.cell_notes}
