@@ -97,36 +97,72 @@ def _member_name(ctx: Context, member_id: str) -> str:
 class _Draft:
     """An assessment being gathered from its rows."""
 
-    def __init__(self, grid: Grid, row: int, assessment_id: str) -> None:
+    def __init__(self, row: int, assessment_id: str) -> None:
         self.id, self.row = assessment_id, row
-        self.name = grid.text(row, NAME).strip()
-        self.dimension_id = grid.text(row, DIMENSION).strip()
-        self.criteria: dict[str, str] = {}
+        self.typed: dict[int, list[tuple[int, str]]] = {NAME: [], DIMENSION: []}
+        """The name and dimension as each row has them (blank cells left out)."""
+        self.criteria: dict[str, list[tuple[int, str]]] = {}
+        """Each criterion's name as each of its rows has it."""
         self.cells: dict[tuple[str, str], Rating] = {}
         self.rows: dict[tuple[str, str], int] = {}
         """The row of each rating, keyed as `cells`."""
+        self.where: dict[tuple, int] = {}
+        """The row a name, dimension or criterion name was typed in (see `settled`)."""
 
-    def check_same(self, grid: Grid, row: int) -> None:
-        for col, mine in ((NAME, self.name), (DIMENSION, self.dimension_id)):
-            theirs = grid.text(row, col).strip()
-            if theirs and theirs != mine:
-                raise grid.error(
-                    row, col, f"{theirs!r} differs from row {self.row + 1} of the same assessment."
-                )
+    def take(self, grid: Grid, row: int) -> None:
+        for col, typed in self.typed.items():
+            if text := grid.text(row, col).strip():
+                typed.append((row, text))
 
-    def build(self, grid: Grid) -> Assessment:
+    def build(self, grid: Grid, current: Assessment | None) -> Assessment:
+        name = self._settled(grid, NAME, current and current.name, self.typed[NAME])
+        dimension = self._settled(
+            grid, DIMENSION, current and current.dimension_id, self.typed[DIMENSION]
+        )
+        had = {} if current is None else {c.id: c.name for c in current.criteria}
+        criteria = tuple(
+            Criterion(c, self._settled(grid, CRITERION, had.get(c), typed, c))
+            for c, typed in self.criteria.items()
+        )
+        if current is not None and dimension != current.dimension_id:
+            self.where[("moved",)] = self.where[(DIMENSION,)]
         try:
-            criteria = tuple(Criterion(c, n) for c, n in self.criteria.items())
-            return Assessment(self.id, self.name, self.dimension_id, criteria, self.cells)
+            return Assessment(self.id, name, dimension, criteria, self.cells)
         except ModelError as error:
             raise grid.error(self.row, NAME, str(error)) from None
 
+    def _settled(self, grid: Grid, col: int, had: str | None, typed: list, *key: str) -> str:
+        """The one value rows share: the project's (`had`), or the one new value typed on
+        any of its rows, whose row is kept as where it was typed (in `where`, by column
+        and `key`). Two different new values are refused at the second one's cell."""
+        new = list(dict.fromkeys(text for _row, text in typed if text != had))
+        if len(new) > 1:
+            first = next(r for r, t in typed if t == new[0])
+            row = next(r for r, t in typed if t == new[1])
+            thing = "criterion" if col == CRITERION else "assessment"
+            raise grid.error(
+                row,
+                col,
+                f"{new[1]!r} differs from {new[0]!r} on row {first + 1} of the same {thing}; "
+                f"its rows share one {_WHAT[col]}.",
+            )
+        self.where[(col, *key)] = next((r for r, t in typed if new and t == new[0]), self.row)
+        return new[0] if new else (had or "")
+
+
+_WHAT = {NAME: "name", DIMENSION: "dimension", CRITERION: "criterion name"}
+
 
 def read_assessments(
-    grid: Grid, new_id: Callable[[str], str]
+    grid: Grid, new_id: Callable[[str], str], current: list[Assessment] = ()
 ) -> tuple[list[Assessment], dict[tuple, int]]:
-    """The assessments, and the row of each: ("assessments", id) for its first row and
-    ("rating", id, criterion id, segment id) for each rating's."""
+    """The assessments, and the row of each: ("assessments", id) for its first row,
+    ("assessments", id, column) where its name or dimension was typed, ("moved", id) there
+    too where the dimension is another than the project's, ("criterion", id, criterion
+    id) where a criterion's name was, and ("rating", id, criterion id, segment id) for
+    each rating's. `current` are the project's assessments: a name, dimension or
+    criterion name changed on any one of an assessment's rows is its new one."""
+    had = {a.id: a for a in current}
     check_headers(grid, HEADER_ROW, HEADERS)
     drafts: dict[str, _Draft] = {}
     unnamed: dict[str, str] = {}
@@ -137,17 +173,22 @@ def read_assessments(
         if not assessment_id:
             name = grid.text(row, NAME).strip()
             assessment_id = unnamed.setdefault(name, new_id("asm"))
-        draft = drafts.get(assessment_id)
-        if draft is None:
-            draft = drafts[assessment_id] = _Draft(grid, row, assessment_id)
-        else:
-            draft.check_same(grid, row)
+        draft = drafts.setdefault(assessment_id, _Draft(row, assessment_id))
+        draft.take(grid, row)
         _read_rating(grid, row, draft, new_id)
+    built = [d.build(grid, had.get(d.id)) for d in drafts.values()]
     rows: dict[tuple, int] = {}
     for d in drafts.values():
         rows[("assessments", d.id)] = d.row
         rows.update({("rating", d.id, *key): r for key, r in d.rows.items()})
-    return [d.build(grid) for d in drafts.values()], rows
+        for (col, *criterion), r in d.where.items():
+            if col == "moved":
+                rows[("moved", d.id)] = r
+            elif criterion:
+                rows[("criterion", d.id, *criterion)] = r
+            else:
+                rows[("assessments", d.id, col)] = r
+    return built, rows
 
 
 def _read_rating(grid: Grid, row: int, draft: _Draft, new_id: Callable[[str], str]) -> None:
@@ -158,15 +199,11 @@ def _read_rating(grid: Grid, row: int, draft: _Draft, new_id: Callable[[str], st
     if not criterion_id and not criterion:
         return
     if not criterion_id:
-        named = {n: c for c, n in draft.criteria.items()}
+        named = {t: c for c, typed in draft.criteria.items() for _r, t in typed}
         criterion_id = named.get(criterion) or new_id("crit")
-    known = draft.criteria.setdefault(criterion_id, criterion)
-    if criterion and known != criterion:
-        raise grid.error(
-            row,
-            CRITERION,
-            f"{criterion!r} differs from the name of criterion {criterion_id!r} ({known!r}).",
-        )
+    typed = draft.criteria.setdefault(criterion_id, [])
+    if criterion:
+        typed.append((row, criterion))
     member_id = grid.text(row, SEGMENT_ID).strip()
     if not member_id:
         return

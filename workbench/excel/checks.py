@@ -114,7 +114,7 @@ def _check_assessments(content: WorkbookContent) -> None:
     p = content.project
     dimensions = {d.id: d for d in p.dimensions}
     for assessment in p.assessments:
-        row = content.where[("assessments", assessment.id)]
+        row = content.where[("assessments", assessment.id, assessments.DIMENSION)]
         dim = dimensions.get(assessment.dimension_id)
         if dim is None:
             raise at(
@@ -123,9 +123,19 @@ def _check_assessments(content: WorkbookContent) -> None:
                 f"{assessment.dimension_id!r} is not a dimension id (see the About sheet).",
             )
         members = set(dim.member_ids())
-        for criterion_id, member_id in assessment.cells:
+        rows = {k: content.where[("rating", assessment.id, *k)] for k in assessment.cells}
+        for criterion_id, member_id in sorted(assessment.cells, key=rows.__getitem__):
             if member_id not in members:
-                rated = content.where[("rating", assessment.id, criterion_id, member_id)]
+                rated = rows[(criterion_id, member_id)]
+                if ("moved", assessment.id) in content.where:
+                    raise at(
+                        ASSESSMENTS,
+                        cell(row, assessments.DIMENSION),
+                        f"{assessment.dimension_id!r} is not the dimension of the segments "
+                        f"rated on this assessment's rows ({member_id!r} on row {rated + 1} "
+                        f"is not a segment of {dim.name}); change their segments too, or "
+                        "delete those rows.",
+                    )
                 raise at(
                     ASSESSMENTS,
                     cell(rated, assessments.SEGMENT_ID),

@@ -17,6 +17,7 @@ from workbench.core.methods import REGISTERED, method
 from workbench.core.project import ENTITY_COLLECTIONS, Project
 from workbench.core.transaction import MISSING
 from workbench.excel.about import DETAILS
+from workbench.excel.assessment_diff import AssessmentChanges
 from workbench.excel.assumptions import growth_cell, parameter
 from workbench.excel.cell_notes import HELD, NOTE, PIN_BY, SOURCE
 from workbench.excel.layout import ABOUT, cell, year_col
@@ -94,6 +95,15 @@ class Differ:
             except ModelError:
                 continue
         return series_id
+
+    def _named(self, kind: str, item_id: str) -> str:
+        """A segment's or a dimension's name, as the workbook or the project has it."""
+        if kind == "segment":
+            return self._name(item_id)
+        found = (
+            d.name for p in (self.target, self.current) for d in p.dimensions if d.id == item_id
+        )
+        return next(found, item_id)
 
     def _cell_what(self, key) -> str:
         return f"{self._name(key[0])} {key[1]}"
@@ -307,6 +317,9 @@ class Differ:
             before = old_by.get(entity.id)
             if before is None:
                 self.changes.append(ImportChange(noun, *where, _label(entity), None, None, "added"))
+                continue
+            if collection == "assessments":
+                self.changes += AssessmentChanges(self.content.where, self._named)(before, entity)
                 continue
             for f in fields(entity):
                 a, b = getattr(before, f.name), getattr(entity, f.name)

@@ -103,6 +103,8 @@ def distinct_pair(before: Any, after: Any) -> tuple[str, str]:
     """Both numbers as tables show them, or with the significant digits that tell them apart."""
     if not all(isinstance(v, float | int) and not isinstance(v, bool) for v in (before, after)):
         return _show(before), _show(after)
+    if isinstance(before, int) and isinstance(after, int):  # a rating, a year: as typed
+        return str(before), str(after)
     a, b = amount(before), amount(after)
     if a != b or before == after or not math.isfinite(after - before):
         return a, b
@@ -121,5 +123,7 @@ def _show(value: Any) -> str:
         return "nothing"
     if isinstance(value, float):
         return amount(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     text = str(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")

@@ -205,7 +205,7 @@ def read_content(
     _read_assumptions(grids, content, retired)
     _read_cell_notes(grids, content, retired)
     content.notes += start_new_scenarios(p, where, before)
-    _read_entities(grids, content, new_id)
+    _read_entities(grids, content, new_id, [] if before is None else before.assessments)
     others = set(other_names(content.names)[VOLUME].own_sheets)  # the volume's: volume_read
     content.notes += comment_notes(grids, content, before, set(grids) - others)
     forget_segments(p, retired)
@@ -259,11 +259,13 @@ def _read_cell_notes(grids: dict[str, Grid], content: WorkbookContent, retired: 
     content.where.update({("cell", *k): row for k, row in notes.rows.items()})
 
 
-def _read_entities(grids: dict[str, Grid], content: WorkbookContent, new_id: IdMaker) -> None:
+def _read_entities(
+    grids: dict[str, Grid], content: WorkbookContent, new_id: IdMaker, assessments: list
+) -> None:
     for table in TABLES:
         entities, rows = read_table(sheet(grids, table.sheet), table, new_id)
         setattr(content.project, table.collection, entities)
         content.where.update({(table.collection, i): r for i, r in rows.items()})
-    assessments, rows = read_assessments(sheet(grids, ASSESSMENTS), new_id)
-    content.project.assessments = assessments
+    read, rows = read_assessments(sheet(grids, ASSESSMENTS), new_id, assessments)
+    content.project.assessments = read
     content.where.update(rows)
