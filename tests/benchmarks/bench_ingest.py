@@ -3,12 +3,14 @@
     python tests/benchmarks/bench_ingest.py [--runs N] [--json PATH]
 
 A 100,000-cell sheet (2,000 segment rows × 50 years, a total row, a title and a footnote)
-is written as .xlsx and as .csv. Detection (reading the file and finding its table) must
-take ≤ 1 s, and the whole import into a new project (detection, mapping, the commands and
-the resulting project) ≤ 2 s. The baseline is python-calamine reading the same sheet into
-Python rows, timed right after each action, so a busy machine slows both alike; medians
-over the runs (default 3) are printed and every run is kept in the JSON. The exit status
-is 1 when a target is missed.
+is written as .xlsx and as .csv; the xlsx also has what only its XML says (20 hidden working
+rows, left out, and a margin row formatted as percentages, set aside), so the scan for
+hidden lines and percent formats is measured too. Detection (reading the file and finding
+its table) must take ≤ 1 s, and the whole import into a new project (detection, mapping,
+the commands and the resulting project) ≤ 2 s. The baseline is python-calamine reading the
+same sheet into Python rows, timed right after each action, so a busy machine slows both
+alike; medians over the runs (default 3) are printed and every run is kept in the JSON.
+The exit status is 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -35,11 +37,25 @@ def rows() -> list[list]:
             ["Source: generated for the benchmark."]]  # fmt: skip
 
 
+HIDDEN = 20
+
+
 def write_xlsx(path: Path) -> None:
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet("Data")
-    for r, row in enumerate(rows()):
+    percent = book.add_format({"num_format": "0.0%"})
+    lines = rows()
+    for r, row in enumerate(lines[:-1]):
         sheet.write_row(r, 0, row)
+    hidden = [[f"Working {i}", *[0.5] * len(YEARS)] for i in range(HIDDEN)]
+    margin = ["Margin", *[0.12] * len(YEARS)]
+    at = len(lines) - 1
+    for i, row in enumerate(hidden):
+        sheet.write_row(at + i, 0, row)
+        sheet.set_row(at + i, None, None, {"hidden": True})
+    sheet.write(at + HIDDEN, 0, margin[0])
+    sheet.write_row(at + HIDDEN, 1, margin[1:], percent)
+    sheet.write_row(at + HIDDEN + 1, 0, lines[-1])
     book.close()
 
 

@@ -192,3 +192,75 @@ def test_wizard_imports_a_table_as_the_volume_with_its_unit_in_one_step(
     assert project.volume.history[("europe", 2024)] == pytest.approx(0.7)
     window.actions.undo.trigger()
     assert dump_json(window.bridge.document) == before
+
+
+def test_wizard_leaves_hidden_rows_out_and_takes_them_by_a_click(
+    qtbot, window, dialogs, fresh_home, tmp_path
+):
+    from tests.ingest import corpus
+
+    path = corpus.hidden_rows_and_columns(tmp_path)
+    wizard = _open_wizard(qtbot, window, dialogs, path)
+    summary = wizard.summary.toPlainText()
+    assert "2 hidden rows left out: 3, 4 (include hidden rows and columns to take them)." in (
+        summary)
+    assert "2 hidden columns left out: H, I" in summary
+    assert wizard.rows.rowCount() == 3
+    assert wizard.include_hidden.text() == "include (4 hidden in this file)"
+    qtbot.mouseClick(wizard.include_hidden, Qt.MouseButton.LeftButton)
+    assert wizard.include_hidden.isChecked() and wizard.mapping().include_hidden
+    qtbot.waitUntil(lambda: "taken like the others" in wizard.summary.toPlainText())
+    labels = [wizard.rows.item(i, 0).text() for i in range(wizard.rows.rowCount())]
+    assert labels[1:3] == ["Working: China adj.  (A3)", "Old scenario: China  (A4)"]
+    # Leave the working row out again (click "Take", press Space); keep the old scenario.
+    _click_cell(qtbot, wizard.rows, 1, 2)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    qtbot.mouseClick(wizard.into_new, Qt.MouseButton.LeftButton)
+    wizard.replan()
+    assert wizard.plan is not None
+    window.files.maybe_save = lambda: True
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    project = window.bridge.document.project
+    names = [m.name for m in project.dimensions[0].members]
+    assert names == ["China", "Old scenario: China", "North America"]
+    assert project.metadata.base_year == 2025  # the hidden 2025 and 2026 came in too
+
+
+def test_a_sheet_whose_header_row_is_hidden_opens_with_hidden_lines_included(
+    qtbot, window, dialogs, tmp_path
+):
+    from openpyxl import load_workbook
+
+    from tests.ingest import corpus
+
+    path = corpus.years_across_total_label(tmp_path)
+    book = load_workbook(path)
+    book.active.row_dimensions[1].hidden = True
+    book.save(path)
+    wizard = _open_wizard(qtbot, window, dialogs, path)
+    assert wizard.include_hidden.isChecked() and wizard.plan is not None
+    assert "1 hidden row taken like the others (as chosen): 1." in wizard.summary.toPlainText()
+    qtbot.mouseClick(wizard.include_hidden, Qt.MouseButton.LeftButton)
+    wizard.replan()
+    assert "1 hidden row or column was not looked at" in wizard.problem.text()
+    assert not wizard.import_button.isEnabled() and wizard.rows.rowCount() == 0
+
+
+def test_a_new_project_from_a_volume_table_is_one_sentence_in_the_wizard(
+    qtbot, window, dialogs, fresh_home, subscriptions_file
+):
+    before = dump_json(window.bridge.document)
+    wizard = _open_wizard(qtbot, window, dialogs, subscriptions_file)
+    qtbot.mouseClick(wizard.into_new, Qt.MouseButton.LeftButton)
+    wizard.measure.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # "the volume"
+    assert wizard.measure.currentData() == "volume"
+    wizard.replan()
+    assert wizard.problem.text() == (
+        "subs.csv: a new project is made from a table of values, and this table is a volume; "
+        "import the value first and then this table into that project, or import this table "
+        "into an existing project."
+    )
+    assert not wizard.import_button.isEnabled() and wizard.summary.toPlainText() == ""
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    assert dump_json(window.bridge.document) == before

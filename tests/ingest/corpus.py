@@ -12,7 +12,7 @@ import csv
 import itertools
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 YEARS = list(range(2019, 2025))
@@ -182,6 +182,35 @@ def descending_down(folder: Path) -> Path:
     return _csv(folder / "descending-down.csv", rows)
 
 
+def hidden_rows_and_columns(folder: Path) -> Path:
+    """An analyst's own sheet: a hidden working row and an old scenario's row between the
+    segments (rows 3 and 4), and two hidden years of an old forecast (columns H and I)."""
+    rows = [["Region", *YEARS, 2025, 2026], ["China", *CHINA, 7.0, 8.0],
+            ["Working: China adj.", *[0.1] * 8], ["Old scenario: China", *[9.0] * 8],
+            ["North America", *NORTH_AMERICA, 3.0, 3.5], ["Total", *TOTAL, 10.0, 11.5]]
+    path = _book(folder / "hidden.xlsx", rows)
+    book = load_workbook(path)
+    sheet = book.active
+    for row in (3, 4):
+        sheet.row_dimensions[row].hidden = True
+    for col in ("H", "I"):
+        sheet.column_dimensions[col].hidden = True
+    book.save(path)
+    return path
+
+
+def percent_formatted_row(folder: Path) -> Path:
+    """A margin row stored as fractions (0.12) but formatted as percentages ("12.0%"); its
+    label says nothing of growth or shares."""
+    rows = [*_across(), ["Operating margin", *[0.12, 0.1, 0.14, 0.15, 0.13, 0.16]]]
+    path = _book(folder / "margin.xlsx", rows)
+    book = load_workbook(path)
+    for cell in book.active[len(rows)][1:]:
+        cell.number_format = "0.0%"
+    book.save(path)
+    return path
+
+
 LAYOUTS = {
     "years across, Total label": years_across_total_label,
     "SUM formula total": sum_formula_total,
@@ -201,4 +230,6 @@ LAYOUTS = {
     "unit column, growth rows and a subtotal": subtotals_growth_and_units,
     "years descending across": descending_across,
     "years descending down (CSV)": descending_down,
+    "hidden rows and columns": hidden_rows_and_columns,
+    "a percent-formatted memo row": percent_formatted_row,
 }

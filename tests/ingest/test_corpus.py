@@ -31,6 +31,8 @@ EXPECTED = {
     "unit column, growth rows and a subtotal": (1, "Region", {}),
     "years descending across": (1, "Region", {}),
     "years descending down (CSV)": (1, "Segment", {}),
+    "hidden rows and columns": (1, "Region", {}),
+    "a percent-formatted memo row": (1, "Region", {}),
 }
 
 

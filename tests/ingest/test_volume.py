@@ -106,7 +106,8 @@ def test_targets_back_solve_the_volume_onto_the_sources_numbers(tmp_path):
     [
         (_volume(), False, "the project has no volume yet; name the volume's unit"),
         (_volume(volume_unit="million subscriptions"), True,
-         "a table becomes the volume of an existing project"),
+         "a new project is made from a table of values, and this table is a volume; import "
+         "the value first"),
         (_volume(volume_unit="m", rate=0.14), False, "A volume is not money"),
         (_volume(volume_unit="m", mode="bottom_up"), False,
          "for value and volume alike; change its mode in the project"),
@@ -179,3 +180,20 @@ def test_a_saved_mapping_repeats_a_volume_import(subscriptions, tmp_path):
     assert (loaded.measure, loaded.volume_unit) == ("volume", "million subscriptions")
     Mapping().save(tmp_path / "plain.json")  # a value mapping does not say "value"
     assert "measure" not in (tmp_path / "plain.json").read_text()
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_the_command_line_refuses_a_new_project_from_a_volume_and_writes_nothing(
+    subscriptions, tmp_path, capsys, dry_run
+):
+    target = tmp_path / "new.mwp"
+    args = ["import-table", str(subscriptions), str(target), "--measure", "volume",
+            "--volume-unit", "million subscriptions"]  # fmt: skip
+    assert main([*args, *(["--dry-run"] if dry_run else [])]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == (
+        "workbench: subs.csv: a new project is made from a table of values, and this table "
+        "is a volume; import the value first and then this table into that project, or "
+        "import this table into an existing project.\n"
+    )
+    assert captured.out == "" and list(tmp_path.iterdir()) == [subscriptions]

@@ -70,6 +70,8 @@ def _mapping_options(parser: argparse.ArgumentParser) -> None:
     add("--title", help="title of a new project")
     add("--measure", choices=("value", "volume"),
         help="the numbers are the value (default) or the volume (subscriptions, episodes…)")
+    add("--include-hidden", action="store_true",
+        help="read hidden rows and columns like the others (by default they are left out)")
     add("--volume-unit", metavar="UNIT",
         help="the volume's unit, e.g. 'million subscriptions', when the project has no "
         "volume yet (it is added in the same step)")  # fmt: skip
@@ -89,6 +91,8 @@ def mapping_from(args: argparse.Namespace):
             setattr(mapping, name, value)
     if args.no_total:
         mapping.total = ""
+    if args.include_hidden:
+        mapping.include_hidden = True
     for option, field in _PAIRS.items():
         for pair in getattr(args, option):
             key, value = _pair(pair, f"--{option}")
@@ -131,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     if args.save_mapping:
         mapping.save(args.save_mapping)
     if args.dry_run:
-        _print_detected(tables_in(source))
+        _print_detected(tables_in(source, mapping.include_hidden))
     for line in made.summary:
         print(line)
     if args.dry_run or target is None:

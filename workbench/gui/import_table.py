@@ -41,8 +41,7 @@ from workbench.core.project import Project
 from workbench.gui import dialogs, locale_numbers
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.workers import run_in_background
-from workbench.ingest import Mapping, Plan, Table, plan, tables_in
-from workbench.ingest.resolve import pick_table
+from workbench.ingest import Detection, Mapping, Plan, Table, plan
 
 FORECAST_CHOICES = (("pins", "pins (typed values)"), ("targets", "targets that set each CAGR"),
                     ("ignore", "left out"))  # fmt: skip
@@ -57,10 +56,14 @@ class ImportTableDialog(QDialog):
     planned = Signal()
 
     def __init__(
-        self, path: Path, tables: list[Table], project: Project, parent: QWidget | None = None
+        self, found: Detection, project: Project, parent: QWidget | None = None,
+        include_hidden: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.path, self.tables, self.project = path, tables, project
+        self.found, self.path, self.project = found, found.path, project
+        self.tables = found.tables(include_hidden)
+        self.hidden_at_start = include_hidden
+        path = found.path
         self.plan: Plan | None = None
         self.setWindowTitle(f"Import table from {path.name}")
         self.resize(1180, 760)
@@ -105,6 +108,12 @@ class ImportTableDialog(QDialog):
         self.into_project = QRadioButton("this project")
         self.into_new = QRadioButton("a new project")
         self.into_project.setChecked(True)
+        self.include_hidden = QCheckBox(_hidden_text(self.found.hidden))
+        self.include_hidden.setEnabled(bool(self.found.hidden))
+        self.include_hidden.setChecked(self.hidden_at_start)
+        self.include_hidden.setToolTip("Hidden rows and columns (working rows, old scenarios) "
+                                       "are left out unless you include them.")
+        self.include_hidden.toggled.connect(self._hidden_toggled)
         into = QButtonGroup(box)
         for button in (self.into_project, self.into_new):
             into.addButton(button)
@@ -113,6 +122,7 @@ class ImportTableDialog(QDialog):
         row.addWidget(self.into_project)
         row.addWidget(self.into_new)
         form.addRow("Import into", _wrap(row))
+        form.addRow("Hidden rows, columns", self.include_hidden)
         self.measure = QComboBox()
         for key, label in MEASURE_CHOICES:
             self.measure.addItem(label, key)
@@ -185,11 +195,23 @@ class ImportTableDialog(QDialog):
         self._fill_rows()
         self._changed()
 
+    def _hidden_toggled(self, included: bool) -> None:
+        """Find the tables again with or without the hidden lines; keep the chosen table."""
+        index = self.table_box.currentIndex()
+        self.tables = self.found.tables(included)
+        self.table_box.blockSignals(True)
+        self.table_box.clear()
+        self.table_box.addItems([t.describe() for t in self.tables])
+        self.table_box.setCurrentIndex(min(max(index, 0), len(self.tables) - 1))
+        self.table_box.blockSignals(False)
+        self._fill_rows()
+        self._changed()
+
     def _fill_rows(self) -> None:
-        table = self._table()
+        rows = self._table().rows if self.tables else []
         self.rows.blockSignals(True)
-        self.rows.setRowCount(len(table.rows))
-        for i, row in enumerate(table.rows):
+        self.rows.setRowCount(len(rows))
+        for i, row in enumerate(rows):
             label = QTableWidgetItem(f"{row.label}  ({row.address})")
             label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
             label.setData(Qt.ItemDataRole.UserRole, row.label)
@@ -210,7 +232,7 @@ class ImportTableDialog(QDialog):
         self.total.clear()
         self.total.addItem("as detected", None)
         self.total.addItem("no total row", "")
-        for row in table.rows:
+        for row in rows:
             self.total.addItem(row.label, row.label)
         self.total.blockSignals(False)
 
@@ -221,9 +243,13 @@ class ImportTableDialog(QDialog):
 
     def mapping(self) -> Mapping:
         """The choices on screen as a mapping (the same the command line takes)."""
+        include_hidden = self.include_hidden.isChecked()
+        if not self.tables:  # hidden lines left out hide every table: say so, in words
+            self.found.check(Mapping(include_hidden=include_hidden))
         table = self._table()
         on_sheet = [t for t in self.tables if t.sheet == table.sheet]
-        mapping = Mapping(sheet=table.sheet, table=on_sheet.index(table) + 1)
+        mapping = Mapping(sheet=table.sheet, table=on_sheet.index(table) + 1,
+                          include_hidden=include_hidden)
         mapping.dimension = self.dimension.text().strip() or None
         mapping.total = self.total.currentData()
         if self.base_year.value() != self.base_year.minimum():
@@ -302,6 +328,12 @@ class ImportTableDialog(QDialog):
         self.preview.resizeColumnsToContents()
 
 
+def _hidden_text(count: int) -> str:
+    if not count:
+        return "include (none in this file)"
+    return f"include ({count:,} hidden in this file)"
+
+
 def _preview_series(made: Plan, project: Project) -> list[tuple[str, str]]:
     """The total and the segments the import touches, by their names in the result."""
     names = {b.name for b in made.resolved.blocks}
@@ -365,7 +397,8 @@ class TableImportController(QObject):
         if not outcome.ok:
             return None
         project = self.bridge.document.project
-        self.wizard = ImportTableDialog(path, outcome.value, project, self.window)
+        found, include_hidden = outcome.value
+        self.wizard = ImportTableDialog(found, project, self.window, include_hidden)
         self.wizard.accepted.connect(self._apply)
         self.wizard.open()
         return self.wizard
@@ -384,7 +417,11 @@ class TableImportController(QObject):
         self.files.adopt(document, None)
 
 
-def _detected(path: Path) -> list[Table]:
-    tables = tables_in(path)
-    pick_table(tables, Mapping(), path.name)  # refuses a file with no table, in words
-    return tables
+def _detected(path: Path) -> tuple[Detection, bool]:
+    """The file's tables, and whether hidden lines must be included to find any (a header
+    row the author hid); a file with no table at all is refused in words."""
+    found = Detection(path)
+    if found.hidden and not found.tables(False) and found.tables(True):
+        return found, True
+    found.check(Mapping())
+    return found, False

@@ -8,9 +8,9 @@ project file; the CLI (`workbench import-table`) and the app's Import Table wiza
 drive this same code.
 """
 
-from workbench.ingest.apply import Plan, plan, tables_in
+from workbench.ingest.apply import Detection, Plan, plan, tables_in
 from workbench.ingest.errors import IngestError
 from workbench.ingest.mapping import Mapping
 from workbench.ingest.tables import Row, Table
 
-__all__ = ["IngestError", "Mapping", "Plan", "Row", "Table", "plan", "tables_in"]
+__all__ = ["Detection", "IngestError", "Mapping", "Plan", "Row", "Table", "plan", "tables_in"]

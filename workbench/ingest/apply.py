@@ -65,9 +65,34 @@ class Plan:
         return self.preview().project
 
 
-def tables_in(path: str | Path) -> list[Table]:
+class Detection:
+    """A foreign file read once, and its tables found with or without its hidden rows and
+    columns (each way detected on first use): a wizard switches between the two."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.sheets = read_sheets(path)
+        self.hidden = sum(
+            len(s.marks.hidden_rows) + len(s.marks.hidden_columns) for s in self.sheets
+        )
+        """How many rows and columns of the file are hidden."""
+        self._tables: dict[bool, list[Table]] = {}
+
+    def tables(self, include_hidden: bool = False) -> list[Table]:
+        if include_hidden not in self._tables:
+            self._tables[include_hidden] = detect(self.sheets, include_hidden)
+        return self._tables[include_hidden]
+
+    def check(self, mapping: Mapping) -> Table:
+        """The table the mapping names, or a sentence saying why there is none."""
+        tables = self.tables(mapping.include_hidden)
+        hidden = 0 if mapping.include_hidden else self.hidden
+        return pick_table(tables, mapping, self.path.name, hidden)
+
+
+def tables_in(path: str | Path, include_hidden: bool = False) -> list[Table]:
     """Every candidate table of a foreign file (for a wizard's list, or `--dry-run`)."""
-    return detect(read_sheets(path))
+    return Detection(path).tables(include_hidden)
 
 
 def plan(
@@ -79,12 +104,15 @@ def plan(
     """The import of `path` into `project` (a new project when None), not yet applied.
 
     `tables` are the file's detected tables when the caller has them already (a wizard
-    plans again on every choice without reading the file again).
+    plans again on every choice without reading the file again), detected with or without
+    hidden rows and columns as the mapping says.
     """
     mapping = mapping or Mapping()
     file_name = Path(path).name
-    tables = tables_in(path) if tables is None else tables
-    table = pick_table(tables, mapping, file_name)
+    if tables is None:
+        table = Detection(path).check(mapping)
+    else:
+        table = pick_table(tables, mapping, file_name)
     resolved = resolve(table, mapping, project, file_name)
     target = project if project is not None else _blank(resolved)
     try:

@@ -19,6 +19,7 @@ import re
 from workbench.ingest.cells import Unit, find_unit
 from workbench.ingest.errors import IngestError
 from workbench.ingest.grid import BLANK, NUMBER, TEXT, Grid, clean_label
+from workbench.ingest.hidden import mark_hidden
 from workbench.ingest.long_format import long_table
 from workbench.ingest.sheets import Sheet
 from workbench.ingest.tables import Row, Table
@@ -35,11 +36,12 @@ _FOOTNOTE = re.compile(
 )
 
 
-def detect(sheets: list[Sheet]) -> list[Table]:
-    """Every candidate table of every sheet, in sheet order and top to bottom."""
+def detect(sheets: list[Sheet], include_hidden: bool = False) -> list[Table]:
+    """Every candidate table of every sheet, in sheet order and top to bottom; hidden rows
+    and columns are left out (and named on each table) unless `include_hidden`."""
     found: list[Table] = []
     for sheet in sheets:
-        grid = Grid(sheet)
+        grid = Grid(sheet, include_hidden=include_hidden)
         tables = _across(grid, "years across")
         long = None if tables else long_table(grid)
         if long is not None:
@@ -50,6 +52,7 @@ def detect(sheets: list[Sheet]) -> list[Table]:
             tables = sorted(tables + down, key=lambda t: _position(t.header))
         for index, table in enumerate(tables):
             table.index = index
+            mark_hidden(table, sheet, include_hidden)
         found.extend(tables)
     return found
 
@@ -170,7 +173,7 @@ def _table_at(grid, header: int, run, left: int, floor: int, layout: str):
         footnotes=reader.footnotes,
         header=grid.address(header, cols[0]),
     )
-    table.unit = _unit(grid, header, run, label_col, table) or reader.percent_unit()
+    table.unit = reader.percent_unit() or _unit(grid, header, run, label_col, table)
     label_header = grid.at(header, label_col).text
     if label_header and find_unit(label_header) is None:
         table.label_header = clean_label(label_header)
@@ -267,15 +270,21 @@ class _RowReader:
             label = str(int(label_cell.value)) if label_cell.value.is_integer() else ""
         line = grid.cells[row]
         values = {y.year: line[c].value for c, y in self.run}
-        typed = [grid.typed(row, c) for c, _ in self.run if line[c].kind == NUMBER]
-        self.numbers += len(typed)
-        self.percents += sum(isinstance(v, str) and v.rstrip().endswith("%") for v in typed)
+        numbers = [c for c, _ in self.run if line[c].kind == NUMBER]
+        percents = self._percents(row, numbers)
+        self.numbers += len(numbers)
+        self.percents += percents
         cells = {y.year: grid.address(row, c) for c, y in self.run}
         address = grid.address(row, self.label_col)
-        self.rows.append(Row(label, values, cells, address, self.group))
+        percent = bool(numbers) and percents * 2 > len(numbers)
+        self.rows.append(Row(label, values, cells, address, self.group, percent=percent))
+
+    def _percents(self, row: int, cols: list[int]) -> int:
+        """How many of the row's numbers are percentages (typed or formatted so)."""
+        return sum(self.grid.percent(row, col) for col in cols)
 
     def percent_unit(self) -> Unit | None:
-        """Percent as the unit when most numbers were typed with a % sign ("12.5%")."""
+        """Percent as the unit when most numbers are percentages (typed or formatted so)."""
         if self.numbers and self.percents * 2 > self.numbers:
             return Unit("%", percent=True)
         return None

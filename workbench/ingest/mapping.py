@@ -62,6 +62,8 @@ class Mapping:
     volume_unit: str | None = None
     """The volume's unit ("million subscriptions") when the project has no volume yet: the
     volume measure is added with it, in the same step. None: the project's volume unit."""
+    include_hidden: bool = False
+    """Read hidden rows and columns like the others (by default they are left out)."""
 
     def check(self) -> Mapping:
         """Self, refused with a sentence when a choice is out of range."""
@@ -102,8 +104,9 @@ class Mapping:
 
     def save(self, path: str | Path) -> None:
         data = {k: v for k, v in asdict(self).items() if v not in (None, {}, [], "")}
-        if data["measure"] == "value":  # the default: files stay as they were before measures
-            del data["measure"]
+        for key, default in (("measure", "value"), ("include_hidden", False)):
+            if data[key] == default:  # files stay as they were before these choices
+                del data[key]
         Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
     @classmethod
@@ -134,11 +137,12 @@ KINDS: dict[str, type | tuple[type, ...]] = {
     "sheet": str, "table": int, "dimension": str, "groups": dict, "members": dict,
     "skip": list, "total": str, "base_year": int, "forecast": str, "scenario": str,
     "unit": str, "scale": (int, float), "rate": (int, float, dict), "rate_source": str,
-    "mode": str, "title": str, "measure": str, "volume_unit": str,
+    "mode": str, "title": str, "measure": str, "volume_unit": str, "include_hidden": bool,
 }  # fmt: skip
 """What each choice of a mapping file holds (texts inside its objects and lists)."""
 _KIND_WORDS = {
-    str: "a text", int: "a whole number", dict: "an object of texts", list: "a list of texts",
+    bool: "true or false", str: "a text", int: "a whole number", dict: "an object of texts",
+    list: "a list of texts",
     (int, float): "a number", (int, float, dict): "a number, or an object of year: number",
 }
 
@@ -146,7 +150,7 @@ _KIND_WORDS = {
 def _of_kind(value: object, kind: type | tuple[type, ...]) -> bool:
     if value is None:
         return True
-    if isinstance(value, bool) or not isinstance(value, kind):
+    if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
         return False
     if isinstance(value, list):
         return all(isinstance(item, str) for item in value)

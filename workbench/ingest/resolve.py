@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from workbench.core.project import Project
 from workbench.ingest.cells import Unit, find_unit, target_scale
 from workbench.ingest.errors import IngestError
+from workbench.ingest.hidden import hidden_notes
 from workbench.ingest.mapping import Mapping
 from workbench.ingest.tables import Row, Table
 from workbench.ingest.totals import adds_up, worst_gap
@@ -59,11 +60,17 @@ class Resolved:
     """What was decided, in words, for the summary."""
 
 
-def pick_table(tables: list[Table], mapping: Mapping, file_name: str) -> Table:
+def pick_table(tables: list[Table], mapping: Mapping, file_name: str, hidden: int = 0) -> Table:
+    """The mapping's table; `hidden` counts the file's hidden rows and columns left out."""
     if not tables:
+        lines = "row or column was" if hidden == 1 else "rows and columns were"
+        unseen = (
+            f"; {hidden:,} hidden {lines} not looked at (include hidden rows and columns to "
+            "look there too)" if hidden else ""
+        )
         raise IngestError(
             f"{file_name}: no table of numbers by year was found (a header of at least three "
-            "years with labelled rows under it, or rows of segment, year and value)."
+            f"years with labelled rows under it, or rows of segment, year and value){unseen}."
         )
     if mapping.sheet is not None:
         on_sheet = [t for t in tables if t.sheet == mapping.sheet]
@@ -89,8 +96,9 @@ def resolve(table: Table, mapping: Mapping, project: Project | None, file_name: 
     where = f"{file_name}, {table.sheet}"
     if mapping.measure == "volume" and project is None:
         raise IngestError(
-            f"{file_name}: a table becomes the volume of an existing project; create the "
-            "project from its value first, then import the volume into it."
+            f"{file_name}: a new project is made from a table of values, and this table is a "
+            "volume; import the value first and then this table into that project, or import "
+            "this table into an existing project."
         )
     if table.unit is not None and table.unit.percent and mapping.unit is None:
         raise IngestError(
@@ -101,7 +109,7 @@ def resolve(table: Table, mapping: Mapping, project: Project | None, file_name: 
     rows = [r for r in table.rows if r is not total and r.label not in mapping.skip
             and (not r.set_aside or r.label in mapping.members)]  # fmt: skip
     blocks = _blocks(rows, mapping, project, where, table.label_header)
-    notes = [f"Table: {table.describe()}."]
+    notes = [f"Table: {table.describe()}.", *hidden_notes(table)]
     for row in table.rows:
         if row.set_aside and row is not total and row.label not in mapping.members:
             notes.append(f"Left out: '{row.label}' ({row.set_aside}; map it to take it).")

@@ -22,6 +22,7 @@ from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from workbench import guards
 from workbench.ingest.errors import IngestError
+from workbench.ingest.sheet_marks import SheetMarks, percent_styles, sheet_marks
 from workbench.numbers import Notation
 
 MAX_CELLS = 5_000_000
@@ -37,19 +38,20 @@ password is an OLE file holding it, not a zip)."""
 
 @dataclass
 class Sheet:
-    """One sheet's cells as rows of Python values (None for blank), with its formulas.
-
-    `formulas` maps (row, column), both from 0, to a formula's text without "="; shared
-    formulas are expanded to their master's text, which is all detection asks of them
-    (is this a SUM?).
-    """
+    """One sheet's cells as rows of Python values (None for blank), with what an xlsx
+    file says besides its values (`marks`: formulas, hidden rows and columns, percent
+    formats; see `sheet_marks`)."""
 
     name: str
     rows: list[list[object]]
-    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    marks: SheetMarks = field(default_factory=SheetMarks)
     style: Notation = field(default_factory=Notation)
     source: str = ""
     """The file's name, for messages."""
+
+    @property
+    def formulas(self) -> dict[tuple[int, int], str]:
+        return self.marks.formulas
 
     def where(self, address: str) -> str:
         """'market.xlsx, Data!C5': a cell as the user finds it."""
@@ -107,10 +109,10 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def _workbook(path: Path, xlsx: bool) -> list[Sheet]:
-    formulas: dict[str, dict[tuple[int, int], str]] = {}
+    marks: dict[str, SheetMarks] = {}
     if xlsx:
         try:
-            formulas = _checked_formulas(path)
+            marks = _checked_marks(path)
         except guards.UnsafeFile as error:
             raise IngestError(str(error)) from None
     try:
@@ -118,8 +120,8 @@ def _workbook(path: Path, xlsx: bool) -> list[Sheet]:
     except Exception as error:  # calamine raises its own types for every broken file
         raise _unreadable(path, error) from None
     try:
-        names = [n for n in _visible_first(book) if not xlsx or n in formulas]
-        return [_sheet(path, book, name, formulas.get(name, {})) for name in names]
+        names = [n for n in _visible_first(book) if not xlsx or n in marks]
+        return [_sheet(path, book, name, marks.get(name, SheetMarks())) for name in names]
     finally:
         book.close()
 
@@ -131,8 +133,8 @@ def _visible_first(book) -> list[str]:
     return sorted(book.sheet_names, key=lambda name: name in hidden)
 
 
-def _checked_formulas(path: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """Run every guard on a zip workbook; then its formulas by sheet (xlsx) or none (ods).
+def _checked_marks(path: Path) -> dict[str, SheetMarks]:
+    """Run every guard on a zip workbook; then its sheets' marks (xlsx) or none (ods).
 
     Only worksheets are returned for an xlsx, and each is bounded by its extent before the
     value reader lays it out as a dense grid.
@@ -146,12 +148,13 @@ def _checked_formulas(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     out = {}
     with zipfile.ZipFile(path) as archive:
         guards.check_prologs(archive, path.name)
+        percent = percent_styles(archive)
         for name, part in guards.sheet_parts(archive, path.name):
             xml = archive.read(part)
             guards.check_extent(
                 guards.sheet_extent(xml, name), f"{path.name}, {name}", MAX_COLUMNS, MAX_CELLS
             )
-            out[name] = _formulas(xml)
+            out[name] = sheet_marks(xml, percent)
     return out
 
 
@@ -173,7 +176,7 @@ def _unreadable(path: Path, error: BaseException) -> IngestError:
     return IngestError(f"{path.name}: the workbook is damaged and cannot be read.")
 
 
-def _sheet(path: Path, book, name: str, formulas: dict) -> Sheet:
+def _sheet(path: Path, book, name: str, marks: SheetMarks) -> Sheet:
     try:
         sheet = book.get_sheet_by_name(name)
         height, width = sheet.total_height, sheet.total_width
@@ -188,34 +191,7 @@ def _sheet(path: Path, book, name: str, formulas: dict) -> Sheet:
     except Exception as error:  # as above, for the sheets read lazily
         raise _unreadable(path, error) from None
     cells = [[None if v == "" else v for v in row] for row in rows]
-    return Sheet(name, cells, formulas, source=path.name)
-
-
-_CELL_F = re.compile(
-    rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\s*<f([^>]*?)(?:/>|>([^<]*)</f>)', re.S
-)
-_SHARED = re.compile(rb'si="(\d+)"')
-
-
-def _formulas(xml: bytes) -> dict[tuple[int, int], str]:
-    out: dict[tuple[int, int], str] = {}
-    masters: dict[bytes, str] = {}
-    for col, row, attrs, text in _CELL_F.findall(xml):
-        shared = _SHARED.search(attrs)
-        formula = text.decode("utf-8", "replace")
-        if shared and formula:
-            masters[shared.group(1)] = formula
-        elif shared:
-            formula = masters.get(shared.group(1), "")
-        out[(int(row) - 1, _column(col))] = formula
-    return out
-
-
-def _column(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n - 1
+    return Sheet(name, cells, marks, source=path.name)
 
 
 # -- text files ---------------------------------------------------------------------------

@@ -25,6 +25,8 @@ class Row:
 
     set_aside: str = ""
     """Why detection leaves the row out by default ('a subtotal', 'a growth rate row')."""
+    percent: bool = False
+    """Most of its numbers are percentages (typed with % or formatted as %): rates or shares."""
 
     @property
     def is_total(self) -> bool:
@@ -50,6 +52,11 @@ class Table:
     """Where the year header starts ("B4"), to name the table to the user."""
     label_header: str = ""
     """What the header says above the row labels ("Region"), a default dimension name."""
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_columns: list[int] = field(default_factory=list)
+    """Hidden rows and columns of the sheet (from 0) inside the table that hold cells."""
+    hidden_included: bool = False
+    """Whether those were read like the others (as asked) or left out (the default)."""
 
     @property
     def total(self) -> Row | None:

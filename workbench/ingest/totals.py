@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 
-from workbench.ingest.grid import Grid
+from workbench.ingest.grid import Grid, cell_position
 from workbench.ingest.tables import Row, Table
 
 _TOTAL = re.compile(
@@ -36,10 +36,14 @@ _DERIVED = re.compile(
 
 
 def set_aside(table: Table) -> None:
-    """Rows that are no segment: growth rates, shares, memo and 'of which' lines."""
+    """Rows that are no segment: growth rates, shares, memo and 'of which' lines, and rows of
+    percentages in a table of sizes (a whole table of percentages is refused later)."""
+    sizes = not (table.unit and table.unit.percent)
     for row in table.rows:
         if _DERIVED.search(row.label):
             row.set_aside = "a growth, share or memo row"
+        elif row.percent and sizes:
+            row.set_aside = "percentages: rates or shares, not sizes"
 
 
 def mark_total(table: Table, grid: Grid | None = None) -> None:
@@ -101,11 +105,7 @@ def _sum_formulas(row: Row, grid: Grid) -> bool:
 
 
 def _formula_at(grid: Grid, address: str) -> str:
-    letters = address.rstrip("0123456789")
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
-    return grid.sheet.formulas.get((int(address[len(letters) :]) - 1, col - 1), "")
+    return grid.sheet.formulas.get(cell_position(address), "")
 
 
 def decimals(value: float) -> int:
