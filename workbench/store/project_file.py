@@ -17,8 +17,8 @@ from pathlib import Path
 from workbench.core.document import Document
 from workbench.core.project import ENTITY_COLLECTIONS, Project
 from workbench.store import schema
+from workbench.store.checked_read import read_checked
 from workbench.store.errors import ChangedOnDisk, StoreError
-from workbench.store.reader import read_project
 from workbench.store.sqlite_file import (
     Fingerprint,
     check_header,
@@ -30,7 +30,6 @@ from workbench.store.sqlite_file import (
 from workbench.store.temporaries import sweep
 from workbench.store.verify import (
     harden,
-    verify_data,
     verify_ids,
     verify_length,
     verify_schema,
@@ -111,8 +110,7 @@ def _read(connection: sqlite3.Connection, path: Path) -> tuple[Project, int]:
             connection, path, version
         )
         try:
-            verify_data(rows, path, schema.SCHEMA_VERSION)
-            project = read_project(rows)
+            project = read_checked(rows, path, schema.SCHEMA_VERSION)
         finally:
             if rows is not connection:
                 rows.close()

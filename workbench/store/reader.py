@@ -7,8 +7,11 @@ constructors still check every field, so a row the model would refuse is caught 
 
 from __future__ import annotations
 
-import sqlite3
+import contextlib
+import gc
 from collections import defaultdict
+from collections.abc import Iterator
+from itertools import starmap
 
 from workbench.core.errors import ModelError
 from workbench.core.measures import VALUE, inputs_of, typed_measures
@@ -22,7 +25,7 @@ from workbench.core.project import (
     Project,
     Scenario,
 )
-from workbench.store.table_access import SqliteTables, TableAccess
+from workbench.store.table_access import TableAccess
 from workbench.store.tables import (
     ENTITY_TABLES,
     GROWTH_COLUMNS,
@@ -38,13 +41,31 @@ from workbench.store.tables import (
 )
 
 
-def read_project(connection: sqlite3.Connection) -> Project:
-    """The project in the file, read inside one transaction so that it is one state."""
-    return project_from(SqliteTables(connection))
-
-
 def project_from(connection: TableAccess) -> Project:
     """The project in the tables of `connection`, read as the caller's one state."""
+    with collection_paused():
+        return _project(connection)
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a project is read.
+
+    A read makes a few hundred thousand objects that all stay alive; each batch of them
+    set off a collection that walked every object the application holds (a third of the
+    open of a large project in a running window). Reference counting still frees
+    garbage meanwhile, and collection resumes as it was, whatever happens.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _project(connection: TableAccess) -> Project:
     project = Project(_metadata(connection), _dimensions(connection), _scenarios(connection))
     row = next(iter(connection.select("metadata", ("mode", "primary_dimension"))))
     if row[0] not in MODES:
@@ -165,6 +186,9 @@ def _growth(connection: TableAccess, spec: GrowthTables) -> dict[tuple[str, str]
 
 
 def _entities(connection: TableAccess, spec: EntityTable) -> list:
+    if spec.plain:  # a row is the entity's fields in order: the constructor takes it as is
+        rows = connection.select(spec.table, ("id", *spec.columns), "position")
+        return list(starmap(spec.entity_type, rows))
     children: dict[str, dict[str, list[tuple]]] = {}
     for child in spec.children:
         grouped: dict[str, list[tuple]] = defaultdict(list)

@@ -16,7 +16,7 @@ from workbench.store.tables import insert_sql
 
 
 class TableAccess(Protocol):
-    def select(self, table: str, columns: Iterable[str], order: str = "") -> Iterable[tuple]:
+    def select(self, table: str, columns: Iterable[str], order: str = "") -> list[tuple]:
         """Every row of `table` (the named columns, in `order` when given)."""
 
     def clear(self, table: str) -> None:
@@ -44,9 +44,9 @@ class SqliteTables:
     def __init__(self, connection) -> None:
         self.connection = connection
 
-    def select(self, table: str, columns: Iterable[str], order: str = "") -> Iterable[tuple]:
+    def select(self, table: str, columns: Iterable[str], order: str = "") -> list[tuple]:
         by = f" ORDER BY {order}" if order else ""
-        return self.connection.execute(f"SELECT {', '.join(columns)} FROM {table}{by}")
+        return self.connection.execute(f"SELECT {', '.join(columns)} FROM {table}{by}").fetchall()
 
     def clear(self, table: str) -> None:
         self.connection.execute(f"DELETE FROM {table}")

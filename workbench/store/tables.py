@@ -183,9 +183,8 @@ class EntityTable:
         return names == ("id", *self.columns) and not (self.id_lists or self.flags)
 
     def entity(self, row: tuple, children: dict[str, dict[str, list[tuple]]]) -> Any:
-        """The entity of one row; `children[field][entity id]` holds its child rows."""
-        if self.plain:
-            return self.entity_type(row[0], *row[2:])
+        """The entity of one row (not `plain`); `children[field][entity id]` holds its child
+        rows."""
         kwargs = dict(zip(("id", *self.columns), (row[0], *row[2:]), strict=True))
         for column in self.id_lists:
             kwargs[column] = tuple(json.loads(kwargs[column]))

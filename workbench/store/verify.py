@@ -110,8 +110,13 @@ def _tables_first(row: tuple) -> tuple:
 
 def verify_data(connection: sqlite3.Connection, path: Path, version: int) -> None:
     """Refuse a file holding a value of a kind our files never hold there, naming where."""
-    for table, columns in _reference(version)[1].items():
-        _verify_table(connection, path, table, columns)
+    for table, columns in column_kinds(version).items():
+        verify_columns(connection, path, table, columns)
+
+
+def column_kinds(version: int) -> dict[str, tuple[tuple[str, str, bool], ...]]:
+    """Per table of a file of `version`: its columns as (name, declared type, may be NULL)."""
+    return _reference(version)[1]
 
 
 def verify_length(connection: sqlite3.Connection, path: Path) -> None:
@@ -129,10 +134,21 @@ def verify_length(connection: sqlite3.Connection, path: Path) -> None:
         )
 
 
-def _verify_table(
-    connection: sqlite3.Connection, path: Path, table: str, columns: tuple
+def verify_columns(
+    connection: sqlite3.Connection,
+    path: Path,
+    table: str,
+    columns: tuple[tuple[str, str, bool], ...],
+    tested: set[str] | None = None,
 ) -> None:
-    wrong = " OR ".join(_wrong(name, kind, nullable) for name, kind, nullable in columns)
+    """Refuse a value of the wrong kind in `table`, naming the first wrong column of the
+    first row holding one; only the columns `tested` are searched (all by default: the
+    caller knows the others hold nothing wrong)."""
+    wrong = " OR ".join(
+        _wrong(name, kind, nullable)
+        for name, kind, nullable in columns
+        if tested is None or name in tested
+    )
     names = ", ".join(name for name, _kind, _nullable in columns)
     row = connection.execute(f"SELECT {names} FROM {table} WHERE {wrong} LIMIT 1").fetchone()
     if row is None:
