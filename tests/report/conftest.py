@@ -33,6 +33,25 @@ def written(tmp_path_factory, sample):
 
 
 @pytest.fixture(scope="session")
+def written_with_volume(tmp_path_factory):
+    """The built-in sample with its volume, every scenario (so the scenario comparison is
+    in it too), as (model, pdf path, docx path)."""
+    folder = tmp_path_factory.mktemp("report-volume")
+    pdf, word = folder / "sample.pdf", folder / "sample.docx"
+    options = ReportOptions(publisher="Test Publisher", scenario="all")
+    document = sample_document()
+    model = write_report(document, pdf, options)
+    write_report(document, word, options)
+    return model, pdf, word
+
+
+@pytest.fixture(scope="session", params=["written", "written_with_volume"])
+def every_written(request):
+    """Each written sample report in turn: the value-only one and the one with a volume."""
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture(scope="session")
 def pdf_pages(written) -> list[str]:
     """The text of every page of the sample's PDF, as pypdf extracts it."""
     return [page.extract_text() for page in PdfReader(written[1]).pages]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections import Counter
 
 import pytest
 from docx.shared import Cm
@@ -31,21 +32,30 @@ def layout_text(path, page: int) -> str:
     return done.stdout
 
 
-def page_of_heading(pages: list[str], title: str) -> int:
-    """The 1-based page whose text starts (after the running header) with `title`."""
+def page_of_heading(pages: list[str], title: str, running: tuple[str, ...] = ()) -> int:
+    """The 1-based page whose first line, after the running header's `running` lines and
+    its page number, is `title` (a chapter starts a page; the same word further down, such
+    as a table's "Sources" column, is not the chapter)."""
     for number, text in enumerate(pages, start=1):
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        if squash(title) in [squash(line) for line in lines[:5]]:
+        lines = [squash(line) for line in text.splitlines() if line.strip()]
+        lines = [line for line in lines
+                 if line not in map(squash, running) and not re.fullmatch(r"Page\d+", line)]
+        if lines and lines[0] == squash(title):
             return number
     raise AssertionError(f"no page starts with {title!r}")
 
 
-def test_the_pdf_contents_lists_every_chapter_with_the_page_it_starts_on(written, pdf_pages):
-    model = written[0]
-    entries = contents_entries(layout_text(written[1], 2))
+def running_header(model) -> tuple[str, ...]:
+    return (model.cover.title, model.cover.publisher)
+
+
+def test_the_pdf_contents_lists_every_chapter_with_the_page_it_starts_on(every_written):
+    model, pdf = every_written[0], every_written[1]
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    entries = contents_entries(layout_text(pdf, 2))
     assert [t for t, _ in entries] == [c.title for c in model.chapters]
     for title, page in entries:
-        assert page_of_heading(pdf_pages, title) == page, title
+        assert page_of_heading(pages, title, running_header(model)) == page, title
 
 
 def test_pdf_pages_are_numbered_and_the_outline_has_every_chapter(written, pdf_pages):
@@ -93,18 +103,45 @@ def test_the_docx_contents_has_an_entry_and_a_page_reference_per_chapter(written
 
 
 @pytest.fixture(scope="session")
-def converted(written, libreoffice):
+def converted(every_written, libreoffice):
     """The DOCX as LibreOffice opens it and prints it to PDF."""
-    path = libreoffice(written[2], to="pdf")
+    path = libreoffice(every_written[2], to="pdf")
     assert path.exists(), "LibreOffice did not convert the DOCX (soffice exits 0 regardless)"
     return path
 
 
 @pytest.mark.slow
-def test_libreoffice_opens_the_docx_with_every_chapter_on_its_listed_page(written, converted):
+def test_libreoffice_opens_the_docx_with_every_chapter_on_its_listed_page(every_written,
+                                                                          converted):
+    """Every contents entry's page, as LibreOffice lays the DOCX out, is the page its
+    chapter's heading lands on: for the value-only sample and the one with a volume."""
+    model = every_written[0]
     pages = [page.extract_text() for page in PdfReader(converted).pages]
     assert len(pages) > 15
     entries = contents_entries(layout_text(converted, 2))
-    assert [t for t, _ in entries] == [c.title for c in written[0].chapters]
+    assert [t for t, _ in entries] == [c.title for c in model.chapters]
     for title, page in entries:
-        assert page_of_heading(pages, title) == page, title
+        assert page_of_heading(pages, title, running_header(model)) == page, title
+
+
+def pictures_by_page(path) -> Counter:
+    """How many pictures poppler finds drawn on each page (masks are not pictures)."""
+    done = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True,
+                          check=True, timeout=120)
+    rows = [line.split() for line in done.stdout.splitlines()[2:]]
+    return Counter(int(row[0]) for row in rows if row[2] == "image")
+
+
+@pytest.mark.slow
+def test_libreoffice_never_parts_a_chart_from_its_caption(every_written, converted):
+    """Each chart (a picture in the DOCX) is on the page of its caption: a page holds as
+    many pictures as "Figure n:" captions (a chart left at the foot of a page with its
+    caption on the next one makes them differ on both pages)."""
+    model = every_written[0]
+    pictures = pictures_by_page(converted)
+    captions = Counter()
+    for number, page in enumerate(PdfReader(converted).pages, start=1):
+        lines = page.extract_text().splitlines()
+        captions[number] = sum(bool(re.match(r"Figure \d+: ", line)) for line in lines)
+    assert +pictures == +captions
+    assert sum(pictures.values()) == len(model.charts())

@@ -19,6 +19,7 @@ from workbench.core.entities import KeyQuestion
 from workbench.core.errors import ModelError
 from workbench.core.sample import sample_project
 from workbench.report import ReportOptions, build_report, load_template, template_path
+from workbench.report.model import Table
 from workbench.report.specs import MAX_SERIES
 from workbench.report.text import paragraphs
 
@@ -64,7 +65,7 @@ def test_a_long_answer_flows_across_pages(tmp_path):
 def test_all_scenarios_add_a_comparison_chapter_with_each_scenarios_figures(sample):
     report = build_report(sample, ReportOptions(scenario="all"))
     chapter = report.chapter("scenario-comparison")
-    table = chapter.blocks[1]
+    table = next(b for b in chapter.blocks if isinstance(b, Table))
     names = [row[0] for row in table.rows]
     assert names == [s.name for s in sample.project.scenarios]
     for row, scenario in zip(table.rows, sample.project.scenarios, strict=True):

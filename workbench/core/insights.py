@@ -25,7 +25,6 @@ from workbench.core.insight_context import Context, Scenario, split_measure
 from workbench.core.measures import PRICE, VALUE, VOLUME
 from workbench.core.project import TOTAL, Dimension
 from workbench.numbers import DASH, number, percent, points
-from workbench.numbers import money as amount  # noqa: F401 ("USD 2.55 billion"; importable)
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 

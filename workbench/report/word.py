@@ -131,9 +131,11 @@ def _block(document, block, t: Template, step) -> None:
         _table(document, block)
     else:
         assert isinstance(block, Chart)
-        document.add_picture(io.BytesIO(charts.png(block.spec, t.palette, CHART_DPI)),
-                             width=Cm(WIDTH_CM))
-        document.add_paragraph(block.label, style="Caption")
+        picture = document.add_paragraph()
+        picture.paragraph_format.keep_with_next = True  # the caption never starts a page
+        picture.add_run().add_picture(io.BytesIO(charts.png(block.spec, t.palette, CHART_DPI)),
+                                      width=Cm(WIDTH_CM))
+        document.add_paragraph(block.label, style=_style(document, "Caption"))
         step()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from workbench.report.chapters import closing, companies, market, qualitative
+from workbench.report.chapters import closing, companies, market, qualitative, scenarios
 from workbench.report.context import BuildContext
 from workbench.report.model import Chapter
 
@@ -49,7 +49,7 @@ CHAPTERS: tuple[ChapterEntry, ...] = (
     ChapterEntry("assessments", "Technology Assessments", qualitative.assessments),
     ChapterEntry("growth-opportunities", "Growth Opportunities", closing.growth_opportunities),
     ChapterEntry("key-questions", "Key Questions Answered", closing.key_questions),
-    ChapterEntry("scenario-comparison", "Scenario Comparison", closing.scenario_comparison,
+    ChapterEntry("scenario-comparison", "Scenario Comparison", scenarios.scenario_comparison,
                  all_scenarios_only=True),
     ChapterEntry("methodology", "Methodology", closing.methodology),
     ChapterEntry("sources", "Sources", closing.sources, last=True),

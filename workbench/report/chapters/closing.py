@@ -1,12 +1,11 @@
-"""Growth opportunities, key questions answered, scenario comparison, methodology, sources."""
+"""Growth opportunities, key questions answered, methodology, sources."""
 
 from __future__ import annotations
 
 from workbench.core.insights import render_answer
-from workbench.core.project import TOTAL
 from workbench.report.chapters import measures
 from workbench.report.context import BuildContext, body, lead, note
-from workbench.report.figures import amount, percent, period_label
+from workbench.report.figures import Figures, amount, percent, period_label
 from workbench.report.model import Chapter, Heading, Para, Run
 from workbench.report.opportunities import in_words, map_spec, opportunities
 from workbench.report.text import paragraphs
@@ -25,28 +24,61 @@ MAP_POINTS = 40
 def growth_opportunities(ctx: BuildContext, chapter: Chapter) -> None:
     f = ctx.figures
     meta = f.meta
+    volume = _volume_of(ctx)
     chapter.blocks.append(lead(
         f"Each map places a dimension's segments by their forecast CAGR "
         f"({period_label(f.forecast_period)}, across) and the value they add from "
         f"{meta.base_year} to {meta.last_year} (up); a bubble's area is the segment's share of "
         f"the market in {meta.last_year}. {f.scenario_name} scenario."
+        + ("" if volume is None else
+           f" The maps are by value; each table adds the volume a segment adds "
+           f"({volume.unit}) and its volume CAGR, so a segment whose value outgrows its "
+           "volume is seen to grow on price.")
     ))
     for dim in [d for d in ctx.project.dimensions if d.members]:
         chapter.blocks.append(Heading(f"Opportunities by {dim.name}"))
-        chapter.blocks.append(ctx.chart(f"Opportunity map by {dim.name}",
+        chapter.blocks.append(ctx.chart(f"Opportunity map by {dim.name}{f.tag}",
                                         map_spec(f, dim, MAP_POINTS)))
-        points = opportunities(f, dim)
-        rows = [(o.name, percent(o.cagr), amount(o.value_added), percent(o.share_last))
-                for o in points[:OPPORTUNITY_ROWS]]
-        header = ("Segment", f"CAGR {period_label(f.forecast_period)}",
-                  f"Value added {meta.base_year}–{meta.last_year}", f"Share {meta.last_year}")
-        more = len(points) - OPPORTUNITY_ROWS
-        chapter.blocks.append(ctx.table(
-            f"Opportunities by {dim.name}{f.tag} ({f.unit})", header, rows, ("l", "r", "r", "r"),
-            note=f"The {more} smaller opportunities are in the chapter on {dim.name}."
-            if more > 0 else "",
-        ))
+        _opportunity_table(ctx, chapter, dim, volume)
         chapter.blocks.append(body(in_words(f, dim)))
+        if volume is not None:
+            chapter.blocks.append(body(in_words(volume, dim)))
+
+
+def _opportunity_table(ctx: BuildContext, chapter: Chapter, dim, volume: Figures | None
+                       ) -> None:
+    """The value's opportunities, largest first; with a volume, each row also has the
+    segment's volume CAGR and volume added (the compact volume view of the same map)."""
+    f = ctx.figures
+    meta = f.meta
+    added = f"{meta.base_year}–{meta.last_year}"
+    points = opportunities(f, dim)[:OPPORTUNITY_ROWS]
+    header = ["Segment", f"CAGR {period_label(f.forecast_period)}", f"Value added {added}",
+              f"Share {meta.last_year}"]
+    rows = [[o.name, percent(o.cagr), amount(o.value_added), percent(o.share_last)]
+            for o in points]
+    caption = f"Opportunities by {dim.name}{f.tag} ({f.unit})"
+    if volume is not None:
+        by_id = {o.series_id: o for o in opportunities(volume, dim)}
+        header += [f"Volume CAGR {period_label(volume.forecast_period)}",
+                   f"Volume added {added}"]
+        for row, o in zip(rows, points, strict=True):
+            row += [percent(by_id[o.series_id].cagr), amount(by_id[o.series_id].value_added)]
+        caption += f" and volume ({volume.unit})"
+    more = len(dim.members) - OPPORTUNITY_ROWS
+    chapter.blocks.append(ctx.table(
+        caption, header, rows, ("l",) + ("r",) * (len(header) - 1),
+        note=f"The {more} smaller opportunities are in the chapter on {dim.name}."
+        if more > 0 else "",
+    ))
+
+
+def _volume_of(ctx: BuildContext) -> Figures | None:
+    """The volume's figures when the project has a volume with numbers, else None."""
+    if not measures.with_volume(ctx):
+        return None
+    volume = ctx.figures.of(measures.VOLUME)
+    return volume if volume.has_numbers() else None
 
 
 def key_questions(ctx: BuildContext, chapter: Chapter) -> None:
@@ -59,32 +91,6 @@ def key_questions(ctx: BuildContext, chapter: Chapter) -> None:
         chapter.blocks.append(Para((Run(f"Q.{number_}. {q.question}", bold=True),)))
         answer = render_answer(q.answer, ctx.document, ctx.figures.scenario_id)
         chapter.blocks.extend(paragraphs(answer) or [note("Not answered yet.")])
-
-
-def scenario_comparison(ctx: BuildContext, chapter: Chapter) -> None:
-    meta = ctx.project.metadata
-    first = ctx.all_figures[0]
-    a, b = first.forecast_period
-    chapter.blocks.append(lead(
-        f"The total market and each segment's forecast CAGR ({a}–{b}) in every scenario."
-    ))
-    header = ("Scenario", f"{meta.base_year}", f"{meta.last_year}", f"CAGR {a}–{b}")
-    rows = [
-        (f.scenario_name, amount(f.value(TOTAL, meta.base_year)),
-         amount(f.value(TOTAL, meta.last_year)), percent(f.series(TOTAL).forecast_cagr))
-        for f in ctx.all_figures
-    ]
-    chapter.blocks.append(ctx.table(f"Total market by scenario{first.tag} ({first.unit})",
-                                    header, rows, ("l", "r", "r", "r")))
-    for dim in [d for d in ctx.project.dimensions if d.members]:
-        header = ("Segment", *(f"{f.scenario_name}" for f in ctx.all_figures))
-        rows = [
-            (m.name, *(percent(f.series(m.id).forecast_cagr) for f in ctx.all_figures))
-            for m in dim.members
-        ]
-        chapter.blocks.append(ctx.table(f"Forecast CAGR {a}–{b} by {dim.name} and "
-                                        f"scenario{first.tag}",
-                                        header, rows, ("l",) + ("r",) * len(ctx.all_figures)))
 
 
 def methodology(ctx: BuildContext, chapter: Chapter) -> None:
