@@ -13,6 +13,7 @@ from docx.shared import Cm
 from pypdf import PdfReader
 
 from tests.report.conftest import squash
+from workbench.report.model import Chart, Heading
 
 
 def contents_entries(page_text: str) -> list[tuple[str, int]]:
@@ -145,3 +146,17 @@ def test_libreoffice_never_parts_a_chart_from_its_caption(every_written, convert
         captions[number] = sum(bool(re.match(r"Figure \d+: ", line)) for line in lines)
     assert +pictures == +captions
     assert sum(pictures.values()) == len(model.charts())
+
+
+def test_a_pdf_heading_is_on_the_page_of_the_chart_it_introduces(every_written):
+    """A section heading followed by a chart never stays alone at a page's foot: its page
+    prints the chart's caption too (the scenario comparison's measures start this way)."""
+    model, pdf = every_written[0], every_written[1]
+    pages = [squash(page.extract_text()) for page in PdfReader(pdf).pages]
+    pairs = [(a.text, b.label) for c in model.chapters
+             for a, b in zip(c.blocks, c.blocks[1:], strict=False)
+             if isinstance(a, Heading) and isinstance(b, Chart)]
+    assert len(pairs) >= 3
+    for heading, caption in pairs:
+        page = next(text for text in pages if squash(caption) in text)
+        assert squash(heading) in page, heading

@@ -143,8 +143,15 @@ def write_pdf(report: Report, target, step: Callable[[], None] = lambda: None) -
         heading = Paragraph(escape(chapter.title), styles.h1)
         heading.chapter_key = chapter.key
         story.append(heading)
+        previous = None
         for block in chapter.blocks:
-            story.extend(_flowables(block, styles, width, t, step))
+            flowables = _flowables(block, styles, width, t, step)
+            if isinstance(block, Chart) and isinstance(previous, Heading):
+                # keepWithNext never joins a heading to a KeepTogether (a chart and its
+                # caption), which left headings alone at a page's foot: it goes inside
+                flowables = [KeepTogether([story.pop(), *flowables])]
+            story.extend(flowables)
+            previous = block
     doc.multiBuild(story)
 
 
