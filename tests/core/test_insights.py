@@ -22,7 +22,6 @@ from workbench.core.derived import (
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
 from workbench.core.insights import (
-    amount,
     figure,
     insights,
     placeholders,
@@ -30,7 +29,7 @@ from workbench.core.insights import (
     render_answer,
 )
 from workbench.core.project import TOTAL, Dimension, Growth, Member, Metadata, Project, Scenario
-from workbench.numbers import number, percent, points
+from workbench.numbers import money, number, percent, points
 
 ALPHA_2024 = 86.4 * 121 / 126.4
 BETA_2024 = 40 * 121 / 126.4
@@ -200,8 +199,8 @@ def test_answers_render_live_figures_and_mark_unknown_ones(document):
 
 
 def test_sentences_say_amounts_and_possessives_in_english(document):
-    assert amount(2.551, "USD billions") == "USD 2.551 billion"
-    assert amount(12.5, "million subscribers") == "12.5 million subscribers"
+    assert money(2.551, "USD billions") == "USD 2.551 billion"
+    assert money(12.5, "million subscribers") == "12.5 million subscribers"
     assert possessive("Others") == "Others'" and possessive("TikTok") == "TikTok's"
 
 
