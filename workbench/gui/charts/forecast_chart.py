@@ -22,7 +22,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import exporters
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QMenu, QVBoxLayout, QWidget
 
@@ -38,6 +38,10 @@ _TICK_GAP = 14
 """Pixels between two year labels, at the least."""
 _LEGEND_GAP = 10
 """Pixels between the plot's right edge and the legend, and around the legend."""
+_TITLE_ROW = 30
+"""Pixels pyqtgraph gives the title's row; a title of three lines gets what it needs."""
+_TITLE_BREAKS = ((" · ", ""), (": ", ":"), (", ", ","))
+"""Where a long title is broken, in turn (the text before the break keeps `kept`)."""
 _NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0)
 
 
@@ -90,6 +94,7 @@ class ForecastChart(QWidget):
         self._columns: ColumnStack | None = None
         self._curves: list[_Curve] = []
         self._frame: tuple | None = None
+        self._title_fit: tuple | None = None
         self._zero = pg.PlotCurveItem()
         self._labelled: list[int] = []
         self._build()
@@ -319,40 +324,45 @@ class ForecastChart(QWidget):
             self._zero.setData(years, np.zeros(len(years)))
 
     def _update_axes(self) -> None:
-        """Years, forecast region, value range and unit; untouched when all are as they
-        were (setting any of them redraws the axes)."""
+        """Years, forecast region, value range, unit and title; untouched when all are as
+        they were (setting any of them redraws the axes)."""
         years = self._years
         unit = "% of the total" if self._mode == "share" else self._unit
-        title = self._shown_title()
-        frame = (tuple(years), self._base_year, self._value_range(), unit, title)
-        if frame == self._frame:
-            return
-        self._frame = frame
-        if len(years):
-            self._region.setRegion((self._base_year, years[-1]))
-            self._region.setVisible(bool(self._base_year < years[-1]))
-            self._update_year_ticks()
-            self._plot.setXRange(years[0] - 0.5, years[-1] + 0.5, padding=0)
-        self._plot.setYRange(*frame[2], padding=0)
-        self._plot.setLabel("left", unit)
-        self._plot.setTitle(title or None, color=_AXIS, size="10pt")
+        frame = (tuple(years), self._base_year, self._value_range(), unit)
+        if frame != self._frame:
+            self._frame = frame
+            if len(years):
+                self._region.setRegion((self._base_year, years[-1]))
+                self._region.setVisible(bool(self._base_year < years[-1]))
+                self._update_year_ticks()
+                self._plot.setXRange(years[0] - 0.5, years[-1] + 0.5, padding=0)
+            self._plot.setYRange(*frame[2], padding=0)
+            self._plot.setLabel("left", unit)
+        self._fit_title()
 
-    def _shown_title(self) -> str:
-        """The title on one line, or on two (after its " · " or ": ") where one line would
-        be wider than the plot beside the legend: the title's width would push the legend
-        out of the chart ("Technology: average price, USD per paid subscription · Base
-        scenario")."""
-        font = QFont(self.font())
-        font.setPointSize(10)
-        legend = self._legend.boundingRect().width() + 2 * _LEGEND_GAP if self._series else 0
-        room = self._view.width() - legend - self._plot.getAxis("left").width()
-        if QFontMetrics(font).horizontalAdvance(self._title) <= room:
-            return self._title
-        for mark, kept in ((" · ", ""), (": ", ":")):
-            if mark in self._title:
-                head, _, tail = self._title.partition(mark)
-                return f"{head}{kept}<br>{tail}"
-        return self._title
+    def _fit_title(self) -> None:
+        """The title on the fewest lines that keep the plot within the chart: broken
+        after its " · ", then its ": ", then its ", " ("Technology: average price, USD per
+        paid subscription · Base scenario"). A wider title stretches the whole plot past
+        the chart's right edge, and the legend beside the plot is cut off."""
+        fit = (self._title, self._view.width(), self._legend.boundingRect().width())
+        if fit == self._title_fit:
+            return
+        self._title_fit = fit
+        plot = self._plot
+        if not self._title:
+            plot.setTitle(None)
+        for shown in _title_lines(self._title) if self._title else ():
+            plot.setTitle(shown, color=_AXIS, size="10pt")
+            if plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() <= self._view.width():
+                break
+        if self._title:  # pyqtgraph gives the title a row of 30 px: two lines at most
+            height = max(_TITLE_ROW, plot.titleLabel.item.boundingRect().height())
+            plot.titleLabel.setMaximumHeight(height)
+            plot.layout.setRowFixedHeight(0, height)
+        # a longer title stretched the plot past the view, and it never shrinks back by
+        # itself (the view sets the plot's size only when the view is resized)
+        plot.setGeometry(self._view.range)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -428,6 +438,18 @@ class ForecastChart(QWidget):
         names = [s.name for s in self._series]
         return readout_html(year, year > self._base_year, names, values, colours, self._unit)
 
+
+
+def _title_lines(title: str):
+    """The title on one line, then broken at each of `_TITLE_BREAKS` in turn (HTML)."""
+    lines = [title]
+    yield title
+    for mark, kept in _TITLE_BREAKS:
+        at = next((i for i, line in enumerate(lines) if mark in line), None)
+        if at is not None:
+            head, _, tail = lines[at].partition(mark)
+            lines[at:at + 1] = [f"{head}{kept}", tail]
+            yield "<br>".join(lines)
 
 
 def _year_step(count: int, room: int) -> int:

@@ -60,6 +60,10 @@ class OverviewPage(Page):
         self.chart.setMinimumHeight(260)
         self.findings = QListWidget()
         self.findings.setMaximumHeight(180)
+        # a finding is a sentence: wrapped in a narrow window, never cut behind a scroll bar
+        self.findings.setWordWrap(True)
+        self.findings.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.findings.itemActivated.connect(self._open_finding)
         layout.addLayout(top)
         layout.addWidget(self._subtitle)

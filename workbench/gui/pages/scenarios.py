@@ -220,8 +220,9 @@ class ScenariosPage(Page):
         self.shift_label.setText(
             "Shift every growth rate of the selected scenario by" if not several
             else f"Shift every {reading.label.lower()} growth rate of the selected scenario by"
-            if reading.typed else "The average price has no rates: shift the value's or volume's")
-        for widget in (self.shift_label, self.points, self.shift_button):
+            if reading.typed else
+            "No rates to shift: the average price follows value and volume")
+        for widget in (self.points, self.shift_button):  # the label stays readable: it says why
             widget.setEnabled(reading.typed)
         meta = reading.project.metadata
         self.chart.show_series(
