@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from tests.excel.test_libreoffice import every_method_document, with_fixed_segments
+from workbench.core.commands import SetPin
 from workbench.excel import read_workbook
 from workbench.excel.assumptions import FIRST_ROW, SERIES_NAME_COL, key_col
 from workbench.excel.layout import ASSUMPTIONS, ID_COL, NAME_COL
@@ -156,3 +157,47 @@ def shown_numbers(document) -> dict[tuple, float]:
         for series in p.series_ids()
         for year in p.metadata.years
     }
+
+
+def test_blank_rows_inside_the_pin_rows_change_no_number(exported, libreoffice_edit, xl):
+    """Blank rows inserted between a block's pin rows (and between its projected rows):
+    the scale row's count of fixed segments, the gap's sum and every pin look-up still
+    see exactly the block's segments. Technology is fully pinned in Base 2028 (pins that
+    add up to the total: scale 1) and in Pessimistic 2029 (pins that do not: #N/A), so
+    the scale's "every segment fixed" case is recalculated over the widened rows too."""
+    document = with_fixed_segments(every_method_document())
+    p = document.project
+    tech = p.dimension("technology").member_ids()
+    base, low = document.result("base"), document.result("pessimistic")
+    total_2028 = base.value("total", 2028)
+    document.execute(SetPin("base", tech[0], 2028, 0.25 * total_2028))
+    document.execute(SetPin("base", tech[1], 2028, 0.75 * total_2028))
+    document.execute(SetPin("pessimistic", tech[0], 2029, 0.5 * low.value("total", 2029)))
+    document.execute(SetPin("pessimistic", tech[1], 2029, 0.7 * low.value("total", 2029)))
+    path = exported(document)
+    book = openpyxl.load_workbook(path)
+    ops = []
+    for sheet, scenario, after, count in (
+        ("Technology", "base", f"pin:{tech[0]}", 1),
+        ("Technology", "pessimistic", f"pin:{tech[0]}", 2),
+        ("Technology", "optimistic", f"projected:{tech[0]}", 1),
+        ("Application", "optimistic", "pin:" + p.dimension("application").member_ids()[1], 2),
+        ("Total market", "base", "total", 1),  # between the total and its pin row
+    ):
+        ws = book[sheet]
+        row = xl.row_of(ws, after, xl.row_of(ws, scenario))  # 1-based: insert after it
+        ops.append({"sheet": sheet, "row": row, "count": count})
+    # bottom-up within each sheet, so each row found above is still where it was
+    ops.sort(key=lambda op: (op["sheet"], -op["row"]))
+    edited = libreoffice_edit(path, [{"op": "insert_rows", **op} for op in ops])
+    moved = openpyxl.load_workbook(edited)["Technology"]
+    base_pins = xl.row_of(moved, f"pin:{tech[0]}", xl.row_of(moved, "base"))
+    assert moved.cell(base_pins + 1, 1).value is None  # the blank row is really there
+    scale = xl.row_of(moved, "scale:technology", xl.row_of(moved, "pessimistic"))
+    scenario_ids = {s.id for s in p.scenarios}
+    engine, theirs = by_id(path, scenario_ids), by_id(edited, scenario_ids)
+    year_2029 = 3 + 2029 - p.metadata.first_year
+    assert engine[("Technology", "pessimistic", "scale:technology", year_2029)] == "#N/A"
+    assert moved.cell(scale, year_2029).value.startswith("=")
+    assert assert_same_numbers(engine, theirs) > 1000
+    imports_unchanged(edited, document, xl)
