@@ -295,13 +295,49 @@ def test_bad_input_on_a_volume_sheet_is_one_sentence_and_changes_nothing(
     assert dump_all(document) == before
 
 
-def test_a_missing_volume_sheet_is_named(exported, xl, tmp_path):
+def test_a_missing_volume_sheet_is_named_and_the_volume_kept(exported, xl, tmp_path):
+    """Region (volume) deleted, a volume typed on Technology (volume) and a value on
+    Application: the value's edit is taken; the volume is not read (its set of sheets is
+    incomplete), the summary names the missing sheet and says the volume was kept."""
     document = with_volume()
-    edited = xl.edit(exported(document), tmp_path / "gone.xlsx",
-                     lambda book: book.remove(book["Region (volume)"]))
-    with pytest.raises(ExcelError, match=r"^Region \(volume\)!A1: the sheet 'Region \(volume\)'"
-                                         r" is missing"):
-        read_workbook(edited, document)
+    volume = volume_dump(document)
+
+    def change(book):
+        book.remove(book["Region (volume)"])
+        ws = book["Technology (volume)"]
+        ws.cell(xl.row_of(ws, "short-video"), 3).value = 99.0
+        ws = book["Application"]
+        ws.cell(xl.row_of(ws, "tiktok"), 3).value = 0.5
+
+    plan = read_workbook(xl.edit(exported(document), tmp_path / "gone.xlsx", change), document)
+    lines = plan.summary_lines()
+    assert lines[0].startswith("Value · History: TikTok 2019 changed from")
+    assert (
+        "Not taken: the volume's sheet 'Region (volume)' is missing from the workbook, so its "
+        "other sheets were not read and the volume was kept as it is"
+    ) in lines
+    assert not any("Volume ·" in line for line in lines)
+    document.execute(plan.command)
+    assert document.project.history[("tiktok", 2019)] == 0.5
+    assert volume_dump(document) == volume
+
+
+def test_missing_volume_sheets_are_named_in_one_sentence(exported, xl, tmp_path):
+    """Its total and its Assumptions gone (the sheet the volume was once found by): one
+    sentence names both, never a silent "no volume sheets"."""
+    document = with_volume()
+
+    def change(book):
+        for name in ("Total market (volume)", "Assumptions (volume)"):
+            book.remove(book[name])
+
+    plan = read_workbook(xl.edit(exported(document), tmp_path / "gone.xlsx", change), document)
+    said = [line for line in plan.summary_lines() if "volume" in line]
+    assert said == [
+        "Not taken: the volume's sheets 'Total market (volume)' and 'Assumptions (volume)' "
+        "are missing from the workbook, so its other sheets were not read and the volume was "
+        "kept as it is"
+    ]
 
 
 def test_a_workbook_without_volume_sheets_keeps_the_projects_volume(exported):
@@ -310,7 +346,8 @@ def test_a_workbook_without_volume_sheets_keeps_the_projects_volume(exported):
     volume = volume_dump(document)
     plan = read_workbook(path, document)
     assert plan.summary_lines()[-1] == (
-        "Not taken: the workbook has no volume sheets; the volume keeps its numbers"
+        "Not taken: the workbook has no volume sheets; the volume keeps its numbers (Model → "
+        "Remove Volume Measure removes it in the app)"
     )
     document.execute(plan.command)
     assert volume_dump(document) == volume

@@ -111,7 +111,9 @@ def how_to(project: Project) -> list[str]:
     return [
         "Volume: the sheets ending in (volume) work like the value's (history, pins, "
         "assumptions, notes); its unit is on Total market (volume). Segments are added, "
-        "renamed and removed on the value's sheets.",
+        "renamed and removed on the value's sheets. Deleting volume sheets does not remove "
+        "the volume (the app does that): the volume is read only when all its sheets are "
+        "here.",
         f"Average price: the sheets ending in (price) are computed "
         f"({price_unit(project).explanation}) and never typed; change the value or the "
         "volume instead.",

@@ -75,6 +75,8 @@ class WorkbookContent:
     """The volume's part, read from its own sheets (see `volume_read`); None without."""
     prices: list[TypedOver] = field(default_factory=list)
     """Numbers typed over the average price's cells (never taken; see `volume_plan`)."""
+    missing_volume: list[str] = field(default_factory=list)
+    """The volume's sheets a workbook lacks while it has others (see `volume_read`)."""
 
 
 class IdMaker:

@@ -37,9 +37,7 @@ def add_volume(plan: ImportPlan, document: Document, content: WorkbookContent) -
     """Add the volume's changes and commands to `plan` (a note where the workbook has none)."""
     current, part = document.project, content.volume
     if part is None:
-        if current.volume is not None:
-            kept = "the workbook has no volume sheets; the volume keeps its numbers"
-            plan.notes.append(ImportNote("Not taken", "", "", kept))
+        plan.notes += _volume_not_read(current, content.missing_volume)
         return
     unit = part.project.metadata.unit
     first, base = _unit_commands(plan, current, part, unit)
@@ -54,6 +52,30 @@ def add_volume(plan: ImportPlan, document: Document, content: WorkbookContent) -
     plan.command = Batch(plan.command.text, [*first, *plan.command.commands, *last])
     computed = document if current.volume is not None else Document(content.project)
     plan.notes += not_taken(computed, part.typed_over, VOLUME)
+
+
+def _volume_not_read(current: Project, missing: list[str]) -> list[ImportNote]:
+    """One sentence where a workbook's volume was not read: which of its sheets are
+    missing, and that the project's volume is kept (a workbook never removes it)."""
+    if missing:
+        named = ", ".join(repr(name) for name in missing[:-1])
+        named = f"{named} and {missing[-1]!r}" if named else repr(missing[-1])
+        sheets = "sheets" if len(missing) > 1 else "sheet"
+        outcome = (
+            "the volume was not added"
+            if current.volume is None
+            else "its other sheets were not read and the volume was kept as it is"
+        )
+        verb = "are" if len(missing) > 1 else "is"
+        text = f"the volume's {sheets} {named} {verb} missing from the workbook"
+        return [ImportNote("Not taken", "", "", f"{text}, so {outcome}")]
+    if current.volume is None:
+        return []
+    kept = (
+        "the workbook has no volume sheets; the volume keeps its numbers (Model → Remove "
+        "Volume Measure removes it in the app)"
+    )
+    return [ImportNote("Not taken", "", "", kept)]
 
 
 def _unit_commands(plan: ImportPlan, current: Project, part: WorkbookContent, unit: str):

@@ -31,9 +31,13 @@ from workbench.excel.volume_unit import read_volume_unit
 def read_volume(grids: dict[str, Grid], content: WorkbookContent, before: Project | None) -> None:
     """Give `content.project` the volume its workbook holds, if it holds one (`before` is
     the project imported into, None for a new one: rows of what the workbook removed are
-    passed over, as on the value's sheets)."""
+    passed over, as on the value's sheets). The volume is read only from all of its
+    sheets; with some missing it is not read (`content.missing_volume` names them) and
+    the project keeps its own."""
     names = other_names(content.names)[VOLUME]
-    if names.total not in grids:
+    missing = [name for name in names.own_sheets if name not in grids]
+    if missing:  # all of them: a value-only workbook; some: the volume is not read
+        content.missing_volume = missing if len(missing) < len(names.own_sheets) else []
         return
     p = content.project
     used = set(p.all_ids()) | column_a(grids) | (set() if before is None else before.all_ids())
