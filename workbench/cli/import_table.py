@@ -128,7 +128,8 @@ def run(args: argparse.Namespace) -> int:
     source = existing(args.source)
     mapping = mapping_from(args)
     target = None if wants_sample(args) else _target(args)
-    document = load_document(args) if wants_sample(args) or project_exists(target) else None
+    exists = wants_sample(args) or (target is not None and project_exists(target))
+    document = load_document(args) if exists else None
     if document is None and target is not None:
         check_new_target(target)
     made = plan(source, mapping, document.project if document else None)
@@ -145,9 +146,10 @@ def run(args: argparse.Namespace) -> int:
     return _apply(made, document, target)
 
 
-def _target(args: argparse.Namespace) -> str:
-    if args.project is None:
-        raise CommandError("Name the project file to import into.")
+def _target(args: argparse.Namespace) -> str | None:
+    """The project file; a dry run without one previews the import as a new project."""
+    if args.project is None and not args.dry_run:
+        raise CommandError("Name the project file to import into (or look first: --dry-run).")
     return args.project
 
 

@@ -48,6 +48,9 @@ FORECAST_CHOICES = (("pins", "pins (typed values)"), ("targets", "targets that s
 MEASURE_CHOICES = (("value", "the value"), ("volume", "the volume"))
 ROW_COLUMNS = ("Row in the file", "Segment", "Take")
 PREVIEW_ROWS = 12
+NOT_READY = "Nothing can be imported yet:"
+NOT_READY_HINT = ("Change a choice on the left (or a row's segment) and the summary and "
+                  "preview of the import appear here.")
 
 
 class ImportTableDialog(QDialog):
@@ -292,7 +295,7 @@ class ImportTableDialog(QDialog):
         except ModelError as error:
             self.plan = None
             self.problem.setText(str(error))
-            self.summary.setPlainText("")
+            self.summary.setPlainText(f"{NOT_READY}\n\n{error}\n\n{NOT_READY_HINT}")
             self.preview.setRowCount(0)
         else:
             self.plan = made

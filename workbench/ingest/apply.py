@@ -166,7 +166,7 @@ class _Builder:
         self.targets: dict[str, dict[str, float]] = {}
         """Last-year targets by dimension (and 'total'): back-solved together, on what shows."""
         self._block_of: dict[str, str] = {}
-        self.counts = {"history": 0, "forecast": 0, "blank": 0}
+        self.counts = {"history": 0, "forecast": 0, "blank": 0, "replaced": 0}
         self.history_years: set[int] = set()
         self.scenario = self._scenario()
         self._origin = f"Imported from {resolved.file_name}, {resolved.table.sheet}!"
@@ -174,8 +174,11 @@ class _Builder:
         self._tails: dict[int, str] = {}
         self.volume = VOLUME if resolved.mapping.measure == VOLUME else None
         """The measure the numbers go to: None for the value, VOLUME for the volume."""
-        self._notes = inputs_of(project, VOLUME).notes if self.volume and project.volume else (
-            {} if self.volume else project.notes)
+        inputs = inputs_of(project, VOLUME) if self.volume and project.volume else (
+            None if self.volume else project)
+        self._notes = inputs.notes if inputs else {}
+        self._history = inputs.history if inputs else {}
+        """The measure's own history and notes before the import (empty for a new volume)."""
 
     def commands(self) -> list[Command]:
         self.source = self._sources()
@@ -272,6 +275,7 @@ class _Builder:
                 sources[(series_id, year)] = self.source
                 notes[("", series_id, year)] = self._noted("", series_id, year, note)
                 self.counts["history"] += 1
+                self.counts["replaced"] += self._history.get((series_id, year), value) != value
                 self.history_years.add(year)
             elif not history_only and r.mapping.forecast != "ignore":
                 forecast[year] = value
@@ -378,7 +382,9 @@ class _Builder:
         of = f" of the volume ({r.project_unit})" if self.volume else ""
         if self.history_years:  # the years the source fills, not the project's span
             years = f"{min(self.history_years)}–{max(self.history_years)}"
-            self.summary.append(f"History{of}: {c['history']} numbers ({years}).")
+            replaced = (f"; {c['replaced']} of them replace numbers already in the project"
+                        if c["replaced"] else "")
+            self.summary.append(f"History{of}: {c['history']} numbers ({years}){replaced}.")
         if r.mapping.forecast == "ignore":
             self.summary.append("Forecast years of the source: left out (as chosen).")
         elif c["forecast"]:

@@ -174,7 +174,7 @@ def _table_at(grid, header: int, run, left: int, floor: int, layout: str):
         header=grid.address(header, cols[0]),
     )
     table.unit = reader.percent_unit() or _unit(grid, header, run, label_col, table)
-    label_header = grid.at(header, label_col).text
+    label_header = grid.at(header, label_col).text.split("\\")[0]  # Eurostat's geo\TIME
     if label_header and find_unit(label_header) is None:
         table.label_header = clean_label(label_header)
     mark_total(table, grid)
@@ -311,6 +311,18 @@ def _title(grid: Grid, header: int, left: int, right: int, floor: int) -> str:
     return " — ".join(lines)
 
 
+def _constant_columns(grid: Grid, header: int, first_year: int, label_col: int) -> list[str]:
+    """The one text of each column before the years that repeats it on every row below the
+    header: a statistics office's unit column ("MIO_EUR") or frequency ("A")."""
+    out = []
+    below = range(header + 1, min(grid.height, header + 60))
+    for col in range(first_year):
+        texts = {grid.at(r, col).text for r in below} - {""}
+        if col != label_col and len(texts) == 1:
+            out.append(texts.pop())
+    return out
+
+
 def _unit(grid: Grid, header: int, run, label_col: int, table: Table) -> Unit | None:
     """The first unit named by the header's label cell, the header row, title or notes."""
     candidates = [grid.at(header, label_col).text]
@@ -318,6 +330,7 @@ def _unit(grid: Grid, header: int, run, label_col: int, table: Table) -> Unit | 
     candidates += [
         grid.at(header, c).text for c in range(grid.width) if c not in years
     ]
+    candidates += _constant_columns(grid, header, run[0][0], label_col)
     candidates += [table.title, *table.footnotes, grid.sheet.name]
     for text in candidates:
         unit = find_unit(text) if text else None

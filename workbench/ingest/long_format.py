@@ -56,8 +56,10 @@ def _read(grid: Grid, header: int, year_col: int, value_col: int, text_cols: lis
     end = _last_row(grid, header, year_col, value_col)
     body = range(header + 1, end + 1)
     distinct = {c: {grid.at(r, c).text for r in body} - {""} for c in text_cols}
-    segment_col = max(text_cols, key=lambda c: len(distinct[c]))
-    group_cols = [c for c in text_cols if c != segment_col and len(distinct[c]) > 1]
+    most = max(text_cols, key=lambda c: len(distinct[c]))
+    twins = [c for c in text_cols if _one_to_one(grid, body, most, c, distinct)]
+    segment_col = max(twins, key=lambda c: sum(map(len, distinct[c])))  # a name, not its code
+    group_cols = [c for c in text_cols if c not in twins and len(distinct[c]) > 1]
     group_col = group_cols[0] if group_cols else None
     rows: dict[tuple[str, str], Row] = {}
     marked: set[int] = set()
@@ -100,6 +102,15 @@ def _read(grid: Grid, header: int, year_col: int, value_col: int, text_cols: lis
     table.label_header = grid.at(header, segment_col).text
     mark_total(table)
     return table
+
+
+def _one_to_one(grid: Grid, body: range, one: int, other: int, distinct) -> bool:
+    """Whether two text columns name the same things ("USA" beside "United States"): then
+    the second is not a grouping of the first but the same segments spelled otherwise."""
+    if len(distinct[one]) != len(distinct[other]):
+        return False
+    pairs = {(grid.at(r, one).text, grid.at(r, other).text) for r in body}
+    return len(pairs - {("", "")}) == len(distinct[one])
 
 
 def _refuse_second_value(grid: Grid, row: Row, year: int, address: str) -> None:

@@ -110,9 +110,7 @@ def resolve(table: Table, mapping: Mapping, project: Project | None, file_name: 
             and (not r.set_aside or r.label in mapping.members)]  # fmt: skip
     blocks = _blocks(rows, mapping, project, where, table.label_header)
     notes = [f"Table: {table.describe()}.", *hidden_notes(table)]
-    for row in table.rows:
-        if row.set_aside and row is not total and row.label not in mapping.members:
-            notes.append(f"Left out: '{row.label}' ({row.set_aside}; map it to take it).")
+    notes += _left_out(table, total, mapping)
     first, base, last = _years(table, mapping, project, notes, where)
     unit, scale, project_unit = _scale(table, mapping, project, where, notes)
     resolved = Resolved(
@@ -121,6 +119,18 @@ def resolve(table: Table, mapping: Mapping, project: Project | None, file_name: 
     )  # fmt: skip
     _mode(resolved, project, where)
     return resolved
+
+
+def _left_out(table: Table, total: Row | None, mapping: Mapping) -> list[str]:
+    """One line per label set aside, naming its cells when it repeats ('YoY' under each)."""
+    cells: dict[tuple[str, str], list[str]] = {}
+    for row in table.rows:
+        if row.set_aside and row is not total and row.label not in mapping.members:
+            cells.setdefault((row.label, row.set_aside), []).append(row.address)
+    return [
+        f"Left out: '{label}' ({', '.join(at) + '; ' if len(at) > 1 else ''}{why}; map it to "
+        "take it)." for (label, why), at in cells.items()
+    ]
 
 
 def _total_row(table: Table, mapping: Mapping, where: str) -> Row | None:
@@ -242,6 +252,11 @@ def _years(table: Table, mapping: Mapping, project: Project | None, notes: list[
             notes.append(
                 f"Not taken: {_span(outside)} lie outside the project's years "
                 f"({meta.first_year}–{meta.last_year})."
+            )
+        if max(table.years) < meta.base_year:
+            notes.append(
+                f"The table stops before the project's base year {meta.base_year}: a segment "
+                f"without a {meta.base_year} number has no forecast until one is typed."
             )
         return meta.first_year, meta.base_year, meta.last_year
     first, last = table.years[0], table.years[-1]

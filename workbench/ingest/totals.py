@@ -14,9 +14,11 @@ import re
 from workbench.ingest.grid import Grid, cell_position
 from workbench.ingest.tables import Row, Table
 
+# Eurostat's aggregates (EU27_2020, EA20) stand for the whole of the countries listed.
 _TOTAL = re.compile(
     r"^(?:grand\s+total|total\b.*|.*\btotal|all\b.*|global(?:\s+market)?|"
-    r"world(?:wide)?(?:\s+market)?|overall(?:\s+market)?|whole\s+market|sum)$",
+    r"world(?:wide)?(?:\s+market)?|overall(?:\s+market)?|whole\s+market|sum|"
+    r"(?:EU|EA)\d{2}(?:_\d{4})?)$",
     re.I,
 )
 _SUM = re.compile(r"^\s*=?\s*(?:_xlfn\.)?(?:SUM|SUBTOTAL|AGGREGATE)\s*\(", re.I)
