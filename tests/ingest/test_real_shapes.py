@@ -42,6 +42,15 @@ def test_a_statistics_office_csv_takes_its_unit_column_and_aggregate_row(eurosta
     assert [m.name for m in project.dimensions[0].members] == ["DE", "FR"]
     assert project.history[(TOTAL, 2022)] == 5288.0
     assert ("fr", 2020) not in project.history  # ":" is Eurostat's "not available"
+    assert "Blank in the source, left blank: 1 cell." in made.summary
+
+
+@pytest.mark.parametrize(("first", "words"), [(2018, "2018 lies"), (2017, "2017–2018 lie")])
+def test_years_before_the_projects_are_named_in_a_sentence(tmp_path, first, words):
+    years = list(range(first, 2022))
+    path = _csv(tmp_path / "t.csv", [["Region", *years], ["Europe", *[1.0] * len(years)]])
+    made = plan(path, Mapping(), sample_project())
+    assert f"Not taken: {words} outside the project's years (2019–2031)." in made.summary
 
 
 def test_a_long_export_with_codes_beside_names_has_one_dimension_of_names(tmp_path):

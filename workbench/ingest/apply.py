@@ -393,7 +393,8 @@ class _Builder:
             self.summary.append(f"Forecast{of}: {c['forecast']} numbers as {how} in "
                                 f"{scenario}.")
         if c["blank"]:
-            self.summary.append(f"Blank in the source, left blank: {c['blank']} cells.")
+            cells = "cell" if c["blank"] == 1 else "cells"
+            self.summary.append(f"Blank in the source, left blank: {c['blank']} {cells}.")
 
 
 def _today() -> str:

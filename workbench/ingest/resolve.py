@@ -250,7 +250,8 @@ def _years(table: Table, mapping: Mapping, project: Project | None, notes: list[
             )
         if outside:
             notes.append(
-                f"Not taken: {_span(outside)} lie outside the project's years "
+                f"Not taken: {_span(outside)} {'lies' if len(outside) == 1 else 'lie'} outside "
+                "the project's years "
                 f"({meta.first_year}–{meta.last_year})."
             )
         if max(table.years) < meta.base_year:
