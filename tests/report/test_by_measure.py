@@ -205,3 +205,17 @@ def test_the_pdf_prints_the_comparison_and_opportunity_cells(written_with_volume
             assert squash(table.label) in text
             for row in tables[table.number][1:]:
                 assert squash("".join(row)) in text, row
+
+
+def test_the_comparison_starts_with_its_value_chart_on_the_chapters_first_page(
+        written_with_volume, printed):
+    """The heading, chart and caption kept together fit under the chapter's lead: no page
+    is left holding only the chapter's title (a KeepTogether nested in another did that)."""
+    from pypdf import PdfReader
+
+    chapter = printed[0].chapter("scenario-comparison")
+    first_chart = next(b for b in chapter.blocks if isinstance(b, Chart))
+    pages = [squash(p.extract_text()) for p in PdfReader(written_with_volume[1]).pages]
+    opening = next(text for text in pages if squash(chapter.blocks[0].text) in text)
+    assert squash(f"Value ({UNITS[VALUE]})") in opening
+    assert squash(first_chart.label) in opening

@@ -126,13 +126,19 @@ def _bubbles(axes, spec: BubbleSpec, palette) -> None:
     y = np.array(spec.y, dtype=float)
     size = np.nan_to_num(np.array(spec.size, dtype=float))
     area = 40.0 + 2400.0 * size / max(float(size.max()) if len(size) else 1.0, 1e-12)
-    axes.scatter(x, y, s=area, color=palette[0], alpha=0.45, edgecolors=palette[0])
+    # room above and below for the largest bubble (a radius of about a sixth of the
+    # plot's height), which is drawn whole rather than cut at the axes
+    axes.scatter(x, y, s=area, color=palette[0], alpha=0.45, edgecolors=palette[0],
+                 clip_on=False)
+    axes.margins(x=0.15, y=0.25)
+    middle = float(np.mean(axes.get_xlim()))
     order = sorted(range(len(x)), key=lambda i: -np.nan_to_num(y[i]))[: spec.named]
     for i in order:
         if math.isfinite(x[i]) and math.isfinite(y[i]):
-            axes.annotate(spec.labels[i], (x[i], y[i]), fontsize=7, xytext=(4, 4),
-                          textcoords="offset points")
+            right = x[i] > middle  # a label in the right half reads leftwards, inside
+            axes.annotate(spec.labels[i], (x[i], y[i]), fontsize=7,
+                          xytext=(-4 if right else 4, 4), textcoords="offset points",
+                          ha="right" if right else "left")
     axes.set_xlabel(spec.xlabel, fontsize=8)
     axes.set_ylabel(spec.ylabel, fontsize=8)
     axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f} %"))
-    axes.margins(0.15)

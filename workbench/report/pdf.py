@@ -145,12 +145,13 @@ def write_pdf(report: Report, target, step: Callable[[], None] = lambda: None) -
         story.append(heading)
         previous = None
         for block in chapter.blocks:
-            flowables = _flowables(block, styles, width, t, step)
             if isinstance(block, Chart) and isinstance(previous, Heading):
                 # keepWithNext never joins a heading to a KeepTogether (a chart and its
-                # caption), which left headings alone at a page's foot: it goes inside
-                flowables = [KeepTogether([story.pop(), *flowables])]
-            story.extend(flowables)
+                # caption), and a KeepTogether inside another always starts a new page:
+                # the heading, the chart and its caption are kept together as one
+                story.append(KeepTogether([story.pop(), *_chart(block, styles, width, t, step)]))
+            else:
+                story.extend(_flowables(block, styles, width, t, step))
             previous = block
     doc.multiBuild(story)
 
@@ -187,12 +188,17 @@ def _flowables(block, s: _Styles, width: float, t: Template, step) -> list:
     if isinstance(block, Table):
         return _table(block, s, width)
     assert isinstance(block, Chart)
+    return [KeepTogether(_chart(block, s, width, t, step))]
+
+
+def _chart(block: Chart, s: _Styles, width: float, t: Template, step) -> list:
+    """The chart as a vector drawing the frame's width, and its caption under it."""
     drawing = svg2rlg(io.BytesIO(charts.svg(block.spec, t.palette)))
     scale = width / drawing.width
     drawing.scale(scale, scale)
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
     step()
-    return [KeepTogether([drawing, Paragraph(escape(block.label), s.figure_caption)])]
+    return [drawing, Paragraph(escape(block.label), s.figure_caption)]
 
 
 def _table(table: Table, s: _Styles, width: float) -> list:
