@@ -32,7 +32,7 @@ def test_a_volume_i_added_is_re_applied_whole_over_their_value_edits():
     theirs.execute(c.SetHistory("tiktok", 2022, 3.5))
     edits, conflicts = three_way(base.project, mine.project, theirs.project, mine.dirty())
     assert conflicts == []
-    assert [(field, key) for field, key, _value in edits] == [(Field.VOLUME, WHOLE)]
+    assert [(put.field, put.key) for put in edits] == [(Field.VOLUME, None)]
     apply_edits(theirs, edits, "Re-apply my edits")
     assert theirs.project.volume == mine.project.volume
     assert theirs.project.volume is not mine.project.volume

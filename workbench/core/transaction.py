@@ -57,14 +57,15 @@ class Transaction:
 
     # -- writing --------------------------------------------------------------------------
 
-    def _container(self, field: Field) -> Any:
-        """The dict or set a keyed field names: `project.history`, `project.volume.history`."""
+    def read(self, field: Field) -> Any:
+        """What `field` holds now: the dict or set of a keyed field (`project.history`,
+        `project.volume.history`), or the whole attribute (a list, the metadata...)."""
         owner, name = _owner(self.project, field)
         return getattr(owner, name)
 
     def set(self, field: Field, key: Any, value: Any) -> None:
         """Set `project.<field>[key] = value` (a dict), or add `key` to a set field."""
-        container = self._container(field)
+        container = self.read(field)
         if isinstance(container, set):
             if key not in container:
                 container.add(key)
@@ -82,7 +83,7 @@ class Transaction:
         Imports write tens of thousands of cells in one edit; this keeps that linear and
         cheap. Values must be of the kinds `set` takes (numbers, text, frozen objects).
         """
-        container = self._container(field)
+        container = self.read(field)
         get, log = container.get, self._log
         for key, value in items.items():
             old = get(key, MISSING)
@@ -92,7 +93,7 @@ class Transaction:
             log.append((field, key, old, value))
 
     def delete(self, field: Field, key: Any) -> None:
-        container = self._container(field)
+        container = self.read(field)
         if key not in container:
             return
         if isinstance(container, set):
@@ -136,7 +137,7 @@ class Transaction:
         if key is WHOLE:
             setattr(*_owner(self.project, field), value)
             return
-        container = self._container(field)
+        container = self.read(field)
         if value is MISSING:
             if isinstance(container, set):
                 container.discard(key)

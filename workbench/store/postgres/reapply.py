@@ -5,8 +5,9 @@ deleted), so each of your edits is known exactly as base → yours, and each of 
 base → theirs. An edit only you made is re-applied; one you both made alike is already
 there; a cell (or entity, or the project's structure) that you both changed differently
 is a conflict: it keeps the server's value and is listed, so the analyst decides, and
-`keep_mine` applies the chosen ones. Re-applying is one undoable step on a document that
-is based on the latest revision, so the next save is an ordinary incremental one.
+`keep_mine` applies the chosen ones. Each edit is the core's `Put` (the workbook import's
+command), and re-applying is one undoable `Batch` of them on a document that is based on
+the latest revision, so the next save is an ordinary incremental one.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from typing import Any
 
 import psycopg
 
-from workbench.core.commands.base import Command
+from workbench.core.commands.base import Batch
+from workbench.core.commands.put import Put, held
 from workbench.core.document import Document
 from workbench.core.fields import MEASURE_INPUTS, Field
 from workbench.core.measures import VOLUME_FIELDS
 from workbench.core.project import ENTITY_COLLECTIONS, MeasureInputs, Project
-from workbench.core.transaction import MISSING, WHOLE, Transaction
+from workbench.core.transaction import MISSING, WHOLE
 from workbench.store.errors import StoreError
 from workbench.store.postgres.connection import connect, unreachable
 from workbench.store.postgres.projects import find, read, remember, server_project
@@ -32,9 +34,7 @@ _WHOLE = (
     Field.METADATA, Field.MODE, Field.PRIMARY_DIMENSION, Field.DIMENSIONS, Field.SCENARIOS,
     Field.VOLUME, Field.VOLUME_UNIT,
 )
-Edit = tuple[str, Any, Any]
-"""(field, key, value): a keyed cell, an entity id, or WHOLE for a whole field; MISSING
-as the value removes it."""
+MOVED_ON = "The project changed while your edits were being re-applied; reload it again."
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Reapplied:
     applied: int
 
     def keep_mine(self, chosen: Iterable[Conflict]) -> None:
-        edits = [(c.field, c.key, c.mine) for c in chosen]
+        edits = [_put(c.field, c.key, c.theirs, c.mine) for c in chosen]
         apply_edits(self.document, edits, f"Keep my version of {len(edits)} changes")
 
 
@@ -118,20 +118,20 @@ def apply_on_top(document: Document, project: Project, text: str) -> int:
     return len(edits)
 
 
-def apply_edits(document: Document, edits: list[Edit], text: str) -> None:
+def apply_edits(document: Document, edits: list[Put], text: str) -> None:
     """Write `edits` (from `three_way`) into `document` as one undoable step named `text`."""
     if edits:
-        document.execute(_Put(text, edits))
+        document.execute(Batch(text, edits))
 
 
 def three_way(base: Project, mine: Project, theirs: Project,
-              dirty: dict[str, Any]) -> tuple[list[Edit], list[Conflict]]:
+              dirty: dict[str, Any]) -> tuple[list[Put], list[Conflict]]:
     """Your edits (base → mine) that apply cleanly to `theirs`, and the conflicts.
 
     The volume merges cell by cell like the value, unless you added, removed or replaced
     it whole, or they removed it: then it is one change of the whole measure.
     """
-    edits: list[Edit] = []
+    edits: list[Put] = []
     conflicts: list[Conflict] = []
     whole_volume = Field.VOLUME in dirty or (mine.volume is not None and theirs.volume is None)
     fields = dict.fromkeys(Field.VOLUME if whole_volume and _of_volume(f) else f for f in dirty)
@@ -149,10 +149,18 @@ def three_way(base: Project, mine: Project, theirs: Project,
             if _same(now, was) or _same(there, now):
                 continue
             if _same(there, was):
-                edits.append((name, key, now))
+                edits.append(_put(name, key, there, now))
             else:
                 conflicts.append(Conflict(name, key, now, there))
     return edits, conflicts
+
+
+def _put(field: str, key: Any, before: Any, after: Any) -> Put:
+    """The core Put of one edit of `field` at `key` (WHOLE: the whole field). A measure's
+    inputs are copied: they are edited in place, so two documents never share them."""
+    if isinstance(after, MeasureInputs):
+        after = after.copy()
+    return Put(field, None if key is WHOLE else key, before, after, MOVED_ON)
 
 
 def _of_volume(field: str) -> bool:
@@ -186,13 +194,9 @@ def _value(project: Project, field: str, key: Any) -> Any:
     container = _part(project, field)
     if key is WHOLE:
         return container
-    if field in ENTITY_COLLECTIONS:
-        return next((e for e in container if e.id == key), MISSING)
-    if isinstance(container, set):
-        return key in container
     if isinstance(container, tuple):  # the measure is not there
         return MISSING
-    return container.get(key, MISSING)
+    return held(field, container, key)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -200,7 +204,7 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _shown(value: Any) -> str:
-    if value is MISSING or value is False or value is None:
+    if value is MISSING or value is None:
         return "removed"
     if isinstance(value, MeasureInputs):
         return f"a volume in {value.unit}"
@@ -209,41 +213,3 @@ def _shown(value: Any) -> str:
     if isinstance(value, list):
         return f"{len(value)} of them, changed"
     return getattr(value, "name", None) or getattr(value, "title", None) or repr(value)
-
-
-class _Put(Command):
-    """Write a list of edits as one undoable step."""
-
-    def __init__(self, text: str, edits: list[Edit]) -> None:
-        self.text = text
-        self.edits = edits
-
-    def run(self, tx: Transaction) -> None:
-        for field, key, value in self.edits:
-            container = _part(tx.project, field)
-            if key is WHOLE:
-                # A measure's inputs are edited in place: never share them between documents.
-                tx.replace(field, value.copy() if isinstance(value, MeasureInputs) else value)
-            elif field in ENTITY_COLLECTIONS:
-                tx.replace(field, _with_entity(container, key, value))
-            elif isinstance(container, set):
-                if value is True:
-                    tx.set(field, key, True)
-                else:
-                    tx.delete(field, key)
-            elif value is MISSING:
-                tx.delete(field, key)
-            else:
-                tx.set(field, key, value)
-
-
-def _with_entity(entities: list, entity_id: str, entity: Any) -> list:
-    """A new list: the entity replaced in place, removed (MISSING), or appended."""
-    out = [e for e in entities if e.id != entity_id or entity is not MISSING]
-    for i, e in enumerate(out):
-        if e.id == entity_id:
-            out[i] = entity
-            return out
-    if entity is not MISSING:
-        out.append(entity)
-    return out
