@@ -14,7 +14,7 @@ from workbench.core.commands import SetGrowth
 from workbench.core.commands.measures import OnMeasure
 from workbench.core.project import Growth
 from workbench.core.sample import sample_document
-from workbench.gui.pages.opportunities import NO_PRICE_MAP, OpportunitiesPage
+from workbench.gui.pages.opportunities import OpportunitiesPage
 
 
 def open_by_click(qtbot, window, title: str):
@@ -100,6 +100,7 @@ def test_the_map_by_volume_and_no_map_for_the_price_from_a_fresh_home(qtbot, fre
     left = page.plot.getAxis("left").labelText
     assert left == "Volume added 2024–2031<br>(million paid subscriptions)"
     assert page.plot.getAxis("bottom").labelText == "Forecast CAGR of volume 2025–2031 (%)"
+    assert page.summary.text().startswith("The largest opportunities by Technology by volume")
     assert "million paid subscriptions" in page.summary.text()
     assert "its share of the market's volume" in page.explanation.text()
 
@@ -113,7 +114,9 @@ def test_the_map_by_volume_and_no_map_for_the_price_from_a_fresh_home(qtbot, fre
     assert expected_points(document, "base", "technology") == value_map
 
     qtbot.mouseClick(switch.buttons["price"], Qt.MouseButton.LeftButton)
-    assert page.explanation.text() == NO_PRICE_MAP
+    assert page.explanation.text() == (  # the report's refusal, one sentence
+        "An average price has no opportunity map: prices do not add up across segments; "
+        "choose the value or the volume.")
     assert not page.plot.isVisible() and not page.table.isVisible()
     assert not page.controls.isVisible() and page.points == []
     qtbot.mouseClick(page.explanation, Qt.MouseButton.LeftButton)

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.measures import PRICE, VALUE
+from workbench.core.errors import ModelError
+from workbench.core.measures import VALUE
 from workbench.core.project import Dimension
 from workbench.core.transaction import Change
 from workbench.gui.bridge import DocumentBridge
@@ -37,17 +38,12 @@ from workbench.gui.measure_switch import MeasureSwitch
 from workbench.gui.page import Page
 from workbench.gui.page_parts import caption, heading, page_layout
 from workbench.report.figures import Figures, amount, percent, period_label
-from workbench.report.opportunities import Opportunity, in_words, opportunities
+from workbench.report.opportunities import Opportunity, added_label, in_words, opportunities
 
 NAMED = 10
 """The largest opportunities get a label on the map (all are in the table)."""
 MAX_BUBBLE = 70.0
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-NO_PRICE_MAP = (
-    "An average price has no opportunity map: prices do not add up across segments, so no "
-    "segment adds to the market's price or holds a share of it. Choose Value or Volume; "
-    "each segment's price and its CAGR are on its dimension's page."
-)
 
 
 class OpportunitiesPage(Page):
@@ -154,18 +150,21 @@ class OpportunitiesPage(Page):
         return self.bridge.measure.shown(self.bridge.document.project)
 
     def redraw(self) -> None:
-        measure_id = self.measure
-        self._show_map(measure_id != PRICE)
-        if measure_id == PRICE:
-            self.explanation.setText(NO_PRICE_MAP)
-            self.points = []
-            return
         scenario_id, dim = self.scenario_box.currentData(), self.current_dimension()
         if scenario_id is None or dim is None:
+            self._show_map(True)
             self._show([], None, None)
             return
-        figures = Figures(self.bridge.document, scenario_id, measure_id)
-        self._show(opportunities(figures, dim), figures, dim)
+        figures = Figures(self.bridge.document, scenario_id, self.measure)
+        try:
+            points = opportunities(figures, dim)
+        except ModelError as refusal:  # the average price: the report's sentence, no map
+            self._show_map(False)
+            self.explanation.setText(str(refusal))
+            self.points = []
+            return
+        self._show_map(True)
+        self._show(points, figures, dim)
 
     def _show_map(self, shown: bool) -> None:
         for part in (self.controls, self.plot, self.summary, self.table):
@@ -201,7 +200,7 @@ class OpportunitiesPage(Page):
 
     def _label_axes(self, f: Figures) -> None:
         meta = f.meta
-        added = f"{f.label.capitalize()} added {meta.base_year}–{meta.last_year}"
+        added = f"{added_label(f)} {meta.base_year}–{meta.last_year}"
         of, market = ("", "the market") if f.measure == VALUE else (
             f" of {f.label}", f"the market's {f.label}")
         self.plot.setLabel("bottom", f"Forecast CAGR{of} {period_label(f.forecast_period)} (%)")
