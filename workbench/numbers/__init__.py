@@ -8,6 +8,7 @@ read numbers by the same rules. The GUI passes the user's locale as a `Notation`
 from workbench.numbers.formatting import (
     DASH,
     PLAIN,
+    RESIDUE,
     Notation,
     amount,
     exact,
@@ -23,6 +24,7 @@ from workbench.numbers.parsing import NumberError, Reading, read_number, read_pe
 __all__ = [
     "DASH",
     "PLAIN",
+    "RESIDUE",
     "Notation",
     "NumberError",
     "Reading",

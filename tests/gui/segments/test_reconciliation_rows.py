@@ -57,3 +57,14 @@ def test_the_inspector_says_why_a_typed_rate_is_not_the_shown_cagr(bridge):
     words = describe(bridge, ("base", "a", 2024))["Growth"]
     assert words.startswith("Typed CAGR 20.0 %, shown CAGR 2023–2025 ")
     assert words.endswith("the segment keeps its share of the scaled sum, not its own growth.")
+
+
+def test_a_gap_too_small_to_matter_reads_whole_in_a_year_column(page, bridge):
+    """A pin 0.0000458 off the total's share leaves a muted gap; the column shows it with one
+    significant digit (the sample's Technology 2025 showed "-0.000…" elided), the tooltip
+    the reason; a real gap keeps two decimals, float residue reads as zero."""
+    bridge.execute(SetGrowth("base", "a", Growth("cagr", 0.1 - 0.0000458 / 9)))
+    assert shown(page, GAP, "2023F") == "-0.00005"
+    assert shown(page, GAP, "2022") == "0.00"
+    bridge.execute(SetPin("base", "a", 2023, 11.0))
+    assert shown(page, GAP, "2023F") == "1.10"

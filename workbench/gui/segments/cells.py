@@ -155,10 +155,9 @@ class BlockBuilder:
         if row.kind == "scale":  # a factor: blank in history and where nothing was reconciled
             factors = values.tolist()
             return ["" if v != v else "× " + numbers.amount(v, 4, notation) for v in factors]
-        scale = 0.0
-        if row.kind == "gap":  # a difference of sums: hide float residue, not real gaps
-            scale = float(np.nanmax(np.abs(self.figures.values), initial=0.0))
-        return [numbers.amount(v, 2, notation, scale) for v in values.tolist()]
+        if row.kind == "gap":
+            return _gap_texts(values.tolist(), self.figures.values, notation)
+        return [numbers.amount(v, 2, notation) for v in values.tolist()]
 
     def _foreground(self, r: int, row: Row, series: bool) -> list[QBrush | None]:
         if series:
@@ -210,3 +209,17 @@ def _year_percent(value: float, notation: numbers.Notation) -> str:
     """Shares and growth in a year column: whole percents from 100 % up ("131 %"), so
     early years' triple-digit growth fits the column like the rest."""
     return numbers.percent(value, 0 if abs(value) >= 1 else 1, notation)
+
+
+def _gap_texts(gaps: list[float], figures: np.ndarray, notation) -> list[str]:
+    """A difference of sums: float residue reads as zero, a gap too small to matter (muted,
+    below `GAP_TOLERANCE`) with one significant digit ("-0.00005", so a year column shows
+    it whole instead of eliding "-0.0000458"; the tooltip has the figure), a real gap
+    as every amount."""
+    scale = float(np.nanmax(np.abs(figures), initial=0.0))
+    return [
+        numbers.number(v, 1, notation)
+        if numbers.RESIDUE * scale < abs(v) < GAP_TOLERANCE
+        else numbers.amount(v, 2, notation, scale)
+        for v in gaps
+    ]
