@@ -8,17 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.store.support import folder_state, small_project
-from workbench.core.document import Document
+from tests.store.support import folder_state
 from workbench.core.errors import ModelError
-from workbench.store import APPLICATION_ID, SCHEMA_VERSION, StoreError, open_project, save_project
-
-
-@pytest.fixture
-def project_file(tmp_path) -> Path:
-    path = tmp_path / "model.mwp"
-    save_project(Document(small_project()), path)
-    return path
+from workbench.store import APPLICATION_ID, SCHEMA_VERSION, StoreError, open_project
 
 
 def refused(path: Path, message: str) -> None:

@@ -9,17 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.store.support import folder_state, small_project
+from tests.store.support import folder_state
 from workbench.cli import main
-from workbench.core.document import Document
-from workbench.store import StoreError, open_project, save_project
-
-
-@pytest.fixture
-def project_file(tmp_path) -> Path:
-    path = tmp_path / "model.mwp"
-    save_project(Document(small_project()), path)
-    return path
+from workbench.store import StoreError, open_project
 
 
 def tamper(path: Path, *statements: str, schema: bool = False) -> Path:

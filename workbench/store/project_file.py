@@ -19,6 +19,7 @@ from workbench.core.project import ENTITY_COLLECTIONS, Project
 from workbench.store import schema
 from workbench.store.checked_read import read_checked
 from workbench.store.errors import ChangedOnDisk, StoreError
+from workbench.store.integrity import integrity_checked
 from workbench.store.sqlite_file import (
     Fingerprint,
     check_header,
@@ -104,16 +105,15 @@ def _read(connection: sqlite3.Connection, path: Path) -> tuple[Project, int]:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         verify_schema(connection, path, version)
         verify_length(connection, path)
-        if connection.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
-            raise sqlite3.DatabaseError("its integrity check failed")
-        rows = connection if version == schema.SCHEMA_VERSION else _migrated(
-            connection, path, version
-        )
-        try:
-            project = read_checked(rows, path, schema.SCHEMA_VERSION)
-        finally:
-            if rows is not connection:
-                rows.close()
+        with integrity_checked(connection, path):
+            rows = connection if version == schema.SCHEMA_VERSION else _migrated(
+                connection, path, version
+            )
+            try:
+                project = read_checked(rows, path, schema.SCHEMA_VERSION)
+            finally:
+                if rows is not connection:
+                    rows.close()
         verify_ids(project, path)
         connection.execute("COMMIT")
         return project, version
