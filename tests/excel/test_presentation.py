@@ -118,17 +118,64 @@ def test_short_sheets_print_on_one_page_and_long_ones_on_as_many_as_they_need(ex
     assert large.worksheets[2].page_setup.fitToHeight == 0
 
 
-def test_the_sample_prints_in_at_most_30_pages(exported, libreoffice):
-    """The built-in sample, value and volume and prices, as a colleague prints it."""
+def test_the_sample_prints_in_at_most_30_pages_with_every_block_header_whole(
+    exported, libreoffice
+):
+    """The built-in sample, value and volume and prices, as a colleague prints it. Every
+    block's header ("Optimistic · Volume (million paid subscriptions)") prints whole: the
+    years beside it leave it no room to run on, so it wraps in a taller row (LibreOffice
+    cut it at the name column before)."""
     document = sample_document()
     assert document.project.volume is not None
-    pdf = libreoffice(exported(document), to="pdf")
-    pdfinfo = shutil.which("pdfinfo")
-    if pdfinfo is None:
-        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    path = exported(document)
+    pdf = libreoffice(path, to="pdf")
+    pdfinfo, pdftotext = shutil.which("pdfinfo"), shutil.which("pdftotext")
+    if pdfinfo is None or pdftotext is None:
+        pytest.skip("pdfinfo and pdftotext (poppler-utils) are not installed")
     info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True)
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
     assert 10 <= pages <= 30
+    printed = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True).stdout
+    printed = " ".join(printed.split())
+    headers = {
+        ws.cell(r, 2).value
+        for ws in openpyxl.load_workbook(path).worksheets
+        for r in range(1, ws.max_row + 1)
+        if ws.cell(r, 1).value in {s.id for s in document.project.scenarios}
+    }
+    assert "Pessimistic · Average price (USD per paid subscription)" in headers
+    assert [h for h in headers if h not in printed] == []
+
+
+def test_block_headers_wrap_in_rows_tall_enough_and_the_unit_runs_on(exported):
+    book = openpyxl.load_workbook(exported(sample_document()))
+    ws = book["Technology (volume)"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "optimistic")
+    assert ws.cell(row, 2).value == "Optimistic · Volume (million paid subscriptions)"
+    assert ws.cell(row, 2).alignment.wrap_text
+    assert ws.row_dimensions[row].height >= 30  # two lines
+    unit = book["Total market (volume)"].cell(3, 3)
+    assert unit.value == "million paid subscriptions" and not unit.alignment.wrap_text
+    value_only = openpyxl.load_workbook(exported(sample_document(volume=False), "vo.xlsx"))
+    ws = value_only["Technology"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "optimistic")
+    assert ws.row_dimensions[row].height is None  # "Optimistic" fits: rows as they were
+
+
+_CAT_AXIS = re.compile(r"<c:catAx>.*?</c:catAx>", re.S)
+_CATEGORIES = re.compile(r"<c:cat><c:numRef><c:f>(.*?)</c:f>")
+
+
+def test_every_chart_has_one_year_axis_of_labels(exported):
+    """Each chart's lines share one range of years, drawn as a text axis: an automatic
+    axis lets a spreadsheet read the years as dates and space its labels by a calendar."""
+    with zipfile.ZipFile(exported(sample_document())) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 20  # the totals and the three scenarios of three dimensions, twice
+    for chart in charts:
+        axis = _CAT_AXIS.search(chart).group(0)
+        assert "<c:auto" not in axis
+        assert len(set(_CATEGORIES.findall(chart))) == 1
 
 
 def test_every_parameter_names_its_unit_and_unused_ones_are_grey(exported):

@@ -35,6 +35,7 @@ _FORMATS = {
     "hint": {"italic": True, "font_color": "#666666"},
     "header": {"bold": True, "bg_color": "#D9E1F2", "bottom": 1},
     "forecast_header": {"bold": True, "bg_color": "#C6E0B4", "bottom": 1},
+    "block_header": {"bold": True, "bg_color": "#D9E1F2", "bottom": 1, "text_wrap": True},
     "id": {"font_color": "#808080", "font_size": 8, "valign": "top"},
     "label": {"valign": "top"},
     "label_bold": {"bold": True, "valign": "top"},

@@ -33,10 +33,12 @@ def dimension_block(dim: Dimension, block: int) -> int:
 def total_chart(ctx: Context, ws, title: str) -> None:
     p = ctx.project
     chart = ctx.workbook.add_chart({"type": "line"})
+    header = total_row(0) - 1  # one year axis: the first block's years for every line
     for block, scenario in enumerate(p.scenarios):
-        row = total_row(block)
         values = ctx.result(scenario.id).series_values(TOTAL)
-        _add_line(ctx, chart, ctx.names.total, row - 1, row, scenario.name, values.tolist())
+        _add_line(
+            ctx, chart, ctx.names.total, header, total_row(block), scenario.name, values.tolist()
+        )
     _place_chart(
         ctx,
         ws,
@@ -74,10 +76,12 @@ def _add_line(ctx: Context, chart, sheet: str, header: int, row: int, name: str,
 
 def _place_chart(ctx: Context, ws, chart, title: str, row: int, x_offset: int = 0) -> None:
     """A chart below the blocks, from column B; its years along the bottom whatever the
-    sign of the values, and the unit on the value axis."""
+    sign of the values, and the unit on the value axis. The years are a text axis: each
+    is a label drawn once, never read as a date a spreadsheet spaces out by its own
+    calendar (an automatic axis may take numbers for dates)."""
     chart.set_title({"name": title})
     chart.set_legend({"position": "bottom"})
-    chart.set_x_axis({"label_position": "low", "num_font": {"rotation": -45}})
+    chart.set_x_axis({"label_position": "low", "num_font": {"rotation": -45}, "text_axis": True})
     chart.set_y_axis({"name": ctx.project.metadata.unit, "num_format": "#,##0.0"})
     chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT})
     ws.insert_chart(row, NAME_COL, chart, {"x_offset": x_offset, "object_position": 3})

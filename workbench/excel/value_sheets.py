@@ -37,7 +37,7 @@ from workbench.excel.layout import (
     year_col,
 )
 from workbench.excel.sheet_xml import RowCells, formula_xml
-from workbench.excel.styles import Context, write_text
+from workbench.excel.styles import Context, fit_row, write_text
 from workbench.excel.value_charts import dimension_block, dimension_chart, total_chart, total_row
 from workbench.excel.value_formulas import (
     Block,
@@ -58,6 +58,10 @@ TOTAL_MARKET = "Total market"
 """The total's name in titles (its sheet's name is the measure's: `MeasureSheets.total`)."""
 CONSTANTS = {"Reconcile_tolerance": TOLERANCE, "Reconcile_near_zero": NEAR_ZERO}
 """The engine's reconciliation thresholds, as named constants the scale formulas use."""
+
+
+NAME_WIDTH = 34
+"""Characters of the name column: a segment's name with "(projected)" after it."""
 
 
 def define_constants(workbook) -> None:
@@ -106,16 +110,21 @@ def write_sheet_top(ctx: Context, ws, title: str) -> None:
         f["hint"],
     )
     ws.set_column(ID_COL, ID_COL, 9, f["id"])
-    ws.set_column(NAME_COL, NAME_COL, 34)
+    ws.set_column(NAME_COL, NAME_COL, NAME_WIDTH)
     ws.set_column(year_col(meta, meta.first_year), year_col(meta, meta.last_year), 11)
     ws.set_column(*cagr_cols(meta), 15)  # "CAGR 2019–2024" in full
     ws.freeze_panes(FIRST_BLOCK_ROW, NAME_COL + 1)
 
 
 def write_block_header(ctx: Context, ws, row: int, scenario_id: str, label: str) -> None:
+    """The block's header row: the scenario (with the measure and its unit when the
+    workbook has two), the years and the CAGR spans. The name cell wraps and the row is
+    as tall as its lines, since the years beside it leave the text no room to run on."""
     meta, f = ctx.project.metadata, ctx.formats
     write_text(ws, row, ID_COL, scenario_id, f["id"])
-    write_text(ws, row, NAME_COL, ctx.headed(label), f["header"])
+    headed = ctx.headed(label)
+    write_text(ws, row, NAME_COL, headed, f["block_header"])
+    fit_row(ws, row, [(headed, NAME_WIDTH)])
     for year in meta.years:
         fmt = f["forecast_header"] if year > meta.base_year else f["header"]
         ws.write_number(row, year_col(meta, year), year, fmt)

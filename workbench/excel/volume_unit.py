@@ -19,7 +19,8 @@ def write_volume_unit(ctx: Context, ws) -> None:
     f = ctx.formats
     write_text(ws, UNIT_ROW, ID_COL, UNIT_ID, f["id"])
     write_text(ws, UNIT_ROW, NAME_COL, "Unit of the volume", f["label_bold"])
-    write_text(ws, UNIT_ROW, FIRST_YEAR_COL, ctx.project.metadata.unit, f["input_text"])
+    # not wrapped: the unit runs on over the empty cells to its right, in one line
+    write_text(ws, UNIT_ROW, FIRST_YEAR_COL, ctx.project.metadata.unit, f["input_plain"])
 
 
 def read_volume_unit(grid: Grid, scenario_ids: list[str]) -> tuple[str, str]:
