@@ -30,8 +30,9 @@ NOUN = "Assessment"
 
 class AssessmentChanges:
     """The changes of one assessment kept by the import (`where` as the reader gives it:
-    ("assessments", id), ("criterion", id, criterion), ("rating", id, criterion, segment)
-    → 0-based row; `named(kind, id)` the name of a dimension or segment)."""
+    ("assessments", id, column) where its name or dimension was typed, ("criterion", id,
+    criterion) and ("rating", id, criterion, segment) → 0-based row; `named(kind, id)`
+    the name of a dimension or segment)."""
 
     def __init__(self, where: dict, named: Callable[[str, str], str]) -> None:
         self.where, self.named = where, named
