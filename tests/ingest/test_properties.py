@@ -32,18 +32,29 @@ def tables(draw):
         "layout": draw(st.sampled_from(LAYOUTS)),
         "total": draw(st.booleans()),
         "title": draw(st.booleans()),
+        "falling": draw(st.booleans()),
+        "hidden": draw(st.booleans()),
     }
 
 
 def _rows(t: dict) -> list[list]:
+    """The table, its years rising or falling (newest first), a hidden working row (xlsx)
+    after the first segment, which must never come in."""
+    order = (lambda line: line[::-1]) if t.get("falling") else list
     rows = [["Market size, USD billions"], []] if t["title"] else []
-    rows.append(["Region", *t["years"]])
-    rows += [[n, *t["values"][n]] for n in t["names"]]
+    rows.append(["Region", *order(t["years"])])
+    rows += [[n, *order(t["values"][n])] for n in t["names"]]
+    if _hidden(t):
+        rows.insert(len(rows) - len(t["names"]) + 1, ["Working", *[7.0] * len(t["years"])])
     if t["total"]:
         columns = zip(*(t["values"][n] for n in t["names"]), strict=True)
         sums = [round(sum(column), 2) for column in columns]
-        rows.append(["Total", *sums])
+        rows.append(["Total", *order(sums)])
     return rows
+
+
+def _hidden(t: dict) -> bool:
+    return bool(t.get("hidden")) and t["layout"].startswith("xlsx")
 
 
 def _write(t: dict, folder: Path) -> Path:
@@ -60,6 +71,11 @@ def _write(t: dict, folder: Path) -> Path:
         book = Workbook()
         for row in rows:
             book.active.append(row)
+        for at, row in enumerate(rows):  # the working row hidden (years down: its column)
+            if layout == "xlsx down" and "Working" in row:
+                book.active.column_dimensions[chr(65 + row.index("Working"))].hidden = True
+            elif row and row[0] == "Working":
+                book.active.row_dimensions[at + 1].hidden = True
         path = folder / "t.xlsx"
         book.save(path)
         return path
