@@ -204,7 +204,7 @@ class FileController(QObject):
             folder=None if path else self.recovery_folder,
             in_background=True,
         )
-        remembered = self._file_path() and self.settings.remembered_measure(path)
+        remembered = self.settings.remembered_measure(path) if self._file_path() else None
         shown = remembered if remembered in measures_of(document.project) else VALUE
         if document is not self.bridge.document:  # the pages rebuild in `shown` on it
             self.bridge.measure.pick(shown, quietly=True)
