@@ -60,3 +60,11 @@ def test_a_percent_formatted_row_in_a_table_of_sizes_is_set_aside(tmp_path):
 def test_the_sheet_marks_name_the_percent_cells(tmp_path):
     marks = read_sheets(corpus.percent_formatted_row(tmp_path))[0].marks
     assert marks.percent_cells == {(4, c) for c in range(1, 7)}
+
+
+def test_a_long_table_of_percentages_is_refused_as_rates(tmp_path):
+    path = tmp_path / "growth.csv"
+    path.write_text("region,year,growth\nA,2020,5%\nA,2021,6%\nA,2022,7%\nB,2020,1%\n"
+                    "B,2021,2%\nB,2022,3%\n")
+    with pytest.raises(IngestError, match=r"^growth\.csv, growth!B1: the table holds percentages"):
+        plan(path)

@@ -9,7 +9,7 @@ unit often stands ("MIO_EUR", "USD million").
 
 from __future__ import annotations
 
-from workbench.ingest.cells import find_unit
+from workbench.ingest.cells import Unit, find_unit
 from workbench.ingest.errors import IngestError
 from workbench.ingest.grid import BLANK, NUMBER, TEXT, Grid
 from workbench.ingest.tables import Row, Table
@@ -98,7 +98,9 @@ def _read(grid: Grid, header: int, year_col: int, value_col: int, text_cols: lis
                    for c in range(grid.width) if grid.at(r, c).kind == TEXT],
         header=grid.address(header, year_col),
     )
-    table.unit = _unit(grid, header, value_col, text_cols, distinct, table)
+    table.unit = _percent(grid, body, value_col) or _unit(
+        grid, header, value_col, text_cols, distinct, table
+    )
     table.label_header = grid.at(header, segment_col).text
     mark_total(table)
     return table
@@ -137,6 +139,13 @@ def _last_row(grid: Grid, header: int, year_col: int, value_col: int) -> int:
 def _title(grid: Grid, header: int) -> str:
     texts = [grid.at(r, c).text for r in range(header) for c in range(grid.width)]
     return " — ".join(t for t in texts if t)
+
+
+def _percent(grid: Grid, body: range, value_col: int) -> Unit | None:
+    """Percent as the unit when most values are percentages (typed "5%" or formatted so)."""
+    numbers = [r for r in body if grid.at(r, value_col).kind == NUMBER]
+    percents = sum(grid.percent(r, value_col) for r in numbers)
+    return Unit("%", percent=True) if numbers and percents * 2 > len(numbers) else None
 
 
 def _unit(grid, header, value_col, text_cols, distinct, table):
