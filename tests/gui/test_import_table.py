@@ -266,3 +266,12 @@ def test_a_new_project_from_a_volume_table_is_one_sentence_in_the_wizard(
         "Nothing can be imported yet:\n\nsubs.csv: a new project is made from a table of values")
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     assert dump_json(window.bridge.document) == before
+
+
+def test_the_wizard_opens_within_a_small_screen(qtbot, window, dialogs, regions_file):
+    # It opened at 1180 × 760 whatever the screen: past the edges of a 1024 × 700 laptop.
+    wizard = _open_wizard(qtbot, window, dialogs, regions_file)
+    area = wizard.screen().availableGeometry()
+    assert area.width() < 1180  # the offscreen test screen is smaller than the wizard was
+    assert wizard.width() <= area.width() and wizard.height() <= area.height()
+    assert wizard.width() >= wizard.minimumSizeHint().width()

@@ -69,7 +69,8 @@ class ImportTableDialog(QDialog):
         path = found.path
         self.plan: Plan | None = None
         self.setWindowTitle(f"Import table from {path.name}")
-        self.resize(1180, 760)
+        area = (parent or self).screen().availableGeometry()  # a 1024×700 laptop too
+        self.resize(min(1180, area.width() - 24), min(760, area.height() - 24))
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.replan)
         self._build()
