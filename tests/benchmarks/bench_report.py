@@ -80,7 +80,7 @@ def main() -> int:
     parser.add_argument("--large-runs", type=int, default=1, help="runs of the large project")
     parser.add_argument("--json", metavar="PATH")
     args = parser.parse_args()
-    projects = {"sample": (sample_document(), args.runs),
+    projects = {"sample": (sample_document(volume=False), args.runs),
                 "sample-volume": (sample_document(volume=True), args.runs),
                 "large": (Document(synthetic_project()), args.large_runs)}
     figures: dict[str, dict] = {}
