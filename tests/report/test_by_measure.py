@@ -219,3 +219,27 @@ def test_the_comparison_starts_with_its_value_chart_on_the_chapters_first_page(
     opening = next(text for text in pages if squash(chapter.blocks[0].text) in text)
     assert squash(f"Value ({UNITS[VALUE]})") in opening
     assert squash(first_chart.label) in opening
+
+
+def test_the_opportunity_maps_bubbles_and_labels_stay_inside_the_chart(document):
+    """Every bubble is drawn whole under the title and beside the axes' ends, and every
+    label reads inside the plot (a right-half bubble's label runs leftwards)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from workbench.report import charts
+
+    figures = Figures(document, "base")
+    for dim in document.project.dimensions:
+        figure = charts.draw(map_spec(figures, dim), ("#1f4e79",))
+        renderer = FigureCanvasAgg(figure).get_renderer()
+        axes = figure.axes[0]
+        plot = axes.get_window_extent(renderer)
+        title = axes.title.get_window_extent(renderer)
+        bubbles = axes.collections[0].get_window_extent(renderer)
+        assert bubbles.y1 <= title.y0 and bubbles.y0 >= 0, dim.id
+        assert plot.x0 <= bubbles.x0 and bubbles.x1 <= plot.x1, dim.id
+        labels = [t for t in axes.texts if t.get_text()]
+        assert len(labels) == len(dim.members)
+        for label in labels:
+            box = label.get_window_extent(renderer)
+            assert plot.x0 <= box.x0 and box.x1 <= plot.x1, (dim.id, label.get_text())
