@@ -243,3 +243,38 @@ def test_the_opportunity_maps_bubbles_and_labels_stay_inside_the_chart(document)
         for label in labels:
             box = label.get_window_extent(renderer)
             assert plot.x0 <= box.x0 and box.x1 <= plot.x1, (dim.id, label.get_text())
+
+
+def test_a_volume_by_region_only_adds_volume_columns_and_comparisons_for_region(tmp_path):
+    from tests.report.test_measures import volume_by_region
+
+    document = volume_by_region(tmp_path)
+    model = build_report(document, ReportOptions(scenario="all"))
+    opportunities_ = model.chapter("growth-opportunities")
+    tables = {t.caption: t for t in opportunities_.blocks if isinstance(t, Table)}
+    region = tables["Opportunities by Region, value (USD billions) and volume (million "
+                    "subscriptions)"]
+    technology = tables["Opportunities by Technology, value (USD billions)"]
+    assert len(region.header) == 6 and len(technology.header) == 4
+    volume = document.result("base", VOLUME)
+    row = next(r for r in region.rows if r[0] == "Europe")
+    assert agrees(row[5], volume.value("europe", 2031) - volume.value("europe", 2024))
+    assert "No Technology segment has a volume yet." in opportunities_.text()
+    comparison = model.chapter("scenario-comparison").text()
+    assert "No Technology segment has a volume yet." in comparison
+    assert "No Technology segment has an average price yet." in comparison
+    assert "Forecast CAGR 2025–2031 by Region and scenario, volume" in comparison
+
+
+def test_a_volume_without_numbers_is_said_once_per_measure_in_the_comparison():
+    from workbench.core.commands.measures import AddVolume
+
+    document = sample_document(volume=False)
+    document.execute(AddVolume("million subscriptions"))
+    model = build_report(document, ReportOptions(scenario="all"))
+    comparison = model.chapter("scenario-comparison")
+    assert "The volume has no numbers yet." in comparison.text()
+    assert "The average price has no numbers yet." in comparison.text()
+    assert [measure_of(c.caption) for c in comparison.blocks if isinstance(c, Chart)] == [VALUE]
+    opportunities_ = model.chapter("growth-opportunities")
+    assert all(len(t.header) == 4 for t in opportunities_.blocks if isinstance(t, Table))

@@ -211,13 +211,13 @@ def test_a_volume_without_numbers_says_so_instead_of_printing_dashes(sample):
     )
 
 
-def test_a_volume_imported_by_region_only_reports_region_and_says_the_rest_has_none(tmp_path):
-    """The analyst's path: a CSV of subscriptions by region imported as the volume."""
-    from workbench.core.insights import insights
+def volume_by_region(folder):
+    """The analyst's path: the value-only sample and a CSV of subscriptions by region
+    imported as its volume (no other dimension has a volume)."""
     from workbench.core.sample import sample_document
     from workbench.ingest import Mapping, plan
 
-    source = tmp_path / "subs.csv"
+    source = folder / "subs.csv"
     source.write_text("Paid subscriptions by region (thousands)\n"
                       "Region,2022,2023,2024\n"
                       "North America,1200,1800,2600\nEurope,300,450,700\n"
@@ -226,6 +226,13 @@ def test_a_volume_imported_by_region_only_reports_region_and_says_the_rest_has_n
     document = sample_document(volume=False)
     mapping = Mapping(measure="volume", volume_unit="million subscriptions")
     document.execute(plan(source, mapping, document.project).command)
+    return document
+
+
+def test_a_volume_imported_by_region_only_reports_region_and_says_the_rest_has_none(tmp_path):
+    from workbench.core.insights import insights
+
+    document = volume_by_region(tmp_path)
     model = build_report(document)
     technology = model.chapter("dimension:technology")
     assert "No Technology segment has a volume yet." in technology.text()

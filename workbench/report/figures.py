@@ -163,9 +163,14 @@ class Figures:
         tail = [] if self.measure == VALUE else [self.measure]
         return figure(self.document, self.scenario_id, ":".join([kind, *args, *tail]))
 
-    def has_numbers(self) -> bool:
-        """Whether the measure has any number at all (a volume just added has none)."""
-        return bool(np.isfinite(self.result.values).any())
+    def has_numbers(self, dim: Dimension | None = None) -> bool:
+        """Whether the measure has any number at all (a volume just added has none), or
+        any in one dimension's segments (a volume imported by region has none by
+        technology)."""
+        if dim is None:
+            return bool(np.isfinite(self.result.values).any())
+        rows = [self.result.row[m] for m in dim.member_ids()]
+        return bool(np.isfinite(self.result.values[rows]).any())
 
     def fastest(self, dim: Dimension, count: int = 3) -> list[SeriesFigures]:
         """The dimension's fastest-growing segments over the forecast period, fastest first."""

@@ -39,10 +39,13 @@ def growth_opportunities(ctx: BuildContext, chapter: Chapter) -> None:
         chapter.blocks.append(Heading(f"Opportunities by {dim.name}"))
         chapter.blocks.append(ctx.chart(f"Opportunity map by {dim.name}{f.tag}",
                                         map_spec(f, dim, MAP_POINTS)))
-        _opportunity_table(ctx, chapter, dim, volume)
+        by_volume = volume if volume is not None and volume.has_numbers(dim) else None
+        _opportunity_table(ctx, chapter, dim, by_volume)
         chapter.blocks.append(body(in_words(f, dim)))
-        if volume is not None:
-            chapter.blocks.append(body(in_words(volume, dim)))
+        if by_volume is not None:
+            chapter.blocks.append(body(in_words(by_volume, dim)))
+        elif volume is not None:
+            chapter.blocks.append(note(f"No {dim.name} segment has a volume yet."))
 
 
 def _opportunity_table(ctx: BuildContext, chapter: Chapter, dim, volume: Figures | None

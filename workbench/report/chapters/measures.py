@@ -119,7 +119,7 @@ def dimension_sections(ctx: BuildContext, chapter: Chapter, dim: Dimension) -> N
     if not _has_numbers(volume, chapter):
         return
     segments, total = volume.dimension(dim), total_figures(ctx, volume)
-    if not any(np.isfinite(s.values).any() for s in segments):
+    if not volume.has_numbers(dim):
         chapter.blocks.append(note(f"No {dim.name} segment has a volume yet."))
         return
     for kind in ("fastest", "slowest"):

@@ -12,10 +12,8 @@ from `Document.result(scenario, measure)` through `Figures.of`.
 
 from __future__ import annotations
 
-import numpy as np
-
 from workbench.core.measures import PRICE, VALUE, VOLUME
-from workbench.core.project import TOTAL, Dimension
+from workbench.core.project import TOTAL
 from workbench.report.context import BuildContext, lead, note
 from workbench.report.figures import Figures, amount, percent, period_label
 from workbench.report.model import Chapter, Heading
@@ -66,8 +64,10 @@ def _measure_sections(ctx: BuildContext, chapter: Chapter, scenarios: list[Figur
     chapter.blocks.append(ctx.table(f"Total market by scenario{first.tag} ({first.unit})",
                                     header, rows, ("l", "r", "r", "r")))
     for dim in [d for d in ctx.project.dimensions if d.members]:
-        if not _dimension_has_numbers(first, dim):
-            chapter.blocks.append(note(f"No {dim.name} segment has a {first.label} yet."))
+        if not first.has_numbers(dim):
+            article = "an" if first.label[0] in "aeiou" else "a"
+            chapter.blocks.append(note(f"No {dim.name} segment has {article} {first.label} "
+                                       "yet."))
             continue
         header = ("Segment", *(f.scenario_name for f in scenarios))
         rows = [(m.name, *(percent(f.series(m.id).forecast_cagr) for f in scenarios))
@@ -87,8 +87,3 @@ def _total_lines(scenarios: list[Figures]) -> LineSpec:
                     f"{period_label((meta.first_year, meta.last_year))}", tuple(meta.years),
                     meta.base_year, first.unit, series, stacked=False)
 
-
-def _dimension_has_numbers(f: Figures, dim: Dimension) -> bool:
-    """Whether any segment of the dimension has a number in this measure (a volume
-    imported by region only has none by technology)."""
-    return any(np.isfinite(s.values).any() for s in f.dimension(dim))
