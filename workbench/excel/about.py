@@ -134,8 +134,9 @@ HOW_TO = (
     "history, and leave its id blank; deleting a segment's row there removes the segment.",
     "A new scenario: add a row to the scenarios above with an id of your choosing (letters, "
     "digits, - or _) and its name; on Assumptions, copy the first scenario's rows, put the "
-    "new id in column A and change the rates. Series without a row grow as in the first "
-    "scenario. Deleting a scenario's row above removes the scenario.",
+    "new id in column A and change the rates. The new scenario starts as a copy of the "
+    "first (its rates, pins and notes, as Add Scenario in the app), and what you give it "
+    "replaces that. Deleting a scenario's row above removes the scenario.",
     "The years are set in the app; the sheets are laid out for them.",
     "Qualitative sheets: a row without an id is a new entry; a deleted row removes it.",
     "Then, in the app, File → Import Workbook… shows every change before it is applied, "
