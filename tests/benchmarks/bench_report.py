@@ -2,9 +2,10 @@
 
     python tests/benchmarks/bench_report.py [--runs N] [--large-runs N] [--json PATH]
 
-Targets: the sample's report ≤ 5 s for PDF and for DOCX; the sample with its volume
-(paid subscriptions: every market chapter adds the volume's and the average price's charts
-and tables, about twice the market pages) ≤ 10 s; the large synthetic project
+Targets: the sample's report ≤ 5 s for PDF and for DOCX, measured on the value-only sample
+and on the built-in sample with its volume (paid subscriptions: every market chapter adds
+the volume's and the average price's charts and tables, about twice the market pages; it
+is the sample the app opens, so the same ≤ 5 s holds); the large synthetic project
 (6 dimensions × 200 segments, 500 companies) ≤ 60 s, reporting progress as it goes. The
 baseline is the same library writing the report's own text as plain paragraphs (no
 tables, no charts, no contents), timed right after each report, so the ratio says what
@@ -32,7 +33,7 @@ from workbench.core.document import Document
 from workbench.core.sample import sample_document
 from workbench.report import build_report, write_report
 
-TARGETS = {"sample": 5.0, "sample-volume": 10.0, "large": 60.0}
+TARGETS = {"sample": 5.0, "sample-volume": 5.0, "large": 60.0}
 
 
 def plain_text(document: Document) -> list[str]:
