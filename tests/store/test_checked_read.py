@@ -18,6 +18,7 @@ from workbench.core.measures import VOLUME
 from workbench.core.project import TOTAL, Growth
 from workbench.store import SCHEMA_VERSION, StoreError, open_project, save_project
 from workbench.store.checked_read import certainly_fine
+from workbench.store.table_access import SqliteTables, runs_of
 from workbench.store.verify import column_kinds, verify_data
 
 _WRONG = {"TEXT": b"\x00\xff", "INTEGER": "soon", "": "abc"}
@@ -170,3 +171,31 @@ def test_a_two_measure_project_opens_identical(tmp_path):
 )
 def test_the_quick_check_of_a_column(values, kind, nullable, fine):
     assert certainly_fine(values, kind, nullable) is fine
+
+
+@pytest.mark.parametrize(
+    ("table", "keys", "columns"),
+    [
+        ("history", ("series",), ("year", "value")),
+        ("history_sources", ("series",), ("year", "source_id")),
+        ("volume_history", ("series",), ("year", "value")),
+        ("growth_rates", ("scenario", "series"), ("year", "rate")),
+    ],
+)
+def test_a_table_read_by_its_keys_gives_every_row_once_in_key_order(
+    full_file, tmp_path, table, keys, columns
+):
+    """The file's two queries (keys with their counts, rows without keys) give what one
+    plain query grouped by key gives, each key's rows in year order."""
+    path = tmp_path / "runs.mwp"
+    path.write_bytes(full_file)
+    connection = sqlite3.connect(path)
+    try:
+        runs = SqliteTables(connection).runs(table, keys, columns)
+        plain = connection.execute(
+            f"SELECT {', '.join((*keys, *columns))} FROM {table}"
+        ).fetchall()
+    finally:
+        connection.close()
+    assert runs == runs_of(sorted(plain), len(keys))
+    assert len(runs) > 1 and sum(len(rows) for _key, rows in runs) == len(plain)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from workbench.core.project import Project
 from workbench.store.reader import project_from
-from workbench.store.table_access import SqliteTables
+from workbench.store.table_access import Runs, SqliteTables
 from workbench.store.verify import column_kinds, verify_columns, verify_data
 
 _is_none = partial(is_, None)
@@ -55,13 +55,22 @@ class CheckedTables(SqliteTables):
     def select(self, table: str, columns: Iterable[str], order: str = "") -> list[tuple]:
         names = tuple(columns)
         rows = super().select(table, names, order)
+        self._check(table, names, rows)
+        return rows
+
+    def _check(self, table: str, names: tuple[str, ...], rows: list[tuple]) -> None:
         if rows:
             kinds = {name: (kind, nullable) for name, kind, nullable in self.kinds[table]}
             for name, values in zip(names, zip(*rows, strict=True), strict=True):
                 if not certainly_fine(values, *kinds[name]):
                     verify_data(self.connection, self.path, self.version)
         self.read.update((table, name) for name in names)
-        return rows
+
+    def runs(self, table: str, keys: tuple[str, ...], columns: tuple[str, ...]) -> Runs:
+        """The runs, their keys checked here (their rows are fetched by `select`)."""
+        runs = super().runs(table, keys, columns)
+        self._check(table, keys, [key for key, _rows in runs])
+        return runs
 
     def verify_unread(self) -> None:
         """The SQL check of every column the reader did not fetch (positions, ids)."""

@@ -160,24 +160,20 @@ def _check_keys(project: Project, spec: KeyedTable | GrowthTables, rows) -> None
 
 
 def _keyed(connection: TableAccess, spec: KeyedTable):
+    if spec.value is not None and len(spec.keys) == 2:  # by (series, year): the large ones
+        runs = connection.runs(spec.table, spec.keys[:1], (spec.keys[1], spec.value))
+        return {(a, b): v for (a,), rows in runs for b, v in rows}
     rows = connection.select(spec.table, spec.columns)
     if spec.value is None:
         return set(rows)
-    if len(spec.keys) == 2:
-        return {(a, b): v for a, b, v in rows}
     return {(a, b, c): v for a, b, c, v in rows}
 
 
 def _growth(connection: TableAccess, spec: GrowthTables) -> dict[tuple[str, str], Growth]:
-    per_year: dict[str, dict[tuple[str, str], dict[int, float]]] = {}
-    for field, (table, column) in spec.children.items():
-        by_key: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
-        for scenario, series, year, value in connection.select(
-            table, ("scenario", "series", "year", column)
-        ):
-            by_key[(scenario, series)][year] = value
-        per_year[field] = by_key
-    rates, values = per_year["rates"], per_year["values"]
+    rates, values = (
+        {key: dict(rows) for key, rows in connection.runs(table, spec.keys, ("year", column))}
+        for table, column in spec.children.values()
+    )
     growth = {}
     for scenario, series, method, rate, k, r in connection.select(spec.table, GROWTH_COLUMNS):
         key = (scenario, series)

@@ -15,6 +15,7 @@ from psycopg import Cursor, sql
 
 from workbench.store.postgres.layout import data_tables
 from workbench.store.postgres.schema import table
+from workbench.store.table_access import Runs, runs_of
 
 _BULK_FROM = 50
 """Inserts of this many rows or more are one statement over column arrays (`unnest`);
@@ -56,6 +57,9 @@ class ServerTables:
             _names(columns), table(table_name), where, _order(order)
         )
         return self.cursor.execute(query, params).fetchall()
+
+    def runs(self, table_name: str, keys: tuple[str, ...], columns: tuple[str, ...]) -> Runs:
+        return runs_of(self.select(table_name, (*keys, *columns)), len(keys))
 
     # -- writing ---------------------------------------------------------------------------
 
