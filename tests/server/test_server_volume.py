@@ -15,7 +15,7 @@ from tests.store.support import dump_of, sample_with_volume
 from workbench.core import commands as c
 from workbench.core.commands.measures import OnMeasure, RemoveVolume, SetVolumeUnit
 from workbench.core.measures import VOLUME
-from workbench.core.project import TOTAL
+from workbench.core.project import TOTAL, Growth
 from workbench.core.sample import sample_document
 from workbench.store import open_project, save_project
 from workbench.store.postgres import (
@@ -124,3 +124,29 @@ def test_a_version_3_server_gains_the_volume_tables(cluster):
         assert connection.execute("SELECT version FROM workbench.schema_version"
                                   ).fetchone() == (SCHEMA_VERSION,)
     assert open_server_project(address).project.volume == document.project.volume
+
+
+def test_extreme_numbers_come_back_from_the_server_bit_for_bit(address):
+    """A history and growth by year come over as one row per series (arrays of years and
+    numbers): -0.0, subnormals, huge values and 0.1 + 0.2 keep their exact bits, in the
+    live project and in an old revision."""
+    document = sample_with_volume()
+    numbers = [-0.0, 5e-324, 1e-300, 1e300, -1e300, 0.1 + 0.2, 2.0**70]
+    years = list(document.project.metadata.history_years)
+    by_year = dict(zip(years, numbers, strict=False))
+    for year, number in by_year.items():
+        document.execute(c.SetHistory("tiktok", year, number))
+        document.execute(OnMeasure(VOLUME, c.SetHistory("kwai", year, number)))
+    document.project.growth[("base", "kwai")] = Growth("growth_by_year", rates=by_year)
+    save_to_server(document, address)
+    document.execute(c.SetHistory("tiktok", years[0], 1.0))
+    save_to_server(document, address)
+    hexes = {year: number.hex() for year, number in by_year.items()}
+    first = open_server_project(address, revision=1).project
+    live = open_server_project(address).project
+    for back in (first, live):
+        rates = back.growth[("base", "kwai")].rates
+        assert {year: rate.hex() for year, rate in rates.items()} == hexes
+        assert {year: back.volume.history[("kwai", year)].hex() for year in by_year} == hexes
+    assert {year: first.history[("tiktok", year)].hex() for year in by_year} == hexes
+    assert live.history[("tiktok", years[0])] == 1.0

@@ -18,7 +18,7 @@ from workbench.core.measures import VOLUME
 from workbench.core.project import TOTAL, Growth
 from workbench.store import SCHEMA_VERSION, StoreError, open_project, save_project
 from workbench.store.checked_read import certainly_fine
-from workbench.store.table_access import SqliteTables, runs_of
+from workbench.store.table_access import SqliteTables
 from workbench.store.verify import column_kinds, verify_data
 
 _WRONG = {"TEXT": b"\x00\xff", "INTEGER": "soon", "": "abc"}
@@ -197,5 +197,9 @@ def test_a_table_read_by_its_keys_gives_every_row_once_in_key_order(
         ).fetchall()
     finally:
         connection.close()
-    assert runs == runs_of(sorted(plain), len(keys))
+    width = len(keys)
+    grouped: dict[tuple, list[tuple]] = {}
+    for row in sorted(plain):
+        grouped.setdefault(row[:width], []).append(row[width:])
+    assert runs == list(grouped.items())
     assert len(runs) > 1 and sum(len(rows) for _key, rows in runs) == len(plain)

@@ -8,7 +8,6 @@ protocol, so a new field added to the description flows to every backend unchang
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from itertools import chain, islice
 from typing import Protocol
@@ -40,14 +39,6 @@ class TableAccess(Protocol):
 
 
 Runs = list[tuple[tuple, list[tuple]]]
-
-
-def runs_of(rows: list[tuple], width: int) -> Runs:
-    """`rows` whose first `width` columns are a key, as `TableAccess.runs`."""
-    grouped: dict[tuple, list[tuple]] = defaultdict(list)
-    for row in rows:
-        grouped[row[:width]].append(row[width:])
-    return list(grouped.items())
 
 
 _CHUNK = 100

@@ -15,7 +15,7 @@ from psycopg import Cursor, sql
 
 from workbench.store.postgres.layout import data_tables
 from workbench.store.postgres.schema import table
-from workbench.store.table_access import Runs, runs_of
+from workbench.store.table_access import Runs
 
 _BULK_FROM = 50
 """Inserts of this many rows or more are one statement over column arrays (`unnest`);
@@ -49,17 +49,35 @@ class ServerTables:
     # -- reading ---------------------------------------------------------------------------
 
     def select(self, table_name: str, columns: Iterable[str], order: str = "") -> list[tuple]:
-        if self.revision is None:
-            where, params = LIVE, (self.project_id,)
-        else:
-            where, params = AT_REVISION, (self.project_id, self.revision, self.revision)
+        where, params = self._visible()
         query = sql.SQL("SELECT {} FROM {} WHERE {}{}").format(
             _names(columns), table(table_name), where, _order(order)
         )
         return self.cursor.execute(query, params).fetchall()
 
     def runs(self, table_name: str, keys: tuple[str, ...], columns: tuple[str, ...]) -> Runs:
-        return runs_of(self.select(table_name, (*keys, *columns)), len(keys))
+        """One row per key from the server, each column of its rows as an array in the
+        order of the first (a history comes over as a row per series, not per year)."""
+        where, params = self._visible()
+        first = sql.Identifier(columns[0])
+        arrays = sql.SQL(", ").join(
+            sql.SQL("array_agg({} ORDER BY {})").format(sql.Identifier(c), first)
+            for c in columns
+        )
+        query = sql.SQL("SELECT {}, {} FROM {} WHERE {} GROUP BY {}").format(
+            _names(keys), arrays, table(table_name), where, _names(keys)
+        )
+        width = len(keys)
+        return [
+            (row[:width], list(zip(*row[width:], strict=True)))
+            for row in self.cursor.execute(query, params)
+        ]
+
+    def _visible(self) -> tuple[sql.Composable, tuple]:
+        """The condition (and its parameters) of the rows this reader sees."""
+        if self.revision is None:
+            return LIVE, (self.project_id,)
+        return AT_REVISION, (self.project_id, self.revision, self.revision)
 
     # -- writing ---------------------------------------------------------------------------
 
