@@ -1,8 +1,9 @@
 """Build a `Project` from the rows of an open project (a `.mwp` file or a team server).
 
-Opening must stay fast on a large project (over fifty thousand rows), so every table is
-fetched whole with one query and the dataclasses are built in tight loops; the entity
-constructors still check every field, so a row the model would refuse is caught here.
+Opening must stay fast on a large project (about a hundred thousand rows with a volume),
+so every table is fetched whole (the large keyed ones as each key once with its rows,
+`TableAccess.runs`) and the dataclasses are built in tight loops; the entity constructors
+still check every field, so a row the model would refuse is caught here.
 """
 
 from __future__ import annotations
