@@ -334,10 +334,8 @@ class _Continuation:
                 continue
             if totals is None:
                 totals = self.stack.totals(column)
-            done = reconcile_block(
-                np.column_stack([column[r] for r in rows]),
-                np.column_stack([self.fixed[r, j] for r in rows]),
-                totals,
+            done = _side_by_side(
+                [column[r, None] for r in rows], [self.fixed[r, j : j + 1] for r in rows], totals
             )
             for r, scale in zip(rows, done.scale.tolist(), strict=True):
                 if math.isfinite(scale) and scale != 0:
@@ -365,9 +363,9 @@ def _reconcile(stack: _Stack, projected: np.ndarray, fixed: np.ndarray):
         segments = stack.rows(dim_id)
         done = None
         if dim_id != stack.primary and segments[0].stop > segments[0].start:
-            done = reconcile_block(
-                np.hstack([projected[r, fc] for r in segments]),
-                np.hstack([fixed[r] for r in segments]),
+            done = _side_by_side(
+                [projected[r, fc] for r in segments],
+                [fixed[r] for r in segments],
                 np.concatenate([total[fc] for total in totals]),
             )
         for m, (r, total) in enumerate(zip(segments, totals, strict=True)):
@@ -386,6 +384,26 @@ def _reconcile(stack: _Stack, projected: np.ndarray, fixed: np.ndarray):
                 reasons[fc] = done.reasons[cols]
             out[m][dim_id] = Reconciled(values[r], scale, gap, reasons)
     return values, out
+
+
+def _side_by_side(projected: list[np.ndarray], fixed: list[np.ndarray], totals: np.ndarray):
+    """`reconcile_block` of one dimension in every measure, each measure's years beside the
+    other's in one call: reconciliation treats each year on its own, so this is each
+    measure reconciled alone, bit for bit, as long as every measure has two years or more.
+    A single column is summed by numpy pairwise (it is contiguous), several columns row by
+    row, so a one-year block is reconciled measure by measure to keep its rounding."""
+    if len(projected) == 1:
+        return reconcile_block(projected[0], fixed[0], totals)
+    if projected[0].shape[1] < 2:
+        parts = [
+            reconcile_block(p, f, t)
+            for p, f, t in zip(projected, fixed, np.split(totals, len(projected)), strict=True)
+        ]
+        return Reconciled(*(np.hstack([getattr(d, a) for d in parts]) for a in _PARTS))
+    return reconcile_block(np.hstack(projected), np.hstack(fixed), totals)
+
+
+_PARTS = ("values", "scale", "gap", "reasons")
 
 
 def _empty(width: int, fc: slice, total: np.ndarray) -> Reconciled:
