@@ -20,6 +20,13 @@ def test_without_a_display_run_explains_and_returns_2(monkeypatch, capsys):
     assert err.strip() == NO_DISPLAY and "xvfb-run" in err and "QT_QPA_PLATFORM=offscreen" in err
 
 
+HEAVY = (
+    "pandas", "openpyxl", "xlsxwriter", "python_calamine", "psycopg", "reportlab",
+    "matplotlib", "docx", "workbench.ingest", "workbench.excel",
+)
+"""Rooms a start-up does not need: each is imported when its command is first used."""
+
+
 def test_start_up_in_a_subprocess_opens_the_sample(tmp_path):
     """The whole start: run() builds the window, shows the sample, and exec returns 0."""
     script = textwrap.dedent(f"""
@@ -32,7 +39,10 @@ def test_start_up_in_a_subprocess_opens_the_sample(tmp_path):
             window = windows[0]
             print("TITLE", window.windowTitle())
             print("PAGES", len(window.navigator.page_keys()))
+            import sys
+            print("LOADED", sorted(m for m in sys.modules if m in HEAVY))
             return 0
+        HEAVY = {HEAVY!r}
         QApplication.exec = fake_exec
         from workbench.gui.app import run
         raise SystemExit(run(None))
@@ -43,3 +53,4 @@ def test_start_up_in_a_subprocess_opens_the_sample(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "TITLE Internet Micro Drama Market[*] — Market Workbench" in done.stdout
     assert "PAGES 14" in done.stdout  # Overview … Scenarios, Opportunities, … Sources
+    assert "LOADED []" in done.stdout  # what only an import, export or report needs waits

@@ -93,7 +93,7 @@ class Actions:
         self.import_table = make_action(
             w,
             "Import &Table…",
-            w.table_imports.import_dialog,
+            lambda: w.table_imports.import_dialog(),
             "Ctrl+Shift+T",
             "Bring a foreign workbook or CSV in: map its rows and years, preview, apply.",
         )

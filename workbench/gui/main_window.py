@@ -10,7 +10,9 @@ Workbench") in step with the saved state.
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -25,7 +27,6 @@ from workbench.gui.actions import Actions
 from workbench.gui.bridge import DocumentBridge
 from workbench.gui.charts import ForecastChart
 from workbench.gui.files import FileController
-from workbench.gui.import_table import TableImportController
 from workbench.gui.inspector import InspectorDock
 from workbench.gui.menus import build_menus
 from workbench.gui.model_actions import ModelActions
@@ -36,6 +37,9 @@ from workbench.gui.report_export import ReportDialog
 from workbench.gui.settings import Settings
 from workbench.gui.undo import UndoMirror
 from workbench.gui.workbooks import WorkbookController
+
+if TYPE_CHECKING:  # imported on first use (see `MainWindow.table_imports`)
+    from workbench.gui.import_table import TableImportController
 
 APP_NAME = "Market Workbench"
 STATUS_MS = 8000
@@ -59,7 +63,6 @@ class MainWindow(QMainWindow):
         self.undo = UndoMirror(bridge, self)
         self.files = FileController(bridge, settings, self, recovery_folder)
         self.workbooks = WorkbookController(bridge, self)
-        self.table_imports = TableImportController(bridge, self.files, self)
         self.model_actions = ModelActions(bridge, self)
         self.navigator = Navigator()
         self.stack = QStackedWidget()
@@ -92,6 +95,14 @@ class MainWindow(QMainWindow):
         bridge.document_replaced.connect(self._on_replaced)
         self.files.state_changed.connect(self.update_title)
         settings.restore_window(self)
+
+    @cached_property
+    def table_imports(self) -> TableImportController:
+        """The Import Table wizard's controller, made on first use: it brings the foreign
+        tables' reader and detection, which a start-up does not need."""
+        from workbench.gui.import_table import TableImportController
+
+        return TableImportController(self.bridge, self.files, self)
 
     def start(self, path: str | None = None, document: Document | None = None) -> None:
         """Show `document`, or open `path` / the last project / the sample (FileController)."""
