@@ -278,3 +278,30 @@ def test_a_volume_without_numbers_is_said_once_per_measure_in_the_comparison():
     assert [measure_of(c.caption) for c in comparison.blocks if isinstance(c, Chart)] == [VALUE]
     opportunities_ = model.chapter("growth-opportunities")
     assert all(len(t.header) == 4 for t in opportunities_.blocks if isinstance(t, Table))
+
+
+def test_a_comparison_chart_draws_the_shared_history_once(printed, document):
+    """The scenarios share their history: one grey 'History' line, then one dashed line
+    per scenario, each in its own colour (drawn per scenario, the last one's colour hid
+    the others' before 2025). Prices by segment, whose histories differ, keep a solid
+    history line each."""
+    from workbench.report import charts
+
+    chart = next(b for b in printed[0].chapter("scenario-comparison").blocks
+                 if isinstance(b, Chart))
+    axes = charts.draw(chart.spec, ("#1f4e79", "#c55a11", "#548235")).axes[0]
+    labels = [t.get_text() for t in axes.get_legend().get_texts()]
+    assert labels == ["History", *(s.name for s in document.project.scenarios)]
+    named = {s.name for s in document.project.scenarios}
+    history = [line for line in axes.get_lines() if line.get_label() == "History"]
+    assert len(history) == 1 and list(history[0].get_xdata())[-1] == 2024
+    forecasts = [line for line in axes.get_lines() if line.get_label() in named]
+    assert all(line.get_xdata()[0] == 2024 for line in forecasts)
+    assert len({line.get_color() for line in forecasts}) == len(named) == len(forecasts)
+    diverging = chart.spec.__class__(
+        "t", (2023, 2024, 2025), 2024, "u", (("a", (1.0, 2.0, 3.0)), ("b", (1.5, 2.0, 2.5))),
+        stacked=False,
+    )
+    labels = [t.get_text() for t in
+              charts.draw(diverging, ("#1f4e79", "#c55a11")).axes[0].get_legend().get_texts()]
+    assert labels == ["a", "b"]

@@ -29,6 +29,10 @@ rcParams["font.sans-serif"] = ["DejaVu Sans"]  # the report's typeface (workbenc
 WIDTH_IN, HEIGHT_IN = 6.4, 3.1
 
 
+HISTORY_GREY = "#555555"
+"""The one history line of series that share it (the scenarios of a measure)."""
+
+
 def svg(spec, palette: tuple[str, ...]) -> bytes:
     figure = draw(spec, palette)
     buffer = io.BytesIO()
@@ -93,16 +97,25 @@ def _bars(axes, spec: LineSpec, palette) -> None:
 
 
 def _lines(axes, spec: LineSpec, palette) -> None:
-    """One line per series, solid in history and dashed in the forecast (prices)."""
+    """One line per series, solid in history and dashed in the forecast (prices, the
+    scenarios). Series that share their history (scenarios do) draw it once, in grey
+    under "History": drawn per series, the last one's colour hid the others'."""
     years = np.array(spec.years)
     history = years <= spec.base_year
     forecast = years >= spec.base_year  # the base year joins the two parts
-    for i, (name, values) in enumerate(spec.series):
-        points = np.array(values, dtype=float)
+    lines = [np.array(values, dtype=float) for _name, values in spec.series]
+    shared = len(lines) > 1 and all(
+        np.array_equal(points[history], lines[0][history], equal_nan=True) for points in lines
+    )
+    if shared:
+        axes.plot(years[history], lines[0][history], color=HISTORY_GREY, linewidth=1.6,
+                  label="History")
+    for i, ((name, _values), points) in enumerate(zip(spec.series, lines, strict=True)):
         colour = palette[i % len(palette)]
-        axes.plot(years[history], points[history], color=colour, linewidth=1.6, label=name)
+        if not shared:
+            axes.plot(years[history], points[history], color=colour, linewidth=1.6, label=name)
         axes.plot(years[forecast], points[forecast], color=colour, linewidth=1.6,
-                  linestyle="--")
+                  linestyle="--", label=name if shared else None)
     axes.axvline(spec.base_year + 0.5, color="#777777", linewidth=0.8, linestyle="--")
     axes.set_ylabel(spec.unit, fontsize=8)
     axes.set_xticks(years, [str(y) for y in years], rotation=90 if len(years) > 16 else 0)
