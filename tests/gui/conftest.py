@@ -103,28 +103,37 @@ def fresh_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def make_window(qtbot, dialogs, settings, recovery_dir):
-    """`make_window(document, size=None)`: a main window on `document`, shown offscreen,
-    closed at the end of the test without asking about changes."""
+def shown_until_teardown(qtbot):
+    """`shown_until_teardown(window)`: shows `window` offscreen and closes it at the end of
+    the test without asking about changes; returns it."""
     made: list[MainWindow] = []
 
-    def make(document, size: tuple[int, int] | None = None) -> MainWindow:
-        main = MainWindow(DocumentBridge(document), settings, recovery_dir)
-        main.start(document=document)
-        if size is not None:
-            main.resize(*size)
+    def show(main: MainWindow) -> MainWindow:
         main.show()
         qtbot.waitExposed(main)
         made.append(main)
         return main
 
-    yield make
+    yield show
     for main in made:
         main.files.maybe_save = lambda: True  # the teardown close must not ask
         main.close()
         main.deleteLater()
 
 
+@pytest.fixture
+def make_window(dialogs, settings, recovery_dir, shown_until_teardown):
+    """`make_window(document, size=None)`: a main window on `document`, shown offscreen,
+    closed at the end of the test without asking about changes."""
+
+    def make(document, size: tuple[int, int] | None = None) -> MainWindow:
+        main = MainWindow(DocumentBridge(document), settings, recovery_dir)
+        main.start(document=document)
+        if size is not None:
+            main.resize(*size)
+        return shown_until_teardown(main)
+
+    return make
 @pytest.fixture
 def window(make_window):
     """The main window on a fresh sample document, shown offscreen."""

@@ -32,22 +32,13 @@ pytestmark = pytest.mark.usefixtures("fresh_home")
 
 
 @pytest.fixture
-def reopen(qtbot, settings, recovery_dir):
+def reopen(settings, recovery_dir, shown_until_teardown):
     """`reopen(path)`: a new window started on `path`, as `workbench PATH` starts one."""
-    made = []
 
     def start(path: Path):
-        window = create_window(str(path), settings, recovery_dir)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append(window)
-        return window
+        return shown_until_teardown(create_window(str(path), settings, recovery_dir))
 
-    yield start
-    for window in made:
-        window.files.maybe_save = lambda: True
-        window.close()
-        window.deleteLater()
+    return start
 
 
 def open_by_keys(qtbot, window, dialogs, path: Path) -> None:
