@@ -134,6 +134,25 @@ def make_window(dialogs, settings, recovery_dir, shown_until_teardown):
         return shown_until_teardown(main)
 
     return make
+
+
+@pytest.fixture
+def type_backsolve_target(qtbot, monkeypatch):
+    """`type_backsolve_target(segment, text)`: the next back-solve dialog gets `text` typed
+    into `segment`'s target field, as an analyst types it, and is accepted."""
+
+    def arrange(segment: str, text: str) -> None:
+        def type_target(dialog) -> bool:
+            field = dialog.fields[segment]
+            field.selectAll()
+            qtbot.keyClicks(field, text)
+            return True
+
+        monkeypatch.setattr(dialogs_module, "ask_dialog", type_target)
+
+    return arrange
+
+
 @pytest.fixture
 def window(make_window):
     """The main window on a fresh sample document, shown offscreen."""

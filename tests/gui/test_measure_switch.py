@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QLabel
 from tests.core.test_measures import with_volume
 from workbench.core.dump import dump_json
 from workbench.core.project import TOTAL
-from workbench.gui import dialogs as dialogs_module
 from workbench.gui.page import CellTarget, PageKey
 from workbench.gui.pages.overview import OverviewPage
 from workbench.gui.pages.scenarios import ScenariosPage
@@ -245,7 +244,7 @@ def test_a_note_and_a_hold_on_a_volume_cell_are_the_volumes(qtbot, window):
     assert ("short-video", 2022) not in document.project.holds
 
 
-def test_back_solve_on_a_volume_page_sets_the_volumes_rate(qtbot, window, monkeypatch):
+def test_back_solve_on_a_volume_page_sets_the_volumes_rate(qtbot, window, type_backsolve_target):
     document = window.bridge.document
     value_before = document.result("base").values.copy()
     tech = page_of(qtbot, window, "technology")
@@ -253,13 +252,7 @@ def test_back_solve_on_a_volume_page_sets_the_volumes_rate(qtbot, window, monkey
     # Top-down with a flat volume total: Short Video's free share must grow to land on 13.
     target = 13.0
 
-    def type_target(dialog) -> bool:
-        field = dialog.fields["short-video"]
-        field.selectAll()
-        qtbot.keyClicks(field, "13")
-        return True
-
-    monkeypatch.setattr(dialogs_module, "ask_dialog", type_target)
+    type_backsolve_target("short-video", "13")
     menu = tech.context_menu(index_of(tech, "short-video", 2030))
     next(a for a in menu.actions() if a.text().startswith("Back-solve")).trigger()
     assert document.result("base", "volume").value("short-video", 2031) == pytest.approx(target)

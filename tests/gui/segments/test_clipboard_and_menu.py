@@ -101,7 +101,9 @@ def test_hold_and_release_via_the_context_menu(page, bridge):
     assert ("a", 2022) not in bridge.document.project.holds
 
 
-def test_source_note_and_back_solve_through_the_dialogs(monkeypatch, qtbot, page, bridge):
+def test_source_note_and_back_solve_through_the_dialogs(
+    monkeypatch, page, bridge, type_backsolve_target
+):
     monkeypatch.setattr(dialogs, "ask_item", lambda *a: 1)
     monkeypatch.setattr(dialogs, "ask_text", lambda *a: "Checked with the publisher")
     action(page.context_menu(cell(page, "Alpha", "2021")), "Set source…").trigger()
@@ -109,13 +111,7 @@ def test_source_note_and_back_solve_through_the_dialogs(monkeypatch, qtbot, page
     p = bridge.document.project
     assert p.history_sources[("a", 2021)] == "src-1"
     assert p.notes[("", "a", 2021)] == "Checked with the publisher"
-    def type_target(dialog) -> bool:
-        field = dialog.fields["a"]
-        field.selectAll()
-        qtbot.keyClicks(field, "15.84")
-        return True
-
-    monkeypatch.setattr(dialogs, "ask_dialog", type_target)
+    type_backsolve_target("a", "15.84")
     menu = page.context_menu(cell(page, "Alpha", "2024F"))
     action(menu, "Back-solve CAGR from a target…").trigger()
     # 2025: total 15 × 1.1³ = 19.965, Beta free at 6 × 1.1³ = 7.986. To show 15.84, Alpha
