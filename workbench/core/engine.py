@@ -204,13 +204,14 @@ class _Stack:
         block = self.blocks[dimension_id]
         return [slice(s + block.start, s + block.stop) for s in self.starts]
 
-    def totals(self, column: np.ndarray) -> np.ndarray:
-        """Per measure, the total a forecast column reconciles to: the total series, or in
-        bottom-up mode the sum of the primary dimension's segments (when it has any)."""
+    def totals(self, columns: np.ndarray) -> np.ndarray:
+        """Per measure, the total forecast columns (one, or every forecast year) reconcile
+        to: the total series, or in bottom-up mode the sum of the primary dimension's
+        segments (when it has any)."""
         primary = self.primary
         if primary is not None and self.blocks[primary].stop > self.blocks[primary].start:
-            return np.array([column[rows].sum(axis=0) for rows in self.rows(primary)])
-        return column[[s + self.total for s in self.starts]]
+            return np.array([columns[rows].sum(axis=0) for rows in self.rows(primary)])
+        return columns[[s + self.total for s in self.starts]]
 
 
 def _full_width(forecast: np.ndarray, meta) -> np.ndarray:
@@ -353,10 +354,8 @@ def _reconcile(stack: _Stack, projected: np.ndarray, fixed: np.ndarray):
     values = projected.copy()
     fc = slice(stack.base_year + 1 - stack.first_year, None)
     totals = [values[start + stack.total] for start in stack.starts]
-    if stack.primary is not None:
-        for total, block in zip(totals, stack.rows(stack.primary), strict=True):
-            if block.stop > block.start:
-                total[fc] = projected[block, fc].sum(axis=0)
+    for total, reconciled_to in zip(totals, stack.totals(projected[:, fc]), strict=True):
+        total[fc] = reconciled_to  # bottom-up: the shown total is the primary's sum
     out: list[dict[str, Reconciled]] = [{} for _ in stack.starts]
     width = values.shape[1]
     for dim_id in stack.blocks:
