@@ -102,7 +102,12 @@ def test_a_document_computes_a_missing_measure_with_the_other_and_keeps_the_rest
     )
 
 
-def test_a_value_only_project_is_one_measure_stacked():
-    document = Document(sample_document(volume=False).project)
-    result = document.result("base")
-    assert_same(result, compute_scenario(document.project, "base"))
+def test_a_value_only_project_shows_the_value_the_two_measure_project_shows():
+    """The value-only sample (one measure, nothing stacked) and the sample with its volume
+    (value and volume stacked) have the same value inputs: every scenario's value is the
+    same to the bit."""
+    value_only = Document(sample_document(volume=False).project)
+    both = sample_document()
+    assert both.project.volume is not None and value_only.project.volume is None
+    for scenario in both.project.scenarios:
+        assert_same(value_only.result(scenario.id), both.result(scenario.id))
