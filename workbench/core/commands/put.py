@@ -44,7 +44,7 @@ class Put(Command):
 
     def run(self, tx: Transaction) -> None:
         container = tx.read(self.field)
-        if not _same(held(self.field, container, self.key), self.before):
+        if not same(held(self.field, container, self.key), self.before):
             raise ModelError(self.moved_on)
         if self.key is None:
             tx.replace(self.field, self.after)
@@ -80,7 +80,11 @@ def _with_entity(entities: list, entity_id: str, entity: Any) -> list:
     return out
 
 
-def _same(a: Any, b: Any) -> bool:
+def same(a: Any, b: Any) -> bool:
+    """The same value, as a Put's `before` must be: MISSING only as MISSING, else of one
+    type and equal (the re-apply's three-way comparison decides with this too)."""
+    if a is b:
+        return True
     if a is MISSING or b is MISSING:
-        return a is b
+        return False
     return type(a) is type(b) and bool(a == b)

@@ -19,7 +19,7 @@ from typing import Any
 import psycopg
 
 from workbench.core.commands.base import Batch
-from workbench.core.commands.put import Put, held
+from workbench.core.commands.put import Put, held, same
 from workbench.core.document import Document
 from workbench.core.fields import MEASURE_INPUTS, Field
 from workbench.core.measures import VOLUME_FIELDS
@@ -146,9 +146,9 @@ def three_way(base: Project, mine: Project, theirs: Project,
             continue
         for name, key, was, now in candidates:
             there = _value(theirs, name, key)
-            if _same(now, was) or _same(there, now):
+            if same(now, was) or same(there, now):
                 continue
-            if _same(there, was):
+            if same(there, was):
                 edits.append(_put(name, key, there, now))
             else:
                 conflicts.append(Conflict(name, key, now, there))
@@ -197,10 +197,6 @@ def _value(project: Project, field: str, key: Any) -> Any:
     if isinstance(container, tuple):  # the measure is not there
         return MISSING
     return held(field, container, key)
-
-
-def _same(a: Any, b: Any) -> bool:
-    return a is b or (a is not MISSING and b is not MISSING and type(a) is type(b) and a == b)
 
 
 def _shown(value: Any) -> str:
