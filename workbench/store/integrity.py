@@ -20,9 +20,8 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
-from workbench.store.verify import harden
+from workbench.store.sqlite_file import connect
 
 _CHECK = "PRAGMA quick_check(1)"
 
@@ -46,13 +45,10 @@ def integrity_checked(connection: sqlite3.Connection, path: Path) -> Iterator[No
 def _check_aside(path: Path, said: list[bool]) -> None:
     """Append True when a second connection found the file sound; nothing otherwise."""
     try:
-        aside = sqlite3.connect(
-            f"file:{quote(str(path))}?mode=ro", uri=True, isolation_level=None, timeout=0
-        )
+        aside = connect(path, "ro", timeout=0)
     except sqlite3.Error:
         return
     try:
-        harden(aside)
         aside.execute("BEGIN")
         if aside.execute(_CHECK).fetchone()[0] == "ok":
             said.append(True)

@@ -57,13 +57,14 @@ def check_header(path: Path) -> None:
         )
 
 
-def connect(path: Path, mode: str) -> sqlite3.Connection:
+def connect(path: Path, mode: str, timeout: float = 5.0) -> sqlite3.Connection:
     """A connection in autocommit mode (we issue BEGIN/COMMIT ourselves).
 
-    `mode` is SQLite's URI mode: "ro", "rw" (never creates a file) or "rwc".
+    `mode` is SQLite's URI mode: "ro", "rw" (never creates a file) or "rwc"; `timeout`
+    is how long a statement waits for another connection's lock (0: it never waits).
     """
     uri = f"file:{quote(str(path))}?mode={mode}"
-    connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
     try:
         harden(connection)
         if mode != "ro":
