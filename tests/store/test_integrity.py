@@ -60,6 +60,16 @@ def test_a_sound_file_opens_when_the_thread_cannot_check(project_file, monkeypat
     assert calls == [project_file]
 
 
+def test_a_sound_file_is_checked_by_the_thread_alone(project_file, monkeypatch):
+    """The thread's check is what saves the time: the open's own connection does not
+    check again. (A damaged file is always checked again there, so the cases above pass
+    whether or not the thread ran.)"""
+    again = []
+    monkeypatch.setattr(integrity, "_check", again.append)
+    assert open_project(project_file).project == small_project()
+    assert again == []
+
+
 def test_a_save_waiting_to_commit_neither_holds_up_the_open_nor_fails(project_file, monkeypatch):
     """Another program's save reaches its commit while the file is being opened: it waits
     for the open's shared lock and so refuses the thread's new connection. The thread
