@@ -8,9 +8,11 @@ every other save is a whole-file write through a temporary file and an atomic re
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,15 +107,8 @@ def _read(connection: sqlite3.Connection, path: Path) -> tuple[Project, int]:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         verify_schema(connection, path, version)
         verify_length(connection, path)
-        with integrity_checked(connection, path):
-            rows = connection if version == schema.SCHEMA_VERSION else _migrated(
-                connection, path, version
-            )
-            try:
-                project = read_checked(rows, path, schema.SCHEMA_VERSION)
-            finally:
-                if rows is not connection:
-                    rows.close()
+        with integrity_checked(connection, path), _current(connection, path, version) as rows:
+            project = read_checked(rows, path, schema.SCHEMA_VERSION)
         verify_ids(project, path)
         connection.execute("COMMIT")
         return project, version
@@ -126,6 +121,22 @@ def _read(connection: sqlite3.Connection, path: Path) -> tuple[Project, int]:
             # A row the model refuses (ModelError), bad JSON, a NULL where a value belongs.
             raise StoreError(f"{path} is damaged and cannot be opened: {_clause(exc)}.") from exc
         raise
+
+
+@contextlib.contextmanager
+def _current(
+    connection: sqlite3.Connection, path: Path, version: int
+) -> Iterator[sqlite3.Connection]:
+    """The rows of the file in the current version: `connection` itself, or for an older
+    file a copy migrated in memory, closed after the body."""
+    if version == schema.SCHEMA_VERSION:
+        yield connection
+        return
+    memory = _migrated(connection, path, version)
+    try:
+        yield memory
+    finally:
+        memory.close()
 
 
 def _migrated(connection: sqlite3.Connection, path: Path, version: int) -> sqlite3.Connection:
