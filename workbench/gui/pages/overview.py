@@ -127,8 +127,9 @@ class OverviewPage(Page):
         self._card_frames = [card(
             f"Market size {meta.base_year}", amount(base), meta.unit,
             *(_base_line(r, meta.base_year) for r in others))]
+        headline = self.headline()
         for scenario in document.project.scenarios:
-            last, rate = self.headline()[scenario.name]
+            last, rate = headline[scenario.name]
             detail = f"{forecast_cagr_label(document)}: {percent(rate)}"
             lines = [_trend_line(r, scenario.id) for r in others]
             self._card_frames.append(
