@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from workbench.core.commands import Command
 from workbench.core.document import Document
 from workbench.core.errors import ModelError
-from workbench.gui.measures import MeasureChoice
+from workbench.gui.measures import MeasureChoice, MeasureReading
 
 
 class DocumentBridge(QObject):
@@ -38,6 +38,15 @@ class DocumentBridge(QObject):
     @property
     def document(self) -> Document:
         return self._document
+
+    @property
+    def shown_measure(self) -> str:
+        """The measure the pages show now: the window's choice, as the project has it."""
+        return self.measure.shown(self._document.project)
+
+    def reading(self) -> MeasureReading:
+        """The document as the pages show it now (in `shown_measure`)."""
+        return MeasureReading(self._document, self.shown_measure)
 
     def replace_document(self, document: Document) -> None:
         self._unsubscribe()

@@ -278,8 +278,7 @@ class FileController(QObject):
         """The measure shown, kept for the project's file (nothing without one)."""
         path = self._file_path()
         if path is not None:
-            shown = self.bridge.measure.shown(self.bridge.document.project)
-            self.settings.remember_measure(path, shown)
+            self.settings.remember_measure(path, self.bridge.shown_measure)
 
     def maybe_save(self) -> bool:
         """True when the current document may be replaced or closed (saved or discarded)."""

@@ -79,7 +79,7 @@ def _select_first_cell(window, page) -> None:
     project = window.bridge.document.project
     year = project.metadata.base_year + 1
     first_series = [TOTAL, *(d.member_ids()[0] for d in project.dimensions if d.members)]
-    measure = window.bridge.measure.shown(project)
+    measure = window.bridge.shown_measure
     for series_id in first_series:
         target = CellTarget("", series_id, year, measure)
         if window.registry.locate(project, target) == page.key:

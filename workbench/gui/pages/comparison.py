@@ -106,7 +106,7 @@ class ComparisonModel(QAbstractTableModel):
         return value / base - 1.0 if base else math.nan
 
     def _value(self, scenario_id: str, series_id: str) -> float:
-        measure = self.bridge.measure.shown(self._document.project)
+        measure = self.bridge.shown_measure
         return self._document.result(scenario_id, measure).value(series_id, self.year)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -174,7 +174,7 @@ class ComparisonPanel(QWidget):
         years = [(y, f"{y}" + (" F" if y > project.metadata.base_year else ""))
                  for y in project.metadata.years]
         _fill(self.year, years, self.model.year or project.metadata.last_year)
-        shown = self.bridge.measure.shown(project)
+        shown = self.bridge.shown_measure
         self.measure.setText(f"{measures.measure(shown).label}, {measures.unit_of(project, shown)}")
         self._chosen()
 

@@ -147,7 +147,7 @@ class OpportunitiesPage(Page):
     @property
     def measure(self) -> str:
         """The measure the map is drawn in: the window's choice, as the project has it."""
-        return self.bridge.measure.shown(self.bridge.document.project)
+        return self.bridge.shown_measure
 
     def redraw(self) -> None:
         scenario_id, dim = self.scenario_box.currentData(), self.current_dimension()

@@ -102,7 +102,7 @@ class OverviewPage(Page):
             f"forecast {meta.base_year + 1}–{meta.last_year}"
         )
         self._fill_cards()
-        shown = MeasureReading(document, self.bridge.measure.shown(project))
+        shown = self.bridge.reading()
         self.chart.show_series(
             meta.years, meta.base_year, total_series(shown), unit=shown.unit,
             title=f"Total market by scenario: {shown.label.lower()}, {shown.unit}")

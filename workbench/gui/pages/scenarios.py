@@ -36,7 +36,6 @@ from workbench.gui.charts import ForecastChart
 from workbench.gui.deferred import Deferred
 from workbench.gui.locale_numbers import amount, percent
 from workbench.gui.measure_switch import MeasureSwitch
-from workbench.gui.measures import MeasureReading
 from workbench.gui.page import Page
 from workbench.gui.page_parts import (
     caption,
@@ -62,9 +61,6 @@ class ScenarioTotalsModel(QAbstractTableModel):
     def _document(self) -> Document:
         return self.bridge.document
 
-    @property
-    def _reading(self) -> MeasureReading:
-        return MeasureReading(self._document, self.bridge.measure.shown(self._document.project))
 
     def reload(self, *_args) -> None:
         self.beginResetModel()
@@ -105,7 +101,7 @@ class ScenarioTotalsModel(QAbstractTableModel):
         project = self._document.project
         scenario = project.scenarios[row]
         years = project.metadata.years
-        reading = self._reading
+        reading = self.bridge.reading()
         if column == len(years):
             return forecast_cagr(reading, scenario.id)
         value = reading.result(scenario.id).value(TOTAL, years[column])
@@ -212,7 +208,7 @@ class ScenariosPage(Page):
         """The totals table, the comparison and the chart (every scenario's forecast)."""
         self.model.reload()
         self.comparison.reload()
-        reading = self._reading()
+        reading = self.bridge.reading()
         several = len(measures_of(reading.document.project)) > 1
         first = reading.project.scenarios[0].name
         self.tabs.setTabText(0, f"{reading.label} by year" if several else "Total market by year")
@@ -229,10 +225,6 @@ class ScenariosPage(Page):
             meta.years, meta.base_year, total_series(reading), unit=reading.unit,
             title=f"Total market by scenario: {reading.label.lower()}, {reading.unit}",
         )
-
-    def _reading(self) -> MeasureReading:
-        document = self.bridge.document
-        return MeasureReading(document, self.bridge.measure.shown(document.project))
 
     def selected_scenario(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -276,4 +268,4 @@ class ScenariosPage(Page):
         """Add `points` (0.01 = one point) to every growth rate of the selected scenario."""
         scenario_id = self.selected_scenario()
         if scenario_id is not None and points:
-            self.bridge.execute(self._reading().command(ShiftGrowth(scenario_id, points)))
+            self.bridge.execute(self.bridge.reading().command(ShiftGrowth(scenario_id, points)))

@@ -255,7 +255,7 @@ class SegmentPage(Page):
 
     def _on_measure(self, _measure: str) -> None:
         """The window switched measures: the table and chart show the new one."""
-        if self.model.measure != self.bridge.measure.shown(self.bridge.document.project):
+        if self.model.measure != self.bridge.shown_measure:
             self._rebuild()
             self.inspected.emit(self.inspection())
 

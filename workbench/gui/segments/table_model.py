@@ -69,7 +69,7 @@ class SegmentTableModel(QAbstractTableModel):
     def __init__(self, bridge: DocumentBridge, dimension_id: str | None, scenario_id: str) -> None:
         super().__init__()
         self.bridge, self.dimension_id, self.scenario_id = bridge, dimension_id, scenario_id
-        self.measure = bridge.measure.shown(bridge.document.project)
+        self.measure = bridge.shown_measure
         self._reading: MeasureReading | None = None
         self.layout: TableLayout = self._layout()
         self._forget()
@@ -104,7 +104,7 @@ class SegmentTableModel(QAbstractTableModel):
     def rebuild(self) -> None:
         """Rows and columns anew (segments, years, scenarios or the measure changed)."""
         self.beginResetModel()
-        self.measure = self.bridge.measure.shown(self.document.project)
+        self.measure = self.bridge.shown_measure
         self._reading = None
         self.layout = self._layout()
         self._forget()
