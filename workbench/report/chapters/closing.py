@@ -7,7 +7,7 @@ from workbench.report.chapters import measures
 from workbench.report.context import BuildContext, body, lead, note
 from workbench.report.figures import Figures, amount, percent, period_label
 from workbench.report.model import Chapter, Heading, Para, Run
-from workbench.report.opportunities import in_words, map_spec, opportunities
+from workbench.report.opportunities import added_label, in_words, map_spec, opportunities
 from workbench.report.text import paragraphs
 
 METHOD_WORDS = {
@@ -56,7 +56,7 @@ def _opportunity_table(ctx: BuildContext, chapter: Chapter, dim, volume: Figures
     meta = f.meta
     added = f"{meta.base_year}–{meta.last_year}"
     points = opportunities(f, dim)[:OPPORTUNITY_ROWS]
-    header = ["Segment", f"CAGR {period_label(f.forecast_period)}", f"Value added {added}",
+    header = ["Segment", f"CAGR {period_label(f.forecast_period)}", f"{added_label(f)} {added}",
               f"Share {meta.last_year}"]
     rows = [[o.name, percent(o.cagr), amount(o.value_added), percent(o.share_last)]
             for o in points]
@@ -64,7 +64,7 @@ def _opportunity_table(ctx: BuildContext, chapter: Chapter, dim, volume: Figures
     if volume is not None:
         by_id = {o.series_id: o for o in opportunities(volume, dim)}
         header += [f"Volume CAGR {period_label(volume.forecast_period)}",
-                   f"Volume added {added}"]
+                   f"{added_label(volume)} {added}"]
         for row, o in zip(rows, points, strict=True):
             row += [percent(by_id[o.series_id].cagr), amount(by_id[o.series_id].value_added)]
         caption += f" and volume ({volume.unit})"
