@@ -15,6 +15,7 @@ import math
 from typing import NamedTuple
 
 from workbench.ingest.cells import MARKERS, YearLabel, is_blank, number, year_label
+from workbench.ingest.sheet_marks import column_index
 from workbench.ingest.sheets import Sheet
 from workbench.numbers import Notation
 
@@ -29,10 +30,7 @@ def clean_label(text: str) -> str:
 def cell_position(address: str) -> tuple[int, int]:
     """"C5" → (4, 2): a cell's row and column from 0."""
     letters = address.rstrip("0123456789")
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
-    return int(address[len(letters):]) - 1, col - 1
+    return int(address[len(letters):]) - 1, column_index(letters.encode())
 
 
 def column_letters(col: int) -> str:
