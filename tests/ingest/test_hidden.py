@@ -102,3 +102,18 @@ def test_a_hand_written_include_hidden_must_be_true_or_false(tmp_path, capsys):
     assert main([*argv, str(tmp_path / "t.csv"), str(tmp_path / "p.mwp")]) == 2
     assert "the choice 'include_hidden' must be true or false; got 'yes'" in (
         capsys.readouterr().err)
+
+
+def test_empty_hidden_lines_next_to_a_table_are_not_named(tmp_path):
+    """A hidden row under the table and a hidden column after it, both empty: nothing is
+    left out, so the summary says nothing of them."""
+    path = corpus.years_across_total_label(tmp_path)
+    book = load_workbook(path)
+    book.active.row_dimensions[5].hidden = True
+    book.active.column_dimensions["H"].hidden = True
+    book.save(path)
+    marks = read_sheets(path)[0].marks
+    assert 4 in marks.hidden_rows and 7 in marks.hidden_columns
+    made = plan(path)
+    assert made.resolved.table.years == corpus.YEARS
+    assert not any("hidden" in line for line in made.summary)
