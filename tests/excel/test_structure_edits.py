@@ -38,6 +38,15 @@ def _import(document, path):
     return plan
 
 
+def _add_on_about(book, scenario_id: str, name: str) -> str:
+    """A scenario row on About, below Pessimistic; its name cell's coordinate."""
+    about = book["About"]
+    row = _rows(about, "pessimistic")[0] + 1
+    about.insert_rows(row)
+    about.cell(row, 1).value, about.cell(row, 2).value = scenario_id, name
+    return about.cell(row, 2).coordinate
+
+
 def test_deleting_a_segment_row_removes_the_segment_as_the_app_does(exported, xl, tmp_path):
     document = sample_document()
     path = exported(document)
@@ -91,11 +100,7 @@ def test_a_scenario_added_on_about_with_one_assumption_row(exported, xl, tmp_pat
     where = []
 
     def add_stress(book):
-        about = book["About"]
-        row = _rows(about, "pessimistic")[0] + 1
-        about.insert_rows(row)
-        about.cell(row, 1).value, about.cell(row, 2).value = "stress", "Stress"
-        where.append(about.cell(row, 2).coordinate)
+        where.append(_add_on_about(book, "stress", "Stress"))
         ws = book["Assumptions"]
         base = next(r for r in _rows(ws, "tiktok", 2) if ws.cell(r, 1).value == "base")
         new = ws.max_row + 1
@@ -133,14 +138,6 @@ def _pinned_and_held():
     ):
         document.execute(command)
     return document
-
-
-def _add_on_about(book, scenario_id: str, name: str) -> str:
-    about = book["About"]
-    row = _rows(about, "pessimistic")[0] + 1
-    about.insert_rows(row)
-    about.cell(row, 1).value, about.cell(row, 2).value = scenario_id, name
-    return about.cell(row, 2).coordinate
 
 
 def test_a_scenario_added_on_about_is_the_apps_add_scenario_in_both_measures(
@@ -271,10 +268,7 @@ def test_a_new_scenario_with_a_copied_block_is_read_and_compared(
     where = []
 
     def add_with_block(book):
-        about = book["About"]
-        row = _rows(about, "pessimistic")[0] + 1
-        about.insert_rows(row)
-        about.cell(row, 1).value, about.cell(row, 2).value = "stress", "Stress"
+        _add_on_about(book, "stress", "Stress")
         ws = book["Total market"]
         start, top = _rows(ws, "optimistic")[0], ws.max_row + 2
         for offset in range(2):  # the block's header and its total row
