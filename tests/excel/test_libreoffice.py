@@ -58,32 +58,38 @@ def with_fixed_segments(document: Document) -> Document:
     return document
 
 
+def formula_results(path, saved):
+    """(sheet, cell, formula, stored value, LibreOffice's value) of every formula cell of
+    the exported workbook `path`, LibreOffice's read from its recalculated copy `saved`."""
+    formulas = openpyxl.load_workbook(path)
+    stored = openpyxl.load_workbook(path, data_only=True)
+    recalculated = openpyxl.load_workbook(saved, data_only=True)
+    for ws in formulas.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    mine = stored[ws.title][c.coordinate].value
+                    theirs = recalculated[ws.title][c.coordinate].value
+                    yield ws.title, c.coordinate, c.value, mine, theirs
+
+
 @pytest.mark.slow
 def test_libreoffice_recalculates_to_the_engine_and_imports_back(exported, libreoffice, xl):
     document = with_fixed_segments(every_method_document())
     path = exported(document)
     saved = libreoffice(path)
-    formulas = openpyxl.load_workbook(path)
-    stored = openpyxl.load_workbook(path, data_only=True)
-    recalculated = openpyxl.load_workbook(saved, data_only=True)
     compared = 0
-    for ws in formulas.worksheets:
-        for row in ws.iter_rows():
-            for c in row:
-                if c.data_type != "f":
-                    continue
-                mine = stored[ws.title][c.coordinate].value
-                theirs = recalculated[ws.title][c.coordinate].value
-                if isinstance(mine, float | int) and not isinstance(mine, bool):
-                    assert isinstance(theirs, float | int), (ws.title, c.coordinate, theirs)
-                    assert math.isclose(theirs, mine, rel_tol=1e-9, abs_tol=1e-12), (
-                        ws.title,
-                        c.coordinate,
-                        c.value,
-                        mine,
-                        theirs,
-                    )
-                    compared += 1
+    for sheet, cell, formula, mine, theirs in formula_results(path, saved):
+        if isinstance(mine, float | int) and not isinstance(mine, bool):
+            assert isinstance(theirs, float | int), (sheet, cell, theirs)
+            assert math.isclose(theirs, mine, rel_tol=1e-9, abs_tol=1e-12), (
+                sheet,
+                cell,
+                formula,
+                mine,
+                theirs,
+            )
+            compared += 1
     assert compared > 1000
     before = xl.dump(document)
     plan = read_workbook(saved, document)

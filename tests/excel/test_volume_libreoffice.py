@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import math
 
-import openpyxl
 import pytest
 
-from tests.excel.test_libreoffice import every_method_document, with_fixed_segments
+from tests.excel.test_libreoffice import (
+    every_method_document,
+    formula_results,
+    with_fixed_segments,
+)
 from tests.excel.volumes import dump_all, with_volume
 from workbench.core.commands import Batch, SetGrowth, SetPin
 from workbench.core.commands.measures import OnMeasure
@@ -55,26 +58,17 @@ def test_libreoffice_recalculates_volume_and_price_to_the_engine(exported, libre
     document = every_method_volume()
     path = exported(document)
     saved = libreoffice(path)
-    formulas = openpyxl.load_workbook(path)
-    stored = openpyxl.load_workbook(path, data_only=True)
-    recalculated = openpyxl.load_workbook(saved, data_only=True)
     compared = {VOLUME: 0, PRICE: 0, "blank price": 0}
-    for ws in formulas.worksheets:
-        kind = VOLUME if ws.title.endswith("(volume)") else PRICE if ws.title.endswith(
+    for sheet, cell, formula, mine, theirs in formula_results(path, saved):
+        kind = VOLUME if sheet.endswith("(volume)") else PRICE if sheet.endswith(
             "(price)") else None
         if kind is None:
             continue
-        for row in ws.iter_rows():
-            for c in row:
-                if c.data_type != "f":
-                    continue
-                mine = stored[ws.title][c.coordinate].value
-                theirs = recalculated[ws.title][c.coordinate].value
-                assert _same(mine, theirs), (ws.title, c.coordinate, c.value, mine, theirs)
-                if isinstance(mine, float):
-                    compared[kind] += 1
-                elif kind == PRICE and mine in ("", None):
-                    compared["blank price"] += 1
+        assert _same(mine, theirs), (sheet, cell, formula, mine, theirs)
+        if isinstance(mine, float):
+            compared[kind] += 1
+        elif kind == PRICE and mine in ("", None):
+            compared["blank price"] += 1
     assert compared[VOLUME] > 1000 and compared[PRICE] > 500 and compared["blank price"] > 30
     before = dump_all(document)
     plan = read_workbook(saved, document)
