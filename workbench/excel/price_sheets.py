@@ -21,17 +21,17 @@ from workbench.excel.layout import (
     FIRST_YEAR_COL,
     ID_COL,
     NAME_COL,
-    block_rows,
     cagr_cols,
     year_col,
 )
 from workbench.excel.measure_names import MeasureSheets
 from workbench.excel.sheet_xml import RowCells, column_letters, formula_xml
 from workbench.excel.styles import Context, write_text
-from workbench.excel.value_formulas import sheet_prefix
+from workbench.excel.value_formulas import Block, sheet_prefix
 from workbench.excel.value_sheets import (
     TOTAL_MARKET,
     dimension_block,
+    dimension_rows,
     total_row,
     write_block_header,
 )
@@ -67,9 +67,9 @@ def write_price_sheets(
     for dim in ctx.project.dimensions:
         series = total + [(m.id, m.name) for m in dim.members]
 
-        def span(block: int, n: int = len(dim.members), dim=dim) -> tuple[int, int]:
-            first = dimension_block(dim, block)
-            return first, first + block_rows(n, True) - 2
+        def span(block: int, dim=dim) -> tuple[int, int]:
+            rows = dimension_rows(dim, dimension_block(dim, block))
+            return rows.header, rows.last
 
         pair = (value.dimensions[dim.id], volume.dimensions[dim.id])
         _write_sheet(ctx, sheets[ctx.names.dimensions[dim.id]], dim.name, series, span, pair)
@@ -77,8 +77,9 @@ def write_price_sheets(
 
 
 def _total_span(block: int) -> tuple[int, int]:
-    first = total_row(block) - 1
-    return first, first + block_rows(0, False) - 2
+    """The total sheet's block `block`: its header, total and pin rows."""
+    row = total_row(block)
+    return row - 1, row + 1
 
 
 def _write_sheet(ctx: Context, ws, title: str, series, span, sources: tuple[str, str]) -> None:
@@ -130,26 +131,19 @@ def _write_top(ctx: Context, ws, title: str) -> None:
 def _price_cells(ctx: Context, cells, row: int, scenario_id: str, series_id: str, span, prefixes):
     """factor × value ÷ volume, each found by this row's id in the scenario's block."""
     meta = ctx.project.metadata
-    first, last = span
+    blocks = [Block(*span, prefix) for prefix in prefixes]
     price = ctx.result(scenario_id).series_values(series_id).tolist()
     volume = ctx.document.result(scenario_id, VOLUME).series_values(series_id).tolist()
     style, me = ctx.styles["number"], f"$A{row + 1}"
     for year in meta.years:
         col = year_col(meta, year)
-        x, v = (_pick(prefix, column_letters(col), first, last, me) for prefix in prefixes)
+        x, v = (block.match(col, me) for block in blocks)
         formula = formula_xml(f'IF(ISNUMBER({v}),IF({v}=0,"",{x}/{v}*{FACTOR}),"")')
         shown = volume[col - FIRST_YEAR_COL]
         if math.isfinite(shown) and shown != 0:
             cells.formula(col, formula, style, price[col - FIRST_YEAR_COL])
         else:
             cells.blank_formula(col, formula, style)
-
-
-def _pick(prefix: str, letter: str, first: int, last: int, me: str) -> str:
-    """The cell of column `letter` in the row whose id is `me`, rows `first`..`last` of
-    the sheet `prefix` names."""
-    values = f"{prefix}{letter}${first + 1}:{letter}${last + 1}"
-    return f"INDEX({values},MATCH({me},{prefix}$A${first + 1}:$A${last + 1},0))"
 
 
 def _cagr_cells(ctx: Context, cells, row: int, header: int, scenario_id: str, series_id: str):

@@ -76,12 +76,17 @@ class Block:
         self._columns: dict[tuple[int, bool], str] = {}
 
     def find(self, col: int, row_id: str, fixed_col: bool = False) -> str:
+        return self.match(col, text(row_id), fixed_col)
+
+    def match(self, col: int, key: str, fixed_col: bool = False) -> str:
+        """The cell of column `col` in the row whose id is what the expression `key`
+        gives (a cell holding an id, say)."""
         values = self._columns.get((col, fixed_col))
         if values is None:
             letter = ("$" if fixed_col else "") + column_letters(col)
             values = f"{self.prefix}{letter}${self.header + 1}:{letter}${self.last + 1}"
             self._columns[(col, fixed_col)] = values
-        return f"INDEX({values},MATCH({text(row_id)},{self._ids},0))"
+        return f"INDEX({values},MATCH({key},{self._ids},0))"
 
     def year(self, col: int) -> str:
         """The year of a column, from the block's header row."""
