@@ -34,7 +34,12 @@ from workbench.excel.sheet_scan import formula_errors, merged_range, special_cel
 from workbench.excel.shown_pins import settle_shown
 from workbench.excel.structure import forget_segments, retired_ids, scenario_blocks
 from workbench.excel.tables import TABLES, read_table
-from workbench.excel.values_read import ScenarioIds, read_dimension_sheet, read_total_sheet
+from workbench.excel.values_read import (
+    ScenarioIds,
+    SheetValues,
+    read_dimension_sheet,
+    read_total_sheet,
+)
 from workbench.guards import (
     check_archive,
     check_extent,
@@ -187,21 +192,13 @@ def read_content(
     p, where = content.project, content.where
     content.blocks = scenario_ids
     where.update({("about", k): v for k, v in about.rows.items()})
-    total = read_total_sheet(sheet(grids, TOTAL_SHEET), meta, scenario_ids)
-    p.history.update(total.history)
-    p.pins.update(total.pins)
-    where.update(total.where)
-    content.typed_over += total.typed_over
-    shown = dict(total.shown)
+    shown: dict = {}
+    absorb(content, read_total_sheet(sheet(grids, TOTAL_SHEET), meta, scenario_ids), shown)
     for dim_id, dim_name, sheet_name in about.dimensions:
         values = read_dimension_sheet(sheet(grids, sheet_name), meta, scenario_ids, new_id)
         p.dimensions.append(Dimension(dim_id, dim_name, tuple(values.members)))
-        p.history.update(values.history)
-        p.pins.update(values.pins)
-        where.update(values.where)
-        content.typed_over += values.typed_over
+        absorb(content, values, shown)
         content.sheets[dim_id] = sheet_name
-        shown |= values.shown
     content.names = value_names(content.sheets)
     retired = retired_ids(before, p)
     _read_assumptions(grids, content, retired)
@@ -232,6 +229,16 @@ def laid_out_years(grid: Grid) -> tuple[int, int, int] | None:
         if len(years) > 1 and cagr:
             return years[0], int(cagr.group(2)), years[-1]
     return None
+
+
+def absorb(content: WorkbookContent, values: SheetValues, shown: dict) -> None:
+    """Take a value sheet's inputs into `content`; its numbers over shown formulas wait in
+    `shown` until the whole measure is read (`shown_pins`)."""
+    shown.update(values.shown)
+    content.project.history.update(values.history)
+    content.project.pins.update(values.pins)
+    content.where.update(values.where)
+    content.typed_over += values.typed_over
 
 
 def column_a(grids: dict[str, Grid]) -> set[str]:

@@ -21,7 +21,14 @@ from workbench.excel.measure_names import other_names
 from workbench.excel.new_scenario import start_new_scenarios
 from workbench.excel.not_taken import TypedOver
 from workbench.excel.plan import ImportNote
-from workbench.excel.reader import IdMaker, WorkbookContent, column_a, read_measure_sheets, sheet
+from workbench.excel.reader import (
+    IdMaker,
+    WorkbookContent,
+    absorb,
+    column_a,
+    read_measure_sheets,
+    sheet,
+)
 from workbench.excel.shown_pins import settle_shown
 from workbench.excel.structure import retired_ids
 from workbench.excel.values_read import SheetValues, read_dimension_sheet, read_total_sheet
@@ -47,12 +54,12 @@ def read_volume(grids: dict[str, Grid], content: WorkbookContent, before: Projec
     part = WorkbookContent(view(p, VOLUME), names=names, sheets=dict(names.dimensions))
     part.blocks, part.where[("unit",)] = content.blocks, unit_cell
     meta, shown = part.project.metadata, {}
-    _absorb(part, read_total_sheet(sheet(grids, names.total), meta, content.blocks), shown)
+    absorb(part, read_total_sheet(sheet(grids, names.total), meta, content.blocks), shown)
     for dim in p.dimensions:
         grid = sheet(grids, names.dimensions[dim.id])
         values = read_dimension_sheet(grid, meta, content.blocks, new_id)
         part.notes += _match_segments(grid, dim, values, (content.sheets[dim.id], retired))
-        _absorb(part, values, shown)
+        absorb(part, values, shown)
     read_measure_sheets(grids, part, retired)
     started = start_new_scenarios(part.project, part.where, before, VOLUME)
     part.notes += [replace(n, sheet=names.assumptions) for n in started]
@@ -93,16 +100,6 @@ def _typed_prices(grids: dict[str, Grid], content: WorkbookContent) -> list[Type
                     if not grid.is_blank(row, col) and not grid.is_formula(row, col)
                 ]
     return out
-
-
-def _absorb(part: WorkbookContent, values: SheetValues, shown: dict) -> None:
-    """Take a sheet's inputs; its numbers over shown formulas wait in `shown` until the
-    whole volume is read (`shown_pins`)."""
-    shown.update(values.shown)
-    part.project.history.update(values.history)
-    part.project.pins.update(values.pins)
-    part.where.update(values.where)
-    part.typed_over += values.typed_over
 
 
 def _match_segments(grid: Grid, dim: Dimension, values: SheetValues, where) -> list:
